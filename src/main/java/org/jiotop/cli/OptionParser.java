@@ -1,0 +1,196 @@
+package org.jiotop.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses python iotop's options with its GNU-style syntax: bundled short flags ({@code -boP}),
+ * values attached or separate ({@code -n5}, {@code -n 5}, {@code --iter=5}, {@code --iter 5}),
+ * unambiguous prefixes of long options ({@code --acc}), and {@code --} to end the options.
+ * Hand-written: a parser library costs far more start-up time than these twenty options need.
+ */
+final class OptionParser {
+    static final double MIN_DELAY = 0.01;
+    static final double MAX_DELAY = 86_400;
+
+    /** Long name, short letter (0 for none), whether it takes a value. */
+    private record Spec(String name, char letter, boolean takesValue) {
+    }
+
+    private static final List<Spec> SPECS = List.of(
+            new Spec("version", '\0', false),
+            new Spec("help", 'h', false),
+            new Spec("only", 'o', false),
+            new Spec("batch", 'b', false),
+            new Spec("iter", 'n', true),
+            new Spec("delay", 'd', true),
+            new Spec("pid", 'p', true),
+            new Spec("user", 'u', true),
+            new Spec("processes", 'P', false),
+            new Spec("accumulated", 'a', false),
+            new Spec("kilobytes", 'k', false),
+            new Spec("time", 't', false),
+            new Spec("quiet", 'q', false),
+            new Spec("no-help", '\0', false));
+
+    private boolean help, version, only, batch, processes, accumulated, kilobytes, time, noHelp;
+    private long iterations = -1;
+    private double delay = 1;
+    private int quiet;
+    private final List<Integer> pids = new ArrayList<>();
+    private final List<String> users = new ArrayList<>();
+
+    private OptionParser() {
+    }
+
+    static Options parse(String[] args) throws UsageException {
+        OptionParser p = new OptionParser();
+        p.run(args);
+        return new Options(p.help, p.version, p.only, p.batch || p.time || p.quiet > 0, p.iterations, p.delay,
+                List.copyOf(p.pids), List.copyOf(p.users), p.processes, p.accumulated, p.kilobytes, p.time,
+                Math.min(3, p.quiet), p.noHelp);
+    }
+
+    private void run(String[] args) throws UsageException {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                if (i + 1 < args.length) {
+                    throw new UsageException("unexpected argument: " + args[i + 1]);
+                }
+                return;
+            }
+            if (arg.startsWith("--")) {
+                int eq = arg.indexOf('=');
+                String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+                Spec spec = longSpec(name);
+                String value = null;
+                if (spec.takesValue()) {
+                    if (eq >= 0) {
+                        value = arg.substring(eq + 1);
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        throw new UsageException("option --" + spec.name() + " requires a value");
+                    }
+                } else if (eq >= 0) {
+                    throw new UsageException("option --" + spec.name() + " takes no value");
+                }
+                apply(spec, "--" + spec.name(), value);
+            } else if (arg.startsWith("-") && arg.length() > 1) {
+                for (int k = 1; k < arg.length(); k++) {
+                    Spec spec = shortSpec(arg.charAt(k));
+                    if (!spec.takesValue()) {
+                        apply(spec, "-" + spec.letter(), null);
+                        continue;
+                    }
+                    String value;
+                    if (k + 1 < arg.length()) {
+                        value = arg.substring(k + 1);
+                    } else if (i + 1 < args.length) {
+                        value = args[++i];
+                    } else {
+                        throw new UsageException("option -" + spec.letter() + " requires a value");
+                    }
+                    apply(spec, "-" + spec.letter(), value);
+                    break;
+                }
+            } else {
+                throw new UsageException("unexpected argument: " + arg);
+            }
+        }
+    }
+
+    private static Spec longSpec(String name) throws UsageException {
+        Spec match = null;
+        for (Spec s : SPECS) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+            if (!name.isEmpty() && s.name().startsWith(name)) {
+                if (match != null) {
+                    throw new UsageException("ambiguous option: --" + name + " (--" + match.name() + ", --"
+                            + s.name() + ")");
+                }
+                match = s;
+            }
+        }
+        if (match == null) {
+            throw new UsageException("no such option: --" + name);
+        }
+        return match;
+    }
+
+    private static Spec shortSpec(char c) throws UsageException {
+        for (Spec s : SPECS) {
+            if (s.letter() == c) {
+                return s;
+            }
+        }
+        throw new UsageException("no such option: -" + c);
+    }
+
+    private void apply(Spec spec, String shown, String value) throws UsageException {
+        switch (spec.name()) {
+            case "version" -> version = true;
+            case "help" -> help = true;
+            case "only" -> only = true;
+            case "batch" -> batch = true;
+            case "iter" -> iterations = count(shown, value);
+            case "delay" -> delay = seconds(shown, value);
+            case "pid" -> pids.add(pid(shown, value));
+            case "user" -> users.add(user(shown, value));
+            case "processes" -> processes = true;
+            case "accumulated" -> accumulated = true;
+            case "kilobytes" -> kilobytes = true;
+            case "time" -> time = true;
+            case "quiet" -> quiet++;
+            case "no-help" -> noHelp = true;
+            default -> throw new AssertionError(spec);
+        }
+    }
+
+    private static long count(String option, String value) throws UsageException {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("option " + option + ": invalid count: '" + value + "' (want a whole number >= 0)");
+    }
+
+    private static double seconds(String option, String value) throws UsageException {
+        // Plain decimals only: Double.parseDouble would also take "NaN", "1e3", "0x1p0" and "1d".
+        String v = value.strip();
+        if (v.matches("[0-9]{1,9}(\\.[0-9]*)?|\\.[0-9]+")) {
+            double d = Double.parseDouble(v);
+            if (d >= MIN_DELAY && d <= MAX_DELAY) {
+                return d;
+            }
+        }
+        throw new UsageException("option " + option + ": invalid delay: '" + value + "' (want seconds from "
+                + MIN_DELAY + " to " + (long) MAX_DELAY + ", e.g. 0.5)");
+    }
+
+    private static int pid(String option, String value) throws UsageException {
+        try {
+            int pid = Integer.parseInt(value.strip());
+            if (pid > 0) {
+                return pid;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("option " + option + ": invalid process id: '" + value + "'");
+    }
+
+    private static String user(String option, String value) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException("option " + option + ": empty user name");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,99 @@
+package org.jiotop.linux;
+
+/**
+ * Parsers for the {@code /proc} text files jiotop reads. They take raw bytes and never throw on
+ * malformed input: a value that is missing or unparsable comes back as -1 (or null).
+ */
+public final class ProcParsers {
+    private ProcParsers() {
+    }
+
+    /**
+     * The non-negative decimal value of the line {@code key value} in {@code text}, or -1. The key
+     * must start a line; the value ends at a newline or the end of the text.
+     */
+    static long keyedValue(byte[] text, int length, String key) {
+        int klen = key.length();
+        for (int line = 0; line < length; ) {
+            if (line + klen <= length && startsWith(text, line, key)) {
+                return parseDecimal(text, line + klen, length);
+            }
+            while (line < length && text[line] != '\n') {
+                line++;
+            }
+            line++;
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] text, int at, String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (text[at + i] != key.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Skips blanks, then reads digits up to a newline or the end; -1 on anything else or overflow. */
+    static long parseDecimal(byte[] text, int from, int length) {
+        int i = from;
+        while (i < length && (text[i] == ' ' || text[i] == '\t')) {
+            i++;
+        }
+        long v = 0;
+        int digits = 0;
+        for (; i < length && text[i] != '\n'; i++) {
+            int d = text[i] - '0';
+            if (d < 0 || d > 9 || v > (Long.MAX_VALUE - d) / 10) {
+                return -1;
+            }
+            v = v * 10 + d;
+            digits++;
+        }
+        return digits == 0 ? -1 : v;
+    }
+
+    /** {@code /proc/PID/io}; null when a needed line is missing or malformed. */
+    public static ProcessIo parseIo(byte[] text, int length) {
+        long read = keyedValue(text, length, "read_bytes:");
+        long write = keyedValue(text, length, "write_bytes:");
+        long cancelled = keyedValue(text, length, "cancelled_write_bytes:");
+        return read < 0 || write < 0 || cancelled < 0 ? null : new ProcessIo(read, write, cancelled);
+    }
+
+    /** {@code /proc/vmstat}; null when pgpgin or pgpgout is missing or malformed. */
+    public static VmCounters parseVmstat(byte[] text, int length) {
+        long in = keyedValue(text, length, "pgpgin ");
+        long out = keyedValue(text, length, "pgpgout ");
+        return in < 0 || out < 0 ? null : new VmCounters(in, out);
+    }
+
+    /** The {@code Tgid:} of a {@code /proc/TID/status}, or -1. */
+    public static int parseStatusTgid(byte[] text, int length) {
+        long v = keyedValue(text, length, "Tgid:");
+        return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    /** A file holding one decimal number (a sysctl), or -1. */
+    public static long parseNumberFile(byte[] text, int length) {
+        return parseDecimal(text, 0, length);
+    }
+
+    /** A decimal directory name (a PID or TID), or -1 for anything else. */
+    public static int parseId(String name) {
+        int n = name.length();
+        if (n == 0 || n > 10) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+}

@@ -1,0 +1,142 @@
+package org.jiotop.linux;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Takes a {@link Scan}: enumerates tasks in /proc and asks taskstats for their counters in
+ * batches. Thread mode asks for every thread; process mode reads each process's byte counters from
+ * {@code /proc/PID/io} (which keeps the I/O of its exited threads) and its delay totals from one
+ * per-thread-group query (which also covers exited threads).
+ */
+public final class TaskScanner {
+    private final ProcFs proc;
+    private final TaskstatsSocket taskstats;
+    private int[] ids = new int[1024];
+    private int[] tgids = new int[1024];
+    private TaskStats[] stats = new TaskStats[1024];
+    private TaskStats[] groupStats = new TaskStats[1024];
+    private long[] sampledAt = new long[1024];
+    private long[] groupSampledAt = new long[1024];
+
+    public TaskScanner(ProcFs proc, TaskstatsSocket taskstats) {
+        this.proc = proc;
+        this.taskstats = taskstats;
+    }
+
+    private void ensure(int n) {
+        if (n > ids.length) {
+            int size = Math.max(n, ids.length * 2);
+            ids = Arrays.copyOf(ids, size);
+            tgids = Arrays.copyOf(tgids, size);
+            stats = new TaskStats[size];
+            groupStats = new TaskStats[size];
+            sampledAt = new long[size];
+            groupSampledAt = new long[size];
+        }
+    }
+
+    private boolean delayAccounting() {
+        Boolean on = proc.taskDelayAcct();
+        return on == null || on;
+    }
+
+    /**
+     * Every thread, or only the TIDs in {@code only} (null: all).
+     */
+    public Scan threads(int[] only) throws KernelException {
+        long now = System.nanoTime();
+        int n = 0;
+        if (only != null) {
+            for (int tid : only) {
+                int tgid = proc.tgidOf(tid);
+                if (tgid > 0) {
+                    ensure(n + 1);
+                    ids[n] = tid;
+                    tgids[n++] = tgid;
+                }
+            }
+        } else {
+            for (int pid : proc.pids()) {
+                int[] tids = proc.tids(pid);
+                ensure(n + tids.length);
+                for (int tid : tids) {
+                    ids[n] = tid;
+                    tgids[n++] = pid;
+                }
+            }
+        }
+        taskstats.query(ids, n, false, stats, sampledAt);
+        List<TaskSample> tasks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TaskStats s = stats[i];
+            if (s != null) {
+                tasks.add(new TaskSample(ids[i], tgids[i], sampledAt[i] - s.elapsedMicros() * 1000, s.uid(),
+                        s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(),
+                        s.blkioDelayNanos(), s.swapinDelayNanos()));
+            }
+            stats[i] = null;
+        }
+        return new Scan(now, tasks, proc.vmstat(), delayAccounting());
+    }
+
+    /**
+     * Every process, or only the PIDs in {@code only} (null: all), each with the I/O of all its
+     * threads.
+     */
+    public Scan processes(int[] only) throws KernelException {
+        long now = System.nanoTime();
+        int[] pids = only != null ? only : proc.pids();
+        int n = pids.length;
+        ensure(n);
+        System.arraycopy(pids, 0, ids, 0, n);
+        ProcessIo[] io = new ProcessIo[n];
+        for (int i = 0; i < n; i++) {
+            io[i] = proc.processIo(pids[i]);
+        }
+        taskstats.query(ids, n, false, stats, sampledAt);
+        taskstats.query(ids, n, true, groupStats, groupSampledAt);
+        List<TaskSample> tasks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            TaskStats leader = stats[i];
+            TaskStats group = groupStats[i];
+            if (leader != null && group != null) {
+                ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i]);
+                if (bytes != null) {
+                    tasks.add(new TaskSample(pids[i], pids[i], sampledAt[i] - leader.elapsedMicros() * 1000,
+                            leader.uid(), bytes.readBytes(), bytes.writeBytes(), bytes.cancelledWriteBytes(),
+                            group.blkioDelayNanos(), group.swapinDelayNanos()));
+                }
+            }
+            stats[i] = null;
+            groupStats[i] = null;
+        }
+        return new Scan(now, tasks, proc.vmstat(), delayAccounting());
+    }
+
+    /**
+     * The byte counters of a process whose /proc/PID/io cannot be read (PID 1 here, even for
+     * root): the sum over its live threads. Unlike /proc/PID/io it drops a thread's bytes once that
+     * thread exits, which the model absorbs (a counter that goes down yields no negative rate).
+     */
+    private ProcessIo sumOfThreads(int pid) throws KernelException {
+        int[] tids = proc.tids(pid);
+        if (tids.length == 0) {
+            return null;
+        }
+        TaskStats[] threadStats = new TaskStats[tids.length];
+        taskstats.query(tids, tids.length, false, threadStats, new long[tids.length]);
+        long read = 0;
+        long write = 0;
+        long cancelled = 0;
+        for (TaskStats s : threadStats) {
+            if (s != null) {
+                read += s.readBytes();
+                write += s.writeBytes();
+                cancelled += s.cancelledWriteBytes();
+            }
+        }
+        return new ProcessIo(read, write, cancelled);
+    }
+}

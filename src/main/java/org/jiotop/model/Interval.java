@@ -1,0 +1,16 @@
+package org.jiotop.model;
+
+import java.util.List;
+
+/**
+ * The activity between two consecutive scans, measured over the monotonic time actually elapsed
+ * between them. {@code pagedInKiB}/{@code pagedOutKiB} are the block layer's traffic (-1 when
+ * /proc/vmstat could not be read).
+ */
+public record Interval(long startNanos, long endNanos, List<TaskActivity> tasks, long pagedInKiB, long pagedOutKiB,
+                       boolean delayAccounting) {
+
+    public long durationNanos() {
+        return Math.max(1, endNanos - startNanos);
+    }
+}

@@ -1,0 +1,48 @@
+package org.jiotop.model;
+
+import org.jiotop.linux.TaskSample;
+
+/**
+ * An amount of I/O: bytes and delay nanoseconds, over an interval or accumulated. Written bytes
+ * are {@link #writtenBytes()}: what was written minus what was cancelled before reaching the disk
+ * (a truncated dirty page), never below zero.
+ */
+public record IoDelta(long readBytes, long writeBytes, long cancelledWriteBytes, long blkioDelayNanos,
+                      long swapinDelayNanos) {
+    public static final IoDelta ZERO = new IoDelta(0, 0, 0, 0, 0);
+
+    /** The counters of {@code s} since its task started (its whole life). */
+    public static IoDelta of(TaskSample s) {
+        return new IoDelta(s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(), s.blkioDelayNanos(),
+                s.swapinDelayNanos());
+    }
+
+    /**
+     * What happened between two samples of the same task. A counter that went down (a process
+     * whose bytes are summed over live threads, when one exits) counts as no activity, never as a
+     * negative or wrapped-around amount.
+     */
+    public static IoDelta between(TaskSample newer, TaskSample older) {
+        return new IoDelta(
+                Math.max(0, newer.readBytes() - older.readBytes()),
+                Math.max(0, newer.writeBytes() - older.writeBytes()),
+                Math.max(0, newer.cancelledWriteBytes() - older.cancelledWriteBytes()),
+                Math.max(0, newer.blkioDelayNanos() - older.blkioDelayNanos()),
+                Math.max(0, newer.swapinDelayNanos() - older.swapinDelayNanos()));
+    }
+
+    public IoDelta plus(IoDelta o) {
+        return new IoDelta(readBytes + o.readBytes, writeBytes + o.writeBytes,
+                cancelledWriteBytes + o.cancelledWriteBytes, blkioDelayNanos + o.blkioDelayNanos,
+                swapinDelayNanos + o.swapinDelayNanos);
+    }
+
+    public long writtenBytes() {
+        return Math.max(0, writeBytes - cancelledWriteBytes);
+    }
+
+    public boolean isZero() {
+        return readBytes == 0 && writeBytes == 0 && cancelledWriteBytes == 0 && blkioDelayNanos == 0
+                && swapinDelayNanos == 0;
+    }
+}

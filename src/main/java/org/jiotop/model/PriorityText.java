@@ -1,0 +1,37 @@
+package org.jiotop.model;
+
+import org.jiotop.linux.IoPriority;
+
+import java.util.List;
+
+/** The PRIO column as iotop prints it: {@code rt/0}, {@code be/4}, {@code idle}, {@code ?dif}, {@code ?err}. */
+public final class PriorityText {
+    public static final String DIFFERENT = "?dif";
+    public static final String UNKNOWN = "?err";
+
+    private PriorityText() {
+    }
+
+    public static String of(IoPriority p) {
+        return switch (p.ioClass()) {
+            case IoPriority.CLASS_RT -> "rt/" + p.level();
+            case IoPriority.CLASS_BE -> "be/" + p.level();
+            case IoPriority.CLASS_IDLE -> "idle";
+            default -> UNKNOWN;
+        };
+    }
+
+    /** One process's priority from its threads': theirs when they agree, {@code ?dif} otherwise. */
+    public static String ofThreads(List<IoPriority> threads) {
+        if (threads.isEmpty()) {
+            return UNKNOWN;
+        }
+        IoPriority first = threads.getFirst();
+        for (IoPriority p : threads) {
+            if (!p.equals(first)) {
+                return DIFFERENT;
+            }
+        }
+        return of(first);
+    }
+}

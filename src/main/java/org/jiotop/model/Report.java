@@ -1,0 +1,21 @@
+package org.jiotop.model;
+
+import java.util.List;
+
+/**
+ * What one refresh shows. Totals are bandwidths (bytes per second) over every monitored task,
+ * whether or not its row is shown; "current" figures are the block layer's traffic (NaN when
+ * unknown).
+ */
+public record Report(
+        long endNanos,
+        long durationNanos,
+        boolean processes,
+        boolean accumulated,
+        boolean delayAccounting,
+        double totalReadPerSecond,
+        double totalWritePerSecond,
+        double currentReadPerSecond,
+        double currentWritePerSecond,
+        List<Row> rows) {
+}

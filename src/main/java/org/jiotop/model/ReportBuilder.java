@@ -1,0 +1,74 @@
+package org.jiotop.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Builds a {@link Report} from an {@link Interval}. Percentages of a process are the sum of its
+ * threads' waiting time (exited threads included) over the interval: a process with one thread
+ * blocked all the time shows 100%, whatever its other threads do, and one with several threads
+ * blocked at once can exceed 100%.
+ */
+public final class ReportBuilder {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private ReportBuilder() {
+    }
+
+    public static Report build(Interval interval, ReportSettings settings) {
+        double seconds = interval.durationNanos() / NANOS_PER_SECOND;
+        long totalRead = 0;
+        long totalWritten = 0;
+        List<Row> rows = new ArrayList<>();
+        for (TaskActivity a : interval.tasks()) {
+            if (!settings.uids().isEmpty() && !settings.uids().contains(a.sample().uid())) {
+                continue;
+            }
+            totalRead += a.delta().readBytes();
+            totalWritten += a.delta().writtenBytes();
+            IoDelta shown = settings.accumulated() ? a.accumulated() : a.delta();
+            if (settings.onlyActive() && shown.isZero()) {
+                continue;
+            }
+            rows.add(row(a, settings.accumulated(), interval, seconds));
+        }
+        rows.sort(order(settings.sortKey(), settings.descending()));
+        double current = interval.pagedInKiB() < 0 ? Double.NaN : 1024.0 / seconds;
+        return new Report(interval.endNanos(), interval.durationNanos(), settings.processes(),
+                settings.accumulated(), interval.delayAccounting(),
+                totalRead / seconds, totalWritten / seconds,
+                interval.pagedInKiB() * current, interval.pagedOutKiB() * current, rows);
+    }
+
+    private static Row row(TaskActivity a, boolean accumulated, Interval interval, double seconds) {
+        if (accumulated) {
+            IoDelta acc = a.accumulated();
+            long observed = Math.max(1, interval.endNanos() - a.accumulatedSinceNanos());
+            return new Row(a.sample().id(), a.sample().tgid(), a.sample().uid(), acc.readBytes(), acc.writtenBytes(),
+                    100.0 * acc.swapinDelayNanos() / observed, 100.0 * acc.blkioDelayNanos() / observed, a);
+        }
+        IoDelta d = a.delta();
+        double nanos = seconds * NANOS_PER_SECOND;
+        return new Row(a.sample().id(), a.sample().tgid(), a.sample().uid(), d.readBytes() / seconds,
+                d.writtenBytes() / seconds, 100.0 * d.swapinDelayNanos() / nanos, 100.0 * d.blkioDelayNanos() / nanos, a);
+    }
+
+    /**
+     * The numeric orders; ties keep ascending ID order so output is stable. Text columns (PRIO,
+     * USER, COMMAND) need labels, which the views supply with their own comparator.
+     */
+    public static Comparator<Row> order(SortKey key, boolean descending) {
+        Comparator<Row> primary = switch (key) {
+            case READ -> Comparator.comparingDouble(Row::read);
+            case WRITE -> Comparator.comparingDouble(Row::write);
+            case SWAPIN -> Comparator.comparingDouble(Row::swapinPercent);
+            case IO -> Comparator.comparingDouble(Row::ioPercent);
+            case ID, PRIO, USER, COMMAND -> Comparator.comparingInt(Row::id);
+        };
+        if (descending) {
+            primary = primary.reversed();
+        }
+        return primary.thenComparingInt(Row::id);
+    }
+}

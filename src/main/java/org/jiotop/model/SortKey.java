@@ -1,0 +1,15 @@
+package org.jiotop.model;
+
+/** The columns a report can be sorted by, in screen order. */
+public enum SortKey {
+    ID, PRIO, USER, READ, WRITE, SWAPIN, IO, COMMAND;
+
+    /** Numbers sort largest first by default, text and IDs smallest first. */
+    public boolean descendingByDefault() {
+        return this == READ || this == WRITE || this == SWAPIN || this == IO;
+    }
+
+    public boolean needsDelayAccounting() {
+        return this == SWAPIN || this == IO;
+    }
+}

@@ -1,0 +1,92 @@
+package org.jiotop.output;
+
+import org.jiotop.model.LabelSource;
+import org.jiotop.model.Report;
+import org.jiotop.model.Row;
+import org.jiotop.model.TaskLabels;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The batch text of python iotop (the Debian build that prints "Current DISK READ"): two summary
+ * lines, a title line and one line per row, optionally each prefixed with the time of day.
+ */
+public final class BatchFormat {
+    private final int idWidth;
+    private final boolean kilobytes;
+    private final boolean timestamps;
+    private final int quiet;
+
+    /**
+     * @param idWidth    width of the TID/PID column: the digits of kernel.pid_max
+     * @param quiet      0: everything; 1: titles only on the first report; 2: no titles; 3: rows only
+     */
+    public BatchFormat(int idWidth, boolean kilobytes, boolean timestamps, int quiet) {
+        this.idWidth = Math.max(3, idWidth);
+        this.kilobytes = kilobytes;
+        this.timestamps = timestamps;
+        this.quiet = quiet;
+    }
+
+    /** The lines of report number {@code index} (0 for the first), without line terminators. */
+    public List<String> lines(Report report, LabelSource labels, int index, LocalTime now) {
+        String stamp = timestamps ? clock(now) + " " : "";
+        List<String> out = new ArrayList<>(report.rows().size() + 3);
+        if (quiet <= 2) {
+            out.add(stamp + "Total DISK READ:   " + pad14(rate(report.totalReadPerSecond()))
+                    + " | Total DISK WRITE:   " + pad14(rate(report.totalWritePerSecond())));
+            out.add(stamp + "Current DISK READ: " + pad14(rate(report.currentReadPerSecond()))
+                    + " | Current DISK WRITE: " + pad14(rate(report.currentWritePerSecond())));
+        }
+        if (quiet == 0 || (quiet == 1 && index == 0)) {
+            out.add((timestamps ? "    TIME" : "") + title(report.processes()));
+        }
+        for (Row row : report.rows()) {
+            out.add(stamp + row(report, row, labels.labels(row, report.processes())));
+        }
+        return out;
+    }
+
+    String title(boolean processes) {
+        StringBuilder b = new StringBuilder();
+        Text.right(b, processes ? "PID" : "TID", idWidth);
+        return b.append("  PRIO  USER     DISK READ  DISK WRITE  SWAPIN      IO    COMMAND").toString();
+    }
+
+    String row(Report report, Row row, TaskLabels labels) {
+        boolean perSecond = !report.accumulated();
+        StringBuilder b = new StringBuilder(96);
+        Text.right(b, Integer.toString(row.id()), idWidth).append(' ');
+        Text.right(b, labels.priority(), 4).append(' ');
+        String user = labels.user();
+        Text.left(b, user.length() > 8 ? user.substring(0, 8) : user, 8).append(' ');
+        Text.right(b, Units.size(row.read(), kilobytes, perSecond), 11).append(' ');
+        Text.right(b, Units.size(row.write(), kilobytes, perSecond), 11);
+        if (report.delayAccounting()) {
+            b.append(' ');
+            Text.right(b, Units.percent(row.swapinPercent()), 7).append(' ');
+            Text.right(b, Units.percent(row.ioPercent()), 7).append(' ');
+        } else {
+            b.append(" ?unavailable?  ");
+        }
+        return b.append(labels.command()).toString();
+    }
+
+    private String rate(double bytesPerSecond) {
+        return Units.size(bytesPerSecond, kilobytes, true);
+    }
+
+    private static String pad14(String s) {
+        return Text.right(new StringBuilder(14), s, 14).toString();
+    }
+
+    private static String clock(LocalTime t) {
+        return two(t.getHour()) + ":" + two(t.getMinute()) + ":" + two(t.getSecond());
+    }
+
+    private static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
+    }
+}
