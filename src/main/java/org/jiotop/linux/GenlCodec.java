@@ -184,6 +184,7 @@ public final class GenlCodec {
                 version,
                 id,
                 buf.get(JAVA_INT_UNALIGNED, at + l.uid()),
+                buf.get(JAVA_INT_UNALIGNED, at + l.ppid()),
                 buf.get(JAVA_LONG_UNALIGNED, at + l.elapsed()),
                 buf.get(JAVA_LONG_UNALIGNED, at + l.blkioDelay()),
                 buf.get(JAVA_LONG_UNALIGNED, at + l.swapinDelay()),

@@ -4,13 +4,16 @@ package org.jiotop.linux;
  * The cumulative counters of one task (a thread, or a whole process in process mode) at one
  * sample. {@code startNanos} is when the task started on the monotonic clock of
  * {@link System#nanoTime()}; together with {@code id} it tells a task from a later one that reuses
- * its ID.
+ * its ID. When {@code includesReapedChildren}, the byte counters also hold the final counters of
+ * child processes this process has waited for, as {@code /proc/PID/io} does.
  */
 public record TaskSample(
         int id,
         int tgid,
+        int ppid,
         long startNanos,
         int uid,
+        boolean includesReapedChildren,
         long readBytes,
         long writeBytes,
         long cancelledWriteBytes,

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Takes a {@link Scan}: enumerates tasks in /proc and asks taskstats for their counters in
  * batches. Thread mode asks for every thread; process mode reads each process's byte counters from
- * {@code /proc/PID/io} (which keeps the I/O of its exited threads) and its delay totals from one
- * per-thread-group query (which also covers exited threads).
+ * {@code /proc/PID/io} (which keeps the I/O of its exited threads, and also adds the final I/O of
+ * each child process it waits for) and its delay totals from one per-thread-group query (which
+ * also covers exited threads).
  */
 public final class TaskScanner {
     private final ProcFs proc;
@@ -72,7 +73,7 @@ public final class TaskScanner {
         for (int i = 0; i < n; i++) {
             TaskStats s = stats[i];
             if (s != null) {
-                tasks.add(new TaskSample(ids[i], tgids[i], sampledAt[i] - s.elapsedMicros() * 1000, s.uid(),
+                tasks.add(new TaskSample(ids[i], tgids[i], s.ppid(), sampledAt[i] - s.elapsedMicros() * 1000, s.uid(), false,
                         s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(),
                         s.blkioDelayNanos(), s.swapinDelayNanos()));
             }
@@ -104,8 +105,8 @@ public final class TaskScanner {
             if (leader != null && group != null) {
                 ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i]);
                 if (bytes != null) {
-                    tasks.add(new TaskSample(pids[i], pids[i], sampledAt[i] - leader.elapsedMicros() * 1000,
-                            leader.uid(), bytes.readBytes(), bytes.writeBytes(), bytes.cancelledWriteBytes(),
+                    tasks.add(new TaskSample(pids[i], pids[i], leader.ppid(),
+                            sampledAt[i] - leader.elapsedMicros() * 1000, leader.uid(), io[i] != null, bytes.readBytes(), bytes.writeBytes(), bytes.cancelledWriteBytes(),
                             group.blkioDelayNanos(), group.swapinDelayNanos()));
                 }
             }

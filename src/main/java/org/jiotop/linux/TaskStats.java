@@ -2,13 +2,14 @@ package org.jiotop.linux;
 
 /**
  * The fields jiotop uses from one {@code struct taskstats} reply. {@code id} is the TID (or TGID)
- * the reply is about; {@code elapsedMicros} is the kernel's {@code ac_etime}, the task's age, from
+ * the reply is about; {@code ppid} is the parent process; {@code elapsedMicros} is the kernel's {@code ac_etime}, the task's age, from
  * which its start time is derived. I/O byte counters are multiples of 1 KiB (the kernel masks them).
  */
 public record TaskStats(
         int version,
         int id,
         int uid,
+        int ppid,
         long elapsedMicros,
         long blkioDelayNanos,
         long swapinDelayNanos,

@@ -5,13 +5,13 @@ package org.jiotop.linux;
  * inserted max/min delay fields after each delay total and moved everything after them; version 16
  * moved those fields to the end again, so 16+ matches 4..14 for every field read here.
  */
-record TaskstatsLayout(int blkioDelay, int swapinDelay, int uid, int elapsed, int readBytes, int writeBytes,
+record TaskstatsLayout(int blkioDelay, int swapinDelay, int uid, int ppid, int elapsed, int readBytes, int writeBytes,
                        int cancelledWriteBytes) {
 
     static final int OLDEST_SUPPORTED_VERSION = 4;
 
-    private static final TaskstatsLayout CLASSIC = new TaskstatsLayout(40, 56, 120, 144, 248, 256, 264);
-    private static final TaskstatsLayout V15 = new TaskstatsLayout(56, 88, 168, 192, 296, 304, 312);
+    private static final TaskstatsLayout CLASSIC = new TaskstatsLayout(40, 56, 120, 132, 144, 248, 256, 264);
+    private static final TaskstatsLayout V15 = new TaskstatsLayout(56, 88, 168, 180, 192, 296, 304, 312);
 
     static TaskstatsLayout forVersion(int version) {
         return version == 15 ? V15 : CLASSIC;

@@ -37,6 +37,19 @@ public record IoDelta(long readBytes, long writeBytes, long cancelledWriteBytes,
                 swapinDelayNanos + o.swapinDelayNanos);
     }
 
+    public IoDelta minus(IoDelta o) {
+        return new IoDelta(readBytes - o.readBytes, writeBytes - o.writeBytes,
+                cancelledWriteBytes - o.cancelledWriteBytes, blkioDelayNanos - o.blkioDelayNanos,
+                swapinDelayNanos - o.swapinDelayNanos);
+    }
+
+    /** This minus {@code o}, each field at least zero. */
+    public IoDelta minusClamped(IoDelta o) {
+        return new IoDelta(Math.max(0, readBytes - o.readBytes), Math.max(0, writeBytes - o.writeBytes),
+                Math.max(0, cancelledWriteBytes - o.cancelledWriteBytes),
+                Math.max(0, blkioDelayNanos - o.blkioDelayNanos), Math.max(0, swapinDelayNanos - o.swapinDelayNanos));
+    }
+
     public long writtenBytes() {
         return Math.max(0, writeBytes - cancelledWriteBytes);
     }

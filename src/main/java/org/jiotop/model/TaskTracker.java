@@ -34,7 +34,7 @@ public final class TaskTracker {
         List<TaskActivity> activity = new ArrayList<>(scan.tasks().size());
         for (TaskSample s : scan.tasks()) {
             Known k = known.get(s.id());
-            if (k != null && Math.abs(s.startNanos() - k.last.startNanos()) <= SAME_TASK_TOLERANCE_NANOS) {
+            if (k != null && sameTask(s, k.last)) {
                 IoDelta d = IoDelta.between(s, k.last);
                 IoDelta acc = k.accumulated.plus(d);
                 next.put(s.id(), new Known(s, acc, k.accumulatedSinceNanos));
@@ -49,6 +49,7 @@ public final class TaskTracker {
                 activity.add(new TaskActivity(s, IoDelta.ZERO, IoDelta.ZERO, scan.monotonicNanos()));
             }
         }
+        foldReapedChildren(next, activity);
         Scan before = previous;
         previous = scan;
         known = next;
@@ -62,6 +63,45 @@ public final class TaskTracker {
                 vm ? Math.max(0, b.pagedInKiB() - a.pagedInKiB()) : -1,
                 vm ? Math.max(0, b.pagedOutKiB() - a.pagedOutKiB()) : -1,
                 scan.delayAccounting());
+    }
+
+    private static boolean sameTask(TaskSample a, TaskSample b) {
+        return Math.abs(a.startNanos() - b.startNanos()) <= SAME_TASK_TOLERANCE_NANOS;
+    }
+
+    /**
+     * A process's /proc/PID/io grows by a child's whole I/O when it reaps that child. The child's
+     * rows already showed what it did up to its last sample, so that much is taken back out of the
+     * parent's interval: each byte is counted once, and only the child's last partial interval (or
+     * all of a child that lived between two samples) is attributed to the parent.
+     */
+    private void foldReapedChildren(Map<Integer, Known> next, List<TaskActivity> activity) {
+        Map<Integer, IoDelta> reaped = null;
+        for (Known k : known.values()) {
+            Known now = next.get(k.last.id());
+            if ((now == null || !sameTask(now.last, k.last)) && k.last.includesReapedChildren()) {
+                if (reaped == null) {
+                    reaped = new HashMap<>();
+                }
+                // Bytes only: the parent's delay figures come from its own threads.
+                TaskSample c = k.last;
+                reaped.merge(c.ppid(), new IoDelta(c.readBytes(), c.writeBytes(), c.cancelledWriteBytes(), 0, 0),
+                        IoDelta::plus);
+            }
+        }
+        if (reaped == null) {
+            return;
+        }
+        for (int i = 0; i < activity.size(); i++) {
+            TaskActivity a = activity.get(i);
+            IoDelta children = reaped.get(a.sample().id());
+            if (children != null && a.sample().includesReapedChildren()) {
+                IoDelta d = a.delta().minusClamped(children);
+                IoDelta acc = a.accumulated().minus(a.delta()).plus(d);
+                activity.set(i, new TaskActivity(a.sample(), d, acc, a.accumulatedSinceNanos()));
+                next.put(a.sample().id(), new Known(a.sample(), acc, a.accumulatedSinceNanos()));
+            }
+        }
     }
 
     /** Forgets everything, as after switching between thread and process mode. */

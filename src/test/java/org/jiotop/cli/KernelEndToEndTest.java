@@ -1,0 +1,158 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.ProcessIo;
+import org.jiotop.linux.Root;
+import org.jiotop.testkit.Child;
+import org.jiotop.testkit.SteadyWriter;
+import org.jiotop.testkit.ThreadWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * jiotop's batch mode against the real kernel, with child processes doing known O_DIRECT I/O.
+ * The directory for the writers is under target/ (a real disk; /tmp may be tmpfs elsewhere).
+ */
+class KernelEndToEndTest {
+    private static final Pattern KIB_RATES = Pattern.compile("(\\d+\\.\\d\\d) K/s +(\\d+\\.\\d\\d) K/s");
+
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
+    Path scratch;
+
+    @BeforeEach
+    void root() throws Exception {
+        Root.assumeRoot();
+        scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
+    }
+
+    /** Write rates (KiB/s) of the rows in batch output printed with -k. */
+    private static List<Double> writeRates(String out) {
+        List<Double> rates = new ArrayList<>();
+        for (String line : out.lines().toList()) {
+            Matcher m = KIB_RATES.matcher(line);
+            if (m.find()) {
+                rates.add(Double.parseDouble(m.group(2)));
+            }
+        }
+        return rates;
+    }
+
+    @Test
+    void steadyWriterIsReportedWithin5PercentOfItsProcIoDelta() throws Exception {
+        long rate = 8L << 20;
+        try (Child writer = Child.java(SteadyWriter.class, scratch.resolve("steady").toString(), Long.toString(rate))) {
+            String tid = writer.readLine().substring("ready ".length());
+            Thread.sleep(500);
+            ProcFs proc = ProcFs.system();
+            ProcessIo before = proc.processIo(writer.pid());
+            long t0 = System.nanoTime();
+            MainTest.Result r = MainTest.run("-b", "-k", "-qqq", "-p", tid, "-n", "3",
+                    "-d", "1");
+            ProcessIo after = proc.processIo(writer.pid());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double actualKiBs = (after.writeBytes() - before.writeBytes()) / 1024.0 / seconds;
+            assertThat(r.status()).isZero();
+            List<Double> rates = writeRates(r.out());
+            assertThat(rates).as(r.out()).hasSize(3);
+            for (double reported : rates) {
+                assertThat(reported).as(r.out()).isCloseTo(actualKiBs, within(actualKiBs * 0.05));
+            }
+        }
+    }
+
+    @Test
+    void processRowKeepsTheIoOfAThreadThatExitedAndNeverSpikes() throws Exception {
+        long bytes = 32L << 20;
+        try (Child child = Child.java(ThreadWriter.class, scratch.resolve("threads").toString())) {
+            assertThat(child.readLine()).startsWith("ready");
+            String pid = Integer.toString(child.pid());
+            CompletableFuture<MainTest.Result> run = CompletableFuture.supplyAsync(
+                    () -> MainTest.run("-b", "-P", "-k", "-qqq", "-p", pid, "-n", "4", "-d", "1"));
+            Thread.sleep(1500);
+            child.send("write " + bytes);
+            assertThat(child.readLine()).isEqualTo("done");
+            MainTest.Result r = run.get();
+            List<Double> rates = writeRates(r.out());
+            assertThat(rates).as(r.out()).hasSize(4);
+            // Intervals last about a second each, so the rates add up to the bytes written, once.
+            double total = rates.stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(total).as(r.out()).isCloseTo(bytes / 1024.0, within(bytes / 1024.0 * 0.05));
+            assertThat(rates.getLast()).as(r.out()).isLessThan(1024.0);
+        }
+    }
+
+    @Test
+    void processModeSelectedByPidIncludesItsOtherThreads() throws Exception {
+        long bytes = 16L << 20;
+        try (Child child = Child.java(ThreadWriter.class, scratch.resolve("held").toString())) {
+            assertThat(child.readLine()).startsWith("ready");
+            String pid = Integer.toString(child.pid());
+            CompletableFuture<MainTest.Result> run = CompletableFuture.supplyAsync(
+                    () -> MainTest.run("-b", "-P", "-a", "-k", "-qqq", "-p", pid, "-n", "2", "-d", "1"));
+            Thread.sleep(300);
+            child.send("hold " + bytes);
+            assertThat(child.readLine()).isEqualTo("holding");
+            MainTest.Result r = run.get();
+            child.send("release");
+            String last = r.out().lines().toList().getLast();
+            assertThat(last).as(r.out()).startsWith(String.format("%5s ", pid));
+            // The held thread is alive, so its bytes are there; the JVM itself may add a few KiB.
+            assertThat(writeRates(r.out().replace(" K ", " K/s "))).last().asInstanceOf(
+                    org.assertj.core.api.InstanceOfAssertFactories.DOUBLE).isBetween(16384.0, 16384.0 * 1.01);
+        }
+    }
+
+    @Test
+    void hostileCommandLineIsPrintedEscaped() throws Exception {
+        try (Child evil = Child.command("bash", "-c", "exec -a $'\\e[31mEVIL\\xff\\x01\\e]0;t\\a' sleep 30")) {
+            Thread.sleep(300);
+            MainTest.Result r = MainTest.run("-b", "-p", Integer.toString(evil.pid()), "-n", "1", "-d", "0.2");
+            assertThat(r.status()).isZero();
+            assertThat(r.out()).contains("\\x1b[31mEVIL\\xff\\x01\\x1b]0;t\\x07 30");
+            assertThat(r.out().chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsComeEveryIntervalAndOnlyActiveRowsWithO() throws Exception {
+        MainTest.Result r = MainTest.run("-b", "-o", "-n", "2", "-d", "0.3");
+        assertThat(r.status()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("Total DISK READ:"))).hasSize(2);
+        assertThat(r.out().lines().filter(l -> l.startsWith("Current DISK READ:"))).hasSize(2);
+        assertThat(r.out().lines().filter(l -> l.endsWith("COMMAND"))).hasSize(2);
+    }
+
+    @Test
+    void childReapedByItsShellIsCountedOnce() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        String file = scratch.resolve("reaped").toString();
+        String script = java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path")
+                + " org.jiotop.testkit.SteadyWriter " + file + " 8388608 & W=$!; sleep 2.5; kill $W; wait $W; sleep 4";
+        try (Child shell = Child.command("bash", "-c", script)) {
+            int tid = Integer.parseInt(shell.readLine().substring("ready ".length()));
+            ProcFs proc = ProcFs.system();
+            int writer = proc.tgidOf(tid);
+            long before = proc.processIo(writer).writeBytes() + proc.processIo(shell.pid()).writeBytes();
+            MainTest.Result r = MainTest.run("-b", "-P", "-k", "-qqq", "-p", Integer.toString(shell.pid()), "-p",
+                    Integer.toString(writer), "-n", "4", "-d", "1");
+            long after = proc.processIo(shell.pid()).writeBytes();
+            assertThat(proc.processIo(writer)).as("the writer has been reaped").isNull();
+            double expectedKiB = (after - before) / 1024.0;
+            assertThat(expectedKiB).isGreaterThan(8 * 1024);
+            double reported = writeRates(r.out()).stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(reported).as(r.out()).isCloseTo(expectedKiB, within(expectedKiB * 0.05));
+        }
+    }
+}

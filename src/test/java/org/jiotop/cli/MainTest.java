@@ -1,0 +1,66 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.ProcFs;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command's exit statuses and messages for everything decided before the kernel is asked. */
+class MainTest {
+    record Result(int status, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), ProcFs.system());
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void badOptionIsOneLineOnStderrAndStatus2() {
+        for (String[] args : new String[][]{{"-n", "x"}, {"--bogus"}, {"-d", "-1"}, {"stray"}, {"-p"}}) {
+            Result r = run(args);
+            assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("jiotop: ").endsWith("(see jiotop --help)\n");
+            assertThat(r.err().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void unknownUserIsStatus1() {
+        Result r = run("-b", "-u", "no-such-user-jiotop");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("jiotop: unknown user: no-such-user-jiotop\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void zeroIterationsPrintsNothing() {
+        Result r = run("-b", "-n", "0");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        Result r = run("--help");
+        assertThat(r.status()).isZero();
+        for (String option : new String[]{"--version", "--help", "--only", "--batch", "--iter", "--delay", "--pid",
+                "--user", "--processes", "--accumulated", "--kilobytes", "--time", "--quiet", "--no-help"}) {
+            assertThat(r.out()).contains(option);
+        }
+    }
+
+    @Test
+    void version() {
+        assertThat(run("--version").out()).isEqualTo("jiotop 0.1.0\n");
+    }
+}

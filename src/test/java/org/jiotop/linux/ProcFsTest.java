@@ -1,0 +1,63 @@
+package org.jiotop.linux;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The /proc readers against the fixture tree in src/test/resources/proc. */
+class ProcFsTest {
+    private final ProcFs proc = new ProcFs(fixture());
+
+    static Path fixture() {
+        try {
+            return Path.of(ProcFsTest.class.getResource("/proc").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void listsNumericEntriesOnly() {
+        assertThat(proc.pids()).containsExactly(100, 101, 200, 300);
+        assertThat(proc.tids(100)).containsExactly(100, 101);
+        assertThat(proc.tids(999)).isEmpty();
+    }
+
+    @Test
+    void readsCommandLinesAndNamesAsRawBytes() {
+        assertThat(proc.cmdline(100)).isEqualTo("/usr/bin/python3\0load.py\0001500\0".getBytes(StandardCharsets.UTF_8));
+        assertThat(proc.cmdline(200)).isEmpty();
+        assertThat(proc.cmdline(999)).isNull();
+        assertThat(new String(proc.comm(100, 101), StandardCharsets.UTF_8)).isEqualTo("rdthread");
+        assertThat(proc.comm(100, 999)).isNull();
+    }
+
+    @Test
+    void readsProcessIoAndRejectsMalformedIo() {
+        assertThat(proc.processIo(100)).isEqualTo(new ProcessIo(49152, 94371840, 4096));
+        assertThat(proc.processIo(300)).isNull();
+        assertThat(proc.processIo(999)).isNull();
+    }
+
+    @Test
+    void readsSystemFiles() {
+        assertThat(proc.vmstat()).isEqualTo(new VmCounters(512149, 129328));
+        assertThat(proc.taskDelayAcct()).isFalse();
+        assertThat(proc.pidMax()).isEqualTo(4194304);
+        assertThat(proc.tgidOf(101)).isEqualTo(100);
+        assertThat(proc.tgidOf(999)).isEqualTo(-1);
+    }
+
+    @Test
+    void missingSystemFilesHaveDefaults(@org.junit.jupiter.api.io.TempDir Path empty) {
+        ProcFs none = new ProcFs(empty);
+        assertThat(none.vmstat()).isNull();
+        assertThat(none.taskDelayAcct()).isNull();
+        assertThat(none.pidMax()).isEqualTo(32768);
+        assertThat(none.pids()).isEmpty();
+    }
+}

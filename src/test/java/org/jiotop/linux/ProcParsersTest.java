@@ -1,0 +1,69 @@
+package org.jiotop.linux;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProcParsersTest {
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static ProcessIo io(String s) {
+        byte[] t = b(s);
+        return ProcParsers.parseIo(t, t.length);
+    }
+
+    @Test
+    void ioNeedsAllThreeCounters() {
+        assertThat(io("read_bytes: 1\nwrite_bytes: 2\ncancelled_write_bytes: 3")).isEqualTo(new ProcessIo(1, 2, 3));
+        assertThat(io("read_bytes: 1\nwrite_bytes: 2\n")).isNull();
+        assertThat(io("read_bytes: -1\nwrite_bytes: 2\ncancelled_write_bytes: 3\n")).isNull();
+        assertThat(io("read_bytes: 99999999999999999999\nwrite_bytes: 2\ncancelled_write_bytes: 3\n")).isNull();
+        assertThat(io("xread_bytes: 1\nwrite_bytes: 2\ncancelled_write_bytes: 3\n")).isNull();
+        assertThat(io("")).isNull();
+    }
+
+    @Test
+    void keysMustStartALine() {
+        // "pgpgin" inside another line (or a longer key) is not the counter.
+        byte[] t = b("xpgpgin 5\npgpgout 6\npgpgin 7\n");
+        assertThat(ProcParsers.parseVmstat(t, t.length)).isEqualTo(new VmCounters(7, 6));
+    }
+
+    @Test
+    void ids() {
+        assertThat(ProcParsers.parseId("1234")).isEqualTo(1234);
+        assertThat(ProcParsers.parseId("self")).isEqualTo(-1);
+        assertThat(ProcParsers.parseId("")).isEqualTo(-1);
+        assertThat(ProcParsers.parseId("99999999999")).isEqualTo(-1);
+        assertThat(ProcParsers.parseId("2147483648")).isEqualTo(-1);
+    }
+
+    @Test
+    void randomBytesNeverThrowAndNeverGiveNegativeCounters() {
+        SplittableRandom random = new SplittableRandom(7);
+        String alphabet = "read_bytes:write_bytes:cancelled_write_bytes:pgpgin pgpgout Tgid:0123456789 \t\n-x";
+        for (int i = 0; i < 20_000; i++) {
+            byte[] t = new byte[random.nextInt(200)];
+            for (int k = 0; k < t.length; k++) {
+                t[k] = random.nextInt(4) == 0 ? (byte) random.nextInt(256)
+                        : (byte) alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            ProcessIo io = ProcParsers.parseIo(t, t.length);
+            if (io != null) {
+                assertThat(io.readBytes()).isNotNegative();
+                assertThat(io.writeBytes()).isNotNegative();
+            }
+            VmCounters vm = ProcParsers.parseVmstat(t, t.length);
+            if (vm != null) {
+                assertThat(vm.pagedInKiB()).isNotNegative();
+            }
+            assertThat(ProcParsers.parseStatusTgid(t, t.length)).isGreaterThanOrEqualTo(-1);
+            assertThat(ProcParsers.parseNumberFile(t, t.length)).isGreaterThanOrEqualTo(-1);
+        }
+    }
+}

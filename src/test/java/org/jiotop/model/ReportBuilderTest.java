@@ -1,0 +1,87 @@
+package org.jiotop.model;
+
+import org.jiotop.linux.TaskSample;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jiotop.model.Samples.S;
+
+class ReportBuilderTest {
+    private static TaskActivity act(int id, int uid, IoDelta delta, IoDelta acc, long since) {
+        return new TaskActivity(new TaskSample(id, id, 1, 0, uid, false, 0, 0, 0, 0, 0), delta, acc, since);
+    }
+
+    private static IoDelta d(long read, long write, long cancelled, long blkio, long swapin) {
+        return new IoDelta(read, write, cancelled, blkio, swapin);
+    }
+
+    private static ReportSettings settings(boolean only, boolean accumulated, Set<Integer> uids, SortKey key) {
+        return new ReportSettings(false, only, accumulated, uids, key, key.descendingByDefault());
+    }
+
+    private static final Interval TWO_SECONDS = new Interval(10 * S, 12 * S, List.of(
+            act(1, 0, d(2048, 8192, 4096, S, 0), d(2048, 8192, 4096, S, 0), 10 * S),
+            act(2, 1000, d(0, 0, 0, 0, 0), d(100, 0, 0, 0, 0), 5 * S),
+            act(3, 1000, d(4096, 1024, 2048, 0, S / 2), d(4096, 1024, 2048, 0, S / 2), 10 * S)),
+            300, 500, true);
+
+    @Test
+    void ratesAreOverTheMeasuredIntervalAndWrittenExcludesCancelled() {
+        Report r = ReportBuilder.build(TWO_SECONDS, settings(false, false, Set.of(), SortKey.ID));
+        Row one = r.rows().getFirst();
+        assertThat(one.read()).isEqualTo(1024);
+        assertThat(one.write()).isEqualTo(2048);
+        assertThat(one.ioPercent()).isEqualTo(50.0);
+        Row three = r.rows().get(2);
+        assertThat(three.write()).isZero(); // more cancelled than written is zero, never negative
+        assertThat(three.swapinPercent()).isEqualTo(25.0);
+        assertThat(r.totalReadPerSecond()).isEqualTo(3072);
+        assertThat(r.totalWritePerSecond()).isEqualTo(2048);
+        assertThat(r.currentReadPerSecond()).isEqualTo(300 * 1024 / 2.0);
+        assertThat(r.currentWritePerSecond()).isEqualTo(500 * 1024 / 2.0);
+    }
+
+    @Test
+    void onlyActiveHidesIdleRowsButTotalsStillCountThem() {
+        Report r = ReportBuilder.build(TWO_SECONDS, settings(true, false, Set.of(), SortKey.ID));
+        assertThat(r.rows()).extracting(Row::id).containsExactly(1, 3);
+        Report acc = ReportBuilder.build(TWO_SECONDS, settings(true, true, Set.of(), SortKey.ID));
+        assertThat(acc.rows()).extracting(Row::id).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void userFilterAppliesToRowsAndTotals() {
+        Report r = ReportBuilder.build(TWO_SECONDS, settings(false, false, Set.of(1000), SortKey.ID));
+        assertThat(r.rows()).extracting(Row::id).containsExactly(2, 3);
+        assertThat(r.totalReadPerSecond()).isEqualTo(2048);
+    }
+
+    @Test
+    void accumulatedShowsBytesAndAveragesDelaysOverTimeSinceFirstSeen() {
+        Report r = ReportBuilder.build(TWO_SECONDS, settings(false, true, Set.of(), SortKey.ID));
+        assertThat(r.rows().get(1).read()).isEqualTo(100);
+        assertThat(r.rows().get(0).ioPercent()).isEqualTo(50.0);
+        assertThat(r.accumulated()).isTrue();
+    }
+
+    @Test
+    void sortsByColumnWithStableIdTieBreak() {
+        assertThat(ReportBuilder.build(TWO_SECONDS, settings(false, false, Set.of(), SortKey.IO)).rows())
+                .extracting(Row::id).containsExactly(1, 2, 3);
+        assertThat(ReportBuilder.build(TWO_SECONDS, settings(false, false, Set.of(), SortKey.READ)).rows())
+                .extracting(Row::id).containsExactly(3, 1, 2);
+        assertThat(ReportBuilder.build(TWO_SECONDS, settings(false, false, Set.of(), SortKey.SWAPIN)).rows())
+                .extracting(Row::id).containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void unknownBlockLayerTrafficIsNotANumber() {
+        Interval noVm = new Interval(0, S, List.of(), -1, -1, false);
+        Report r = ReportBuilder.build(noVm, settings(false, false, Set.of(), SortKey.WRITE));
+        assertThat(r.currentReadPerSecond()).isNaN();
+        assertThat(r.delayAccounting()).isFalse();
+    }
+}

@@ -1,0 +1,28 @@
+package org.jiotop.model;
+
+import org.jiotop.linux.Scan;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.VmCounters;
+
+import java.util.List;
+
+/** Synthetic samples for model tests. Times are in nanoseconds on an arbitrary monotonic clock. */
+final class Samples {
+    static final long S = 1_000_000_000L;
+
+    private Samples() {
+    }
+
+    static TaskSample task(int id, long start, long read, long write, long cancelled, long blkio, long swapin) {
+        return new TaskSample(id, id, 1, start, 0, false, read, write, cancelled, blkio, swapin);
+    }
+
+    /** A process whose byte counters hold those of the children it reaped, as /proc/PID/io does. */
+    static TaskSample process(int pid, int ppid, long start, long read, long write) {
+        return new TaskSample(pid, pid, ppid, start, 0, true, read, write, 0, 0, 0);
+    }
+
+    static Scan scan(long at, TaskSample... tasks) {
+        return new Scan(at, List.of(tasks), new VmCounters(at / S * 100, at / S * 200), true);
+    }
+}

@@ -1,0 +1,123 @@
+package org.jiotop.model;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jiotop.model.Samples.S;
+import static org.jiotop.model.Samples.scan;
+import static org.jiotop.model.Samples.task;
+
+class TaskTrackerTest {
+    private final TaskTracker tracker = new TaskTracker();
+
+    @Test
+    void firstScanIsOnlyABaseline() {
+        assertThat(tracker.advance(scan(10 * S, task(1, 0, 100, 200, 0, 0, 0)))).isNull();
+    }
+
+    @Test
+    void deltaIsTheCounterDifferenceOverTheMeasuredTime() {
+        tracker.advance(scan(10 * S, task(1, 0, 100, 200, 0, 5, 1)));
+        Interval i = tracker.advance(scan(12 * S + 500, task(1, 0, 4196, 8392, 0, 15, 3)));
+        assertThat(i.durationNanos()).isEqualTo(2 * S + 500);
+        assertThat(i.tasks()).singleElement().satisfies(a ->
+                assertThat(a.delta()).isEqualTo(new IoDelta(4096, 8192, 0, 10, 2)));
+        assertThat(i.pagedInKiB()).isEqualTo(200);
+        assertThat(i.pagedOutKiB()).isEqualTo(400);
+    }
+
+    @Test
+    void taskStartedDuringTheIntervalCountsAllItsIo() {
+        tracker.advance(scan(10 * S));
+        Interval i = tracker.advance(scan(11 * S, task(7, 10 * S + 300, 0, 4096, 0, 0, 0)));
+        assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(4096);
+        assertThat(i.tasks().getFirst().accumulatedSinceNanos()).isEqualTo(10 * S + 300);
+    }
+
+    @Test
+    void olderTaskSeenLateContributesOnlyLaterIo() {
+        tracker.advance(scan(10 * S));
+        Interval i = tracker.advance(scan(11 * S, task(7, 3 * S, 0, 4096, 0, 0, 0)));
+        assertThat(i.tasks().getFirst().delta()).isEqualTo(IoDelta.ZERO);
+    }
+
+    @Test
+    void reusedIdIsANewTaskNotANegativeDelta() {
+        tracker.advance(scan(10 * S, task(5, 1 * S, 0, 1_000_000, 0, 0, 0)));
+        // TID 5 now belongs to a task started after the previous scan, which wrote 8 KiB.
+        Interval i = tracker.advance(scan(11 * S, task(5, 10 * S + 2000, 0, 8192, 0, 0, 0)));
+        assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(8192);
+        assertThat(i.tasks().getFirst().accumulated().writeBytes()).isEqualTo(8192);
+    }
+
+    @Test
+    void startTimeJitterWithinToleranceIsTheSameTask() {
+        tracker.advance(scan(10 * S, task(5, S, 0, 1000, 0, 0, 0)));
+        Interval i = tracker.advance(scan(11 * S, task(5, S + 3_000_000, 0, 5096, 0, 0, 0)));
+        assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(4096);
+    }
+
+    @Test
+    void counterGoingDownIsNoActivityAndNoSpikeAfterwards() {
+        // A process summed over live threads loses an exited thread's bytes.
+        tracker.advance(scan(10 * S, task(1, 0, 0, 10_000, 0, 0, 0)));
+        Interval drop = tracker.advance(scan(11 * S, task(1, 0, 0, 4_000, 0, 0, 0)));
+        assertThat(drop.tasks().getFirst().delta().writeBytes()).isZero();
+        Interval after = tracker.advance(scan(12 * S, task(1, 0, 0, 5_000, 0, 0, 0)));
+        assertThat(after.tasks().getFirst().delta().writeBytes()).isEqualTo(1_000);
+        assertThat(after.tasks().getFirst().accumulated().writeBytes()).isEqualTo(1_000);
+    }
+
+    @Test
+    void accumulationRunsFromFirstSight() {
+        tracker.advance(scan(10 * S, task(1, 0, 100, 100, 0, 0, 0)));
+        tracker.advance(scan(11 * S, task(1, 0, 200, 100, 0, 0, 0)));
+        Interval i = tracker.advance(scan(12 * S, task(1, 0, 400, 100, 0, 0, 0)));
+        assertThat(i.tasks().getFirst().accumulated().readBytes()).isEqualTo(300);
+        assertThat(i.tasks().getFirst().accumulatedSinceNanos()).isEqualTo(10 * S);
+    }
+
+    @Test
+    void vanishedTaskIsForgotten() {
+        tracker.advance(scan(10 * S, task(1, 0, 0, 0, 0, 0, 0), task(2, 0, 0, 0, 0, 0, 0)));
+        Interval i = tracker.advance(scan(11 * S, task(1, 0, 0, 0, 0, 0, 0)));
+        assertThat(i.tasks()).extracting(a -> a.sample().id()).containsExactly(1);
+    }
+
+    @Test
+    void resetStartsOver() {
+        tracker.advance(scan(10 * S, task(1, 0, 0, 0, 0, 0, 0)));
+        tracker.reset();
+        assertThat(tracker.advance(scan(11 * S, task(1, 0, 0, 0, 0, 0, 0)))).isNull();
+    }
+
+    @Test
+    void reapedChildIsNotCountedTwiceInItsParent() {
+        // Shell 10 runs child 20, which writes 5000 bytes while watched, 300 more, and is reaped.
+        tracker.advance(scan(10 * S, Samples.process(10, 1, 0, 0, 0), Samples.process(20, 10, S, 0, 1000)));
+        Interval seen = tracker.advance(scan(11 * S, Samples.process(10, 1, 0, 0, 0),
+                Samples.process(20, 10, S, 0, 6000)));
+        assertThat(seen.tasks().get(1).delta().writeBytes()).isEqualTo(5000);
+        // The parent's /proc/PID/io now holds the child's lifetime 6300 bytes, plus 100 of its own.
+        Interval reaped = tracker.advance(scan(12 * S, Samples.process(10, 1, 0, 0, 6400)));
+        assertThat(reaped.tasks().getFirst().delta().writeBytes()).isEqualTo(400);
+        Interval after = tracker.advance(scan(13 * S, Samples.process(10, 1, 0, 0, 6500)));
+        assertThat(after.tasks().getFirst().delta().writeBytes()).isEqualTo(100);
+        assertThat(after.tasks().getFirst().accumulated().writeBytes()).isEqualTo(500);
+    }
+
+    @Test
+    void childNeverSeenIsAttributedToItsParentOnce() {
+        tracker.advance(scan(10 * S, Samples.process(10, 1, 0, 0, 0)));
+        Interval i = tracker.advance(scan(11 * S, Samples.process(10, 1, 0, 0, 4096)));
+        assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(4096);
+    }
+
+    @Test
+    void threadSamplesAreNeverCorrectedForChildren() {
+        tracker.advance(scan(10 * S, task(10, 0, 0, 0, 0, 0, 0), new org.jiotop.linux.TaskSample(20, 20, 10, S, 0,
+                false, 0, 1000, 0, 0, 0)));
+        Interval i = tracker.advance(scan(11 * S, task(10, 0, 0, 800, 0, 0, 0)));
+        assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(800);
+    }
+}

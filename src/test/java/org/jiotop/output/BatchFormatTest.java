@@ -1,0 +1,90 @@
+package org.jiotop.output;
+
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.LabelSource;
+import org.jiotop.model.Report;
+import org.jiotop.model.Row;
+import org.jiotop.model.TaskActivity;
+import org.jiotop.model.TaskLabels;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Golden batch output (src/test/resources/golden), in python iotop's format. */
+class BatchFormatTest {
+    private static final TaskActivity NONE = new TaskActivity(new TaskSample(0, 0, 0, 0, 0, false, 0, 0, 0, 0, 0),
+            IoDelta.ZERO, IoDelta.ZERO, 0);
+    private static final Map<Integer, TaskLabels> LABELS = Map.of(
+            8961, new TaskLabels("idle", "nobody", "python3 load.py 1500"),
+            8970, new TaskLabels("be/3", "nobody", "python3 load.py 1500 [rdthread]"),
+            1, new TaskLabels("?dif", "a-very-long-user-name", "systemd \\x1b[31m"));
+    private static final LabelSource SOURCE = (row, processes) -> LABELS.get(row.id());
+    private static final LocalTime AT = LocalTime.of(3, 33, 53);
+
+    private static Report report(boolean processes, boolean accumulated, boolean delay) {
+        List<Row> rows = List.of(
+                new Row(8961, 8961, 65534, 0, accumulated ? 91_226_112 : 91_960_000, 0, 8.63, NONE),
+                new Row(8970, 8961, 65534, accumulated ? 49_283_072 : 49_115_000, 0, 0, 7.06, NONE),
+                new Row(1, 1, 0, 2047, 2048, 100, 0.004, NONE));
+        return new Report(0, 1_000_000_000L, processes, accumulated, delay, 49_115_000, 91_960_000, 65_900_000,
+                108_970_000, rows);
+    }
+
+    private static String golden(String name) throws IOException {
+        try (InputStream in = BatchFormatTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String render(BatchFormat f, Report r, int reports) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < reports; i++) {
+            lines.addAll(f.lines(r, SOURCE, i, AT));
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    @Test
+    void threads() throws IOException {
+        assertThat(render(new BatchFormat(5, false, false, 0), report(false, false, true), 1))
+                .isEqualTo(golden("threads.txt"));
+    }
+
+    @Test
+    void processesInKilobytesWithWidePidColumn() throws IOException {
+        assertThat(render(new BatchFormat(7, true, false, 0), report(true, false, true), 1))
+                .isEqualTo(golden("processes-k-pidmax7.txt"));
+    }
+
+    @Test
+    void timestampsOnEveryLine() throws IOException {
+        assertThat(render(new BatchFormat(5, false, true, 0), report(false, false, true), 1))
+                .isEqualTo(golden("time.txt"));
+    }
+
+    @Test
+    void accumulatedWithoutDelayAccounting() throws IOException {
+        assertThat(render(new BatchFormat(5, false, false, 0), report(false, true, false), 1))
+                .isEqualTo(golden("accumulated-nodelay.txt"));
+    }
+
+    @Test
+    void quietLevels() throws IOException {
+        Report r = report(false, false, true);
+        assertThat(render(new BatchFormat(5, false, false, 1), r, 2)).isEqualTo(golden("quiet1-two-reports.txt"));
+        String q2 = render(new BatchFormat(5, false, false, 2), r, 2);
+        assertThat(q2).doesNotContain("TID").contains("Total DISK READ");
+        assertThat(q2.lines()).hasSize(10);
+        String q3 = render(new BatchFormat(5, false, false, 3), r, 2);
+        assertThat(q3.lines()).hasSize(6).noneMatch(l -> l.contains("DISK"));
+    }
+}
