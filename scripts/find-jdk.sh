@@ -1,6 +1,7 @@
 # Sourced by ./jiotop and ./run-tests (POSIX sh). Sets JIOTOP_JDK to the home of the newest
 # JDK >= 25 found, reading each candidate's `release` file rather than starting a JVM.
-# Order: $JIOTOP_JAVA_HOME, $JAVA_HOME, the java on PATH, then the usual install folders.
+# Order: $JIOTOP_JAVA_HOME, $JAVA_HOME, the java on PATH, then the usual install folders (or the
+# space-separated globs in $JIOTOP_JDK_DIRS instead of those).
 
 jiotop_jdk_major() {
     # Prints the major version from "$1/release", or nothing when it is not a JDK home.
@@ -17,9 +18,10 @@ jiotop_find_jdk() {
         path_java=$(readlink -f "$(command -v java)" 2>/dev/null)
         path_java=${path_java%/bin/java}
     fi
-    for home in "${JIOTOP_JAVA_HOME:-}" "${JAVA_HOME:-}" "$path_java" \
-        /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/*jdk* /usr/local/lib/jvm/* \
-        "$HOME"/.sdkman/candidates/java/*; do
+    dirs=${JIOTOP_JDK_DIRS:-"/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/*jdk* /usr/local/lib/jvm/* ${HOME:-/nonexistent}/.sdkman/candidates/java/*"}
+    # $dirs is split and globbed on purpose.
+    # shellcheck disable=SC2086
+    for home in "${JIOTOP_JAVA_HOME:-}" "${JAVA_HOME:-}" "$path_java" $dirs; do
         [ -n "$home" ] && [ -d "$home" ] || continue
         major=$(jiotop_jdk_major "$home") || continue
         # The first candidate found wins among equals, so an explicit JAVA_HOME keeps priority.

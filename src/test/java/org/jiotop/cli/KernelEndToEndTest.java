@@ -155,4 +155,43 @@ class KernelEndToEndTest {
             assertThat(reported).as(r.out()).isCloseTo(expectedKiB, within(expectedKiB * 0.05));
         }
     }
+
+    @Test
+    void withDelayAccountingOnIoColumnsArePercentages() throws Exception {
+        Path sysctl = Path.of("/proc/sys/kernel/task_delayacct");
+        String before = Files.readString(sysctl).strip();
+        Files.writeString(sysctl, "1");
+        // Delay figures exist only for tasks started while the sysctl is on, so the writer starts now.
+        try (Child writer = Child.java(SteadyWriter.class, scratch.resolve("delay").toString(), "67108864")) {
+            String tid = writer.readLine().substring("ready ".length());
+            MainTest.Result r = MainTest.run("-b", "-qq", "-p", tid, "-n", "2", "-d", "1");
+            List<String> rows = r.out().lines().filter(l -> l.trim().startsWith(tid + " ")).toList();
+            assertThat(rows).as(r.out()).hasSize(2);
+            for (String row : rows) {
+                assertThat(row).doesNotContain("?unavailable?").matches(".* \\d+\\.\\d\\d % +\\d+\\.\\d\\d % .*");
+            }
+            Matcher io = Pattern.compile("% +(\\d+\\.\\d\\d) % ").matcher(rows.getLast());
+            assertThat(io.find()).isTrue();
+            assertThat(Double.parseDouble(io.group(1))).as(r.out()).isPositive();
+        } finally {
+            Files.writeString(sysctl, before);
+        }
+        assertThat(Files.readString(sysctl).strip()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutDelayAccountingRowsAreSortedByWrite() throws Exception {
+        Path sysctl = Path.of("/proc/sys/kernel/task_delayacct");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.readString(sysctl).strip().equals("0"));
+        try (Child slow = Child.java(SteadyWriter.class, scratch.resolve("slow").toString(), "1048576");
+             Child fast = Child.java(SteadyWriter.class, scratch.resolve("fast").toString(), "8388608")) {
+            String slowTid = slow.readLine().substring("ready ".length());
+            String fastTid = fast.readLine().substring("ready ".length());
+            MainTest.Result r = MainTest.run("-b", "-qqq", "-p", slowTid, "-p", fastTid, "-n", "1", "-d", "1");
+            List<String> rows = r.out().lines().toList();
+            assertThat(rows).as(r.out()).hasSize(2);
+            assertThat(rows.get(0).trim()).startsWith(fastTid + " ");
+            assertThat(rows.get(0)).contains("?unavailable?");
+        }
+    }
 }

@@ -1,0 +1,146 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Root;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ./jiotop launcher and the packaged jar, run as a user would: from a copy of the launcher,
+ * its scripts and the jar in a world-readable folder, with a minimal environment.
+ */
+class LauncherIT {
+    private static final Path REPO = Path.of("").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+    private Path home;
+
+    record Run(int status, String out, String err) {
+    }
+
+    @BeforeEach
+    void install() throws IOException {
+        home = tmp.resolve("jiotop");
+        Files.createDirectories(home.resolve("scripts"));
+        Files.createDirectories(home.resolve("target"));
+        Files.copy(REPO.resolve("jiotop"), home.resolve("jiotop"));
+        Files.copy(REPO.resolve("scripts/find-jdk.sh"), home.resolve("scripts/find-jdk.sh"));
+        Files.copy(REPO.resolve("target/jiotop.jar"), home.resolve("target/jiotop.jar"));
+        for (Path p : List.of(tmp, home, home.resolve("scripts"), home.resolve("target"), home.resolve("jiotop"))) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private Run run(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
+        pb.environment().clear();
+        pb.environment().put("PATH", "/usr/bin:/bin");
+        pb.environment().put("HOME", tmp.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        var out = p.getInputStream();
+        var err = p.getErrorStream();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
+        return new Run(p.exitValue(), new String(out.readAllBytes(), StandardCharsets.UTF_8),
+                new String(err.readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsJdk25WithoutJavaHomeWhilePathJavaIsOlder() throws Exception {
+        Run r = run(Map.of(), "./jiotop", "--version");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void javaHomeOfAnOlderJdkIsPassedOver() throws Exception {
+        Path old = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(old));
+        Run r = run(Map.of("JAVA_HOME", old.toString()), "./jiotop", "--version");
+        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+    }
+
+    @Test
+    void noSuitableJdkIsExit127WithAMessage() throws Exception {
+        Run r = run(Map.of("JIOTOP_JDK_DIRS", "/nonexistent/*"), "./jiotop", "--version");
+        assertThat(r.status()).isEqualTo(127);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("jiotop: no JDK 25 or newer found").endsWith("\n");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void staleOrMissingJarIsRebuiltBeforeRunning() throws Exception {
+        // A stand-in for mvnw that records being called, so no real build runs inside this test.
+        Path mvnw = home.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\necho \"build $*\" >> \"$HOME/builds\"\necho building >&2\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(home.resolve("src/main"));
+        Path source = Files.writeString(home.resolve("src/main/Some.java"), "");
+        Files.writeString(home.resolve("pom.xml"), "");
+        Path jar = home.resolve("target/jiotop.jar");
+        long t = System.currentTimeMillis();
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(t - 60_000));
+        Files.setLastModifiedTime(home.resolve("pom.xml"), java.nio.file.attribute.FileTime.fromMillis(t - 60_000));
+        Files.setLastModifiedTime(home.resolve("src/main"), java.nio.file.attribute.FileTime.fromMillis(t - 60_000));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(t - 30_000));
+
+        Run fresh = run(Map.of(), "./jiotop", "--version");
+        assertThat(fresh.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(tmp.resolve("builds")).doesNotExist();
+
+        Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(t));
+        Run stale = run(Map.of(), "./jiotop", "--version");
+        assertThat(stale.out()).as("build output stays off stdout").isEqualTo("jiotop 0.1.0\n");
+        assertThat(stale.err()).contains("building");
+        assertThat(Files.readString(tmp.resolve("builds"))).contains("package");
+    }
+
+    @Test
+    void batchOutputCarriesNoJvmOrBuildChatter() throws Exception {
+        Root.assumeRoot();
+        Run r = run(Map.of(), "./jiotop", "-b", "-n", "1", "-d", "0.2");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("Total DISK READ:");
+        assertThat(lines.get(1)).startsWith("Current DISK READ:");
+        assertThat(lines.get(2)).endsWith("COMMAND");
+        assertThat(r.out()).doesNotContain("WARNING").doesNotContain("[aot]");
+    }
+
+    @Test
+    void withoutNetAdminItSaysWhatIsMissingAndExits1() throws Exception {
+        Root.assumeRoot();
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all", "--", "./jiotop", "-b", "-n", "1"));
+        Run r = run(Map.of(), cmd.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("jiotop: reading I/O statistics needs root or the CAP_NET_ADMIN capability"
+                + " (taskstats: operation not permitted)\n");
+    }
+
+    @Test
+    void closedPipeEndsQuietly() throws Exception {
+        Root.assumeRoot();
+        Run r = run(Map.of(), "sh", "-c", "./jiotop -b -d 0.1 | head -n 2; echo \"status ${PIPESTATUS:-ok}\"");
+        assertThat(r.out().lines().toList()).hasSize(3);
+        assertThat(r.err()).isEmpty();
+    }
+}
