@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.CommandText;
 import org.jiotop.model.LabelSource;
@@ -10,15 +11,31 @@ import org.jiotop.model.PriorityText;
 import org.jiotop.model.Row;
 import org.jiotop.model.SafeText;
 import org.jiotop.model.TaskLabels;
+import org.jiotop.model.TaskTracker;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Labels rows from /proc and the kernel, only for the rows actually shown. The command line is
- * read afresh each time (a process may exec); user names are cached per uid.
+ * read afresh each time (a process may exec), but a task that has just exited (its command line
+ * reads empty, as a zombie's does) keeps the last one seen. User names are cached per uid.
  */
 final class KernelLabels implements LabelSource {
+    private static final int REMEMBERED_COMMANDS = 16_384;
+
+    private record Seen(TaskSample task, String command) {
+    }
+
+    /** Last non-empty command line per task, least recently used first. */
+    private final Map<Integer, Seen> commands = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Seen> eldest) {
+            return size() > REMEMBERED_COMMANDS;
+        }
+    };
     private final ProcFs proc;
     private final IoPrio ioprio;
     private final UserDb users;
@@ -37,6 +54,15 @@ final class KernelLabels implements LabelSource {
         byte[] threadName = !processes && row.id() != tgid ? proc.comm(tgid, row.id()) : null;
         boolean cut = cmdline != null && cmdline.length >= ProcFs.MAX_CMDLINE;
         String command = CommandText.of(cmdline, processName, threadName, cut);
+        TaskSample task = row.activity().sample();
+        if (cmdline != null && cmdline.length > 0) {
+            commands.put(row.id(), new Seen(task, command));
+        } else {
+            Seen seen = commands.get(row.id());
+            if (seen != null && TaskTracker.sameTask(seen.task, task)) {
+                command = seen.command;
+            }
+        }
         return new TaskLabels(priority(row, processes), SafeText.escape(users.nameOf(row.uid())), command);
     }
 

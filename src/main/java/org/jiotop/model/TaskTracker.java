@@ -65,7 +65,8 @@ public final class TaskTracker {
                 scan.delayAccounting());
     }
 
-    private static boolean sameTask(TaskSample a, TaskSample b) {
+    /** Whether two samples with the same ID are of the same task (not of a later one reusing it). */
+    public static boolean sameTask(TaskSample a, TaskSample b) {
         return Math.abs(a.startNanos() - b.startNanos()) <= SAME_TASK_TOLERANCE_NANOS;
     }
 
