@@ -41,8 +41,9 @@ final class BatchRunner {
     }
 
     /** Runs until the iterations are done or stdout is closed; returns the exit status. */
-    int run(PrintStream out) throws KernelException {
-        TaskTracker tracker = new TaskTracker();
+    int run(PrintStream out, PrintStream err) throws KernelException {
+        TaskTracker tracker = new TaskTracker(options.keepExited(), options.accumulated());
+        long lostNoted = 0;
         long period = Math.round(options.delaySeconds() * 1e9);
         long next = System.nanoTime();
         tracker.advance(scan());
@@ -64,6 +65,11 @@ final class BatchRunner {
             out.flush();
             if (out.checkError()) {
                 return 0;
+            }
+            if (options.quiet() == 3 && report.lostExitReports() > lostNoted) {
+                // No summary lines to carry the note: say it where a script will still see it.
+                lostNoted = report.lostExitReports();
+                err.println("jiotop: " + BatchFormat.lostExitReports(lostNoted));
             }
         }
         return 0;

@@ -32,8 +32,12 @@ final class Help {
                   -q, --quiet           suppress some lines of header (implies --batch):
                                         -q titles once, -qq no titles, -qqq no summary either
                   --no-help             accepted for compatibility (the live view's key help)
+                  --keep-exited=N       reports an exited task stays listed after exiting [3];
+                                        with -a, tasks that did I/O stay for good
+                  --exit-buffer=KIB     socket buffer for the kernel's exit reports [8192]
 
                 The first report comes after one full interval, so every figure is a real rate.
+                Tasks that exit are accounted from the kernel's exit reports and marked <exited>.
                 Needs root or the CAP_NET_ADMIN capability (the kernel's taskstats interface).
                 Exit status: 0 done, 1 cannot run (privileges, kernel, unknown user), 2 bad option.
                 """;

@@ -25,6 +25,7 @@ import java.util.Map;
  */
 final class KernelLabels implements LabelSource {
     private static final int REMEMBERED_COMMANDS = 16_384;
+    private static final String EXITED_PRIORITY = "-";
 
     private record Seen(TaskSample task, String command) {
     }
@@ -48,6 +49,9 @@ final class KernelLabels implements LabelSource {
 
     @Override
     public TaskLabels labels(Row row, boolean processes) {
+        if (row.activity().exited()) {
+            return exitedLabels(row);
+        }
         int tgid = row.tgid();
         byte[] cmdline = proc.cmdline(tgid);
         byte[] processName = proc.comm(tgid, tgid);
@@ -64,6 +68,15 @@ final class KernelLabels implements LabelSource {
             }
         }
         return new TaskLabels(priority(row, processes), SafeText.escape(users.nameOf(row.uid())), command);
+    }
+
+    /** An exited task: its command line as last seen alive, else the name from the exit report. */
+    private TaskLabels exitedLabels(Row row) {
+        TaskSample task = row.activity().sample();
+        Seen seen = commands.get(row.id());
+        String command = seen != null && TaskTracker.sameTaskAsExit(seen.task, task) ? seen.command
+                : SafeText.escape(row.activity().exitedName());
+        return new TaskLabels(EXITED_PRIORITY, SafeText.escape(users.nameOf(row.uid())), command);
     }
 
     private String priority(Row row, boolean processes) {

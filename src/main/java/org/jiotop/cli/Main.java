@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.Errno;
+import org.jiotop.linux.ExitListener;
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
@@ -13,6 +14,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -66,10 +68,12 @@ public final class Main {
         if (!options.batch()) {
             err.println("jiotop: the live view is not available in this version; running in batch mode (-b)");
         }
-        try (TaskstatsSocket taskstats = TaskstatsSocket.open()) {
-            TaskScanner scanner = new TaskScanner(proc, taskstats);
+        try (TaskstatsSocket taskstats = TaskstatsSocket.open();
+             ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
+                     options.exitBufferKiB() * 1024)) {
+            TaskScanner scanner = new TaskScanner(proc, taskstats, exits);
             KernelLabels labels = new KernelLabels(proc, new IoPrio(), users);
-            return new BatchRunner(options, uids, proc, scanner, labels).run(out);
+            return new BatchRunner(options, uids, proc, scanner, labels).run(out, err);
         } catch (KernelException e) {
             err.println("jiotop: " + explain(e));
             return EXIT_CANNOT_RUN;

@@ -31,12 +31,16 @@ final class OptionParser {
             new Spec("kilobytes", 'k', false),
             new Spec("time", 't', false),
             new Spec("quiet", 'q', false),
-            new Spec("no-help", '\0', false));
+            new Spec("no-help", '\0', false),
+            new Spec("keep-exited", '\0', true),
+            new Spec("exit-buffer", '\0', true));
 
     private boolean help, version, only, batch, processes, accumulated, kilobytes, time, noHelp;
     private long iterations = -1;
     private double delay = 1;
     private int quiet;
+    private int keepExited = 3;
+    private int exitBufferKiB = 8192;
     private final List<Integer> pids = new ArrayList<>();
     private final List<String> users = new ArrayList<>();
 
@@ -48,7 +52,7 @@ final class OptionParser {
         p.run(args);
         return new Options(p.help, p.version, p.only, p.batch || p.time || p.quiet > 0, p.iterations, p.delay,
                 List.copyOf(p.pids), List.copyOf(p.users), p.processes, p.accumulated, p.kilobytes, p.time,
-                Math.min(3, p.quiet), p.noHelp);
+                Math.min(3, p.quiet), p.noHelp, p.keepExited, p.exitBufferKiB);
     }
 
     private void run(String[] args) throws UsageException {
@@ -146,6 +150,8 @@ final class OptionParser {
             case "time" -> time = true;
             case "quiet" -> quiet++;
             case "no-help" -> noHelp = true;
+            case "keep-exited" -> keepExited = (int) bounded(shown, value, 0, 1_000_000);
+            case "exit-buffer" -> exitBufferKiB = (int) bounded(shown, value, 4, 1 << 20);
             default -> throw new AssertionError(spec);
         }
     }
@@ -160,6 +166,19 @@ final class OptionParser {
             // reported below
         }
         throw new UsageException("option " + option + ": invalid count: '" + value + "' (want a whole number >= 0)");
+    }
+
+    private static long bounded(String option, String value, long min, long max) throws UsageException {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("option " + option + ": invalid value: '" + value + "' (want a whole number from "
+                + min + " to " + max + ")");
     }
 
     private static double seconds(String option, String value) throws UsageException {

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * The parsed command line. {@code iterations} is -1 for "until interrupted"; {@code delaySeconds}
- * is the interval between reports; {@code pids} and {@code users} are empty for "all".
+ * is the interval between reports; {@code pids} and {@code users} are empty for "all";
+ * {@code keepExited} is how many reports an exited task stays listed after the one it exited in;
+ * {@code exitBufferKiB} sizes the socket buffer for the kernel's exit reports.
  */
 record Options(
         boolean help,
@@ -20,5 +22,7 @@ record Options(
         boolean kilobytes,
         boolean time,
         int quiet,
-        boolean noHelp) {
+        boolean noHelp,
+        int keepExited,
+        int exitBufferKiB) {
 }

@@ -109,6 +109,11 @@ public final class GenlCodec {
      * message that does not decode becomes a {@link NetlinkReply.Malformed}.
      */
     public static void decode(MemorySegment buf, int length, int familyId, List<NetlinkReply> out) {
+        decode(buf, length, familyId, false, out);
+    }
+
+    /** As {@link #decode(MemorySegment, int, int, List)}; {@code names} also decodes each task's name. */
+    public static void decode(MemorySegment buf, int length, int familyId, boolean names, List<NetlinkReply> out) {
         int at = 0;
         while (at + NLMSG_HDRLEN <= length) {
             int msgLen = buf.get(JAVA_INT_UNALIGNED, at);
@@ -124,13 +129,13 @@ public final class GenlCodec {
                         ? new NetlinkReply.Error(seq, -buf.get(JAVA_INT_UNALIGNED, at + NLMSG_HDRLEN))
                         : new NetlinkReply.Malformed(seq, "error message too short"));
             } else if (type == familyId) {
-                out.add(decodeStatsMessage(buf, at, msgLen, seq));
+                out.add(decodeStatsMessage(buf, at, msgLen, seq, names));
             }
             at += align4(msgLen);
         }
     }
 
-    private static NetlinkReply decodeStatsMessage(MemorySegment buf, int start, int msgLen, int seq) {
+    private static NetlinkReply decodeStatsMessage(MemorySegment buf, int start, int msgLen, int seq, boolean names) {
         int end = start + msgLen;
         for (int at = start + NLMSG_HDRLEN + GENL_HDRLEN; at + NLA_HDRLEN <= end; ) {
             int len = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at));
@@ -139,14 +144,15 @@ public final class GenlCodec {
                 return new NetlinkReply.Malformed(seq, "attribute length " + len + " out of bounds");
             }
             if (type == TYPE_AGGR_PID || type == TYPE_AGGR_TGID) {
-                return decodeAggregate(buf, at + NLA_HDRLEN, at + len, seq, type == TYPE_AGGR_TGID);
+                return decodeAggregate(buf, at + NLA_HDRLEN, at + len, seq, type == TYPE_AGGR_TGID, names);
             }
             at += align4(len);
         }
         return new NetlinkReply.Malformed(seq, "no aggregate attribute");
     }
 
-    private static NetlinkReply decodeAggregate(MemorySegment buf, int start, int end, int seq, boolean tgid) {
+    private static NetlinkReply decodeAggregate(MemorySegment buf, int start, int end, int seq, boolean tgid,
+                                                boolean names) {
         int id = -1;
         for (int at = start; at + NLA_HDRLEN <= end; ) {
             int len = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at));
@@ -160,14 +166,25 @@ public final class GenlCodec {
                 if (id < 0) {
                     return new NetlinkReply.Malformed(seq, "statistics before the task id");
                 }
-                return decodeStruct(buf, at + NLA_HDRLEN, len - NLA_HDRLEN, seq, tgid, id);
+                return decodeStruct(buf, at + NLA_HDRLEN, len - NLA_HDRLEN, seq, tgid, id, names);
             }
             at += align4(len);
         }
         return new NetlinkReply.Malformed(seq, "no statistics attribute");
     }
 
-    private static NetlinkReply decodeStruct(MemorySegment buf, int at, int len, int seq, boolean tgid, int id) {
+    private static byte[] name(MemorySegment buf, int at) {
+        int n = 0;
+        while (n < TaskstatsLayout.COMM_LENGTH && buf.get(JAVA_BYTE, at + n) != 0) {
+            n++;
+        }
+        byte[] name = new byte[n];
+        MemorySegment.copy(buf, JAVA_BYTE, at, name, 0, n);
+        return name;
+    }
+
+    private static NetlinkReply decodeStruct(MemorySegment buf, int at, int len, int seq, boolean tgid, int id,
+                                             boolean names) {
         if (len < 2) {
             return new NetlinkReply.Malformed(seq, "statistics of " + len + " bytes");
         }
@@ -180,9 +197,12 @@ public final class GenlCodec {
             return new NetlinkReply.Malformed(seq, "struct taskstats version " + version + " truncated to "
                     + len + " bytes");
         }
+        int taskGroup = l.tgid() >= 0 && l.tgid() + 4 <= len ? buf.get(JAVA_INT_UNALIGNED, at + l.tgid()) : -1;
         return new NetlinkReply.Stats(seq, tgid, new TaskStats(
                 version,
                 id,
+                taskGroup,
+                names ? name(buf, at + l.comm()) : null,
                 buf.get(JAVA_INT_UNALIGNED, at + l.uid()),
                 buf.get(JAVA_INT_UNALIGNED, at + l.ppid()),
                 buf.get(JAVA_LONG_UNALIGNED, at + l.elapsed()),

@@ -4,9 +4,13 @@ import java.util.List;
 
 /**
  * One sample of the machine: every task asked for, taken from {@code monotonicNanos} on (the time
- * the scan began, before tasks were listed).
- * {@code vm} is null when /proc/vmstat cannot be read; {@code delayAccounting} says whether the
- * kernel is collecting delay figures ({@code kernel.task_delayacct}).
+ * the scan began, before tasks were listed). {@code processes} says whether the tasks are whole
+ * processes or threads. {@code exits} are the threads that exited since the previous scan, as the
+ * kernel reported them; {@code lostExitReports} counts since the start the times such reports were
+ * lost (-1 when exits are not being listened to). {@code vm} is null when /proc/vmstat cannot be
+ * read; {@code delayAccounting} says whether the kernel collects delay figures
+ * ({@code kernel.task_delayacct}).
  */
-public record Scan(long monotonicNanos, List<TaskSample> tasks, VmCounters vm, boolean delayAccounting) {
+public record Scan(long monotonicNanos, boolean processes, List<TaskSample> tasks, List<TaskExit> exits,
+                   long lostExitReports, VmCounters vm, boolean delayAccounting) {
 }

@@ -14,6 +14,7 @@ import java.util.List;
 public final class TaskScanner {
     private final ProcFs proc;
     private final TaskstatsSocket taskstats;
+    private final ExitListener exits;
     private int[] ids = new int[1024];
     private int[] tgids = new int[1024];
     private TaskStats[] stats = new TaskStats[1024];
@@ -21,9 +22,33 @@ public final class TaskScanner {
     private long[] sampledAt = new long[1024];
     private long[] groupSampledAt = new long[1024];
 
-    public TaskScanner(ProcFs proc, TaskstatsSocket taskstats) {
+    /** {@code exits} may be null: exited tasks are then only seen while alive. */
+    public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
         this.proc = proc;
         this.taskstats = taskstats;
+        this.exits = exits;
+    }
+
+    /**
+     * The exits received so far, of the tasks asked for: by TID in thread mode, by process in
+     * process mode. Drained before tasks are queried, so a task reported here is no longer alive
+     * when queried, and a task that exits after its query is reported at the next scan.
+     */
+    private List<TaskExit> exits(int[] only, boolean byProcess) {
+        if (exits == null) {
+            return List.of();
+        }
+        List<TaskExit> all = new ArrayList<>();
+        exits.drain(all);
+        if (only != null) {
+            all.removeIf(e -> Arrays.stream(only).noneMatch(id -> id == (byProcess ? e.last().tgid() : e.last().id())));
+        }
+        return all;
+    }
+
+    private Scan scan(long now, boolean processes, List<TaskSample> tasks, List<TaskExit> exited) {
+        return new Scan(now, processes, tasks, exited, exits == null ? -1 : exits.overflows(), proc.vmstat(),
+                delayAccounting());
     }
 
     private void ensure(int n) {
@@ -48,6 +73,7 @@ public final class TaskScanner {
      */
     public Scan threads(int[] only) throws KernelException {
         long now = System.nanoTime();
+        List<TaskExit> exited = exits(only, false);
         int n = 0;
         if (only != null) {
             for (int tid : only) {
@@ -79,7 +105,7 @@ public final class TaskScanner {
             }
             stats[i] = null;
         }
-        return new Scan(now, tasks, proc.vmstat(), delayAccounting());
+        return scan(now, false, tasks, exited);
     }
 
     /**
@@ -88,6 +114,7 @@ public final class TaskScanner {
      */
     public Scan processes(int[] only) throws KernelException {
         long now = System.nanoTime();
+        List<TaskExit> exited = exits(only, true);
         int[] pids = only != null ? only : proc.pids();
         int n = pids.length;
         ensure(n);
@@ -113,7 +140,7 @@ public final class TaskScanner {
             stats[i] = null;
             groupStats[i] = null;
         }
-        return new Scan(now, tasks, proc.vmstat(), delayAccounting());
+        return scan(now, true, tasks, exited);
     }
 
     /**

@@ -2,12 +2,17 @@ package org.jiotop.linux;
 
 /**
  * The fields jiotop uses from one {@code struct taskstats} reply. {@code id} is the TID (or TGID)
- * the reply is about; {@code ppid} is the parent process; {@code elapsedMicros} is the kernel's {@code ac_etime}, the task's age, from
- * which its start time is derived. I/O byte counters are multiples of 1 KiB (the kernel masks them).
+ * the reply is about; {@code tgid} its process (-1 when the struct version does not say);
+ * {@code ppid} the parent process; {@code elapsedMicros} the kernel's {@code ac_etime}, the task's
+ * age, from which its start time is derived; {@code name} the raw {@code ac_comm}, only decoded for
+ * exit notifications (null otherwise). I/O byte counters are multiples of 1 KiB (the kernel masks
+ * them).
  */
 public record TaskStats(
         int version,
         int id,
+        int tgid,
+        byte[] name,
         int uid,
         int ppid,
         long elapsedMicros,

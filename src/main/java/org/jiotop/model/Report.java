@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What one refresh shows. Totals are bandwidths (bytes per second) over every monitored task,
  * whether or not its row is shown; "current" figures are the block layer's traffic (NaN when
- * unknown).
+ * unknown). {@code lostExitReports} counts the times since the start that the kernel's reports of
+ * exited tasks were lost (their I/O is then missing), -1 when they are not listened to.
  */
 public record Report(
         long endNanos,
@@ -17,5 +18,6 @@ public record Report(
         double totalWritePerSecond,
         double currentReadPerSecond,
         double currentWritePerSecond,
+        long lostExitReports,
         List<Row> rows) {
 }

@@ -38,7 +38,7 @@ public final class ReportBuilder {
         return new Report(interval.endNanos(), interval.durationNanos(), settings.processes(),
                 settings.accumulated(), interval.delayAccounting(),
                 totalRead / seconds, totalWritten / seconds,
-                interval.pagedInKiB() * current, interval.pagedOutKiB() * current, rows);
+                interval.pagedInKiB() * current, interval.pagedOutKiB() * current, interval.lostExitReports(), rows);
     }
 
     private static Row row(TaskActivity a, boolean accumulated, Interval interval, double seconds) {

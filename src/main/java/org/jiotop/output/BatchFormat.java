@@ -11,9 +11,12 @@ import java.util.List;
 
 /**
  * The batch text of python iotop (the Debian build that prints "Current DISK READ"): two summary
- * lines, a title line and one line per row, optionally each prefixed with the time of day.
+ * lines, a title line and one line per row, optionally each prefixed with the time of day. A task
+ * that has exited has {@value #EXITED} after its command; when the kernel's exit reports were lost,
+ * a third summary line says how often.
  */
 public final class BatchFormat {
+    public static final String EXITED = " <exited>";
     private final int idWidth;
     private final boolean kilobytes;
     private final boolean timestamps;
@@ -39,6 +42,9 @@ public final class BatchFormat {
                     + " | Total DISK WRITE:   " + pad14(rate(report.totalWritePerSecond())));
             out.add(stamp + "Current DISK READ: " + pad14(rate(report.currentReadPerSecond()))
                     + " | Current DISK WRITE: " + pad14(rate(report.currentWritePerSecond())));
+            if (report.lostExitReports() > 0) {
+                out.add(stamp + lostExitReports(report.lostExitReports()));
+            }
         }
         if (quiet == 0 || (quiet == 1 && index == 0)) {
             out.add((timestamps ? "    TIME" : "") + title(report.processes()));
@@ -47,6 +53,12 @@ public final class BatchFormat {
             out.add(stamp + row(report, row, labels.labels(row, report.processes())));
         }
         return out;
+    }
+
+    /** The note on lost exit reports, also used on stderr when summary lines are off. */
+    public static String lostExitReports(long times) {
+        return "Lost exit reports: " + times + (times == 1 ? " time" : " times")
+                + " (the kernel dropped reports of exited tasks; their last I/O is missing)";
     }
 
     String title(boolean processes) {
@@ -71,7 +83,8 @@ public final class BatchFormat {
         } else {
             b.append(" ?unavailable?  ");
         }
-        return b.append(labels.command()).toString();
+        b.append(labels.command());
+        return row.activity().exited() ? b.append(EXITED).toString() : b.toString();
     }
 
     private String rate(double bytesPerSecond) {

@@ -66,7 +66,7 @@ class GenlCodecTest {
     void version15MovesEveryFieldAndIsReadFromItsOwnOffsets() {
         byte[] struct = ReplyBytes.struct(560, 15, V15, 1000, 5_000_000, 11, 22, 4096, 8192, 1024);
         TaskStats t = single(ReplyBytes.message(5, false, 42, struct, 0));
-        assertThat(t).isEqualTo(new TaskStats(15, 42, 1000, 0, 5_000_000, 11, 22, 4096, 8192, 1024));
+        assertThat(t).isEqualTo(new TaskStats(15, 42, -1, null, 1000, 0, 5_000_000, 11, 22, 4096, 8192, 1024));
         // The same bytes read with the classic layout would give other numbers: the version decides.
         byte[] asV16 = struct.clone();
         asV16[0] = 16;
@@ -77,7 +77,7 @@ class GenlCodecTest {
     void version14StyleStructOf432Bytes() {
         byte[] struct = ReplyBytes.struct(432, 14, CLASSIC, 7, 9, 300, 400, 1 << 20, 2 << 20, 4096);
         assertThat(single(ReplyBytes.message(1, false, 99, struct, 0)))
-                .isEqualTo(new TaskStats(14, 99, 7, 0, 9, 300, 400, 1 << 20, 2 << 20, 4096));
+                .isEqualTo(new TaskStats(14, 99, 0, null, 7, 0, 9, 300, 400, 1 << 20, 2 << 20, 4096));
     }
 
     @Test
@@ -149,5 +149,16 @@ class GenlCodecTest {
         assertThat(GenlCodec.familyIdOf(MemorySegment.ofArray(reply), 36)).isEqualTo(31);
         assertThat(GenlCodec.familyIdOf(MemorySegment.ofArray(ReplyBytes.error(1, Errno.ENOENT)), 36))
                 .isEqualTo(-Errno.ENOENT);
+    }
+
+    @Test
+    void namesAndThreadGroupAreDecodedForExitReports() {
+        List<NetlinkReply> r = new ArrayList<>();
+        byte[] reply = ReplyBytes.fixture("v16-pid-reply.hex");
+        GenlCodec.decode(MemorySegment.ofArray(reply), reply.length, ReplyBytes.FAMILY, true, r);
+        TaskStats t = ((NetlinkReply.Stats) r.getFirst()).stats();
+        assertThat(new String(t.name(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("python3");
+        assertThat(t.tgid()).isEqualTo(4054);
+        assertThat(single(reply).name()).as("not decoded for plain queries").isNull();
     }
 }

@@ -64,7 +64,7 @@ class TaskstatsSocketKernelTest {
             assertThat(stats[0]).isNotNull();
             assertThat(stats[1]).isNull();
             assertThat(stats[2]).isNotNull();
-            Scan scan = new TaskScanner(ProcFs.system(), s).threads(new int[]{dead, self});
+            Scan scan = new TaskScanner(ProcFs.system(), s, null).threads(new int[]{dead, self});
             assertThat(scan.tasks()).extracting(TaskSample::id).containsExactly(self);
         }
     }
@@ -83,7 +83,7 @@ class TaskstatsSocketKernelTest {
     void startTimeIsStableAcrossQueriesAndMatchesTheProcessAge() throws KernelException, IOException {
         int self = (int) ProcessHandle.current().pid();
         try (TaskstatsSocket s = TaskstatsSocket.open()) {
-            TaskScanner scanner = new TaskScanner(ProcFs.system(), s);
+            TaskScanner scanner = new TaskScanner(ProcFs.system(), s, null);
             long first = scanner.threads(new int[]{self}).tasks().getFirst().startNanos();
             long second = scanner.threads(new int[]{self}).tasks().getFirst().startNanos();
             assertThat(Math.abs(first - second)).isLessThan(5_000_000L);

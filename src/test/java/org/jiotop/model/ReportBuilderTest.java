@@ -26,7 +26,7 @@ class ReportBuilderTest {
             act(1, 0, d(2048, 8192, 4096, S, 0), d(2048, 8192, 4096, S, 0), 10 * S),
             act(2, 1000, d(0, 0, 0, 0, 0), d(100, 0, 0, 0, 0), 5 * S),
             act(3, 1000, d(4096, 1024, 2048, 0, S / 2), d(4096, 1024, 2048, 0, S / 2), 10 * S)),
-            300, 500, true);
+            300, 500, true, -1);
 
     @Test
     void ratesAreOverTheMeasuredIntervalAndWrittenExcludesCancelled() {
@@ -79,7 +79,7 @@ class ReportBuilderTest {
 
     @Test
     void unknownBlockLayerTrafficIsNotANumber() {
-        Interval noVm = new Interval(0, S, List.of(), -1, -1, false);
+        Interval noVm = new Interval(0, S, List.of(), -1, -1, false, -1);
         Report r = ReportBuilder.build(noVm, settings(false, false, Set.of(), SortKey.WRITE));
         assertThat(r.currentReadPerSecond()).isNaN();
         assertThat(r.delayAccounting()).isFalse();

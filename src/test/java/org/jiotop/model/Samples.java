@@ -1,6 +1,7 @@
 package org.jiotop.model;
 
 import org.jiotop.linux.Scan;
+import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.VmCounters;
 
@@ -23,6 +24,20 @@ final class Samples {
     }
 
     static Scan scan(long at, TaskSample... tasks) {
-        return new Scan(at, List.of(tasks), new VmCounters(at / S * 100, at / S * 200), true);
+        return new Scan(at, false, List.of(tasks), List.of(), -1, new VmCounters(at / S * 100, at / S * 200), true);
+    }
+
+    static Scan processScan(long at, TaskSample... tasks) {
+        return new Scan(at, true, List.of(tasks), List.of(), -1, new VmCounters(at / S * 100, at / S * 200), true);
+    }
+
+    static Scan withExits(Scan s, TaskExit... exits) {
+        return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), List.of(exits), 0, s.vm(), s.delayAccounting());
+    }
+
+    /** The kernel's exit report for a thread. */
+    static TaskExit exit(int tid, int tgid, int ppid, long start, long read, long write, String name) {
+        return new TaskExit(new TaskSample(tid, tgid, ppid, start, 0, false, read, write, 0, 0, 0),
+                name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

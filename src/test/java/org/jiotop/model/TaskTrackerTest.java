@@ -94,22 +94,22 @@ class TaskTrackerTest {
     @Test
     void reapedChildIsNotCountedTwiceInItsParent() {
         // Shell 10 runs child 20, which writes 5000 bytes while watched, 300 more, and is reaped.
-        tracker.advance(scan(10 * S, Samples.process(10, 1, 0, 0, 0), Samples.process(20, 10, S, 0, 1000)));
-        Interval seen = tracker.advance(scan(11 * S, Samples.process(10, 1, 0, 0, 0),
+        tracker.advance(Samples.processScan(10 * S, Samples.process(10, 1, 0, 0, 0), Samples.process(20, 10, S, 0, 1000)));
+        Interval seen = tracker.advance(Samples.processScan(11 * S, Samples.process(10, 1, 0, 0, 0),
                 Samples.process(20, 10, S, 0, 6000)));
         assertThat(seen.tasks().get(1).delta().writeBytes()).isEqualTo(5000);
         // The parent's /proc/PID/io now holds the child's lifetime 6300 bytes, plus 100 of its own.
-        Interval reaped = tracker.advance(scan(12 * S, Samples.process(10, 1, 0, 0, 6400)));
+        Interval reaped = tracker.advance(Samples.processScan(12 * S, Samples.process(10, 1, 0, 0, 6400)));
         assertThat(reaped.tasks().getFirst().delta().writeBytes()).isEqualTo(400);
-        Interval after = tracker.advance(scan(13 * S, Samples.process(10, 1, 0, 0, 6500)));
+        Interval after = tracker.advance(Samples.processScan(13 * S, Samples.process(10, 1, 0, 0, 6500)));
         assertThat(after.tasks().getFirst().delta().writeBytes()).isEqualTo(100);
         assertThat(after.tasks().getFirst().accumulated().writeBytes()).isEqualTo(500);
     }
 
     @Test
     void childNeverSeenIsAttributedToItsParentOnce() {
-        tracker.advance(scan(10 * S, Samples.process(10, 1, 0, 0, 0)));
-        Interval i = tracker.advance(scan(11 * S, Samples.process(10, 1, 0, 0, 4096)));
+        tracker.advance(Samples.processScan(10 * S, Samples.process(10, 1, 0, 0, 0)));
+        Interval i = tracker.advance(Samples.processScan(11 * S, Samples.process(10, 1, 0, 0, 4096)));
         assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(4096);
     }
 

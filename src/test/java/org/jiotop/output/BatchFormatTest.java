@@ -36,7 +36,7 @@ class BatchFormatTest {
                 new Row(8970, 8961, 65534, accumulated ? 49_283_072 : 49_115_000, 0, 0, 7.06, NONE),
                 new Row(1, 1, 0, 2047, 2048, 100, 0.004, NONE));
         return new Report(0, 1_000_000_000L, processes, accumulated, delay, 49_115_000, 91_960_000, 65_900_000,
-                108_970_000, rows);
+                108_970_000, -1, rows);
     }
 
     private static String golden(String name) throws IOException {
@@ -86,5 +86,19 @@ class BatchFormatTest {
         assertThat(q2.lines()).hasSize(10);
         String q3 = render(new BatchFormat(5, false, false, 3), r, 2);
         assertThat(q3.lines()).hasSize(6).noneMatch(l -> l.contains("DISK"));
+    }
+
+    @Test
+    void exitedTasksAreMarkedAndLostReportsNoted() {
+        TaskActivity gone = new TaskActivity(new TaskSample(4242, 4242, 1, 0, 0, false, 0, 0, 0, 0, 0),
+                IoDelta.ZERO, IoDelta.ZERO, 0, "dd".getBytes(StandardCharsets.UTF_8));
+        Report r = new Report(0, 1_000_000_000L, false, false, false, 0, 4_194_304, 0, 0, 3,
+                List.of(new Row(4242, 4242, 0, 0, 4_194_304, 0, 0, gone)));
+        LabelSource dd = (row, processes) -> new TaskLabels("-", "root", "dd");
+        List<String> lines = new BatchFormat(5, false, false, 0).lines(r, dd, 0, AT);
+        assertThat(lines.get(2)).isEqualTo(
+                "Lost exit reports: 3 times (the kernel dropped reports of exited tasks; their last I/O is missing)");
+        assertThat(lines.get(4)).isEqualTo(" 4242    - root        0.00 B/s    4.00 M/s ?unavailable?  dd <exited>");
+        assertThat(new BatchFormat(5, false, false, 3).lines(r, dd, 0, AT)).hasSize(1);
     }
 }

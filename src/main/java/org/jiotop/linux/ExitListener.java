@@ -1,0 +1,175 @@
+package org.jiotop.linux;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
+/**
+ * Receives the kernel's taskstats exit notifications: one message per exiting thread, with its
+ * final counters. A dedicated thread reads them into a queue that each scan drains, so a task that
+ * lived and died between two scans is still accounted. When the socket's receive buffer overflows
+ * the kernel drops messages and says only ENOBUFS; those overflows are counted.
+ */
+public final class ExitListener implements AutoCloseable {
+    public static final int DEFAULT_RECEIVE_BUFFER = 8 << 20;
+    private static final int REGISTER_CPUMASK = 3;
+    private static final int DEREGISTER_CPUMASK = 4;
+    private static final int MAX_QUEUED = 1 << 20;
+    private static final int POLL_MILLIS = 200;
+
+    private final GenlSocket socket;
+    private final String cpus;
+    private final ConcurrentLinkedQueue<TaskExit> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong overflows = new AtomicLong();
+    private final Thread reader;
+    private volatile boolean stopping;
+
+    private ExitListener(GenlSocket socket, String cpus) {
+        this.socket = socket;
+        this.cpus = cpus;
+        this.reader = Thread.ofPlatform().daemon().name("jiotop-exits").unstarted(this::read);
+    }
+
+    /**
+     * Registers for the exits on {@code cpus} (a kernel CPU list such as {@code 0-3}) and starts
+     * reading them.
+     *
+     * @throws KernelException EPERM without CAP_NET_ADMIN, or when the kernel refuses the CPU list
+     */
+    public static ExitListener start(String cpus, int receiveBufferBytes) throws KernelException {
+        GenlSocket socket = GenlSocket.open(receiveBufferBytes);
+        try {
+            ExitListener l = new ExitListener(socket, cpus);
+            l.request(REGISTER_CPUMASK, true);
+            socket.setReceiveTimeout(POLL_MILLIS);
+            l.reader.start();
+            return l;
+        } catch (KernelException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** The CPUs the kernel could ever run tasks on, from sysfs under {@code sysRoot}. */
+    public static String possibleCpus(Path sysRoot) {
+        try {
+            String list = Files.readString(sysRoot.resolve("devices/system/cpu/possible")).strip();
+            if (list.matches("[0-9][0-9,-]*")) {
+                return list;
+            }
+        } catch (Exception e) {
+            // fall back below
+        }
+        return "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    private void request(int attribute, boolean awaitAck) throws KernelException {
+        byte[] list = (cpus + "\0").getBytes(StandardCharsets.US_ASCII);
+        int attrLen = 4 + list.length;
+        int total = 16 + 4 + GenlCodec.align4(attrLen);
+        MemorySegment buf = socket.arena.allocate(Math.max(total, 4096), 8);
+        buf.set(JAVA_INT_UNALIGNED, 0, total);
+        buf.set(JAVA_SHORT_UNALIGNED, 4, (short) socket.familyId());
+        buf.set(JAVA_SHORT_UNALIGNED, 6, (short) (GenlCodec.NLM_F_REQUEST | GenlCodec.NLM_F_ACK));
+        buf.set(JAVA_INT_UNALIGNED, 8, socket.nextSeq());
+        buf.set(JAVA_BYTE, 16, (byte) GenlCodec.TASKSTATS_CMD_GET);
+        buf.set(JAVA_BYTE, 17, (byte) 1);
+        buf.set(JAVA_SHORT_UNALIGNED, 20, (short) attrLen);
+        buf.set(JAVA_SHORT_UNALIGNED, 22, (short) attribute);
+        MemorySegment.copy(list, 0, buf, JAVA_BYTE, 24, list.length);
+        if (socket.send(buf, total) < 0) {
+            throw new KernelException("taskstats exit registration", socket.errno());
+        }
+        if (!awaitAck) {
+            return;
+        }
+        long got = socket.recv(buf, GenlSocket.MSG_DONTWAIT);
+        if (got < 0) {
+            throw new KernelException("taskstats exit registration", socket.errno());
+        }
+        List<NetlinkReply> replies = new ArrayList<>();
+        GenlCodec.decode(buf, (int) got, socket.familyId(), replies);
+        for (NetlinkReply r : replies) {
+            if (r instanceof NetlinkReply.Error e && e.errno() != 0) {
+                throw new KernelException("taskstats exit registration for CPUs " + cpus, e.errno());
+            }
+        }
+    }
+
+    private void read() {
+        MemorySegment buf = socket.arena.allocate(64 * 1024, 8);
+        List<NetlinkReply> replies = new ArrayList<>();
+        while (!stopping) {
+            long got = socket.recv(buf, 0);
+            long now = System.nanoTime();
+            if (got < 0) {
+                if (socket.errno() == Errno.ENOBUFS) {
+                    overflows.incrementAndGet();
+                }
+                continue; // EAGAIN after the poll timeout, EINTR: look at the stop flag again
+            }
+            replies.clear();
+            GenlCodec.decode(buf, (int) got, socket.familyId(), true, replies);
+            for (NetlinkReply r : replies) {
+                if (r instanceof NetlinkReply.Stats s && !s.tgid()) {
+                    enqueue(s.stats(), now);
+                }
+            }
+        }
+    }
+
+    private void enqueue(TaskStats s, long receivedNanos) {
+        if (queued.get() >= MAX_QUEUED) {
+            overflows.incrementAndGet(); // nobody drains: drop rather than grow without bound
+            return;
+        }
+        int tgid = s.tgid() > 0 ? s.tgid() : s.id();
+        TaskSample last = new TaskSample(s.id(), tgid, s.ppid(), receivedNanos - s.elapsedMicros() * 1000, s.uid(),
+                false, s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(), s.blkioDelayNanos(),
+                s.swapinDelayNanos());
+        queue.add(new TaskExit(last, s.name()));
+        queued.incrementAndGet();
+    }
+
+    /** Moves every exit received so far into {@code into}. */
+    public void drain(List<TaskExit> into) {
+        for (TaskExit e; (e = queue.poll()) != null; ) {
+            queued.decrementAndGet();
+            into.add(e);
+        }
+    }
+
+    /** How many times notifications were lost (receive buffer overflows) since the start. */
+    public long overflows() {
+        return overflows.get();
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        try {
+            reader.join(5 * POLL_MILLIS);
+            if (!reader.isAlive()) {
+                request(DEREGISTER_CPUMASK, false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (KernelException e) {
+            // The kernel drops the registration with the socket anyway.
+        }
+        if (!reader.isAlive()) {
+            socket.close();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.jiotop.linux;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+/**
+ * A bound generic-netlink socket with the TASKSTATS family resolved. Not thread-safe: each user
+ * (the query socket, the exit listener) has its own.
+ */
+final class GenlSocket implements AutoCloseable {
+    private static final int AF_NETLINK = 16;
+    private static final int SOCK_RAW = 3;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int NETLINK_GENERIC = 16;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVTIMEO = 20;
+    private static final int SO_RCVBUFFORCE = 33;
+    static final int MSG_DONTWAIT = 0x40;
+
+    final Libc libc = new Libc();
+    final Arena arena = Arena.ofShared();
+    private final int fd;
+    private int familyId;
+    private int nextSeq = 1;
+
+    private GenlSocket(int fd) {
+        this.fd = fd;
+    }
+
+    /**
+     * Opens a socket whose receive buffer holds {@code receiveBufferBytes} (the kernel doubles it
+     * for bookkeeping) and resolves TASKSTATS. Fails with ENOENT when the kernel has no taskstats
+     * (no CONFIG_TASKSTATS, or a network namespace without it).
+     */
+    static GenlSocket open(int receiveBufferBytes) throws KernelException {
+        Libc libc = new Libc();
+        int fd = libc.socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+        if (fd < 0) {
+            throw new KernelException("cannot open a generic netlink socket", libc.errno());
+        }
+        GenlSocket s = new GenlSocket(fd);
+        try {
+            MemorySegment addr = s.arena.allocate(12, 4);
+            addr.set(JAVA_SHORT, 0, (short) AF_NETLINK);
+            if (s.libc.bind(fd, addr, 12) < 0) {
+                throw new KernelException("cannot bind the netlink socket", s.libc.errno());
+            }
+            MemorySegment size = s.arena.allocate(JAVA_INT);
+            size.set(JAVA_INT, 0, receiveBufferBytes);
+            // FORCE passes net.core.rmem_max; it needs CAP_NET_ADMIN, which taskstats needs anyway.
+            if (s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
+                s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
+            }
+            s.familyId = s.resolveFamily("TASKSTATS");
+            return s;
+        } catch (KernelException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    private int resolveFamily(String name) throws KernelException {
+        MemorySegment buf = arena.allocate(256, 8);
+        int len = GenlCodec.putFamilyQuery(buf, nextSeq(), name);
+        if (libc.send(fd, buf, len, 0) < 0) {
+            throw new KernelException("cannot ask the netlink controller for " + name, libc.errno());
+        }
+        // The kernel answers inside send(), so the reply is already queued.
+        long got = libc.recv(fd, buf, buf.byteSize(), MSG_DONTWAIT);
+        if (got < 0) {
+            throw new KernelException("no answer from the netlink controller for " + name, libc.errno());
+        }
+        int id = GenlCodec.familyIdOf(buf, (int) got);
+        if (id < 0) {
+            throw new KernelException("the kernel has no " + name + " netlink family", -id);
+        }
+        if (id == 0) {
+            throw new KernelException("the netlink controller's answer for " + name + " holds no family id", 0);
+        }
+        return id;
+    }
+
+    int familyId() {
+        return familyId;
+    }
+
+    int nextSeq() {
+        return nextSeq++;
+    }
+
+    /** Blocking receives give up after {@code millis} with EAGAIN, so a reader thread can stop. */
+    void setReceiveTimeout(int millis) throws KernelException {
+        MemorySegment tv = arena.allocate(16, 8);
+        tv.set(JAVA_LONG, 0, millis / 1000);
+        tv.set(JAVA_LONG, 8, (millis % 1000) * 1000L);
+        if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, 16) < 0) {
+            throw new KernelException("setting the netlink receive timeout", libc.errno());
+        }
+    }
+
+    /** send(2); the byte count, or -1 with {@link #errno()} set. Retries on EINTR. */
+    long send(MemorySegment buf, long len) {
+        long sent;
+        do {
+            sent = libc.send(fd, buf, len, 0);
+        } while (sent < 0 && libc.errno() == Errno.EINTR);
+        return sent;
+    }
+
+    /** recv(2); the byte count, or -1 with {@link #errno()} set. */
+    long recv(MemorySegment buf, int flags) {
+        return libc.recv(fd, buf, buf.byteSize(), flags);
+    }
+
+    int errno() {
+        return libc.errno();
+    }
+
+    @Override
+    public void close() {
+        libc.close(fd);
+        arena.close();
+    }
+
+    @Override
+    public String toString() {
+        return "fd=" + fd + ", family=" + familyId;
+    }
+}

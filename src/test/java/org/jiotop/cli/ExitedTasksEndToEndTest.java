@@ -1,0 +1,97 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Root;
+import org.jiotop.testkit.Child;
+import org.jiotop.testkit.ThreadWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tasks that start and end between two samples, against the real kernel's exit reports. */
+class ExitedTasksEndToEndTest {
+    private static final Pattern ACCUMULATED_WRITE = Pattern.compile(" +(\\d+\\.\\d\\d) K +(\\d+\\.\\d\\d) K ");
+
+    private Path scratch;
+
+    @BeforeEach
+    void root() throws Exception {
+        Root.assumeRoot();
+        scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
+    }
+
+    private static double writtenKiB(String row) {
+        Matcher m = ACCUMULATED_WRITE.matcher(row);
+        assertThat(m.find()).as(row).isTrue();
+        return Double.parseDouble(m.group(2));
+    }
+
+    /** The rows of the last report of a run printed with -qq. */
+    private static List<String> lastReport(String out) {
+        List<String> lines = out.lines().toList();
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Current DISK READ")) {
+                start = i + 1;
+            }
+        }
+        return lines.subList(start, lines.size()).stream().filter(l -> !l.startsWith("Lost exit")).toList();
+    }
+
+    @Test
+    void churnOfShortLivedWritersIsAttributedToThemByName() throws Exception {
+        int runs = 40;
+        String file = scratch.resolve("churn").toString();
+        CompletableFuture<MainTest.Result> jiotop = CompletableFuture.supplyAsync(
+                () -> MainTest.run("-b", "-a", "-P", "-o", "-k", "-qq", "-n", "5", "-d", "1"));
+        Thread.sleep(300);
+        Process loop = new ProcessBuilder("bash", "-c", "for i in $(seq " + runs + "); do dd if=/dev/zero of=" + file
+                + " bs=1M count=4 oflag=direct status=none; sleep 0.05; done").inheritIO().start();
+        assertThat(loop.waitFor()).isZero();
+        MainTest.Result r = jiotop.get();
+        List<String> dd = lastReport(r.out()).stream().filter(l -> l.endsWith(" dd <exited>")).toList();
+        double total = dd.stream().mapToDouble(ExitedTasksEndToEndTest::writtenKiB).sum();
+        assertThat(dd).as(r.out()).hasSize(runs);
+        assertThat(total).as(r.out()).isGreaterThanOrEqualTo(0.99 * runs * 4096);
+        // Creating and truncating the file adds a little metadata I/O of its own.
+        assertThat(total).as(r.out()).isLessThanOrEqualTo(1.01 * runs * 4096);
+    }
+
+    @Test
+    void threadThatWritesAndEndsWithinAnIntervalIsShownWithItsBytes() throws Exception {
+        try (Child child = Child.java(ThreadWriter.class, scratch.resolve("short-thread").toString())) {
+            assertThat(child.readLine()).startsWith("ready");
+            CompletableFuture<MainTest.Result> jiotop = CompletableFuture.supplyAsync(
+                    () -> MainTest.run("-b", "-a", "-o", "-k", "-qq", "-n", "2", "-d", "1"));
+            Thread.sleep(400);
+            child.send("write " + (16 << 20));
+            assertThat(child.readLine()).isEqualTo("done");
+            MainTest.Result r = jiotop.get();
+            List<String> writer = lastReport(r.out()).stream().filter(l -> l.endsWith("writer <exited>")).toList();
+            assertThat(writer).as(r.out()).hasSize(1);
+            // The file's creation may add some metadata writes to the thread's own 16 MiB.
+            assertThat(writtenKiB(writer.getFirst())).isBetween(16384.0, 16384.0 * 1.01);
+        }
+    }
+
+    @Test
+    void tinyBufferUnderChurnSaysReportsWereLost() throws Exception {
+        CompletableFuture<MainTest.Result> jiotop = CompletableFuture.supplyAsync(
+                () -> MainTest.run("-b", "-o", "-P", "-n", "3", "-d", "1", "--exit-buffer=4"));
+        Thread.sleep(300);
+        // Bursts of hundreds of exits at once, far more than a few KiB of socket buffer holds.
+        Process bursts = new ProcessBuilder("bash", "-c",
+                "for b in 1 2 3 4 5; do for i in $(seq 300); do /bin/true & done; wait; sleep 0.2; done")
+                .inheritIO().start();
+        assertThat(bursts.waitFor()).isZero();
+        MainTest.Result r = jiotop.get();
+        assertThat(r.out()).containsPattern("(?m)^Lost exit reports: \\d+ times? \\(");
+    }
+}
