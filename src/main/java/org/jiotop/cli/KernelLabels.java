@@ -27,7 +27,7 @@ final class KernelLabels implements LabelSource {
     private static final int REMEMBERED_COMMANDS = 16_384;
     private static final String EXITED_PRIORITY = "-";
 
-    private record Seen(TaskSample task, String command) {
+    private record Seen(TaskSample task, String command, String shortCommand) {
     }
 
     /** Last non-empty command line per task, least recently used first. */
@@ -58,25 +58,29 @@ final class KernelLabels implements LabelSource {
         byte[] threadName = !processes && row.id() != tgid ? proc.comm(tgid, row.id()) : null;
         boolean cut = cmdline != null && cmdline.length >= ProcFs.MAX_CMDLINE;
         String command = CommandText.of(cmdline, processName, threadName, cut);
+        String shortCommand = CommandText.shortOf(cmdline, processName, threadName);
         TaskSample task = row.activity().sample();
         if (cmdline != null && cmdline.length > 0) {
-            commands.put(row.id(), new Seen(task, command));
+            commands.put(row.id(), new Seen(task, command, shortCommand));
         } else {
             Seen seen = commands.get(row.id());
             if (seen != null && TaskTracker.sameTask(seen.task, task)) {
                 command = seen.command;
+                shortCommand = seen.shortCommand;
             }
         }
-        return new TaskLabels(priority(row, processes), SafeText.escape(users.nameOf(row.uid())), command);
+        return new TaskLabels(priority(row, processes), SafeText.escape(users.nameOf(row.uid())), command,
+                shortCommand);
     }
 
     /** An exited task: its command line as last seen alive, else the name from the exit report. */
     private TaskLabels exitedLabels(Row row) {
         TaskSample task = row.activity().sample();
         Seen seen = commands.get(row.id());
-        String command = seen != null && TaskTracker.sameTaskAsExit(seen.task, task) ? seen.command
-                : SafeText.escape(row.activity().exitedName());
-        return new TaskLabels(EXITED_PRIORITY, SafeText.escape(users.nameOf(row.uid())), command);
+        boolean known = seen != null && TaskTracker.sameTaskAsExit(seen.task, task);
+        String name = SafeText.escape(row.activity().exitedName());
+        return new TaskLabels(EXITED_PRIORITY, SafeText.escape(users.nameOf(row.uid())),
+                known ? seen.command : name, known ? seen.shortCommand : name);
     }
 
     private String priority(Row row, boolean processes) {

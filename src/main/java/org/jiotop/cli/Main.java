@@ -8,16 +8,24 @@ import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.TaskstatsSocket;
 import org.jiotop.linux.UserDb;
+import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.model.SortKey;
+import org.jiotop.output.SizeStyle;
+import org.jiotop.view.LiveState;
 
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Entry point: parses the options, checks what jiotop needs, and runs the chosen mode. */
 public final class Main {
@@ -31,18 +39,31 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
-        int status = run(args, out, System.err, ProcFs.system());
+        int status = run(args, out, System.err, ProcFs.system(), System.getenv(), Terminals.SYSTEM);
         out.flush();
         System.exit(status);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc) {
+        return run(args, out, err, proc, Map.of(), Terminals.NONE);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env,
+                   Terminals terminals) {
         Options options;
+        ConfigFile config = ConfigFile.locate(env);
         try {
             options = OptionParser.parse(args);
+            boolean live = !options.batch() && terminals.interactive();
+            if (live || options.useConfig()) {
+                options = OptionParser.parse(readConfig(config), args);
+            }
         } catch (UsageException e) {
             err.println("jiotop: " + e.getMessage() + " (see jiotop --help)");
             return EXIT_USAGE;
+        } catch (IOException e) {
+            err.println("jiotop: cannot read " + config.path() + ": " + e.getMessage());
+            return EXIT_CANNOT_RUN;
         }
         if (options.help()) {
             out.print(Help.text());
@@ -65,23 +86,56 @@ public final class Main {
         if (options.iterations() == 0) {
             return EXIT_OK;
         }
-        if (!options.batch()) {
-            err.println("jiotop: the live view is not available in this version; running in batch mode (-b)");
+        boolean live = !options.batch() && terminals.interactive();
+        if (!options.batch() && !live) {
+            err.println("jiotop: not on a terminal, so printing batch output (-b)");
         }
         try (TaskstatsSocket taskstats = TaskstatsSocket.open();
              ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
                      options.exitBufferKiB() * 1024)) {
             TaskScanner scanner = new TaskScanner(proc, taskstats, exits);
-            KernelLabels labels = new KernelLabels(proc, new IoPrio(), users);
-            return new BatchRunner(options, uids, proc, scanner, labels).run(out, err);
+            IoPrio ioprio = new IoPrio();
+            KernelLabels labels = new KernelLabels(proc, ioprio, users);
+            Monitor monitor = new Monitor(scanner, options);
+            if (!live) {
+                return new BatchRunner(options, uids, proc, monitor, labels).run(out, err);
+            }
+            LiveState state = new LiveState().configure(
+                    options.sort() != null ? options.sort() : SortKey.IO, options.only(), options.processes(),
+                    figures(options), options.fullCommand(), options.hidden(),
+                    !options.noColor() && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty()),
+                    options.ascii(), !options.noHelp(), options.filter() == null ? null : Pattern.compile(options.filter()));
+            if (options.reverse()) {
+                state.reverse();
+            }
+            try (var terminal = terminals.open()) {
+                return new LiveRunner(options, uids, proc, monitor, labels, ioprio, users, config, state)
+                        .run(terminal, err);
+            }
         } catch (KernelException e) {
             err.println("jiotop: " + explain(e));
+            return EXIT_CANNOT_RUN;
+        } catch (IOException e) {
+            err.println("jiotop: terminal: " + e.getMessage());
             return EXIT_CANNOT_RUN;
         }
     }
 
+    private static List<String> readConfig(ConfigFile config) throws IOException {
+        return config.read();
+    }
+
+    static SizeStyle sizeStyle(Options options) {
+        return new SizeStyle(options.kilobytes(), options.si() ? 1000 : 1024, options.threshold());
+    }
+
+    static Figures figures(Options options) {
+        return options.accumulated() ? Figures.ACCUMULATED
+                : options.accumulatedBandwidth() ? Figures.ACCUMULATED_BANDWIDTH : Figures.BANDWIDTH;
+    }
+
     /** A user name, or a number taken as a uid (as python iotop does). */
-    private static OptionalInt resolveUser(UserDb users, String user) {
+    static OptionalInt resolveUser(UserDb users, String user) {
         OptionalInt byName = users.uidOf(user);
         if (byName.isPresent()) {
             return byName;

@@ -1,5 +1,7 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.SortKey;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,9 +35,34 @@ final class OptionParser {
             new Spec("quiet", 'q', false),
             new Spec("no-help", '\0', false),
             new Spec("keep-exited", '\0', true),
-            new Spec("exit-buffer", '\0', true));
+            new Spec("exit-buffer", '\0', true),
+            new Spec("accum-bw", 'A', false),
+            new Spec("fullcmdline", 'c', false),
+            new Spec("hide-pid", '1', false),
+            new Spec("hide-prio", '2', false),
+            new Spec("hide-user", '3', false),
+            new Spec("hide-read", '4', false),
+            new Spec("hide-write", '5', false),
+            new Spec("hide-swapin", '6', false),
+            new Spec("hide-io", '7', false),
+            new Spec("hide-graph", '8', false),
+            new Spec("hide-command", '9', false),
+            new Spec("si", '\0', false),
+            new Spec("threshold", '\0', true),
+            new Spec("no-color", '\0', false),
+            new Spec("ascii", '\0', false),
+            new Spec("filter", '\0', true),
+            new Spec("use-config", '\0', false),
+            new Spec("sort", '\0', true),
+            new Spec("reverse", '\0', false));
 
-    private boolean help, version, only, batch, processes, accumulated, kilobytes, time, noHelp;
+    private boolean help, version, only, batch, processes, accumulated, accumulatedBandwidth, kilobytes, time, noHelp;
+    private boolean fullCommand, si, noColor, ascii, useConfig;
+    private int threshold = 2;
+    private String filter;
+    private SortKey sort;
+    private boolean reverse;
+    private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
     private long iterations = -1;
     private double delay = 1;
     private int quiet;
@@ -48,11 +75,27 @@ final class OptionParser {
     }
 
     static Options parse(String[] args) throws UsageException {
+        return parse(List.of(), args);
+    }
+
+    /**
+     * Parses {@code defaults} (the lines of a config file, one option each) and then
+     * {@code args}, so the command line overrides the file.
+     */
+    static Options parse(List<String> defaults, String[] args) throws UsageException {
         OptionParser p = new OptionParser();
+        for (String line : defaults) {
+            p.run(new String[]{line});
+        }
         p.run(args);
+        if (p.accumulated && p.accumulatedBandwidth) {
+            throw new UsageException("options -a and -A exclude each other");
+        }
         return new Options(p.help, p.version, p.only, p.batch || p.time || p.quiet > 0, p.iterations, p.delay,
-                List.copyOf(p.pids), List.copyOf(p.users), p.processes, p.accumulated, p.kilobytes, p.time,
-                Math.min(3, p.quiet), p.noHelp, p.keepExited, p.exitBufferKiB);
+                List.copyOf(p.pids), List.copyOf(p.users), p.processes, p.accumulated, p.accumulatedBandwidth,
+                p.kilobytes, p.time, Math.min(3, p.quiet), p.noHelp, p.keepExited, p.exitBufferKiB, p.fullCommand,
+                java.util.Set.copyOf(p.hidden), p.si, p.threshold, p.noColor, p.ascii, p.filter, p.useConfig,
+                p.sort, p.reverse);
     }
 
     private void run(String[] args) throws UsageException {
@@ -150,9 +193,25 @@ final class OptionParser {
             case "time" -> time = true;
             case "quiet" -> quiet++;
             case "no-help" -> noHelp = true;
+            case "accum-bw" -> accumulatedBandwidth = true;
+            case "fullcmdline" -> fullCommand = true;
+            case "si" -> si = true;
+            case "threshold" -> threshold = (int) bounded(shown, value, 1, 10);
+            case "no-color" -> noColor = true;
+            case "ascii" -> ascii = true;
+            case "use-config" -> useConfig = true;
+            case "sort" -> sort = sortKey(shown, value);
+            case "reverse" -> reverse = true;
+            case "filter" -> filter = regex(shown, value);
             case "keep-exited" -> keepExited = (int) bounded(shown, value, 0, 1_000_000);
             case "exit-buffer" -> exitBufferKiB = (int) bounded(shown, value, 4, 1 << 20);
-            default -> throw new AssertionError(spec);
+            default -> {
+                if (spec.name().startsWith("hide-")) {
+                    hidden.add(spec.letter() - '0');
+                } else {
+                    throw new AssertionError(spec);
+                }
+            }
         }
     }
 
@@ -166,6 +225,28 @@ final class OptionParser {
             // reported below
         }
         throw new UsageException("option " + option + ": invalid count: '" + value + "' (want a whole number >= 0)");
+    }
+
+    private static SortKey sortKey(String option, String value) throws UsageException {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        for (SortKey k : SortKey.values()) {
+            if (k.name().toLowerCase(java.util.Locale.ROOT).equals(v) || (k == SortKey.ID && (v.equals("tid")
+                    || v.equals("pid")))) {
+                return k;
+            }
+        }
+        throw new UsageException("option " + option + ": unknown column: '" + value
+                + "' (want tid, prio, user, read, write, swapin, io or command)");
+    }
+
+    private static String regex(String option, String value) throws UsageException {
+        try {
+            java.util.regex.Pattern.compile(value);
+            return value;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new UsageException("option " + option + ": invalid regular expression: '" + value + "' ("
+                    + e.getDescription() + ")");
+        }
     }
 
     private static long bounded(String option, String value, long min, long max) throws UsageException {

@@ -105,6 +105,11 @@ public final class ProcFs {
         return v < 0 ? null : v != 0;
     }
 
+    /** Turns {@code kernel.task_delayacct} on or off (root only). */
+    public void setTaskDelayAcct(boolean on) throws IOException {
+        Files.writeString(root.resolve("sys/kernel/task_delayacct"), on ? "1\n" : "0\n");
+    }
+
     /** {@code kernel.pid_max}, or 32768 when it cannot be read. */
     public int pidMax() {
         long v = number("sys/kernel/pid_max");

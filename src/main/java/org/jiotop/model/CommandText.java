@@ -38,6 +38,39 @@ public final class CommandText {
         return base;
     }
 
+    /**
+     * The short form: the program's file name (argv[0] without its directory, unless argv[0] is a
+     * rewritten title with spaces, such as {@code sshd: root@pts/0}), with the thread's own name
+     * in brackets as in {@link #of}.
+     */
+    public static String shortOf(byte[] cmdline, byte[] processName, byte[] threadName) {
+        if (cmdline == null) {
+            return GONE;
+        }
+        int argv0End = 0;
+        while (argv0End < cmdline.length && cmdline[argv0End] != 0) {
+            argv0End++;
+        }
+        if (argv0End == 0) {
+            return of(new byte[0], processName, threadName, false);
+        }
+        int from = 0;
+        boolean title = false;
+        for (int i = 0; i < argv0End; i++) {
+            title |= cmdline[i] == ' ';
+        }
+        for (int i = 0; i < argv0End && !title; i++) {
+            if (cmdline[i] == '/' && i + 1 < argv0End) {
+                from = i + 1;
+            }
+        }
+        String base = SafeText.escape(cmdline, from, argv0End);
+        if (threadName != null && processName != null && !java.util.Arrays.equals(threadName, processName)) {
+            return base + " [" + SafeText.escape(threadName) + "]";
+        }
+        return base;
+    }
+
     private static String arguments(byte[] cmdline, int end) {
         int argv0End = 0;
         while (argv0End < end && cmdline[argv0End] != 0) {

@@ -34,4 +34,15 @@ public final class PriorityText {
         }
         return of(first);
     }
+
+    /** Orders priorities as the kernel ranks them: real-time before best-effort before idle, then by level. */
+    public static int sortKey(String text) {
+        if (text.startsWith("rt/")) {
+            return 10 + text.charAt(3) - '0';
+        }
+        if (text.startsWith("be/")) {
+            return 20 + text.charAt(3) - '0';
+        }
+        return text.equals("idle") ? 30 : 40;
+    }
 }

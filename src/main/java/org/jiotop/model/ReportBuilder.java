@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Builds a {@link Report} from an {@link Interval}. Percentages of a process are the sum of its
+ * Builds a {@link Report} from an {@link Interval}. A report is "accumulated" (sizes without
+ * "/s") only for {@link ReportSettings.Figures#ACCUMULATED}. Percentages of a process are the sum of its
  * threads' waiting time (exited threads included) over the interval: a process with one thread
  * blocked all the time shows 100%, whatever its other threads do, and one with several threads
  * blocked at once can exceed 100%.
@@ -25,28 +26,35 @@ public final class ReportBuilder {
             if (!settings.uids().isEmpty() && !settings.uids().contains(a.sample().uid())) {
                 continue;
             }
+            Row row = row(a, settings.figures(), interval, seconds);
+            if (!settings.monitored().test(row)) {
+                continue;
+            }
             totalRead += a.delta().readBytes();
             totalWritten += a.delta().writtenBytes();
             IoDelta shown = settings.accumulated() ? a.accumulated() : a.delta();
             if (settings.onlyActive() && shown.isZero()) {
                 continue;
             }
-            rows.add(row(a, settings.accumulated(), interval, seconds));
+            rows.add(row);
         }
         rows.sort(order(settings.sortKey(), settings.descending()));
         double current = interval.pagedInKiB() < 0 ? Double.NaN : 1024.0 / seconds;
         return new Report(interval.endNanos(), interval.durationNanos(), settings.processes(),
-                settings.accumulated(), interval.delayAccounting(),
+                settings.figures() == ReportSettings.Figures.ACCUMULATED, interval.delayAccounting(),
                 totalRead / seconds, totalWritten / seconds,
                 interval.pagedInKiB() * current, interval.pagedOutKiB() * current, interval.lostExitReports(), rows);
     }
 
-    private static Row row(TaskActivity a, boolean accumulated, Interval interval, double seconds) {
-        if (accumulated) {
+    private static Row row(TaskActivity a, ReportSettings.Figures figures, Interval interval, double seconds) {
+        if (figures != ReportSettings.Figures.BANDWIDTH) {
             IoDelta acc = a.accumulated();
             long observed = Math.max(1, interval.endNanos() - a.accumulatedSinceNanos());
-            return new Row(a.sample().id(), a.sample().tgid(), a.sample().uid(), acc.readBytes(), acc.writtenBytes(),
-                    100.0 * acc.swapinDelayNanos() / observed, 100.0 * acc.blkioDelayNanos() / observed, a);
+            // Bytes since first seen, or that divided by the time since then (-A).
+            double per = figures == ReportSettings.Figures.ACCUMULATED ? 1 : observed / NANOS_PER_SECOND;
+            return new Row(a.sample().id(), a.sample().tgid(), a.sample().uid(), acc.readBytes() / per,
+                    acc.writtenBytes() / per, 100.0 * acc.swapinDelayNanos() / observed,
+                    100.0 * acc.blkioDelayNanos() / observed, a);
         }
         IoDelta d = a.delta();
         double nanos = seconds * NANOS_PER_SECOND;

@@ -18,7 +18,7 @@ import java.util.List;
 public final class BatchFormat {
     public static final String EXITED = " <exited>";
     private final int idWidth;
-    private final boolean kilobytes;
+    private final SizeStyle sizes;
     private final boolean timestamps;
     private final int quiet;
 
@@ -26,9 +26,9 @@ public final class BatchFormat {
      * @param idWidth    width of the TID/PID column: the digits of kernel.pid_max
      * @param quiet      0: everything; 1: titles only on the first report; 2: no titles; 3: rows only
      */
-    public BatchFormat(int idWidth, boolean kilobytes, boolean timestamps, int quiet) {
+    public BatchFormat(int idWidth, SizeStyle sizes, boolean timestamps, int quiet) {
         this.idWidth = Math.max(3, idWidth);
-        this.kilobytes = kilobytes;
+        this.sizes = sizes;
         this.timestamps = timestamps;
         this.quiet = quiet;
     }
@@ -74,8 +74,8 @@ public final class BatchFormat {
         Text.right(b, labels.priority(), 4).append(' ');
         String user = labels.user();
         Text.left(b, user.length() > 8 ? user.substring(0, 8) : user, 8).append(' ');
-        Text.right(b, Units.size(row.read(), kilobytes, perSecond), 11).append(' ');
-        Text.right(b, Units.size(row.write(), kilobytes, perSecond), 11);
+        Text.right(b, sizes.format(row.read(), perSecond), 11).append(' ');
+        Text.right(b, sizes.format(row.write(), perSecond), 11);
         if (report.delayAccounting()) {
             b.append(' ');
             Text.right(b, Units.percent(row.swapinPercent()), 7).append(' ');
@@ -88,7 +88,7 @@ public final class BatchFormat {
     }
 
     private String rate(double bytesPerSecond) {
-        return Units.size(bytesPerSecond, kilobytes, true);
+        return sizes.format(bytesPerSecond, true);
     }
 
     private static String pad14(String s) {

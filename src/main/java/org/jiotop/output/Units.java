@@ -13,17 +13,26 @@ public final class Units {
 
     /** {@code bytes} (or bytes per second, with {@code perSecond}) in human or KiB form. */
     public static String size(double bytes, boolean kilobytes, boolean perSecond) {
+        return size(bytes, kilobytes, perSecond, 1024, 2);
+    }
+
+    /**
+     * As {@link #size(double, boolean, boolean)} with a unit of {@code base} (1024, or 1000 for
+     * {@code --si}; the letters stay the same) and a switch to the next unit once the value reaches
+     * {@code threshold} times it.
+     */
+    public static String size(double bytes, boolean kilobytes, boolean perSecond, int base, int threshold) {
         String suffix = perSecond ? "/s" : "";
         if (Double.isNaN(bytes)) {
             return "?";
         }
         if (kilobytes) {
-            return fixed2(bytes / 1024) + " K" + suffix;
+            return fixed2(bytes / base) + " K" + suffix;
         }
         int unit = 0;
         double v = Math.max(0, bytes);
-        while (unit < LETTERS.length - 1 && v >= 2048) {
-            v /= 1024;
+        while (unit < LETTERS.length - 1 && v >= (double) threshold * base) {
+            v /= base;
             unit++;
         }
         return fixed2(v) + " " + LETTERS[unit] + suffix;

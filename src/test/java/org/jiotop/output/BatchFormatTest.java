@@ -55,36 +55,36 @@ class BatchFormatTest {
 
     @Test
     void threads() throws IOException {
-        assertThat(render(new BatchFormat(5, false, false, 0), report(false, false, true), 1))
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), report(false, false, true), 1))
                 .isEqualTo(golden("threads.txt"));
     }
 
     @Test
     void processesInKilobytesWithWidePidColumn() throws IOException {
-        assertThat(render(new BatchFormat(7, true, false, 0), report(true, false, true), 1))
+        assertThat(render(new BatchFormat(7, new SizeStyle(true, 1024, 2), false, 0), report(true, false, true), 1))
                 .isEqualTo(golden("processes-k-pidmax7.txt"));
     }
 
     @Test
     void timestampsOnEveryLine() throws IOException {
-        assertThat(render(new BatchFormat(5, false, true, 0), report(false, false, true), 1))
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, true, 0), report(false, false, true), 1))
                 .isEqualTo(golden("time.txt"));
     }
 
     @Test
     void accumulatedWithoutDelayAccounting() throws IOException {
-        assertThat(render(new BatchFormat(5, false, false, 0), report(false, true, false), 1))
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), report(false, true, false), 1))
                 .isEqualTo(golden("accumulated-nodelay.txt"));
     }
 
     @Test
     void quietLevels() throws IOException {
         Report r = report(false, false, true);
-        assertThat(render(new BatchFormat(5, false, false, 1), r, 2)).isEqualTo(golden("quiet1-two-reports.txt"));
-        String q2 = render(new BatchFormat(5, false, false, 2), r, 2);
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 1), r, 2)).isEqualTo(golden("quiet1-two-reports.txt"));
+        String q2 = render(new BatchFormat(5, SizeStyle.IOTOP, false, 2), r, 2);
         assertThat(q2).doesNotContain("TID").contains("Total DISK READ");
         assertThat(q2.lines()).hasSize(10);
-        String q3 = render(new BatchFormat(5, false, false, 3), r, 2);
+        String q3 = render(new BatchFormat(5, SizeStyle.IOTOP, false, 3), r, 2);
         assertThat(q3.lines()).hasSize(6).noneMatch(l -> l.contains("DISK"));
     }
 
@@ -95,10 +95,10 @@ class BatchFormatTest {
         Report r = new Report(0, 1_000_000_000L, false, false, false, 0, 4_194_304, 0, 0, 3,
                 List.of(new Row(4242, 4242, 0, 0, 4_194_304, 0, 0, gone)));
         LabelSource dd = (row, processes) -> new TaskLabels("-", "root", "dd");
-        List<String> lines = new BatchFormat(5, false, false, 0).lines(r, dd, 0, AT);
+        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, dd, 0, AT);
         assertThat(lines.get(2)).isEqualTo(
                 "Lost exit reports: 3 times (the kernel dropped reports of exited tasks; their last I/O is missing)");
         assertThat(lines.get(4)).isEqualTo(" 4242    - root        0.00 B/s    4.00 M/s ?unavailable?  dd <exited>");
-        assertThat(new BatchFormat(5, false, false, 3).lines(r, dd, 0, AT)).hasSize(1);
+        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 3).lines(r, dd, 0, AT)).hasSize(1);
     }
 }

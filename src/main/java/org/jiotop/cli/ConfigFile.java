@@ -1,0 +1,68 @@
+package org.jiotop.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The live view's saved settings: {@code $XDG_CONFIG_HOME/jiotop/config}, or
+ * {@code ~/.config/jiotop/config} when XDG_CONFIG_HOME is unset, empty or relative. One option per
+ * line as on the command line ({@code --delay=2}), {@code #} starts a comment. Read by the live view
+ * (and by batch mode only with {@code --use-config}); written only when the user saves.
+ */
+final class ConfigFile {
+    private final Path path;
+
+    ConfigFile(Path path) {
+        this.path = path;
+    }
+
+    static ConfigFile locate(Map<String, String> env) {
+        String xdg = env.get("XDG_CONFIG_HOME");
+        Path base;
+        if (xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()) {
+            base = Path.of(xdg);
+        } else {
+            base = Path.of(env.getOrDefault("HOME", "/root"), ".config");
+        }
+        return new ConfigFile(base.resolve("jiotop").resolve("config"));
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** The options in the file; none when there is no file. */
+    List<String> read() throws IOException {
+        List<String> options = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    options.add(t);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        return options;
+    }
+
+    void write(List<String> options) throws IOException {
+        Files.createDirectories(path.getParent(), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        List<String> lines = new ArrayList<>();
+        lines.add("# jiotop settings, saved from the live view (key W); one option per line.");
+        lines.addAll(options);
+        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

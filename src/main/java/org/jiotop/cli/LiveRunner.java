@@ -1,0 +1,220 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.IoPrio;
+import org.jiotop.linux.IoPriority;
+import org.jiotop.linux.KernelException;
+import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.UserDb;
+import org.jiotop.model.LabelSource;
+import org.jiotop.model.PriorityText;
+import org.jiotop.model.Report;
+import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.view.Command;
+import org.jiotop.view.Key;
+import org.jiotop.view.KeyHandler;
+import org.jiotop.view.LiveScreen;
+import org.jiotop.view.LiveState;
+import org.jiotop.view.LiveView;
+import org.jline.terminal.Terminal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Wires the live view: samples on the refresh clock, hands keys to {@link KeyHandler}, and carries
+ * out what keys ask for (ionice, the delay-accounting switch, filters by user, saving settings).
+ */
+final class LiveRunner {
+    private final Options options;
+    private final Set<Integer> uids;
+    private final ProcFs proc;
+    private final Monitor monitor;
+    private final LabelSource labels;
+    private final IoPrio ioprio;
+    private final UserDb users;
+    private final ConfigFile config;
+    private final LiveState state;
+    private final Boolean delayAccountingAtStart;
+
+    LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, LabelSource labels, IoPrio ioprio,
+               UserDb users, ConfigFile config, LiveState state) {
+        this.options = options;
+        this.uids = uids;
+        this.proc = proc;
+        this.monitor = monitor;
+        this.labels = labels;
+        this.ioprio = ioprio;
+        this.users = users;
+        this.config = config;
+        this.state = state;
+        this.delayAccountingAtStart = proc.taskDelayAcct();
+    }
+
+    int run(Terminal terminal, PrintStream err) throws KernelException, IOException {
+        long period = Math.round(options.delaySeconds() * 1e9);
+        int idWidth = Integer.toString(proc.pidMax()).length();
+        try (LiveView view = LiveView.open(terminal)) {
+            monitor.sample();
+            long next = System.nanoTime() + period;
+            long iterations = 0;
+            while (true) {
+                long now = System.nanoTime();
+                LiveScreen.Geometry g = new LiveScreen.Geometry(view.width(), view.height(), idWidth);
+                LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
+                        .render(report(), labels, monitor.delayAccounting());
+                view.show(frame.lines());
+                Key key = view.readKey(Math.max(1, (next - now) / 1_000_000));
+                if (key == LiveView.LOST) {
+                    break;
+                }
+                if (key != null) {
+                    if (!carryOut(KeyHandler.handle(state, key, frame.pageRows(), System.nanoTime()))) {
+                        break;
+                    }
+                    continue;
+                }
+                if (System.nanoTime() - next >= 0) {
+                    if (monitor.sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
+                        break;
+                    }
+                    next = Math.max(next + period, System.nanoTime() - period / 2);
+                }
+            }
+        }
+        Boolean now = proc.taskDelayAcct();
+        if (delayAccountingAtStart != null && now != null && !now.equals(delayAccountingAtStart)) {
+            err.println("jiotop: kernel.task_delayacct was " + (delayAccountingAtStart ? 1 : 0)
+                    + " when jiotop started and is " + (now ? 1 : 0) + " now; to restore it: sysctl kernel.task_delayacct="
+                    + (delayAccountingAtStart ? 1 : 0));
+        }
+        return Main.EXIT_OK;
+    }
+
+    private Report report() {
+        return monitor.report(state.figures(), state.only(), state.filterUid() == null ? uids
+                        : Set.of(state.filterUid()), state.filterPid(), state.search(), labels, state.sortKey(),
+                state.descending());
+    }
+
+    /** Does what a key asked; false to quit. */
+    private boolean carryOut(Command command) {
+        long now = System.nanoTime();
+        switch (command) {
+            case Command.Quit q -> {
+                return false;
+            }
+            case Command.Remeasure r -> monitor.setProcesses(state.processes());
+            case Command.Ionice i -> ionice(i, now);
+            case Command.FilterUser f -> {
+                OptionalInt uid = Main.resolveUser(users, f.user());
+                if (uid.isEmpty()) {
+                    state.tell("Unknown user: " + f.user(), now);
+                } else {
+                    state.filterByUser(uid.getAsInt(), f.user());
+                }
+            }
+            case Command.ToggleDelayAccounting t -> toggleDelayAccounting(now);
+            case Command.SaveSettings s -> save(now);
+            case Command.Redraw r -> {
+                // the next frame shows the change
+            }
+        }
+        return true;
+    }
+
+    private void ionice(Command.Ionice i, long now) {
+        List<Integer> tids = new ArrayList<>();
+        if (i.process()) {
+            for (int tid : proc.tids(i.id())) {
+                tids.add(tid);
+            }
+        } else {
+            tids.add(i.id());
+        }
+        if (tids.isEmpty()) {
+            state.tell("Error setting I/O priority: no process " + i.id(), now);
+            return;
+        }
+        try {
+            for (int tid : tids) {
+                ioprio.set(tid, i.priority());
+            }
+            state.tell("I/O priority of " + (i.process() ? "process " : "thread ") + i.id() + " set to "
+                    + PriorityText.of(i.priority()), now);
+        } catch (KernelException e) {
+            state.tell("Error setting I/O priority: " + e.getMessage(), now);
+        }
+    }
+
+    private void toggleDelayAccounting(long now) {
+        Boolean on = proc.taskDelayAcct();
+        if (on == null) {
+            state.tell("This kernel has no kernel.task_delayacct switch", now);
+            return;
+        }
+        try {
+            proc.setTaskDelayAcct(!on);
+            state.tell("Delay accounting turned " + (on ? "off" : "on")
+                    + (on ? "" : "; it covers tasks started from now on"), now);
+        } catch (IOException e) {
+            state.tell("Cannot switch kernel.task_delayacct (root only): " + e.getMessage(), now);
+        }
+    }
+
+    private void save(long now) {
+        List<String> lines = new ArrayList<>();
+        lines.add("--delay=" + options.delaySeconds());
+        lines.add("--sort=" + state.sortKey().name().toLowerCase(java.util.Locale.ROOT));
+        if (state.descending() != state.sortKey().descendingByDefault()) {
+            lines.add("--reverse");
+        }
+        if (state.only()) {
+            lines.add("--only");
+        }
+        if (state.processes()) {
+            lines.add("--processes");
+        }
+        if (state.figures() == Figures.ACCUMULATED) {
+            lines.add("--accumulated");
+        } else if (state.figures() == Figures.ACCUMULATED_BANDWIDTH) {
+            lines.add("--accum-bw");
+        }
+        if (state.fullCommand()) {
+            lines.add("--fullcmdline");
+        }
+        for (int n : state.hidden()) {
+            lines.add("-" + n);
+        }
+        if (options.kilobytes()) {
+            lines.add("--kilobytes");
+        }
+        if (options.si()) {
+            lines.add("--si");
+        }
+        if (options.threshold() != 2) {
+            lines.add("--threshold=" + options.threshold());
+        }
+        if (!state.color()) {
+            lines.add("--no-color");
+        }
+        if (state.ascii()) {
+            lines.add("--ascii");
+        }
+        if (!state.keyHelp()) {
+            lines.add("--no-help");
+        }
+        if (state.search() != null) {
+            lines.add("--filter=" + state.search().pattern());
+        }
+        try {
+            config.write(lines);
+            state.tell("Settings saved to " + config.path(), now);
+        } catch (IOException e) {
+            state.tell("Cannot save settings to " + config.path() + ": " + e.getMessage(), now);
+        }
+    }
+}

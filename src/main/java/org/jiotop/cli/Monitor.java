@@ -1,0 +1,76 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.KernelException;
+import org.jiotop.linux.Scan;
+import org.jiotop.linux.TaskScanner;
+import org.jiotop.model.Interval;
+import org.jiotop.model.LabelSource;
+import org.jiotop.model.Report;
+import org.jiotop.model.ReportBuilder;
+import org.jiotop.model.ReportSettings;
+import org.jiotop.model.RowFilter;
+import org.jiotop.model.SortKey;
+import org.jiotop.model.TaskTracker;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Samples the kernel for one mode (threads or processes) and keeps the latest interval, from which
+ * reports are built as often as the view needs without sampling again.
+ */
+final class Monitor {
+    private final TaskScanner scanner;
+    private final int[] only;
+    private final int keepExited;
+    private final boolean keepExitedWithIo;
+    private boolean processes;
+    private TaskTracker tracker;
+    private Interval latest;
+    private boolean delayAccounting = true;
+
+    Monitor(TaskScanner scanner, Options options) {
+        this.scanner = scanner;
+        this.only = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
+        this.keepExited = options.keepExited();
+        this.keepExitedWithIo = options.accumulated() || options.accumulatedBandwidth();
+        this.processes = options.processes();
+        this.tracker = new TaskTracker(keepExited, keepExitedWithIo);
+    }
+
+    /** Takes a sample; true when it completed an interval (every sample but the first of a mode). */
+    boolean sample() throws KernelException {
+        Scan scan = processes ? scanner.processes(only) : scanner.threads(only);
+        delayAccounting = scan.delayAccounting();
+        Interval interval = tracker.advance(scan);
+        if (interval != null) {
+            latest = interval;
+        }
+        return interval != null;
+    }
+
+    /** Switches between threads and processes: the next interval is measured from scratch. */
+    void setProcesses(boolean on) {
+        if (on != processes) {
+            processes = on;
+            tracker = new TaskTracker(keepExited, keepExitedWithIo);
+            latest = null;
+        }
+    }
+
+    boolean delayAccounting() {
+        return delayAccounting;
+    }
+
+    /** The latest interval as a report, or null while the first interval is being measured. */
+    Report report(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
+                  Pattern search, LabelSource labels, SortKey key, boolean descending) {
+        if (latest == null) {
+            return null;
+        }
+        SortKey effective = !latest.delayAccounting() && key.needsDelayAccounting() ? SortKey.WRITE : key;
+        return ReportBuilder.build(latest, new ReportSettings(processes, onlyActive, figures, uids,
+                RowFilter.of(pid, search, labels, processes), effective,
+                effective == key ? descending : effective.descendingByDefault()));
+    }
+}

@@ -1,0 +1,359 @@
+package org.jiotop.view;
+
+import org.jiotop.model.LabelSource;
+import org.jiotop.model.PriorityText;
+import org.jiotop.model.Report;
+import org.jiotop.model.Row;
+import org.jiotop.model.SortKey;
+import org.jiotop.model.TaskLabels;
+import org.jiotop.output.BatchFormat;
+import org.jiotop.output.SizeStyle;
+import org.jiotop.output.Units;
+import org.jiotop.model.ReportSettings.Figures;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draws one frame of the live view, python iotop's screen: the Total and Current lines (or the
+ * prompt of a dialog in place of Current), notes, the title bar with the sort column marked, the
+ * rows cut to the width (long commands shortened in the middle, so start and end stay readable),
+ * and the key help at the bottom. Pure: what it shows comes from its arguments.
+ */
+public final class LiveScreen {
+    private static final AttributedStyle TITLE = AttributedStyle.INVERSE;
+    private static final AttributedStyle EXITED = AttributedStyle.DEFAULT.faint();
+
+    /** The lines to show, and how many rows fit on one page. */
+    public record Frame(List<AttributedString> lines, int pageRows) {
+    }
+
+    /** The size of the screen and of the ID column. */
+    public record Geometry(int width, int height, int idWidth) {
+    }
+
+    private final LiveState s;
+    private final Geometry g;
+    private final SizeStyle sizes;
+    private final double delaySeconds;
+    private final long now;
+
+    public LiveScreen(LiveState state, Geometry geometry, SizeStyle sizes, double delaySeconds, long nowNanos) {
+        this.s = state;
+        this.g = geometry;
+        this.sizes = sizes;
+        this.delaySeconds = delaySeconds;
+        this.now = nowNanos;
+    }
+
+    /**
+     * @param report the latest report, or null while the first interval is being measured
+     * @param delayAccounting whether the kernel collects delay figures now
+     */
+    public Frame render(Report report, LabelSource labels, boolean delayAccounting) {
+        s.delayAccounting = delayAccounting;
+        List<AttributedString> top = new ArrayList<>();
+        top.add(plain(summaryTotal(report)));
+        top.add(s.dialog instanceof Dialog.Prompt || s.dialog instanceof Dialog.ClassPicker
+                ? dialogLine() : plain(summaryCurrent(report)));
+        if (report != null && report.lostExitReports() > 0) {
+            top.add(plain(BatchFormat.lostExitReports(report.lostExitReports())));
+        }
+        if (!delayAccounting) {
+            top.add(new AttributedString("Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO."
+                    + " Ctrl-T: turn on (root)", AttributedStyle.BOLD));
+        }
+        String filters = filters();
+        if (filters != null) {
+            top.add(plain(filters));
+        }
+        List<AttributedString> bottom = new ArrayList<>();
+        String message = s.message(now);
+        if (message != null) {
+            bottom.add(new AttributedString(message, AttributedStyle.INVERSE));
+        }
+        if (s.keyHelp) {
+            bottom.addAll(keyHelp());
+        }
+        // Small screens keep the rows: notes and key help go first.
+        while (top.size() + bottom.size() + 2 > g.height() && !bottom.isEmpty()) {
+            bottom.removeLast();
+        }
+        while (top.size() + 2 > g.height() && top.size() > 1) {
+            top.removeLast();
+        }
+        int pageRows = Math.max(0, g.height() - top.size() - bottom.size() - 1);
+        List<AttributedString> lines = new ArrayList<>(top);
+        if (s.dialog instanceof Dialog.Help) {
+            lines.addAll(help(pageRows + 1));
+        } else {
+            lines.add(title(report == null ? s.processes : report.processes()));
+            lines.addAll(rows(report, labels, pageRows));
+        }
+        while (lines.size() < g.height() - bottom.size()) {
+            lines.add(AttributedString.EMPTY);
+        }
+        lines.addAll(bottom);
+        List<AttributedString> cut = new ArrayList<>(lines.size());
+        for (AttributedString line : lines.subList(0, Math.min(lines.size(), g.height()))) {
+            cut.add(line.columnLength() > g.width() ? line.columnSubSequence(0, g.width()) : line);
+        }
+        return new Frame(cut, pageRows);
+    }
+
+    private static AttributedString plain(String s) {
+        return new AttributedString(s);
+    }
+
+    private String rate(double v) {
+        return sizes.format(v, true);
+    }
+
+    private String summaryTotal(Report r) {
+        if (r == null) {
+            return "Total DISK READ:   " + pad14("-") + " | Total DISK WRITE:   " + pad14("-");
+        }
+        return "Total DISK READ:   " + pad14(rate(r.totalReadPerSecond())) + " | Total DISK WRITE:   "
+                + pad14(rate(r.totalWritePerSecond()));
+    }
+
+    private String summaryCurrent(Report r) {
+        if (r == null) {
+            return "Current DISK READ: " + pad14("-") + " | Current DISK WRITE: " + pad14("-");
+        }
+        return "Current DISK READ: " + pad14(rate(r.currentReadPerSecond())) + " | Current DISK WRITE: "
+                + pad14(rate(r.currentWritePerSecond()));
+    }
+
+    private static String pad14(String v) {
+        return " ".repeat(Math.max(0, 14 - v.length())) + v;
+    }
+
+    private AttributedString dialogLine() {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        switch (s.dialog) {
+            case Dialog.Prompt p -> {
+                String label = switch (p.purpose()) {
+                    case IONICE_ID -> (s.processes ? "PID" : "TID") + " to ionice: ";
+                    case IONICE_LEVEL -> "I/O priority level (0-7, 0 is highest): ";
+                    case FILTER -> "Filter by user or PID (empty for none): ";
+                    case SEARCH -> "Filter by regular expression over TID and command (empty for none): ";
+                };
+                b.append(label, AttributedStyle.BOLD).append(p.text()).append("_");
+            }
+            case Dialog.ClassPicker c -> {
+                b.append("I/O priority class for " + c.id() + ": ", AttributedStyle.BOLD);
+                String[] names = {"Real-time", "Best-effort", "Idle"};
+                for (int i = 0; i < names.length; i++) {
+                    b.append(' ').append(" " + names[i] + " ", i == c.index() ? AttributedStyle.INVERSE
+                            : AttributedStyle.DEFAULT);
+                }
+                b.append("  (left/right, Enter, Esc)");
+            }
+            default -> throw new IllegalStateException(String.valueOf(s.dialog));
+        }
+        return b.toAttributedString();
+    }
+
+    private String filters() {
+        List<String> parts = new ArrayList<>();
+        if (s.filterUid != null) {
+            parts.add("user " + s.filterUser);
+        }
+        if (s.filterPid != null) {
+            parts.add((s.processes ? "PID " : "process ") + s.filterPid);
+        }
+        if (s.search != null) {
+            parts.add("/" + s.search.pattern() + "/");
+        }
+        return parts.isEmpty() ? null : "Showing only: " + String.join(", ", parts) + "  (f, / to change)";
+    }
+
+    private List<Column> columns() {
+        List<Column> shown = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (s.shows(c)) {
+                shown.add(c);
+            }
+        }
+        return shown;
+    }
+
+    private AttributedString title(boolean processes) {
+        AttributedStringBuilder b = new AttributedStringBuilder().style(TITLE);
+        SortKey sorted = s.effectiveSort();
+        String marker = s.ascii ? (s.descending ? ">" : "<") : (s.descending ? "\u25bd" : "\u25b3");
+        List<Column> columns = columns();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            String text = c.title(processes);
+            int w = c == Column.COMMAND ? text.length() + 1 : c.width(g.idWidth());
+            if (c.key == sorted) {
+                text = text + marker;
+            }
+            String cell = c.rightAligned ? " ".repeat(Math.max(0, w - text.length())) + text
+                    : text + " ".repeat(Math.max(0, w - text.length()));
+            b.append(cell, c.key == sorted ? TITLE.bold() : TITLE);
+            if (i < columns.size() - 1) {
+                b.append(" ", TITLE);
+            }
+        }
+        int used = b.columnLength();
+        if (used < g.width()) {
+            b.append(" ".repeat(g.width() - used), TITLE);
+        }
+        return b.toAttributedString();
+    }
+
+    private List<AttributedString> rows(Report report, LabelSource source, int pageRows) {
+        if (report == null) {
+            return List.of(plain("  measuring: the first figures come after one full interval ("
+                    + Units.fixed2(delaySeconds) + " s)" + (s.ascii ? "..." : "\u2026")));
+        }
+        Map<Row, TaskLabels> labels = new HashMap<>();
+        List<Row> rows = new ArrayList<>(report.rows());
+        SortKey key = s.effectiveSort();
+        if (key == SortKey.PRIO || key == SortKey.USER || key == SortKey.COMMAND) {
+            Comparator<Row> byLabel = switch (key) {
+                case PRIO -> Comparator.comparingInt(r -> PriorityText.sortKey(label(labels, source, r, report).priority()));
+                case USER -> Comparator.comparing(r -> label(labels, source, r, report).user());
+                default -> Comparator.comparing(r -> command(label(labels, source, r, report)));
+            };
+            rows.sort((s.descending ? byLabel.reversed() : byLabel).thenComparingInt(Row::id));
+        }
+        int maxScroll = Math.max(0, rows.size() - pageRows);
+        s.scroll = Math.clamp(s.scroll, 0, maxScroll);
+        List<AttributedString> out = new ArrayList<>(pageRows);
+        for (Row r : rows.subList(s.scroll, Math.min(rows.size(), s.scroll + pageRows))) {
+            out.add(row(r, label(labels, source, r, report), report));
+        }
+        if (rows.isEmpty()) {
+            out.add(plain(s.only ? "  (no task did any I/O in this interval; o shows all)" : "  (no tasks)"));
+        }
+        return out;
+    }
+
+    private static TaskLabels label(Map<Row, TaskLabels> cache, LabelSource source, Row r, Report report) {
+        return cache.computeIfAbsent(r, row -> source.labels(row, report.processes()));
+    }
+
+    private String command(TaskLabels l) {
+        return s.fullCommand ? l.command() : l.shortCommand();
+    }
+
+    private AttributedString row(Row r, TaskLabels l, Report report) {
+        boolean perSecond = !report.accumulated();
+        AttributedStyle base = r.activity().exited() ? EXITED : AttributedStyle.DEFAULT;
+        AttributedStringBuilder b = new AttributedStringBuilder().style(base);
+        List<Column> columns = columns();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = columns.get(i);
+            int w = c.width(g.idWidth());
+            switch (c) {
+                case ID -> b.append(right(Integer.toString(r.id()), w), base);
+                case PRIO -> b.append(right(l.priority(), w), base);
+                case USER -> b.append(left(l.user().length() > w ? l.user().substring(0, w) : l.user(), w), base);
+                case READ -> b.append(right(sizes.format(r.read(), perSecond), w), base);
+                case WRITE -> b.append(right(sizes.format(r.write(), perSecond), w), base);
+                case SWAPIN -> b.append(right(Units.percent(r.swapinPercent()), w), percentStyle(base, r.swapinPercent()));
+                case IO -> b.append(right(Units.percent(r.ioPercent()), w), percentStyle(base, r.ioPercent()));
+                case COMMAND -> {
+                    String text = command(l) + (r.activity().exited() ? BatchFormat.EXITED : "");
+                    b.append(middleCut(text, Math.max(8, g.width() - b.columnLength())), base);
+                }
+            }
+            if (i < columns.size() - 1) {
+                b.append(" ", base);
+            }
+        }
+        return b.toAttributedString();
+    }
+
+    /** iotop-c's colours for a waiting share: green up to 40 %, magenta to 80 %, red above. */
+    private AttributedStyle percentStyle(AttributedStyle base, double percent) {
+        if (!s.color || percent <= 10) {
+            return base;
+        }
+        int colour = percent <= 40 ? AttributedStyle.GREEN : percent <= 80 ? AttributedStyle.MAGENTA : AttributedStyle.RED;
+        return base.foreground(colour);
+    }
+
+    private static String right(String v, int w) {
+        return " ".repeat(Math.max(0, w - v.length())) + v;
+    }
+
+    private static String left(String v, int w) {
+        return v + " ".repeat(Math.max(0, w - v.length()));
+    }
+
+    /** Cuts the middle out of {@code text} to fit {@code width}, marking the cut with {@code ~}. */
+    static String middleCut(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        int head = (width - 1 + 1) / 2;
+        int tail = width - 1 - head;
+        return text.substring(0, head) + "~" + text.substring(text.length() - tail);
+    }
+
+    private List<AttributedString> keyHelp() {
+        SortKey sorted = s.effectiveSort();
+        List<Column> cols = columns();
+        int at = cols.indexOf(Column.of(sorted));
+        String left = at > 0 ? cols.get(at - 1).title(s.processes) : "-";
+        String right = at >= 0 && at < cols.size() - 1 ? cols.get(at + 1).title(s.processes) : "-";
+        String figures = s.figures == Figures.BANDWIDTH ? "accum" : "bandwidth";
+        return List.of(
+                helpLine("keys: ", "q", "quit", "i", "ionice", "o", s.only ? "all" : "active", "p",
+                        s.processes ? "threads" : "procs", "a", figures, "f", "filter", "/", "search", "h", "help"),
+                helpLine("sort: ", "r", s.descending ? "asc" : "desc", "left", left, "right", right, "1-9", "columns",
+                        "c", s.fullCommand ? "short names" : "full command"));
+    }
+
+    private static AttributedString helpLine(String lead, String... keysAndWhat) {
+        AttributedStringBuilder b = new AttributedStringBuilder().append("  ").append(lead);
+        for (int i = 0; i < keysAndWhat.length; i += 2) {
+            b.append(" ").append(keysAndWhat[i], AttributedStyle.DEFAULT.underline()).append(": ").append(keysAndWhat[i + 1]);
+        }
+        return b.toAttributedString();
+    }
+
+    static final List<String> HELP = List.of(
+            "Keys (any key closes this help)",
+            "",
+            "  q Q Ctrl-C        quit",
+            "  left right        sort by the previous / next column (SWAPIN and IO need delay accounting)",
+            "  r                 reverse the sort order",
+            "  o                 only tasks doing I/O / all tasks",
+            "  p                 one row per process / per thread (measures afresh)",
+            "  a                 I/O accumulated since first seen / bandwidth",
+            "  A                 accumulated I/O per second since first seen / bandwidth",
+            "  c                 full command lines / short names",
+            "  1-7, 9            hide or show a column: 1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND",
+            "  0                 show all columns",
+            "  up down           scroll by a line",
+            "  PgUp PgDn         scroll by a page",
+            "  Home End          go to the first / last row",
+            "  f                 show only the tasks of a user, or of a process (PID)",
+            "  /                 show only tasks whose TID or command matches a regular expression",
+            "  i                 ionice: set the I/O priority of a thread (in process mode: of all its threads)",
+            "  Ctrl-T            turn delay accounting (kernel.task_delayacct) on or off (root)",
+            "  W                 save the current settings to the config file",
+            "  h ?               this help",
+            "",
+            "Figures change only once per interval; keys redraw without measuring.");
+
+    private List<AttributedString> help(int lines) {
+        List<AttributedString> out = new ArrayList<>();
+        for (String line : HELP.subList(0, Math.min(HELP.size(), Math.max(0, lines)))) {
+            out.add(line.startsWith("Keys") ? new AttributedString(line, AttributedStyle.BOLD) : plain(line));
+        }
+        return out;
+    }
+}

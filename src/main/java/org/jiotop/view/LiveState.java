@@ -1,0 +1,142 @@
+package org.jiotop.view;
+
+import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.model.SortKey;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Everything the live view's keys change. Mutable; used by the view's single thread only. */
+public final class LiveState {
+    SortKey sortKey = SortKey.IO;
+    boolean descending = true;
+    boolean only;
+    boolean processes;
+    Figures figures = Figures.BANDWIDTH;
+    boolean fullCommand;
+    final Set<Integer> hidden = new TreeSet<>();
+    boolean color = true;
+    boolean ascii;
+    boolean keyHelp = true;
+    int scroll;
+    Dialog dialog;
+    Pattern search;
+    Integer filterUid;
+    String filterUser;
+    Integer filterPid;
+    String message;
+    long messageUntilNanos;
+    /** Whether the kernel collected delay figures for the report on screen. */
+    boolean delayAccounting = true;
+
+    public LiveState() {
+    }
+
+    public SortKey sortKey() {
+        return sortKey;
+    }
+
+    public boolean descending() {
+        return descending;
+    }
+
+    public boolean only() {
+        return only;
+    }
+
+    public boolean processes() {
+        return processes;
+    }
+
+    public Figures figures() {
+        return figures;
+    }
+
+    public boolean fullCommand() {
+        return fullCommand;
+    }
+
+    public Set<Integer> hidden() {
+        return Set.copyOf(hidden);
+    }
+
+    public boolean color() {
+        return color;
+    }
+
+    public boolean ascii() {
+        return ascii;
+    }
+
+    public boolean keyHelp() {
+        return keyHelp;
+    }
+
+    public Pattern search() {
+        return search;
+    }
+
+    public Integer filterUid() {
+        return filterUid;
+    }
+
+    public Integer filterPid() {
+        return filterPid;
+    }
+
+    public Dialog dialog() {
+        return dialog;
+    }
+
+    /** Applies the command-line settings. */
+    public LiveState configure(SortKey key, boolean only, boolean processes, Figures figures, boolean fullCommand,
+                               Set<Integer> hidden, boolean color, boolean ascii, boolean keyHelp, Pattern search) {
+        this.sortKey = key;
+        this.descending = key.descendingByDefault();
+        this.only = only;
+        this.processes = processes;
+        this.figures = figures;
+        this.fullCommand = fullCommand;
+        this.hidden.addAll(hidden);
+        this.color = color;
+        this.ascii = ascii;
+        this.keyHelp = keyHelp;
+        this.search = search;
+        return this;
+    }
+
+    /** Turns the sort order around. */
+    public void reverse() {
+        descending = !descending;
+    }
+
+    /** Shows {@code text} for a few seconds (an error, a confirmation). */
+    public void tell(String text, long nowNanos) {
+        message = text;
+        messageUntilNanos = nowNanos + 3_000_000_000L;
+    }
+
+    public void filterByUser(int uid, String name) {
+        filterUid = uid;
+        filterUser = name;
+        filterPid = null;
+    }
+
+    /** The message to show now, or null once it has expired. */
+    String message(long nowNanos) {
+        return message != null && nowNanos < messageUntilNanos ? message : null;
+    }
+
+    /** The sort key in effect: SWAPIN and IO fall back to DISK WRITE without delay accounting. */
+    SortKey effectiveSort() {
+        return !delayAccounting && sortKey.needsDelayAccounting() ? SortKey.WRITE : sortKey;
+    }
+
+    boolean shows(Column c) {
+        if (hidden.contains(c.number)) {
+            return false;
+        }
+        return delayAccounting || (c != Column.SWAPIN && c != Column.IO);
+    }
+}

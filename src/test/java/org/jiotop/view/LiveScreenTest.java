@@ -1,0 +1,159 @@
+package org.jiotop.view;
+
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.LabelSource;
+import org.jiotop.model.Report;
+import org.jiotop.model.Row;
+import org.jiotop.model.TaskActivity;
+import org.jiotop.model.TaskLabels;
+import org.jiotop.output.SizeStyle;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Golden screens of the live view (src/test/resources/golden/live-*.txt). */
+class LiveScreenTest {
+    private static TaskActivity activity(int id, boolean exited) {
+        return new TaskActivity(new TaskSample(id, id, 1, 0, 0, false, 0, 0, 0, 0, 0), IoDelta.ZERO, IoDelta.ZERO, 0,
+                exited ? "dd".getBytes(StandardCharsets.UTF_8) : null);
+    }
+
+    private static final Map<Integer, TaskLabels> LABELS = Map.of(
+            8961, new TaskLabels("idle", "nobody", "python3 load.py 1500", "python3"),
+            8970, new TaskLabels("be/3", "nobody", "python3 load.py 1500 [rdthread]", "python3 [rdthread]"),
+            1, new TaskLabels("be/4", "root",
+                    "some-daemon --config /etc/some-daemon/some-daemon.conf --log-level info --foreground",
+                    "some-daemon"),
+            4242, new TaskLabels("-", "root", "dd", "dd"));
+    private static final LabelSource SOURCE = (row, processes) -> LABELS.get(row.id());
+
+    private static Report report(boolean delay) {
+        List<Row> rows = List.of(
+                new Row(8970, 8961, 65534, 49_115_000, 0, 0, 55.5, activity(8970, false)),
+                new Row(8961, 8961, 65534, 0, 91_960_000, 0, 15.05, activity(8961, false)),
+                new Row(1, 1, 0, 0, 0, 0, 0, activity(1, false)),
+                new Row(4242, 4242, 0, 0, 4_194_304, 0, 0, activity(4242, true)));
+        return new Report(0, 1_000_000_000L, false, false, delay, 49_115_000, 96_154_304, 65_900_000, 108_970_000,
+                -1, rows);
+    }
+
+    /** The SGR codes (1 bold, 2 faint, 7 inverse, 3x colours) in effect at column {@code i}. */
+    private static List<String> sgr(AttributedString line, int i) {
+        String ansi = line.subSequence(i, i + 1).toAnsi();
+        if (!ansi.startsWith("\u001b[")) {
+            return List.of();
+        }
+        return List.of(ansi.substring(2, ansi.indexOf('m')).split(";"));
+    }
+
+    /**
+     * The golden screen {@code name}. With {@code -Dgolden.write=true} the actual screen is written
+     * to target/golden-actual/ to be reviewed and copied over.
+     */
+    private static void assertGolden(String actual, String name) throws IOException {
+        if (Boolean.getBoolean("golden.write")) {
+            java.nio.file.Path out = java.nio.file.Path.of("target", "golden-actual", name);
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.writeString(out, actual);
+        }
+        try (InputStream in = LiveScreenTest.class.getResourceAsStream("/golden/" + name)) {
+            assertThat(actual).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String text(LiveScreen.Frame f) {
+        StringBuilder b = new StringBuilder();
+        for (AttributedString line : f.lines()) {
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static LiveScreen.Frame render(LiveState s, int width, int height, Report r, boolean delay) {
+        return new LiveScreen(s, new LiveScreen.Geometry(width, height, 5), SizeStyle.IOTOP, 1.0, 0)
+                .render(r, SOURCE, delay);
+    }
+
+    @Test
+    void threadsWithDelayAccounting() throws IOException {
+        LiveState s = new LiveState();
+        LiveScreen.Frame f = render(s, 100, 12, report(true), true);
+        assertGolden(text(f), "live-threads.txt");
+        assertThat(f.pageRows()).isEqualTo(7);
+        // The title bar is in reverse video, the sorted column bold, an exited task faint.
+        AttributedString title = f.lines().get(2);
+        assertThat(sgr(title, 0)).contains("7");
+        int io = title.toString().indexOf("IO");
+        assertThat(sgr(title, io)).contains("1", "7");
+        assertThat(sgr(f.lines().get(6), 0)).contains("2");
+    }
+
+    @Test
+    void fullCommandsCutInTheMiddleOnANarrowScreenWithoutDelayAccounting() throws IOException {
+        LiveState s = new LiveState();
+        s.fullCommand = true;
+        assertGolden(text(render(s, 72, 10, report(false), false)), "live-narrow-nodelay.txt");
+    }
+
+    @Test
+    void measuringBeforeTheFirstInterval() throws IOException {
+        assertGolden(text(render(new LiveState(), 80, 8, null, true)), "live-measuring.txt");
+    }
+
+    @Test
+    void helpWindow() throws IOException {
+        LiveState s = new LiveState();
+        KeyHandler.handle(s, Key.ch('?'), 10, 0);
+        assertGolden(text(render(s, 110, 30, report(true), true)), "live-help.txt");
+    }
+
+    @Test
+    void ioniceDialogsReplaceTheCurrentLine() {
+        LiveState s = new LiveState();
+        KeyHandler.handle(s, Key.ch('i'), 10, 0);
+        KeyHandler.handle(s, Key.ch('8'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString())
+                .isEqualTo("TID to ionice: 8_");
+        KeyHandler.handle(s, Key.of(Key.Kind.ENTER), 10, 0);
+        AttributedString picker = render(s, 100, 12, report(true), true).lines().get(1);
+        assertThat(picker.toString())
+                .isEqualTo("I/O priority class for 8:   Real-time   Best-effort   Idle   (left/right, Enter, Esc)");
+        int chosen = picker.toString().indexOf("Best-effort");
+        assertThat(sgr(picker, chosen)).contains("7");
+    }
+
+    @Test
+    void scrollingStopsAtTheLastPage() {
+        LiveState s = new LiveState();
+        s.scroll = 100;
+        LiveScreen.Frame f = render(s, 100, 8, report(true), true);
+        assertThat(s.scroll).isEqualTo(4 - f.pageRows());
+        assertThat(f.lines().get(3).toString()).startsWith(" 8961 ");
+    }
+
+    @Test
+    void coloursFollowTheWaitingShareAndCanBeTurnedOff() {
+        LiveState s = new LiveState();
+        AttributedString busy = render(s, 100, 12, report(true), true).lines().get(3);
+        int io = busy.toString().indexOf("55.50");
+        assertThat(sgr(busy, io)).anyMatch(code -> code.startsWith("3"));
+        s.color = false;
+        busy = render(s, 100, 12, report(true), true).lines().get(3);
+        assertThat(sgr(busy, io)).noneMatch(code -> code.startsWith("3"));
+    }
+
+    @Test
+    void middleCut() {
+        assertThat(LiveScreen.middleCut("abcdefghij", 20)).isEqualTo("abcdefghij");
+        assertThat(LiveScreen.middleCut("abcdefghij", 5)).isEqualTo("ab~ij");
+        assertThat(LiveScreen.middleCut("abcdefghij", 6)).isEqualTo("abc~ij");
+    }
+}
