@@ -91,7 +91,7 @@ class LiveScreenTest {
         // The title bar is in reverse video, the sorted column bold, an exited task faint.
         AttributedString title = f.lines().get(2);
         assertThat(sgr(title, 0)).contains("7");
-        int io = title.toString().indexOf("IO");
+        int io = title.toString().indexOf("IO\u25bd");
         assertThat(sgr(title, io)).contains("1", "7");
         assertThat(sgr(f.lines().get(6), 0)).contains("2");
     }
