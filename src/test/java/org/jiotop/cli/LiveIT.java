@@ -1,0 +1,124 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.IoPrio;
+import org.jiotop.linux.IoPriority;
+import org.jiotop.linux.Root;
+import org.jiotop.testkit.Child;
+import org.jiotop.testkit.SteadyWriter;
+import org.jiotop.testkit.Tmux;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The built jiotop's live view in a real terminal: tmux on a private socket. */
+class LiveIT {
+    private static final Path REPO = Path.of("").toAbsolutePath();
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void root() {
+        Root.assumeRoot();
+    }
+
+    private String jiotop(String args) {
+        return REPO.resolve("jiotop") + " " + args;
+    }
+
+    @Test
+    void writerOnScreenWithItsRateAndKeysChangeTheScreen() throws Exception {
+        Path file = Files.createDirectories(REPO.resolve("target/e2e-scratch")).resolve("live-writer");
+        try (Child writer = Child.java(SteadyWriter.class, file.toString(), Long.toString(8L << 20))) {
+            String tid = writer.readLine().substring("ready ".length());
+            try (Tmux tmux = new Tmux(120, 30, jiotop("-d 1 -k -p " + tid))) {
+                Pattern row = Pattern.compile("(?m)^ *" + tid + " .*? (\\d+\\.\\d\\d) K/s +(\\d+\\.\\d\\d) K/s");
+                String screen = tmux.await(s -> row.matcher(s).find() && !s.contains(" 0.00 K/s  java"), WAIT);
+                Matcher m = row.matcher(screen);
+                assertThat(m.find()).as(screen).isTrue();
+                assertThat(Double.parseDouble(m.group(2))).as(screen).isCloseTo(8192.0, within(8192.0 * 0.15));
+                assertThat(screen).contains("DISK WRITE\u25bd");
+
+                tmux.keys("Right");
+                assertThat(tmux.await(s -> s.contains("COMMAND\u25b3"), WAIT)).contains("COMMAND\u25b3");
+                tmux.keys("r");
+                assertThat(tmux.await(s -> s.contains("COMMAND\u25bd"), WAIT)).contains("COMMAND\u25bd");
+                tmux.keys("p");
+                String processes = tmux.await(s -> s.contains(" PID PRIO"), WAIT);
+                assertThat(processes).contains("measuring");
+                tmux.keys("h");
+                assertThat(tmux.await(s -> s.contains("Keys (any key closes this help)"), WAIT))
+                        .contains("ionice");
+                tmux.keys("Escape");
+                tmux.keys("q");
+            }
+        }
+    }
+
+    @Test
+    void ioniceDialogChangesARealThreadsPriority() throws Exception {
+        try (Child sleeper = Child.command("sleep", "60")) {
+            int pid = sleeper.pid();
+            IoPrio ioprio = new IoPrio();
+            try (Tmux tmux = new Tmux(120, 30, jiotop("-d 1 -p " + pid))) {
+                tmux.await(s -> s.contains(pid + " "), WAIT);
+                tmux.keys("i");
+                tmux.await(s -> s.contains("TID to ionice:"), WAIT);
+                tmux.keys(Integer.toString(pid), "Enter");
+                tmux.await(s -> s.contains("I/O priority class for " + pid), WAIT);
+                tmux.keys("Enter");
+                tmux.await(s -> s.contains("I/O priority level"), WAIT);
+                tmux.keys("6", "Enter");
+                String done = tmux.await(s -> s.contains("set to be/6"), WAIT);
+                assertThat(done).contains("I/O priority of thread " + pid + " set to be/6");
+                assertThat(ioprio.get(pid)).isEqualTo(new IoPriority(IoPriority.CLASS_BE, 6));
+                tmux.keys("q");
+            }
+        }
+    }
+
+    @Test
+    void hostileProcessNameIsShownEscaped() throws Exception {
+        try (Child evil = Child.command("bash", "-c", "exec -a $'\\e[31mEVIL\\xff\\e]2;pwned\\a' sleep 60")) {
+            Thread.sleep(300);
+            try (Tmux tmux = new Tmux(150, 20, jiotop("-c -d 0.5 -p " + evil.pid()))) {
+                String screen = tmux.await(s -> s.contains("EVIL"), WAIT);
+                assertThat(screen).contains("\\x1b[31mEVIL\\xff\\x1b]2;pwned\\x07 60");
+                tmux.keys("q");
+            }
+        }
+    }
+
+    @Test
+    void quitAndSigtermLeaveTheTerminalAsItWas() throws Exception {
+        for (String stop : new String[]{"q", "TERM"}) {
+            Path before = tmp.resolve(stop + ".before");
+            Path after = tmp.resolve(stop + ".after");
+            String marker = "--keep-exited=" + (stop.equals("q") ? 7 : 8);
+            String script = "stty -g > " + before + "; " + jiotop("-d 0.5 " + marker) + "; stty -g > " + after
+                    + "; echo finished; sleep 60";
+            try (Tmux tmux = new Tmux(100, 25, "sh -c '" + script + "'")) {
+                tmux.await(s -> s.contains("Total DISK READ") && !s.contains("measuring"), WAIT);
+                if (stop.equals("q")) {
+                    tmux.keys("q");
+                } else {
+                    Process kill = new ProcessBuilder("pkill", "-TERM", "-f", "jiotop.jar -d 0.5 " + marker).start();
+                    assertThat(kill.waitFor()).isZero();
+                }
+                String screen = tmux.await(s -> s.contains("finished"), WAIT);
+                assertThat(screen).as(stop).contains("finished").doesNotContain("Total DISK READ");
+                assertThat(Files.readString(after)).as(stop).isEqualTo(Files.readString(before));
+            }
+        }
+    }
+}

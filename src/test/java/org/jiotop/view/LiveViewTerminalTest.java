@@ -1,0 +1,57 @@
+package org.jiotop.view;
+
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live view on a JLine virtual terminal of fixed size: what it writes and the keys it reads. */
+class LiveViewTerminalTest {
+    @Test
+    void drawsOnTheAlternateScreenReadsKeysAndRestores() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedOutputStream typing = new PipedOutputStream();
+        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new PipedInputStream(typing), screen,
+                StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(60, 6));
+            try (LiveView view = LiveView.open(terminal)) {
+                // Typed once the view is in raw mode, so nothing is echoed.
+                typing.write("\u001b[Cq".getBytes(StandardCharsets.UTF_8));
+                typing.flush();
+                assertThat(view.width()).isEqualTo(60);
+                assertThat(view.height()).isEqualTo(6);
+                view.show(List.of(new AttributedString("Total DISK READ: 1.00 K/s"), new AttributedString("row")));
+                assertThat(view.readKey(2000)).isEqualTo(Key.of(Key.Kind.RIGHT));
+                assertThat(view.readKey(2000)).isEqualTo(Key.ch('q'));
+                view.show(List.of(new AttributedString("Total DISK READ: 2.00 K/s"), new AttributedString("row")));
+            }
+        }
+        String out = screen.toString(StandardCharsets.UTF_8);
+        assertThat(out).startsWith("\u001b[?1049h").contains("\u001b[?25l");
+        assertThat(out).contains("Total DISK READ: 1.00 K/s");
+        // The second frame rewrites only what changed: one character, at row 1 column 18.
+        assertThat(out).doesNotContain("Total DISK READ: 2.00").contains("\u001b[1;18H2");
+        // Leaving restores the cursor and the normal screen, after the last frame.
+        assertThat(out.lastIndexOf("\u001b[?1049l")).isGreaterThan(out.indexOf("\u001b[1;18H2"));
+        assertThat(out).containsPattern("\u001b\\[\\?(12;)?25h");
+    }
+
+    @Test
+    void endOfInputMeansTheTerminalIsGone() throws Exception {
+        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(new byte[0]),
+                new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
+            try (LiveView view = LiveView.open(terminal)) {
+                assertThat(view.readKey(2000)).isSameAs(LiveView.LOST);
+            }
+        }
+    }
+}
