@@ -121,4 +121,50 @@ class LiveIT {
             }
         }
     }
+
+    @Test
+    void settingsSavedWithWAreUsedByTheNextLiveRunButNotByBatch() throws Exception {
+        Path xdg = tmp.resolve("xdg");
+        String env = "XDG_CONFIG_HOME=" + xdg + " ";
+        try (Tmux tmux = new Tmux(120, 25, env + jiotop("-d 0.5"))) {
+            tmux.await(s -> s.contains("Total DISK READ") && !s.contains("measuring"), WAIT);
+            tmux.keys("o", "Right", "W");
+            String saved = tmux.await(s -> s.contains("Settings saved to"), WAIT);
+            assertThat(saved).contains("Settings saved to " + xdg.resolve("jiotop/config"));
+            tmux.keys("q");
+        }
+        String config = Files.readString(xdg.resolve("jiotop/config"));
+        assertThat(config).contains("--only").contains("--sort=command");
+        try (Tmux tmux = new Tmux(120, 25, env + jiotop("-d 0.5"))) {
+            String screen = tmux.await(s -> s.contains("COMMAND\u25b3"), WAIT);
+            assertThat(screen).contains("COMMAND\u25b3").contains("o: all");
+            tmux.keys("q");
+        }
+        ProcessBuilder batch = new ProcessBuilder("sh", "-c", env + jiotop("-b -n 1 -d 0.2 -qq"));
+        Process p = batch.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isZero();
+        assertThat(out.lines().count()).as("batch shows every task, the saved --only is not applied")
+                .isGreaterThan(10);
+    }
+
+    @Test
+    void ctrlTTurnsDelayAccountingOnAndQuittingSaysSo() throws Exception {
+        Path sysctl = Path.of("/proc/sys/kernel/task_delayacct");
+        String before = Files.readString(sysctl).strip();
+        org.junit.jupiter.api.Assumptions.assumeTrue(before.equals("0"));
+        try (Tmux tmux = new Tmux(160, 25, "sh -c '" + jiotop("-d 0.5") + "; echo finished; sleep 60'")) {
+            tmux.await(s -> s.contains("Delay accounting is off"), WAIT);
+            tmux.keys("C-t");
+            String on = tmux.await(s -> s.contains("Delay accounting turned on"), WAIT);
+            assertThat(on).contains("Delay accounting turned on");
+            assertThat(Files.readString(sysctl).strip()).isEqualTo("1");
+            assertThat(tmux.await(s -> s.contains("DISK WRITE  SWAPIN"), WAIT)).doesNotContain("Delay accounting is off");
+            tmux.keys("q");
+            String after = tmux.await(s -> s.contains("finished"), WAIT);
+            assertThat(after).contains("kernel.task_delayacct was 0 when jiotop started and is 1 now");
+        } finally {
+            Files.writeString(sysctl, before);
+        }
+    }
 }

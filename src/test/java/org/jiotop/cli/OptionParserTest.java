@@ -36,7 +36,7 @@ class OptionParserTest {
 
     @Test
     void longOptionPrefixesAndValues() throws UsageException {
-        Options o = parse("--it=3", "--del", "2", "--proc", "--acc", "--kilo", "--only", "--batch", "--no-help");
+        Options o = parse("--it=3", "--del", "2", "--proc", "--accumul", "--kilo", "--only", "--batch", "--no-help");
         assertThat(o.iterations()).isEqualTo(3);
         assertThat(o.delaySeconds()).isEqualTo(2.0);
         assertThat(o.processes() && o.accumulated() && o.kilobytes() && o.only() && o.batch() && o.noHelp()).isTrue();
@@ -91,7 +91,14 @@ class OptionParserTest {
             "--                     | ",
             "stray                  | unexpected argument: stray",
             "-b stray               | unexpected argument: stray",
-            "-- -b                  | unexpected argument: -b"})
+            "-- -b                  | unexpected argument: -b",
+            "--threshold=0          | option --threshold: invalid value: '0'",
+            "--threshold=11         | option --threshold: invalid value: '11'",
+            "--keep-exited=-1       | option --keep-exited: invalid value: '-1'",
+            "--exit-buffer=1        | option --exit-buffer: invalid value: '1'",
+            "--filter=(             | option --filter: invalid regular expression: '('",
+            "--sort=size            | option --sort: unknown column: 'size'",
+            "-a -A                  | options -a and -A exclude each other"})
     void badCommandLines(String args, String message) {
         if (message == null) {
             return; // "--" alone is valid; listed to keep the table complete
@@ -102,8 +109,34 @@ class OptionParserTest {
     }
 
     @Test
+    void ambiguousPrefixNamesTheCandidates() {
+        assertThatThrownBy(() -> OptionParser.parse(new String[]{"--acc"}))
+                .hasMessage("ambiguous option: --acc (--accumulated, --accum-bw)");
+    }
+
+    @Test
     void ambiguousPrefixIsAnError() {
         // "--no" matches only "--no-help" here, but "--" + "" must not match everything
         assertThatThrownBy(() -> OptionParser.parse(new String[]{"--=1"})).isInstanceOf(UsageException.class);
+    }
+
+    @Test
+    void iotopCOptionsForTheLiveView() throws UsageException {
+        Options o = parse("-c", "-19", "--hide-io", "-A", "--si", "--threshold=3", "--no-color", "--ascii",
+                "--filter=^py", "--sort=write", "--reverse", "--use-config");
+        assertThat(o.fullCommand() && o.accumulatedBandwidth() && o.si() && o.noColor() && o.ascii()).isTrue();
+        assertThat(o.hidden()).containsExactlyInAnyOrder(1, 7, 9);
+        assertThat(o.threshold()).isEqualTo(3);
+        assertThat(o.filter()).isEqualTo("^py");
+        assertThat(o.sort()).isEqualTo(org.jiotop.model.SortKey.WRITE);
+        assertThat(o.reverse() && o.useConfig()).isTrue();
+        assertThat(parse("--sort=tid").sort()).isEqualTo(org.jiotop.model.SortKey.ID);
+    }
+
+    @Test
+    void configLinesComeFirstAndTheCommandLineWins() throws UsageException {
+        Options o = OptionParser.parse(List.of("--delay=3", "--only", "-k"), new String[]{"-d", "0.5"});
+        assertThat(o.delaySeconds()).isEqualTo(0.5);
+        assertThat(o.only() && o.kilobytes()).isTrue();
     }
 }
