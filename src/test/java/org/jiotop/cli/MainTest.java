@@ -54,7 +54,9 @@ class MainTest {
         Result r = run("--help");
         assertThat(r.status()).isZero();
         for (String option : new String[]{"--version", "--help", "--only", "--batch", "--iter", "--delay", "--pid",
-                "--user", "--processes", "--accumulated", "--kilobytes", "--time", "--quiet", "--no-help"}) {
+                "--user", "--processes", "--accumulated", "--kilobytes", "--time", "--quiet", "--no-help", "--accum-bw",
+                "--si", "--threshold", "--filter", "--keep-exited", "--exit-buffer", "--fullcmdline", "--hide-io",
+                "--sort", "--reverse", "--no-color", "--ascii", "--use-config"}) {
             assertThat(r.out()).contains(option);
         }
     }
