@@ -93,6 +93,12 @@ public final class ProcFs {
         return n < 0 ? -1 : ProcParsers.parseStatusTgid(buffer, n);
     }
 
+    /** The parent of process {@code pid}, or -1 when it is gone. */
+    public int ppidOf(int pid) {
+        int n = read(root.resolve(pid + "/status"));
+        return n < 0 ? -1 : ProcParsers.parseStatusPpid(buffer, n);
+    }
+
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */
     public VmCounters vmstat() {
         int n = read(root.resolve("vmstat"));

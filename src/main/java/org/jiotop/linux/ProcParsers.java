@@ -75,6 +75,12 @@ public final class ProcParsers {
         return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
+    /** The {@code PPid:} of a {@code /proc/PID/status}, or -1. */
+    public static int parseStatusPpid(byte[] text, int length) {
+        long v = keyedValue(text, length, "PPid:");
+        return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
     /** A file holding one decimal number (a sysctl), or -1. */
     public static long parseNumberFile(byte[] text, int length) {
         return parseDecimal(text, 0, length);

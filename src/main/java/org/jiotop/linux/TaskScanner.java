@@ -2,7 +2,9 @@ package org.jiotop.linux;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes a {@link Scan}: enumerates tasks in /proc and asks taskstats for their counters in
@@ -46,8 +48,10 @@ public final class TaskScanner {
         return all;
     }
 
-    private Scan scan(long now, boolean processes, List<TaskSample> tasks, List<TaskExit> exited) {
-        return new Scan(now, processes, tasks, exited, exits == null ? -1 : exits.overflows(), proc.vmstat(),
+    private Scan scan(long now, boolean processes, List<TaskSample> tasks, int[] listed, List<TaskExit> exited) {
+        int[] sorted = listed.clone();
+        Arrays.sort(sorted);
+        return new Scan(now, processes, tasks, sorted, exited, exits == null ? -1 : exits.overflows(), proc.vmstat(),
                 delayAccounting());
     }
 
@@ -105,7 +109,7 @@ public final class TaskScanner {
             }
             stats[i] = null;
         }
-        return scan(now, false, tasks, exited);
+        return scan(now, false, tasks, Arrays.copyOf(ids, n), exited);
     }
 
     /**
@@ -119,12 +123,31 @@ public final class TaskScanner {
         int n = pids.length;
         ensure(n);
         System.arraycopy(pids, 0, ids, 0, n);
-        ProcessIo[] io = new ProcessIo[n];
-        for (int i = 0; i < n; i++) {
-            io[i] = proc.processIo(pids[i]);
-        }
         taskstats.query(ids, n, false, stats, sampledAt);
         taskstats.query(ids, n, true, groupStats, groupSampledAt);
+        // A process whose leader no longer answers is a zombie (or gone). Its parent's /proc/PID/io
+        // grows by its I/O when reaping it, just before its /proc entry goes: so note the zombies
+        // before reading the parents, and read a parent again if its zombie went meanwhile.
+        Map<Integer, Integer> zombieParents = new HashMap<>();
+        List<Integer> gone = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (stats[i] == null) {
+                int ppid = proc.ppidOf(pids[i]);
+                if (ppid > 0) {
+                    zombieParents.put(pids[i], ppid);
+                } else {
+                    gone.add(pids[i]);
+                }
+            }
+        }
+        ProcessIo[] io = new ProcessIo[n];
+        for (int i = 0; i < n; i++) {
+            io[i] = stats[i] == null ? null : proc.processIo(pids[i]);
+        }
+        if (!zombieParents.isEmpty()) {
+            rereadParentsOfReaped(pids, io, zombieParents, gone);
+        }
+        int[] listed = gone.isEmpty() ? pids : Arrays.stream(pids).filter(pid -> !gone.contains(pid)).toArray();
         List<TaskSample> tasks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TaskStats leader = stats[i];
@@ -140,7 +163,22 @@ public final class TaskScanner {
             stats[i] = null;
             groupStats[i] = null;
         }
-        return scan(now, true, tasks, exited);
+        return scan(now, true, tasks, listed, exited);
+    }
+
+    /** Adds to {@code gone} the zombies reaped while /proc/PID/io was read, and reads their parents again. */
+    private void rereadParentsOfReaped(int[] pids, ProcessIo[] io, Map<Integer, Integer> zombieParents,
+                                       List<Integer> gone) {
+        for (Map.Entry<Integer, Integer> z : zombieParents.entrySet()) {
+            if (proc.ppidOf(z.getKey()) < 0) {
+                gone.add(z.getKey());
+                for (int parent = 0; parent < pids.length; parent++) {
+                    if (pids[parent] == z.getValue() && io[parent] != null) {
+                        io[parent] = proc.processIo(pids[parent]);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -46,9 +46,25 @@ public final class TaskTracker {
     private final int keepExited;
     private final boolean keepExitedWithIo;
     private Map<Integer, Known> known = new HashMap<>();
+    /**
+     * Tasks that left the listing without an exit report yet, for a few scans: a report read after
+     * the next scan began still finds what was last seen of its task.
+     */
+    private final Map<Integer, Gone> vanished = new HashMap<>();
+    private long firstScanNanos = Long.MAX_VALUE;
     /** Exited tasks by ID, so a zombie still listed is not taken for a live task. */
     private final Map<Integer, TaskSample> exited = new HashMap<>();
     private final List<Retained> retained = new ArrayList<>();
+    /** Process mode: bytes an ended child will add to its parent's /proc/PID/io once reaped. */
+    private final Map<Integer, Fold> pendingFolds = new HashMap<>();
+
+    private record Fold(int parent, IoDelta bytes) {
+    }
+
+    private record Gone(Known known, int scansLeft) {
+    }
+
+    private static final int VANISHED_SCANS = 3;
     private Scan previous;
 
     public TaskTracker() {
@@ -73,6 +89,21 @@ public final class TaskTracker {
 
     private boolean bornSincePrevious(TaskSample s) {
         return previous != null && s.startNanos() > previous.monotonicNanos();
+    }
+
+    /** What was last seen alive of the task whose exit report this is: null if never seen. */
+    private Known lastSeen(TaskSample exit) {
+        Known k = known.get(exit.id());
+        if (k != null && sameTaskAsExit(k.last, exit)) {
+            return k;
+        }
+        Gone g = vanished.get(exit.id());
+        return g != null && sameTaskAsExit(g.known.last, exit) ? g.known : null;
+    }
+
+    /** An exited task never seen alive started while jiotop was watching: all it did is new. */
+    private boolean neverSeenAndNew(TaskSample exit) {
+        return previous != null && exit.startNanos() > firstScanNanos;
     }
 
     /** Accounts {@code scan}; the activity since the previous scan, or null for the first one. */
@@ -113,9 +144,11 @@ public final class TaskTracker {
         for (TaskActivity a : ended) {
             retain(a);
         }
+        rememberVanished(next);
         Scan before = previous;
         previous = scan;
         known = next;
+        firstScanNanos = Math.min(firstScanNanos, scan.monotonicNanos());
         exited.keySet().removeIf(id -> !next.containsKey(id) && !listed(scan, id));
         if (before == null) {
             return null;
@@ -127,6 +160,16 @@ public final class TaskTracker {
                 vm ? Math.max(0, b.pagedInKiB() - a.pagedInKiB()) : -1,
                 vm ? Math.max(0, b.pagedOutKiB() - a.pagedOutKiB()) : -1,
                 scan.delayAccounting(), scan.lostExitReports());
+    }
+
+    private void rememberVanished(Map<Integer, Known> next) {
+        vanished.replaceAll((id, g) -> new Gone(g.known, g.scansLeft - 1));
+        vanished.values().removeIf(g -> g.scansLeft <= 0);
+        for (Known k : known.values()) {
+            if (!next.containsKey(k.last.id()) && !exited.containsKey(k.last.id())) {
+                vanished.put(k.last.id(), new Gone(k, VANISHED_SCANS));
+            }
+        }
     }
 
     private static boolean listed(Scan scan, int id) {
@@ -142,15 +185,15 @@ public final class TaskTracker {
                              List<TaskActivity> ended) {
         for (TaskExit e : scan.exits()) {
             TaskSample f = e.last();
-            Known k = known.get(f.id());
+            Known k = lastSeen(f);
             IoDelta delta;
             IoDelta acc;
             long since;
-            if (k != null && sameTaskAsExit(k.last, f)) {
+            if (k != null) {
                 delta = IoDelta.between(f, k.last);
                 acc = k.accumulated.plus(delta);
                 since = k.accumulatedSinceNanos;
-            } else if (bornSincePrevious(f)) {
+            } else if (neverSeenAndNew(f)) {
                 delta = IoDelta.of(f);
                 acc = delta;
                 since = f.startNanos();
@@ -164,6 +207,7 @@ public final class TaskTracker {
                 activity.removeIf(a -> a.sample().id() == f.id());
             }
             exited.put(f.id(), f);
+            vanished.remove(f.id());
             ended.add(new TaskActivity(f, delta, acc, since, e.name()));
         }
     }
@@ -174,9 +218,6 @@ public final class TaskTracker {
         private final Map<Integer, Known> next;
         private final List<TaskActivity> activity;
         private final List<TaskActivity> ended;
-        /** Bytes each process that ended in this interval had put into its parent's /proc/PID/io. */
-        private final Map<Integer, IoDelta> folded = new HashMap<>();
-        private final Map<Integer, Integer> parentOf = new HashMap<>();
 
         ProcessExits(Scan scan, Map<Integer, Known> next, List<TaskActivity> activity, List<TaskActivity> ended) {
             this.scan = scan;
@@ -195,10 +236,10 @@ public final class TaskTracker {
             byProcess.forEach(this::ended);
             for (Known k : known.values()) {
                 int id = k.last.id();
-                if (!next.containsKey(id) && !parentOf.containsKey(id) && k.last.includesReapedChildren()) {
+                if (!next.containsKey(id) && !exited.containsKey(id) && !pendingFolds.containsKey(id)
+                        && k.last.includesReapedChildren()) {
                     // Gone without a report (reports lost or not listened to): its rows showed this much.
-                    parentOf.put(id, k.last.ppid());
-                    folded.put(id, bytesOf(k.last));
+                    pendingFolds.put(id, new Fold(k.last.ppid(), bytesOf(k.last)));
                 }
             }
             takeChildrenOutOfParents();
@@ -210,18 +251,17 @@ public final class TaskTracker {
          * seen, which is exact for a single-threaded process and never too much otherwise.
          */
         private void ended(int tgid, List<TaskExit> reports) {
-            Known k = known.get(tgid);
             TaskExit leader = reports.stream().filter(e -> e.last().id() == tgid).findFirst().orElse(reports.getFirst());
-            if (k != null && !sameTaskAsExit(k.last, leader.last())) {
-                k = null;
-            }
+            Known k = lastSeen(leader.last());
+            // A process that left the listing before its report came has had its last-seen bytes folded.
+            boolean foldedAlready = k != null && known.get(tgid) != k;
             IoDelta partial = IoDelta.ZERO;
             for (TaskExit e : reports) {
                 TaskSample f = e.last();
                 IoDelta seen;
                 if (f.id() == tgid && k != null) {
                     seen = IoDelta.of(k.last);
-                } else if (bornSincePrevious(f)) {
+                } else if (k == null ? neverSeenAndNew(f) : f.startNanos() > k.last.startNanos() + SAME_TASK_TOLERANCE_NANOS) {
                     seen = IoDelta.ZERO;
                 } else {
                     seen = IoDelta.of(f); // a thread older than the last scan: its share is unknown
@@ -231,36 +271,45 @@ public final class TaskTracker {
             TaskSample f = leader.last();
             TaskSample last = new TaskSample(tgid, tgid, f.ppid(), f.startNanos(), f.uid(), false, f.readBytes(),
                     f.writeBytes(), f.cancelledWriteBytes(), f.blkioDelayNanos(), f.swapinDelayNanos());
-            if (k == null && !bornSincePrevious(f)) {
-                return; // never seen and older than the last scan: nothing known to be new
+            if (k == null && !neverSeenAndNew(f)) {
+                return; // never seen, yet older than jiotop's first scan: nothing known to be new
             }
             IoDelta acc = (k == null ? IoDelta.ZERO : k.accumulated).plus(partial);
             long since = k == null ? f.startNanos() : k.accumulatedSinceNanos;
             exited.put(tgid, last);
+            vanished.remove(tgid);
             ended.add(new TaskActivity(last, partial, acc, since, leader.name()));
-            parentOf.put(tgid, f.ppid());
-            IoDelta lastSeen = k == null ? IoDelta.ZERO : bytesOf(k.last);
-            folded.put(tgid, lastSeen.plus(bytesOf(partial)));
+            IoDelta lastSeen = k == null || foldedAlready ? IoDelta.ZERO : bytesOf(k.last);
+            pendingFolds.merge(tgid, new Fold(f.ppid(), lastSeen.plus(bytesOf(partial))),
+                    (a, b) -> new Fold(b.parent(), a.bytes().plus(b.bytes())));
         }
 
         /**
-         * A parent's /proc/PID/io grows by a child's whole I/O when it reaps the child, and that
-         * child's by its own children's. What the children's rows show is taken back out of the
-         * parent's interval, so each byte is counted once; what remains (a share the reports could
-         * not place) stays with the parent.
+         * A parent's /proc/PID/io grows by a child's whole I/O when it reaps the child (which is
+         * when the child's /proc entry goes), and that child's by its own children's. What the
+         * children's rows show is taken back out of the parent's interval in which the child was
+         * reaped, so each byte is counted once; what remains (a share the reports could not place)
+         * stays with the parent.
          */
         private void takeChildrenOutOfParents() {
-            if (folded.isEmpty()) {
-                return;
-            }
             Map<Integer, IoDelta> byParent = new HashMap<>();
-            for (Map.Entry<Integer, IoDelta> child : folded.entrySet()) {
-                // Walk up through parents that ended too: the bytes reach the first live ancestor.
-                int parent = parentOf.getOrDefault(child.getKey(), 0);
-                for (int depth = 0; depth < 64 && folded.containsKey(parent) && !next.containsKey(parent); depth++) {
-                    parent = parentOf.getOrDefault(parent, 0);
+            List<Integer> reaped = new ArrayList<>();
+            for (Map.Entry<Integer, Fold> child : pendingFolds.entrySet()) {
+                if (scan.lists(child.getKey())) {
+                    continue; // a zombie: its parent has not reaped it yet
                 }
-                byParent.merge(parent, child.getValue(), IoDelta::plus);
+                reaped.add(child.getKey());
+                // Walk up through parents that ended too: the bytes reach the first live ancestor.
+                int parent = child.getValue().parent();
+                for (int depth = 0; depth < 64 && pendingFolds.containsKey(parent) && !next.containsKey(parent);
+                     depth++) {
+                    parent = pendingFolds.get(parent).parent();
+                }
+                byParent.merge(parent, child.getValue().bytes(), IoDelta::plus);
+            }
+            reaped.forEach(pendingFolds::remove);
+            if (byParent.isEmpty()) {
+                return;
             }
             for (int i = 0; i < activity.size(); i++) {
                 TaskActivity a = activity.get(i);
@@ -310,6 +359,9 @@ public final class TaskTracker {
     public void reset() {
         known = new HashMap<>();
         exited.clear();
+        pendingFolds.clear();
+        vanished.clear();
+        firstScanNanos = Long.MAX_VALUE;
         retained.clear();
         previous = null;
     }

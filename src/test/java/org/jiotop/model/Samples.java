@@ -24,15 +24,30 @@ final class Samples {
     }
 
     static Scan scan(long at, TaskSample... tasks) {
-        return new Scan(at, false, List.of(tasks), List.of(), -1, new VmCounters(at / S * 100, at / S * 200), true);
+        return new Scan(at, false, List.of(tasks), ids(tasks), List.of(), -1,
+                new VmCounters(at / S * 100, at / S * 200), true);
     }
 
     static Scan processScan(long at, TaskSample... tasks) {
-        return new Scan(at, true, List.of(tasks), List.of(), -1, new VmCounters(at / S * 100, at / S * 200), true);
+        return new Scan(at, true, List.of(tasks), ids(tasks), List.of(), -1,
+                new VmCounters(at / S * 100, at / S * 200), true);
+    }
+
+    /** As listed by /proc: the sampled tasks plus {@code zombies}, which could not be sampled. */
+    static Scan withZombies(Scan s, int... zombies) {
+        int[] listed = java.util.stream.IntStream.concat(java.util.Arrays.stream(s.listed()),
+                java.util.Arrays.stream(zombies)).sorted().toArray();
+        return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), listed, s.exits(), s.lostExitReports(), s.vm(),
+                s.delayAccounting());
     }
 
     static Scan withExits(Scan s, TaskExit... exits) {
-        return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), List.of(exits), 0, s.vm(), s.delayAccounting());
+        return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), s.listed(), List.of(exits), 0, s.vm(),
+                s.delayAccounting());
+    }
+
+    private static int[] ids(TaskSample... tasks) {
+        return java.util.Arrays.stream(tasks).mapToInt(TaskSample::id).sorted().toArray();
     }
 
     /** The kernel's exit report for a thread. */

@@ -129,4 +129,18 @@ class TaskTrackerExitsTest {
         assertThat(row(i, 100).delta().writeBytes()).isEqualTo(8192);
         assertThat(row(i, 100).exited()).isFalse();
     }
+
+    @Test
+    void childReapedAnIntervalAfterItEndedIsTakenFromItsParentThen() {
+        TaskTracker tracker = new TaskTracker();
+        tracker.advance(processScan(10 * S, process(100, 1, 0, 0, 0)));
+        // dd ends; it lingers as a zombie (listed, not sampled) until its parent reaps it.
+        Interval ended = tracker.advance(Samples.withZombies(withExits(processScan(11 * S, process(100, 1, 0, 0, 10)),
+                exit(200, 200, 100, 10 * S + 5, 0, 4_194_304, "dd")), 200));
+        assertThat(row(ended, 200).delta().writeBytes()).isEqualTo(4_194_304);
+        assertThat(row(ended, 100).delta().writeBytes()).isEqualTo(10);
+        Interval reaped = tracker.advance(processScan(12 * S, process(100, 1, 0, 0, 4_194_324)));
+        assertThat(reaped.tasks().stream().filter(a -> a.sample().id() == 100).findFirst().orElseThrow()
+                .delta().writeBytes()).isEqualTo(10);
+    }
 }
