@@ -7,8 +7,11 @@ import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.BatchFormat;
+import org.jiotop.output.CsvFormat;
+import org.jiotop.output.JsonLinesFormat;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +28,18 @@ final class BatchRunner {
     private final LabelSource labels;
     private final BatchFormat format;
     private final Pattern filter;
+    private final JsonLinesFormat json;
+    private final CsvFormat csv;
+
+    private PrintStream startupReport;
+    private java.util.function.LongSupplier selfCpuNanos;
+
+    /** Reports on {@code err} the CPU used up to the first sample (JIOTOP_STARTUP_REPORT=1). */
+    BatchRunner reportStartup(PrintStream err, java.util.function.LongSupplier cpuNanos) {
+        this.startupReport = err;
+        this.selfCpuNanos = cpuNanos;
+        return this;
+    }
 
     BatchRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, LabelSource labels) {
         this.options = options;
@@ -34,6 +49,8 @@ final class BatchRunner {
         this.format = new BatchFormat(Integer.toString(proc.pidMax()).length(), Main.sizeStyle(options),
                 options.time(), options.quiet());
         this.filter = options.filter() == null ? null : Pattern.compile(options.filter());
+        this.json = options.format().equals("json") ? new JsonLinesFormat() : null;
+        this.csv = options.format().equals("csv") ? new CsvFormat() : null;
     }
 
     /** Runs until the iterations are done or stdout is closed; returns the exit status. */
@@ -42,6 +59,10 @@ final class BatchRunner {
         long next = System.nanoTime();
         long lostNoted = 0;
         monitor.sample();
+        if (startupReport != null) {
+            // For the benchmark (BENCHMARKS.md): CPU of the whole process up to its first sample.
+            startupReport.println("jiotop: cpu ms to first sample: " + selfCpuNanos.getAsLong() / 1_000_000);
+        }
         ReportSettings.Figures figures = Main.figures(options);
         for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {
             next += period;
@@ -53,14 +74,28 @@ final class BatchRunner {
             next = Math.max(next, System.nanoTime() - period / 2);
             monitor.sample();
             Report report = monitor.report(figures, options.only(), uids, null, filter, labels, SortKey.IO, true);
-            for (String line : format.lines(report, labels, (int) Math.min(i, Integer.MAX_VALUE), LocalTime.now())) {
-                out.append(line).append('\n');
+            switch (options.format()) {
+                case "json" -> out.append(json.line(report, labels, Instant.now())).append('\n');
+                case "csv" -> {
+                    if (i == 0) {
+                        out.append(CsvFormat.HEADER).append('\n');
+                    }
+                    for (String line : csv.lines(report, labels, Instant.now())) {
+                        out.append(line).append('\n');
+                    }
+                }
+                default -> {
+                    for (String line : format.lines(report, labels, (int) Math.min(i, Integer.MAX_VALUE),
+                            LocalTime.now())) {
+                        out.append(line).append('\n');
+                    }
+                }
             }
             out.flush();
             if (out.checkError()) {
                 return Main.EXIT_OK;
             }
-            if (options.quiet() == 3 && report.lostExitReports() > lostNoted) {
+            if ((options.quiet() == 3 || !options.format().equals("text")) && report.lostExitReports() > lostNoted) {
                 // No summary lines to carry the note: say it where a script will still see it.
                 lostNoted = report.lostExitReports();
                 err.println("jiotop: " + BatchFormat.lostExitReports(lostNoted));

@@ -86,8 +86,8 @@ public final class Main {
         if (options.iterations() == 0) {
             return EXIT_OK;
         }
-        boolean live = !options.batch() && terminals.interactive();
-        if (!options.batch() && !live) {
+        boolean live = !options.batch() && options.serve() == null && terminals.interactive();
+        if (!options.batch() && !live && options.serve() == null) {
             err.println("jiotop: not on a terminal, so printing batch output (-b)");
         }
         try (TaskstatsSocket taskstats = TaskstatsSocket.open();
@@ -97,8 +97,16 @@ public final class Main {
             IoPrio ioprio = new IoPrio();
             KernelLabels labels = new KernelLabels(proc, ioprio, users);
             Monitor monitor = new Monitor(scanner, options);
+            if (options.serve() != null) {
+                return new ExporterRunner(options, uids, proc, monitor, users).run(err);
+            }
             if (!live) {
-                return new BatchRunner(options, uids, proc, monitor, labels).run(out, err);
+                BatchRunner batch = new BatchRunner(options, uids, proc, monitor, labels);
+                if ("1".equals(env.get("JIOTOP_STARTUP_REPORT"))) {
+                    int self = (int) ProcessHandle.current().pid();
+                    batch.reportStartup(err, () -> proc.cpuNanos(self));
+                }
+                return batch.run(out, err);
             }
             LiveState state = new LiveState().configure(
                     options.sort() != null ? options.sort() : SortKey.IO, options.only(), options.processes(),
@@ -116,7 +124,7 @@ public final class Main {
             err.println("jiotop: " + explain(e));
             return EXIT_CANNOT_RUN;
         } catch (IOException e) {
-            err.println("jiotop: terminal: " + e.getMessage());
+            err.println("jiotop: " + (options.serve() != null ? "--serve " : "terminal: ") + e.getMessage());
             return EXIT_CANNOT_RUN;
         }
     }

@@ -34,7 +34,8 @@ final class Monitor {
         this.only = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
         this.keepExited = options.keepExited();
         this.keepExitedWithIo = options.accumulated() || options.accumulatedBandwidth();
-        this.processes = options.processes();
+        // The exporter counts whole processes, exited threads included.
+        this.processes = options.processes() || options.serve() != null;
         this.tracker = new TaskTracker(keepExited, keepExitedWithIo);
     }
 

@@ -54,7 +54,13 @@ final class OptionParser {
             new Spec("filter", '\0', true),
             new Spec("use-config", '\0', false),
             new Spec("sort", '\0', true),
-            new Spec("reverse", '\0', false));
+            new Spec("reverse", '\0', false),
+            new Spec("format", '\0', true),
+            new Spec("serve", '\0', true),
+            new Spec("export-pids", '\0', false),
+            new Spec("export-pids-max", '\0', true),
+            new Spec("serve-auth", '\0', true),
+            new Spec("serve-tls", '\0', true));
 
     private boolean help, version, only, batch, processes, accumulated, accumulatedBandwidth, kilobytes, time, noHelp;
     private boolean fullCommand, si, noColor, ascii, useConfig;
@@ -62,6 +68,12 @@ final class OptionParser {
     private String filter;
     private SortKey sort;
     private boolean reverse;
+    private String format = "text";
+    private String serve;
+    private boolean exportPids;
+    private int exportPidsMax = 500;
+    private String serveAuth;
+    private String serveTls;
     private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
     private long iterations = -1;
     private double delay = 1;
@@ -95,7 +107,7 @@ final class OptionParser {
                 List.copyOf(p.pids), List.copyOf(p.users), p.processes, p.accumulated, p.accumulatedBandwidth,
                 p.kilobytes, p.time, Math.min(3, p.quiet), p.noHelp, p.keepExited, p.exitBufferKiB, p.fullCommand,
                 java.util.Set.copyOf(p.hidden), p.si, p.threshold, p.noColor, p.ascii, p.filter, p.useConfig,
-                p.sort, p.reverse);
+                p.sort, p.reverse, p.format, p.serve, p.exportPids, p.exportPidsMax, p.serveAuth, p.serveTls);
     }
 
     private void run(String[] args) throws UsageException {
@@ -202,6 +214,12 @@ final class OptionParser {
             case "use-config" -> useConfig = true;
             case "sort" -> sort = sortKey(shown, value);
             case "reverse" -> reverse = true;
+            case "format" -> format = oneOf(shown, value, "text", "json", "csv");
+            case "serve" -> serve = listenAddress(shown, value);
+            case "export-pids" -> exportPids = true;
+            case "export-pids-max" -> exportPidsMax = (int) bounded(shown, value, 1, 100_000);
+            case "serve-auth" -> serveAuth = pair(shown, value, "USER:PASSWORD_FILE");
+            case "serve-tls" -> serveTls = pair(shown, value, "KEYSTORE:PASSWORD_FILE");
             case "filter" -> filter = regex(shown, value);
             case "keep-exited" -> keepExited = (int) bounded(shown, value, 0, 1_000_000);
             case "exit-buffer" -> exitBufferKiB = (int) bounded(shown, value, 4, 1 << 20);
@@ -225,6 +243,43 @@ final class OptionParser {
             // reported below
         }
         throw new UsageException("option " + option + ": invalid count: '" + value + "' (want a whole number >= 0)");
+    }
+
+    private static String oneOf(String option, String value, String... allowed) throws UsageException {
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return a;
+            }
+        }
+        throw new UsageException("option " + option + ": invalid value: '" + value + "' (want "
+                + String.join(", ", allowed) + ")");
+    }
+
+    /** {@code PORT}, {@code HOST:PORT} or {@code [IPV6]:PORT}; a bare port listens on 127.0.0.1. */
+    private static String listenAddress(String option, String value) throws UsageException {
+        int colon = value.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : value.substring(0, colon);
+        String port = value.substring(colon + 1);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            int p = Integer.parseInt(port);
+            if (p >= 0 && p <= 65535 && !host.isEmpty() && !host.contains(" ")) {
+                return host + " " + p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("option " + option + ": invalid address: '" + value + "' (want PORT or ADDR:PORT)");
+    }
+
+    private static String pair(String option, String value, String form) throws UsageException {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new UsageException("option " + option + ": invalid value: '" + value + "' (want " + form + ")");
+        }
+        return value;
     }
 
     private static SortKey sortKey(String option, String value) throws UsageException {

@@ -12,7 +12,8 @@ import java.util.Set;
  * {@code exitBufferKiB} sizes the socket buffer for the kernel's exit reports; {@code hidden}
  * holds the numbers (1..9) of the live view's hidden columns; {@code filter} is a regular
  * expression over TID and command line, or null; {@code sort} the live view's sort column (null:
- * the default) and {@code reverse} whether to turn its order around.
+ * the default) and {@code reverse} whether to turn its order around; {@code format} is text, json
+ * or csv; {@code serve} the exporter's [ADDR:]PORT, or null.
  */
 record Options(
         boolean help,
@@ -41,5 +42,11 @@ record Options(
         String filter,
         boolean useConfig,
         SortKey sort,
-        boolean reverse) {
+        boolean reverse,
+        String format,
+        String serve,
+        boolean exportPids,
+        int exportPidsMax,
+        String serveAuth,
+        String serveTls) {
 }

@@ -65,7 +65,7 @@ public final class ExitListener implements AutoCloseable {
     public static String possibleCpus(Path sysRoot) {
         try {
             String list = Files.readString(sysRoot.resolve("devices/system/cpu/possible")).strip();
-            if (list.matches("[0-9][0-9,-]*")) {
+            if (!list.isEmpty() && list.chars().allMatch(c -> (c >= '0' && c <= '9') || c == ',' || c == '-')) {
                 return list;
             }
         } catch (Exception e) {

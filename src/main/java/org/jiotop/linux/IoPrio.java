@@ -32,9 +32,6 @@ public final class IoPrio {
             return IoPriority.UNKNOWN;
         }
         int nice = libc.getpriority(PRIO_PROCESS, tid);
-        if (nice == -1 && libc.errno() != 0) {
-            nice = 0;
-        }
         int level = Math.clamp((nice + 20) / 5, 0, 7);
         return switch (policy) {
             case SCHED_FIFO, SCHED_RR -> new IoPriority(IoPriority.CLASS_RT, level);

@@ -14,14 +14,27 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
- * The libc functions jiotop calls, through {@code java.lang.foreign}. Each handle sits in its own
- * holder class so that only the functions a run actually uses are linked (linking costs start-up
- * time). An instance owns the errno capture buffer, so use one instance per thread.
+ * The C library calls jiotop makes, through {@code java.lang.foreign}. Every kernel call goes
+ * through one variadic {@code syscall(2)} handle: each downcall handle costs start-up time to link
+ * (tens of milliseconds for the first ones), so one handle serves socket, bind, sendto, recvfrom,
+ * setsockopt, close, ioprio_get/set, getpriority and sched_getscheduler. The passwd lookups
+ * (which need the C library's NSS) and strerror have their own handles, linked on first use. An
+ * instance owns the errno capture buffer, so use one instance per thread.
  */
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    // x86_64 system call numbers; jiotop is built and tested on x86_64 only.
+    private static final long SYS_CLOSE = 3;
+    private static final long SYS_SOCKET = 41;
+    private static final long SYS_SENDTO = 44;
+    private static final long SYS_RECVFROM = 45;
+    private static final long SYS_BIND = 49;
+    private static final long SYS_SETSOCKOPT = 54;
+    private static final long SYS_GETPRIORITY = 140;
+    private static final long SYS_SCHED_GETSCHEDULER = 145;
 
     private final MemorySegment capture = Arena.ofAuto().allocate(CAPTURE_LAYOUT);
 
@@ -29,31 +42,11 @@ final class Libc {
         return (int) ERRNO.get(capture, 0L);
     }
 
-    private static MethodHandle withErrno(String name, FunctionDescriptor fd) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow(name), fd,
-                Linker.Option.captureCallState("errno"));
-    }
-
-    private static final class Socket {
-        static final MethodHandle SOCKET = withErrno("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle BIND = withErrno("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle SEND = withErrno("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-        static final MethodHandle RECV = withErrno("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
-        static final MethodHandle SETSOCKOPT = withErrno("setsockopt",
-                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-        static final MethodHandle CLOSE = withErrno("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
-    }
-
     private static final class Syscall {
         // syscall(2) is variadic: every argument after the number is passed as a long.
-        static final MethodHandle SYSCALL3 = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-                Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
-        static final MethodHandle SYSCALL4 = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
-                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-                Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
-        static final MethodHandle GETPRIORITY = withErrno("getpriority", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
-        static final MethodHandle SCHED_GETSCHEDULER = withErrno("sched_getscheduler", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+        static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                        JAVA_LONG), Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
     }
 
     private static final class Passwd {
@@ -68,84 +61,55 @@ final class Libc {
                 FunctionDescriptor.of(ADDRESS, JAVA_INT));
     }
 
-    int socket(int domain, int type, int protocol) {
+    /** A system call; its result, or -1 with {@link #errno()} set. */
+    long syscall(long number, long a, long b, long c, long d, long e, long f) {
         try {
-            return (int) Socket.SOCKET.invokeExact(capture, domain, type, protocol);
+            return (long) Syscall.SYSCALL.invokeExact(capture, number, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
+    }
+
+    int socket(int domain, int type, int protocol) {
+        return (int) syscall(SYS_SOCKET, domain, type, protocol, 0, 0, 0);
     }
 
     int bind(int fd, MemorySegment addr, int len) {
-        try {
-            return (int) Socket.BIND.invokeExact(capture, fd, addr, len);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (int) syscall(SYS_BIND, fd, addr.address(), len, 0, 0, 0);
     }
 
     long send(int fd, MemorySegment buf, long len, int flags) {
-        try {
-            return (long) Socket.SEND.invokeExact(capture, fd, buf, len, flags);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return syscall(SYS_SENDTO, fd, buf.address(), len, flags, 0, 0);
     }
 
     long recv(int fd, MemorySegment buf, long len, int flags) {
-        try {
-            return (long) Socket.RECV.invokeExact(capture, fd, buf, len, flags);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return syscall(SYS_RECVFROM, fd, buf.address(), len, flags, 0, 0);
     }
 
     int setsockopt(int fd, int level, int name, MemorySegment value, int len) {
-        try {
-            return (int) Socket.SETSOCKOPT.invokeExact(capture, fd, level, name, value, len);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (int) syscall(SYS_SETSOCKOPT, fd, level, name, value.address(), len, 0);
     }
 
     int close(int fd) {
-        try {
-            return (int) Socket.CLOSE.invokeExact(capture, fd);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (int) syscall(SYS_CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
     long syscall(long number, long a, long b) {
-        try {
-            return (long) Syscall.SYSCALL3.invokeExact(capture, number, a, b);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return syscall(number, a, b, 0, 0, 0, 0);
     }
 
     long syscall(long number, long a, long b, long c) {
-        try {
-            return (long) Syscall.SYSCALL4.invokeExact(capture, number, a, b, c);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return syscall(number, a, b, c, 0, 0, 0);
     }
 
+    /** The nice value of {@code who}; the raw system call answers 20 - nice so that it is never negative. */
     int getpriority(int which, int who) {
-        try {
-            return (int) Syscall.GETPRIORITY.invokeExact(capture, which, who);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        long r = syscall(SYS_GETPRIORITY, which, who, 0, 0, 0, 0);
+        return r < 0 ? -1 : (int) (20 - r);
     }
 
     int schedGetscheduler(int pid) {
-        try {
-            return (int) Syscall.SCHED_GETSCHEDULER.invokeExact(capture, pid);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return (int) syscall(SYS_SCHED_GETSCHEDULER, pid, 0, 0, 0, 0, 0);
     }
 
     static int getpwuidR(int uid, MemorySegment pwd, MemorySegment buf, MemorySegment result) {

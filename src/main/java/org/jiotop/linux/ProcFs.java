@@ -99,6 +99,24 @@ public final class ProcFs {
         return n < 0 ? -1 : ProcParsers.parseStatusPpid(buffer, n);
     }
 
+    /**
+     * The CPU time used so far by all threads of process {@code pid}, in nanoseconds (the first
+     * field of each {@code /proc/PID/task/TID/schedstat}), or -1 when it is gone.
+     */
+    public long cpuNanos(int pid) {
+        long total = 0;
+        boolean any = false;
+        for (int tid : tids(pid)) {
+            int n = read(root.resolve(pid + "/task/" + tid + "/schedstat"));
+            long v = n < 0 ? -1 : ProcParsers.parseDecimalPrefix(buffer, n);
+            if (v >= 0) {
+                total += v;
+                any = true;
+            }
+        }
+        return any ? total : -1;
+    }
+
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */
     public VmCounters vmstat() {
         int n = read(root.resolve("vmstat"));

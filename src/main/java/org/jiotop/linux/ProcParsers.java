@@ -81,6 +81,15 @@ public final class ProcParsers {
         return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
+    /** The decimal number that starts {@code text} (up to a blank or newline), or -1. */
+    public static long parseDecimalPrefix(byte[] text, int length) {
+        int end = 0;
+        while (end < length && text[end] >= '0' && text[end] <= '9') {
+            end++;
+        }
+        return end == 0 ? -1 : parseDecimal(text, 0, end);
+    }
+
     /** A file holding one decimal number (a sysctl), or -1. */
     public static long parseNumberFile(byte[] text, int length) {
         return parseDecimal(text, 0, length);

@@ -48,11 +48,12 @@ public final class TaskScanner {
         return all;
     }
 
-    private Scan scan(long now, boolean processes, List<TaskSample> tasks, int[] listed, List<TaskExit> exited) {
+    private Scan scan(long now, boolean processes, List<TaskSample> tasks, int[] listed, List<TaskExit> exited,
+                      boolean delays) {
         int[] sorted = listed.clone();
         Arrays.sort(sorted);
         return new Scan(now, processes, tasks, sorted, exited, exits == null ? -1 : exits.overflows(), proc.vmstat(),
-                delayAccounting());
+                delays);
     }
 
     private void ensure(int n) {
@@ -109,7 +110,7 @@ public final class TaskScanner {
             }
             stats[i] = null;
         }
-        return scan(now, false, tasks, Arrays.copyOf(ids, n), exited);
+        return scan(now, false, tasks, Arrays.copyOf(ids, n), exited, delayAccounting());
     }
 
     /**
@@ -124,7 +125,11 @@ public final class TaskScanner {
         ensure(n);
         System.arraycopy(pids, 0, ids, 0, n);
         taskstats.query(ids, n, false, stats, sampledAt);
-        taskstats.query(ids, n, true, groupStats, groupSampledAt);
+        // Per-group delay sums cost the kernel a walk over every thread: only ask when there are any.
+        boolean delays = delayAccounting();
+        if (delays) {
+            taskstats.query(ids, n, true, groupStats, groupSampledAt);
+        }
         // A process whose leader no longer answers is a zombie (or gone). Its parent's /proc/PID/io
         // grows by its I/O when reaping it, just before its /proc entry goes: so note the zombies
         // before reading the parents, and read a parent again if its zombie went meanwhile.
@@ -151,7 +156,7 @@ public final class TaskScanner {
         List<TaskSample> tasks = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             TaskStats leader = stats[i];
-            TaskStats group = groupStats[i];
+            TaskStats group = delays ? groupStats[i] : leader;
             if (leader != null && group != null) {
                 ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i]);
                 if (bytes != null) {
@@ -163,7 +168,7 @@ public final class TaskScanner {
             stats[i] = null;
             groupStats[i] = null;
         }
-        return scan(now, true, tasks, listed, exited);
+        return scan(now, true, tasks, listed, exited, delays);
     }
 
     /** Adds to {@code gone} the zombies reaped while /proc/PID/io was read, and reads their parents again. */

@@ -1,0 +1,86 @@
+#!/bin/sh
+# jiotop's benchmark: see BENCHMARKS.md. Run as root from the repository:  bench/run.sh [N...]
+# For each N (total tasks on the machine; default 200 2000 10000 30000) it starts sleeping threads
+# and one O_DIRECT writer, measures the kernel floor of a refresh in this run, then jiotop (and
+# iotop / iotop-c when installed) with the same arguments, ROUNDS times in turn (default 3).
+set -eu
+cd "$(dirname "$0")/.."
+. scripts/find-jdk.sh
+jiotop_require_jdk
+java="$JIOTOP_JDK/bin/java"
+rounds=${ROUNDS:-3}
+sizes=${*:-200 2000 10000 30000}
+[ "$(id -u)" -eq 0 ] || { echo "bench/run.sh: needs root (taskstats)" >&2; exit 1; }
+
+JAVA_HOME="$JIOTOP_JDK" ./mvnw -q -B -ntp -DskipTests package >&2
+./jiotop --version >/dev/null   # builds the AOT cache
+cp="target/classes:target/test-classes"
+mkdir -p target/bench
+pidmax=$(cat /proc/sys/kernel/pid_max)
+children=""
+cleanup() {
+    for c in $children; do kill "$c" 2>/dev/null || true; done
+    echo "$pidmax" > /proc/sys/kernel/pid_max
+}
+trap cleanup EXIT INT TERM
+
+tasks() { ls -d /proc/[0-9]*/task/[0-9]* 2>/dev/null | wc -l; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+minimum() { tr ' ' '\n' | grep . | sort -n | head -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+# One steady writer, 16 MiB/s with O_DIRECT.
+"$java" -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.testkit.SteadyWriter target/bench/writer 16777216 > target/bench/writer.out &
+writer=$!; children="$children $writer"
+sleep 1
+wtid=$(sed -n 's/^ready //p' target/bench/writer.out)
+
+printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' tasks tool "ms/refresh" "x floor" "-P ms" "x -Pfloor" "start ms" "RSS MiB"
+for n in $sizes; do
+    [ "$n" -gt $((pidmax - 2000)) ] && echo 4194304 > /proc/sys/kernel/pid_max
+    while [ "$(tasks)" -lt "$n" ]; do
+        want=$(( n - $(tasks) )); [ "$want" -gt 5000 ] && want=5000
+        "$java" -Xss256k -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.testkit.Sleepers "$want" > target/bench/sleepers.out &
+        children="$children $!"
+        until grep -q ready target/bench/sleepers.out 2>/dev/null; do sleep 0.2; done
+        rm -f target/bench/sleepers.out
+    done
+    floor_t=""; floor_p=""; jt=""; jp=""; js=""; jr=""; other=""
+    for r in $(seq "$rounds"); do
+        f=$("$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.bench.Floor 10)
+        floor_t="$floor_t $(echo "$f" | awk '/floor, threads/ {print $NF}')"
+        floor_p="$floor_p $(echo "$f" | awk '/floor, processes/ {print $NF}')"
+        set -- $(bench/cpu-per-refresh.sh ./jiotop -b -o -n 11 -d 1)
+        jt="$jt $1"; jr="$jr $3"
+        set -- $(bench/cpu-per-refresh.sh ./jiotop -b -o -P -n 11 -d 1)
+        jp="$jp $1"
+        js="$js $(JIOTOP_STARTUP_REPORT=1 ./jiotop -b -n 1 -d 0.05 -qqq 2>&1 >/dev/null | awk '/first sample/ {print $NF}')"
+        for tool in iotop iotop-c; do
+            if command -v "$tool" >/dev/null 2>&1; then
+                set -- $(bench/cpu-per-refresh.sh "$tool" -b -o -n 11 -d 1)
+                other="$other $tool:$1:$3"
+            fi
+        done
+    done
+    ft=$(echo "$floor_t" | median); fp=$(echo "$floor_p" | median)
+    t=$(echo "$jt" | median); p=$(echo "$jp" | median)
+    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "$(tasks)" "floor" "$ft" "1.00" "$fp" "1.00" "-" "-"
+    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop median" "$t" "$(ratio "$t" "$ft")" "$p" \
+        "$(ratio "$p" "$fp")" "$(echo "$js" | median)" "$(( $(echo "$jr" | median) / 1024 ))"
+    t=$(echo "$jt" | minimum); p=$(echo "$jp" | minimum)
+    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop min" "$t" "$(ratio "$t" "$ft")" "$p" \
+        "$(ratio "$p" "$fp")" "$(echo "$js" | minimum)" "$(( $(echo "$jr" | minimum) / 1024 ))"
+    for tool in iotop iotop-c; do
+        v=$(echo "$other" | tr ' ' '\n' | grep "^$tool:" | cut -d: -f2 | median)
+        [ -n "$v" ] && printf '%-7s %-16s %10s %10s\n' "" "$tool median" "$v" "$(ratio "$v" "$ft")"
+    done
+done
+
+# Reported rate of the writer against the kernel's own counter (/proc/PID/io) over the same run.
+before=$(awk '/^write_bytes/ {print $2}' /proc/$writer/io); t0=$(date +%s.%N)
+out=$(./jiotop -b -k -qqq -p "$wtid" -n 5 -d 1)
+after=$(awk '/^write_bytes/ {print $2}' /proc/$writer/io); t1=$(date +%s.%N)
+actual=$(awk -v a="$after" -v b="$before" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.2f", (a - b) / 1024 / (t1 - t0)}')
+echo
+echo "writer (TID $wtid) at 16 MiB/s: kernel counter $actual K/s over the run; jiotop per report:"
+echo "$out" | awk -v actual="$actual" '{for (i = 1; i < NF; i++) if ($(i+1) == "K/s") last = $i; printf "  %s K/s = %.1f%%\n", last, 100 * last / actual}'

@@ -1,0 +1,126 @@
+package org.jiotop.output;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.jiotop.model.Groups;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.TaskActivity;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The Prometheus metrics: counters in bytes and seconds, by default one series per command name
+ * and user (so the number of series stays bounded), per process only when asked and up to a cap.
+ * Counters only ever add an interval's deltas, exited tasks' last part included, so they never go
+ * back when a process exits. No command-line arguments appear in labels: they can hold secrets.
+ */
+public final class MetricsExport {
+    /** What a group or process is called in labels. */
+    public record Names(String command, String user) {
+    }
+
+    private final Counter[] byGroup;
+    private final Counter[] byProcess;
+    private final Counter lostExitReports;
+    private final Counter droppedProcesses;
+    private final int maxProcesses;
+    private final Map<Integer, Names> exportedProcesses = new HashMap<>();
+    private long lostSeen;
+
+    public MetricsExport(PrometheusRegistry registry, boolean perProcess, int maxProcesses) {
+        this.byGroup = counters(registry, "jiotop_", "command", "user");
+        this.byProcess = perProcess ? counters(registry, "jiotop_process_", "pid", "command", "user") : null;
+        this.maxProcesses = maxProcesses;
+        this.lostExitReports = Counter.builder().name("jiotop_lost_exit_reports")
+                .help("Times the kernel dropped exit reports (socket buffer overflow): the last I/O of those tasks is missing")
+                .register(registry);
+        this.droppedProcesses = perProcess ? Counter.builder().name("jiotop_process_series_dropped")
+                .help("Processes not exported per PID because --export-pids-max was reached").register(registry) : null;
+    }
+
+    private static Counter[] counters(PrometheusRegistry registry, String prefix, String... labels) {
+        String of = labels[0].equals("pid") ? "process" : "command and user";
+        return new Counter[]{
+                counter(registry, prefix + "read_bytes", "Bytes read from block devices, by " + of, labels),
+                counter(registry, prefix + "write_bytes", "Bytes written to block devices (page cache dirtied), by " + of, labels),
+                counter(registry, prefix + "cancelled_write_bytes",
+                        "Bytes whose write was cancelled before reaching the device (truncated dirty pages), by " + of,
+                        labels),
+                counter(registry, prefix + "blkio_delay_seconds",
+                        "Time tasks waited for block I/O, by " + of + " (needs kernel.task_delayacct=1)", labels),
+                counter(registry, prefix + "swapin_delay_seconds",
+                        "Time tasks waited for swap-in, by " + of + " (needs kernel.task_delayacct=1)", labels)};
+    }
+
+    private static Counter counter(PrometheusRegistry registry, String name, String help, String... labels) {
+        return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
+    }
+
+    /**
+     * Adds one interval: {@code tasks} are all processes (exited ones with their last part),
+     * {@code names} labels those that did I/O.
+     */
+    public void record(List<TaskActivity> tasks, Function<TaskActivity, Names> names, long lostExitReports) {
+        Map<Names, IoDelta> groups = Groups.sum(tasks, names);
+        groups.forEach((n, d) -> add(byGroup, d, n.command(), n.user()));
+        if (byProcess != null) {
+            java.util.Set<Integer> present = new java.util.HashSet<>();
+            for (TaskActivity a : tasks) {
+                present.add(a.sample().id());
+                perProcess(a, names);
+            }
+            // Processes gone without an exit report end their series too.
+            for (var it = exportedProcesses.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                if (!present.contains(e.getKey())) {
+                    removeSeries(e.getKey(), e.getValue());
+                    it.remove();
+                }
+            }
+        }
+        if (lostExitReports > lostSeen) {
+            this.lostExitReports.inc(lostExitReports - lostSeen);
+            lostSeen = lostExitReports;
+        }
+    }
+
+    private void perProcess(TaskActivity a, Function<TaskActivity, Names> names) {
+        int pid = a.sample().id();
+        Names known = exportedProcesses.get(pid);
+        if (known == null && !a.delta().isZero()) {
+            if (exportedProcesses.size() >= maxProcesses) {
+                droppedProcesses.inc();
+                return;
+            }
+            known = names.apply(a);
+            exportedProcesses.put(pid, known);
+        }
+        if (known == null) {
+            return;
+        }
+        String id = Integer.toString(pid);
+        add(byProcess, a.delta(), id, known.command(), known.user());
+        if (a.exited()) {
+            // Its series ends with the process: per-PID series must not pile up.
+            removeSeries(pid, known);
+            exportedProcesses.remove(pid);
+        }
+    }
+
+    private void removeSeries(int pid, Names names) {
+        for (Counter c : byProcess) {
+            c.remove(Integer.toString(pid), names.command(), names.user());
+        }
+    }
+
+    private static void add(Counter[] c, IoDelta d, String... labels) {
+        c[0].labelValues(labels).inc(d.readBytes());
+        c[1].labelValues(labels).inc(d.writeBytes());
+        c[2].labelValues(labels).inc(d.cancelledWriteBytes());
+        c[3].labelValues(labels).inc(d.blkioDelayNanos() / 1e9);
+        c[4].labelValues(labels).inc(d.swapinDelayNanos() / 1e9);
+    }
+}

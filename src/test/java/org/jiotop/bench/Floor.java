@@ -1,0 +1,104 @@
+package org.jiotop.bench;
+
+import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.ProcessIo;
+import org.jiotop.linux.TaskScanner;
+import org.jiotop.linux.TaskStats;
+import org.jiotop.linux.TaskstatsSocket;
+import org.jiotop.model.ReportBuilder;
+import org.jiotop.model.ReportSettings;
+import org.jiotop.model.SortKey;
+import org.jiotop.model.TaskTracker;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * The kernel floor of one refresh, measured in this JVM on the CPU clock of this thread: listing
+ * every task and asking taskstats for all of them in batches (thread mode), or listing processes
+ * and reading each /proc/PID/io (process mode). Also times jiotop's own scan and model steps for
+ * comparison. Arguments: rounds (default 20). Prints medians in ms.
+ */
+public final class Floor {
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    private Floor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        ProcFs proc = ProcFs.system();
+        long[] threadFloor = new long[rounds];
+        long[] processFloor = new long[rounds];
+        long[] threadScan = new long[rounds];
+        long[] processScan = new long[rounds];
+        long[] model = new long[rounds];
+        int tasks = 0;
+        int processes = 0;
+        try (TaskstatsSocket ts = TaskstatsSocket.open()) {
+            TaskScanner scanner = new TaskScanner(proc, ts, null);
+            TaskTracker tracker = new TaskTracker();
+            for (int r = -3; r < rounds; r++) {
+                long t0 = CPU.getCurrentThreadCpuTime();
+                int[] all = allTids(proc);
+                TaskStats[] out = new TaskStats[all.length];
+                ts.query(all, all.length, false, out, new long[all.length]);
+                long t1 = CPU.getCurrentThreadCpuTime();
+                int[] pids = proc.pids();
+                for (int pid : pids) {
+                    ProcessIo io = proc.processIo(pid);
+                    if (io != null && io.readBytes() < 0) {
+                        throw new AssertionError();
+                    }
+                }
+                long t2 = CPU.getCurrentThreadCpuTime();
+                var scan = scanner.threads(null);
+                long t3 = CPU.getCurrentThreadCpuTime();
+                var interval = tracker.advance(scan);
+                if (interval != null) {
+                    ReportBuilder.build(interval, new ReportSettings(false, true, false, Set.of(), SortKey.WRITE, true));
+                }
+                long t4 = CPU.getCurrentThreadCpuTime();
+                scanner.processes(null);
+                long t5 = CPU.getCurrentThreadCpuTime();
+                if (r >= 0) {
+                    threadFloor[r] = t1 - t0;
+                    processFloor[r] = t2 - t1;
+                    threadScan[r] = t3 - t2;
+                    model[r] = t4 - t3;
+                    processScan[r] = t5 - t4;
+                }
+                tasks = all.length;
+                processes = pids.length;
+            }
+        }
+        System.out.printf("tasks %d, processes %d, %d rounds, median CPU ms:%n", tasks, processes, rounds);
+        System.out.printf("  floor, threads (list + batched taskstats):   %8.2f%n", median(threadFloor));
+        System.out.printf("  floor, processes (list + /proc/PID/io):      %8.2f%n", median(processFloor));
+        System.out.printf("  jiotop scan, threads:                        %8.2f%n", median(threadScan));
+        System.out.printf("  jiotop model (interval + report, -o):        %8.2f%n", median(model));
+        System.out.printf("  jiotop scan, processes:                      %8.2f%n", median(processScan));
+    }
+
+    static int[] allTids(ProcFs proc) {
+        int[] out = new int[1024];
+        int n = 0;
+        for (int pid : proc.pids()) {
+            for (int tid : proc.tids(pid)) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = tid;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    static double median(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return s[s.length / 2] / 1e6;
+    }
+}

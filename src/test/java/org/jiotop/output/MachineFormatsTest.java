@@ -1,0 +1,112 @@
+package org.jiotop.output;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.LabelSource;
+import org.jiotop.model.Report;
+import org.jiotop.model.Row;
+import org.jiotop.model.TaskActivity;
+import org.jiotop.model.TaskLabels;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** JSON Lines and CSV, read back with real parsers (Jackson's, Apache Commons CSV). */
+class MachineFormatsTest {
+    private static final Instant AT = Instant.parse("2026-11-26T03:33:53.250Z");
+    private static final LabelSource LABELS = (row, processes) -> new TaskLabels("be/4", "nobody",
+            "evil \\x1b[31m, \"quoted\" --arg", "evil");
+
+    private static Report report(boolean delay) {
+        IoDelta d = new IoDelta(8192, 2_097_152, 4096, 500_000_000, 0);
+        TaskActivity a = new TaskActivity(new TaskSample(4242, 4240, 1, 0, 65534, false, 0, 0, 0, 0, 0), d,
+                d.plus(d), 0, null);
+        return new Report(0, 2_000_000_000L, false, false, delay, 4096, 1_046_528, 1024, 2048, 0,
+                List.of(new Row(4242, 4240, 65534, 4096, 1_046_528, 0, 25, a)));
+    }
+
+    /** A flat map of the JSON object's numbers and strings, nested names joined with dots. */
+    private static Map<String, Object> parse(String json) {
+        Map<String, Object> out = new HashMap<>();
+        try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), json)) {
+            StringBuilder path = new StringBuilder();
+            java.util.ArrayDeque<Integer> lengths = new java.util.ArrayDeque<>();
+            String name = null;
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                switch (t) {
+                    case PROPERTY_NAME -> name = p.currentName();
+                    case START_OBJECT -> {
+                        lengths.push(path.length());
+                        if (name != null) {
+                            path.append(name).append('.');
+                        }
+                    }
+                    case END_OBJECT -> path.setLength(lengths.pop());
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> out.put(path + name, p.getDoubleValue());
+                    case VALUE_STRING -> out.put(path + name, p.getString());
+                    case VALUE_TRUE, VALUE_FALSE -> out.put(path + name, t == JsonToken.VALUE_TRUE);
+                    case VALUE_NULL -> out.put(path + name, "null");
+                    default -> {
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void jsonCarriesNumbersInBytesAndSeconds() {
+        String line = new JsonLinesFormat().line(report(true), LABELS, AT);
+        assertThat(line).doesNotContain("\n").startsWith("{\"version\":1,\"timestamp\":1795664033.250,");
+        Map<String, Object> v = parse(line);
+        assertThat(v).containsEntry("version", 1.0).containsEntry("interval_seconds", 2.0)
+                .containsEntry("mode", "threads").containsEntry("delay_accounting", true)
+                .containsEntry("total.write_bytes_per_second", 1_046_528.0)
+                .containsEntry("current.read_bytes_per_second", 1024.0)
+                .containsEntry("rows.tid", 4242.0).containsEntry("rows.tgid", 4240.0)
+                .containsEntry("rows.uid", 65534.0).containsEntry("rows.user", "nobody")
+                .containsEntry("rows.command", "evil \\x1b[31m, \"quoted\" --arg")
+                .containsEntry("rows.read_bytes", 8192.0).containsEntry("rows.write_bytes", 2_093_056.0)
+                .containsEntry("rows.cancelled_write_bytes", 4096.0)
+                .containsEntry("rows.write_bytes_per_second", 1_046_528.0)
+                .containsEntry("rows.blkio_delay_seconds", 0.5).containsEntry("rows.io_percent", 25.0)
+                .containsEntry("rows.accumulated_write_bytes", 4_186_112.0)
+                .containsEntry("rows.exited", false);
+    }
+
+    @Test
+    void jsonSaysNullWhereThereIsNoFigure() {
+        Map<String, Object> v = parse(new JsonLinesFormat().line(report(false), LABELS, AT));
+        assertThat(v).containsEntry("rows.io_percent", "null").containsEntry("rows.swapin_percent", "null");
+    }
+
+    @Test
+    void csvHasAHeaderAndQuotesWhatNeedsIt() throws IOException {
+        List<String> lines = new CsvFormat().lines(report(true), LABELS, AT);
+        String text = CsvFormat.HEADER + "\n" + String.join("\n", lines) + "\n";
+        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text))
+                .getRecords();
+        assertThat(records).hasSize(1);
+        CSVRecord r = records.getFirst();
+        assertThat(r.get("timestamp")).isEqualTo("1795664033.250");
+        assertThat(r.get("id")).isEqualTo("4242");
+        assertThat(Double.parseDouble(r.get("write_bytes_per_second"))).isEqualTo(1_046_528.0);
+        assertThat(Long.parseLong(r.get("write_bytes"))).isEqualTo(2_093_056);
+        assertThat(r.get("io_percent")).isEqualTo("25.0");
+        assertThat(r.get("command")).isEqualTo("evil \\x1b[31m, \"quoted\" --arg");
+        assertThat(r.size()).isEqualTo(CsvFormat.HEADER.split(",").length);
+    }
+}
