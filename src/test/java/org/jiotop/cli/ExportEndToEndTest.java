@@ -1,0 +1,277 @@
+package org.jiotop.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.Root;
+import org.jiotop.testkit.Child;
+import org.jiotop.testkit.SteadyWriter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * JSON, CSV and the Prometheus exporter against the real kernel, promtool and a real Prometheus
+ * server (Debian package "prometheus", installed by .ci/run), all on loopback.
+ */
+class ExportEndToEndTest {
+    private static final long RATE = 8L << 20;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+    private Path scratch;
+
+    @BeforeEach
+    void root() throws IOException {
+        Root.assumeRoot();
+        scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
+    }
+
+    /** A steady writer whose process is called "jwriter" (a link to java: comm is the link's name). */
+    private Child jwriter(String file) throws IOException {
+        Path link = tmp.resolve("jwriter");
+        if (!Files.exists(link)) {
+            Files.createSymbolicLink(link, Path.of(ProcessHandle.current().info().command().orElseThrow()));
+        }
+        return Child.command(link.toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                SteadyWriter.class.getName(), scratch.resolve(file).toString(), Long.toString(RATE));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static HttpResponse<String> get(String url, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> awaitMetrics(int port, String contains) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        HttpResponse<String> r = null;
+        while (System.nanoTime() < end) {
+            try {
+                r = get("http://127.0.0.1:" + port + "/metrics");
+                if (r.statusCode() == 200 && r.body().contains(contains)) {
+                    return r;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + contains + " in " + (r == null ? "(no answer)" : r.body()));
+    }
+
+    private static double actualRate(int pid, Runnable during) {
+        ProcFs proc = ProcFs.system();
+        long before = proc.processIo(pid).writeBytes();
+        long t0 = System.nanoTime();
+        during.run();
+        long after = proc.processIo(pid).writeBytes();
+        return (after - before) / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    @Test
+    void jsonAndCsvCarryTheFiguresOfAKnownWriter() throws Exception {
+        try (Child writer = jwriter("json")) {
+            String tid = writer.readLine().substring("ready ".length());
+            String[] json = new String[1];
+            double actual = actualRate(writer.pid(), () -> json[0] = MainTest.run("-b", "--format=json", "-p", tid,
+                    "-n", "2", "-d", "1").out());
+            List<String> lines = json[0].lines().toList();
+            assertThat(lines).hasSize(2);
+            for (String line : lines) {
+                double rate = -1;
+                try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), line)) {
+                    for (JsonToken t; (t = p.nextToken()) != null; ) {
+                        if (t == JsonToken.PROPERTY_NAME && p.currentName().equals("write_bytes_per_second")
+                                && p.streamReadContext().getParent().inArray()) {
+                            p.nextToken();
+                            rate = p.getDoubleValue();
+                        }
+                    }
+                }
+                assertThat(rate).as(line).isCloseTo(actual, within(actual * 0.05));
+            }
+            String[] csv = new String[1];
+            double actualCsv = actualRate(writer.pid(), () -> csv[0] = MainTest.run("-b", "--format=csv", "-p", tid,
+                    "-n", "2", "-d", "1").out());
+            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv[0]))
+                    .getRecords();
+            assertThat(records).hasSize(2);
+            for (CSVRecord r : records) {
+                assertThat(r.get("id")).isEqualTo(tid);
+                assertThat(Double.parseDouble(r.get("write_bytes_per_second"))).isCloseTo(actualCsv,
+                        within(actualCsv * 0.05));
+            }
+        }
+    }
+
+    @Test
+    void metricsPassPromtoolInBothFormats() throws Exception {
+        int port = freePort();
+        try (Child writer = jwriter("promtool")) {
+            writer.readLine();
+            CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.5", "-n", "8"));
+            HttpResponse<String> text = awaitMetrics(port, "command=\"jwriter\"");
+            assertThat(text.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+            assertThat(text.body()).contains("# TYPE jiotop_write_bytes_total counter")
+                    .contains("# HELP jiotop_write_bytes_total").containsPattern(
+                            "jiotop_write_bytes_total\\{command=\"jwriter\",user=\"root\"\\} [0-9.eE+]+");
+            Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+            promtool.getOutputStream().write(text.body().getBytes(StandardCharsets.UTF_8));
+            promtool.getOutputStream().close();
+            String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(promtool.waitFor()).as(said).isZero();
+            HttpResponse<String> open = get("http://127.0.0.1:" + port + "/metrics", "Accept",
+                    "application/openmetrics-text; version=1.0.0; charset=utf-8");
+            assertThat(open.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
+            assertThat(open.body()).endsWith("# EOF\n");
+            assertThat(exporter.get().status()).isZero();
+        }
+    }
+
+    @Test
+    void countersNeverGoBackWhenProcessesOfAGroupExit() throws Exception {
+        int port = freePort();
+        CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+                () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.3", "-n", "25"));
+        awaitMetrics(port, "jiotop_lost_exit_reports_total");
+        String file = scratch.resolve("dd-group").toString();
+        Process loop = new ProcessBuilder("bash", "-c", "for i in $(seq 10); do dd if=/dev/zero of=" + file
+                + " bs=1M count=4 oflag=direct status=none; sleep 0.2; done").inheritIO().start();
+        List<Double> seen = new ArrayList<>();
+        Pattern dd = Pattern.compile("(?m)^jiotop_write_bytes_total\\{command=\"dd\",user=\"root\"\\} (\\S+)$");
+        while (loop.isAlive() || seen.size() < 3) {
+            Matcher m = dd.matcher(get("http://127.0.0.1:" + port + "/metrics").body());
+            if (m.find()) {
+                seen.add(Double.parseDouble(m.group(1)));
+            }
+            Thread.sleep(150);
+        }
+        Thread.sleep(1000);
+        Matcher last = dd.matcher(get("http://127.0.0.1:" + port + "/metrics").body());
+        assertThat(last.find()).isTrue();
+        seen.add(Double.parseDouble(last.group(1)));
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(seen.get(i)).as("scrape %d of %s", i, seen).isGreaterThanOrEqualTo(seen.get(i - 1));
+        }
+        assertThat(seen.getLast()).isGreaterThanOrEqualTo(0.99 * 10 * (4 << 20));
+        assertThat(exporter.get().status()).isZero();
+    }
+
+    @Test
+    void basicAuthKeepsOthersOut() throws Exception {
+        int port = freePort();
+        Path password = Files.writeString(tmp.resolve("password"), "s3cret\n");
+        CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+                () -> MainTest.run("--serve", "127.0.0.1:" + port, "--serve-auth=scraper:" + password, "-d", "0.3",
+                        "-n", "6"));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        HttpResponse<String> anonymous = null;
+        while (System.nanoTime() < end) {
+            try {
+                anonymous = get("http://127.0.0.1:" + port + "/metrics");
+                break;
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(anonymous).isNotNull();
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        String wrong = Base64.getEncoder().encodeToString("scraper:guess".getBytes(StandardCharsets.UTF_8));
+        assertThat(get("http://127.0.0.1:" + port + "/metrics", "Authorization", "Basic " + wrong).statusCode())
+                .isEqualTo(401);
+        String right = Base64.getEncoder().encodeToString("scraper:s3cret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> ok = get("http://127.0.0.1:" + port + "/metrics", "Authorization", "Basic " + right);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("jiotop_lost_exit_reports_total");
+        exporter.get();
+    }
+
+    @Test
+    void realPrometheusMeasuresTheWritersRate() throws Exception {
+        int port = freePort();
+        int promPort = freePort();
+        Path config = Files.writeString(tmp.resolve("prometheus.yml"), """
+                global:
+                  scrape_interval: 1s
+                scrape_configs:
+                  - job_name: jiotop
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                """.formatted(port));
+        try (Child writer = jwriter("prometheus")) {
+            writer.readLine();
+            CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.25", "-n", "120"));
+            awaitMetrics(port, "command=\"jwriter\"");
+            Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+                    "--storage.tsdb.path=" + tmp.resolve("data"), "--web.listen-address=127.0.0.1:" + promPort)
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start();
+            try {
+                // Counters step every 0.25 s and are scraped every second: a 10 s window evens that out.
+                String query = "sum(rate(jiotop_write_bytes_total{command=\"jwriter\"}[10s]))";
+                double[] reported = {Double.NaN};
+                double actual = actualRate(writer.pid(), () -> {
+                    try {
+                        Thread.sleep(14_000);
+                        reported[0] = queryValue(promPort, query);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(reported[0]).as("%s (log: %s)", query, Files.readString(tmp.resolve("prometheus.log")))
+                        .isCloseTo(actual, within(actual * 0.10));
+            } finally {
+                prometheus.destroy();
+                prometheus.waitFor(10, TimeUnit.SECONDS);
+                prometheus.destroyForcibly();
+            }
+            exporter.cancel(true);
+        }
+    }
+
+    /** The value of an instant PromQL query with one result, NaN when it has none. */
+    private static double queryValue(int port, String query) throws Exception {
+        String url = "http://127.0.0.1:" + port + "/api/v1/query?query="
+                + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
+        String body = get(url).body();
+        Matcher m = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]").matcher(body);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+}
