@@ -38,6 +38,12 @@ final class Help {
                   --keep-exited=N       reports an exited task stays listed after exiting [3];
                                         with -a or -A, tasks that did I/O stay for good
                   --exit-buffer=KIB     socket buffer for the kernel's exit reports [8192]
+                  --format=FORMAT       batch output: text, json (JSON Lines) or csv [text]
+                  --serve [ADDR:]PORT   serve Prometheus metrics on ADDR:PORT [ADDR 127.0.0.1]
+                  --export-pids         with --serve: also one series per process
+                  --export-pids-max=N   with --export-pids: at most N processes [500]
+                  --serve-auth=USER:FILE   with --serve: basic auth, the password in FILE
+                  --serve-tls=KEYSTORE:FILE  with --serve: HTTPS, PKCS#12 key store, password in FILE
                 Live view only:
                   -c, --fullcmdline     full command lines instead of program names
                   -1 ... -9             hide a column: 1 TID, 2 PRIO, 3 USER, 4 READ, 5 WRITE,

@@ -56,7 +56,8 @@ class MainTest {
         for (String option : new String[]{"--version", "--help", "--only", "--batch", "--iter", "--delay", "--pid",
                 "--user", "--processes", "--accumulated", "--kilobytes", "--time", "--quiet", "--no-help", "--accum-bw",
                 "--si", "--threshold", "--filter", "--keep-exited", "--exit-buffer", "--fullcmdline", "--hide-io",
-                "--sort", "--reverse", "--no-color", "--ascii", "--use-config"}) {
+                "--sort", "--reverse", "--no-color", "--ascii", "--use-config", "--format", "--serve", "--export-pids",
+                "--export-pids-max", "--serve-auth", "--serve-tls"}) {
             assertThat(r.out()).contains(option);
         }
     }
