@@ -23,6 +23,12 @@ public record IoDelta(long readBytes, long writeBytes, long cancelledWriteBytes,
      * negative or wrapped-around amount.
      */
     public static IoDelta between(TaskSample newer, TaskSample older) {
+        if (newer.readBytes() == older.readBytes() && newer.writeBytes() == older.writeBytes()
+                && newer.cancelledWriteBytes() == older.cancelledWriteBytes()
+                && newer.blkioDelayNanos() == older.blkioDelayNanos()
+                && newer.swapinDelayNanos() == older.swapinDelayNanos()) {
+            return ZERO; // most tasks are idle in most intervals: no garbage for them
+        }
         return new IoDelta(
                 Math.max(0, newer.readBytes() - older.readBytes()),
                 Math.max(0, newer.writeBytes() - older.writeBytes()),
@@ -32,6 +38,9 @@ public record IoDelta(long readBytes, long writeBytes, long cancelledWriteBytes,
     }
 
     public IoDelta plus(IoDelta o) {
+        if (o == ZERO) {
+            return this;
+        }
         return new IoDelta(readBytes + o.readBytes, writeBytes + o.writeBytes,
                 cancelledWriteBytes + o.cancelledWriteBytes, blkioDelayNanos + o.blkioDelayNanos,
                 swapinDelayNanos + o.swapinDelayNanos);

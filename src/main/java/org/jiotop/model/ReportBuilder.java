@@ -26,17 +26,21 @@ public final class ReportBuilder {
             if (!settings.uids().isEmpty() && !settings.uids().contains(a.sample().uid())) {
                 continue;
             }
-            Row row = row(a, settings.figures(), interval, seconds);
-            if (!settings.monitored().test(row)) {
-                continue;
+            IoDelta shown = settings.accumulated() ? a.accumulated() : a.delta();
+            boolean hidden = settings.onlyActive() && shown.isZero();
+            Row row = null;
+            if (settings.monitored() != RowFilter.ALL) {
+                row = row(a, settings.figures(), interval, seconds);
+                if (!settings.monitored().test(row)) {
+                    continue;
+                }
             }
             totalRead += a.delta().readBytes();
             totalWritten += a.delta().writtenBytes();
-            IoDelta shown = settings.accumulated() ? a.accumulated() : a.delta();
-            if (settings.onlyActive() && shown.isZero()) {
+            if (hidden) {
                 continue;
             }
-            rows.add(row);
+            rows.add(row != null ? row : row(a, settings.figures(), interval, seconds));
         }
         rows.sort(order(settings.sortKey(), settings.descending()));
         double current = interval.pagedInKiB() < 0 ? Double.NaN : 1024.0 / seconds;

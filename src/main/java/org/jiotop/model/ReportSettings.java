@@ -23,7 +23,7 @@ public record ReportSettings(boolean processes, boolean onlyActive, Figures figu
 
     public ReportSettings(boolean processes, boolean onlyActive, boolean accumulated, Set<Integer> uids,
                           SortKey sortKey, boolean descending) {
-        this(processes, onlyActive, accumulated ? Figures.ACCUMULATED : Figures.BANDWIDTH, uids, row -> true,
+        this(processes, onlyActive, accumulated ? Figures.ACCUMULATED : Figures.BANDWIDTH, uids, RowFilter.ALL,
                 sortKey, descending);
     }
 

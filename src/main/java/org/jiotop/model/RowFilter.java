@@ -12,8 +12,14 @@ public final class RowFilter {
      * @param pid    the process whose tasks to keep (its threads in thread mode), or null for all
      * @param search matched (anywhere) against the ID and the full and short command, or null
      */
+    /** Every row: a report built with it does not need to build rows it will not show. */
+    public static final Predicate<Row> ALL = row -> true;
+
     public static Predicate<Row> of(Integer pid, Pattern search, LabelSource labels, boolean processes) {
-        Predicate<Row> keep = row -> true;
+        if (pid == null && search == null) {
+            return ALL;
+        }
+        Predicate<Row> keep = ALL;
         if (pid != null) {
             keep = keep.and(row -> row.id() == pid || row.tgid() == pid);
         }

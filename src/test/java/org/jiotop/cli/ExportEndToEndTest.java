@@ -238,18 +238,25 @@ class ExportEndToEndTest {
         try (Child writer = jwriter("prometheus")) {
             writer.readLine();
             CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
-                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.25", "-n", "120"));
+                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.25", "-n", "320"));
             awaitMetrics(port, "command=\"jwriter\"");
             Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
                     "--storage.tsdb.path=" + tmp.resolve("data"), "--web.listen-address=127.0.0.1:" + promPort)
                     .redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start();
             try {
-                // Counters step every 0.25 s and are scraped every second: a 10 s window evens that out.
-                String query = "sum(rate(jiotop_write_bytes_total{command=\"jwriter\"}[10s]))";
+                // Counters step every 0.25 s and are scraped every second: a 10 s window evens that
+                // out, once Prometheus holds at least 12 scrapes of the series.
+                String series = "jiotop_write_bytes_total{command=\"jwriter\"}";
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!(queryValue(promPort, "count_over_time(" + series + "[15s])") >= 12)
+                        && System.nanoTime() < end) {
+                    Thread.sleep(500);
+                }
+                String query = "sum(rate(" + series + "[10s]))";
                 double[] reported = {Double.NaN};
                 double actual = actualRate(writer.pid(), () -> {
                     try {
-                        Thread.sleep(14_000);
+                        Thread.sleep(10_000);
                         reported[0] = queryValue(promPort, query);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -266,11 +273,16 @@ class ExportEndToEndTest {
         }
     }
 
-    /** The value of an instant PromQL query with one result, NaN when it has none. */
+    /** The value of an instant PromQL query with one result, NaN when it has none (or no server yet). */
     private static double queryValue(int port, String query) throws Exception {
         String url = "http://127.0.0.1:" + port + "/api/v1/query?query="
                 + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
-        String body = get(url).body();
+        String body;
+        try {
+            body = get(url).body();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
         Matcher m = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]").matcher(body);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }

@@ -1,0 +1,102 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Root;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * jiotop while thousands of tasks start and exit every second: every mode ends cleanly, prints no
+ * negative or absurd figure, and a run of a minute keeps its memory flat.
+ */
+class ChurnSoakIT {
+    private static final Path REPO = Path.of("").toAbsolutePath();
+    /** Bursts of short-lived processes, each a few hundred at once, for SECONDS seconds. */
+    private static final String CHURN = "end=$((SECONDS+%d)); while [ $SECONDS -lt $end ]; do "
+            + "for i in $(seq 100); do /bin/true & done; wait; done";
+    private static final Pattern NEGATIVE = Pattern.compile("(?<![\\w.])-\\d");
+    private static final Pattern HUGE_RATE = Pattern.compile("\\d+\\.\\d\\d [PE]/s");
+
+    @BeforeEach
+    void root() {
+        Root.assumeRoot();
+    }
+
+    private static Process churn(int seconds) throws Exception {
+        return new ProcessBuilder("bash", "-c", CHURN.formatted(seconds)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    @Test
+    void everyModeSurvivesChurn() throws Exception {
+        Process churn = churn(20);
+        try {
+            for (String[] args : new String[][]{
+                    {"-b", "-n", "3", "-d", "1"},
+                    {"-b", "-P", "-n", "3", "-d", "1"},
+                    {"-b", "-a", "-o", "-n", "3", "-d", "1"},
+                    {"-b", "-P", "--format=json", "-n", "3", "-d", "1"},
+                    {"-b", "--format=csv", "-n", "3", "-d", "1"}}) {
+                MainTest.Result r = MainTest.run(args);
+                String what = String.join(" ", args);
+                assertThat(r.status()).as(what).isZero();
+                assertThat(r.err().lines().filter(l -> !l.startsWith("jiotop: Lost exit reports")))
+                        .as(what).isEmpty();
+                if (!what.contains("format")) {
+                    for (String line : r.out().lines().toList()) {
+                        String figures = line.length() > 60 ? line.substring(0, 60) : line;
+                        assertThat(NEGATIVE.matcher(figures).find()).as("%s: %s", what, line).isFalse();
+                        assertThat(HUGE_RATE.matcher(line).find()).as("%s: %s", what, line).isFalse();
+                    }
+                } else {
+                    assertThat(r.out()).as(what).doesNotContain("_per_second\":-").doesNotContain("NaN");
+                }
+            }
+        } finally {
+            churn.destroy();
+            churn.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aMinuteOfChurnKeepsMemoryFlat() throws Exception {
+        Process churn = churn(80);
+        Process jiotop = new ProcessBuilder(REPO.resolve("jiotop").toString(), "-b", "-P", "-o", "-n", "70", "-d", "1")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.PIPE).start();
+        List<Long> rss = new ArrayList<>();
+        try {
+            Path status = Path.of("/proc", Long.toString(jiotop.pid()), "status");
+            while (jiotop.isAlive()) {
+                Thread.sleep(5000);
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss.add(Long.parseLong(line.replaceAll("\\D", "")));
+                    }
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // ended between the check and the read
+        } finally {
+            churn.destroy();
+        }
+        assertThat(jiotop.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String err = new String(jiotop.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jiotop.exitValue()).as(err).isZero();
+        // The heap grows to its ceiling (set by the launcher: 40 MiB + 2 KiB per task) and stays
+        // there: over the last 20 s (5 samples) resident memory moves by less than 12 MiB.
+        assertThat(rss).as("VmRSS samples (KiB)").hasSizeGreaterThan(8);
+        List<Long> last = rss.subList(rss.size() - 5, rss.size());
+        assertThat(java.util.Collections.max(last) - java.util.Collections.min(last))
+                .as("VmRSS samples (KiB): %s", rss).isLessThan(12 * 1024);
+        assertThat(java.util.Collections.max(rss)).as("VmRSS samples (KiB): %s", rss).isLessThan(160 * 1024);
+    }
+}
