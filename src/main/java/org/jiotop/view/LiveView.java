@@ -64,7 +64,9 @@ public final class LiveView implements AutoCloseable {
 
     public void show(List<AttributedString> lines) {
         if (resized) {
+            // The terminal may have reflowed or scrolled what was there: start from a clean screen.
             resized = false;
+            terminal.puts(Capability.clear_screen);
             display.clear();
             display.resize(height(), width());
         }

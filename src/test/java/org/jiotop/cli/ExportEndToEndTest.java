@@ -286,4 +286,71 @@ class ExportEndToEndTest {
         Matcher m = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]").matcher(body);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
+
+    @Test
+    void tlsServesMetricsOverHttps() throws Exception {
+        int port = freePort();
+        Path store = tmp.resolve("jiotop.p12");
+        Path password = Files.writeString(tmp.resolve("store-password"), "changeit\n");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process gen = new ProcessBuilder(keytool, "-genkeypair", "-alias", "jiotop", "-keyalg", "EC", "-storetype",
+                "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=IP:127.0.0.1",
+                "-validity", "2").redirectErrorStream(true).start();
+        assertThat(gen.waitFor()).as(new String(gen.getInputStream().readAllBytes())).isZero();
+        CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+                () -> MainTest.run("--serve", "127.0.0.1:" + port, "--serve-tls=" + store + ":" + password, "-d",
+                        "0.3", "-n", "8"));
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            trust.load(in, "changeit".toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(ssl).build();
+        HttpResponse<String> r = null;
+        IOException last = null;
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (r == null && System.nanoTime() < end) {
+            try {
+                r = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        assertThat(r).as("%s", last).isNotNull();
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("jiotop_lost_exit_reports_total");
+        assertThat(exporter.get().err()).contains("serving metrics on https://127.0.0.1:" + port + "/metrics");
+    }
+
+    @Test
+    void hostileProcessNameIsEscapedInMetricsJsonAndCsv() throws Exception {
+        String script = "import os,time\n"
+                + "open('/proc/self/comm','wb').write(b'\\x1b[31mEV\\x01\\xff')\n"
+                + "print('ready', flush=True)\n"
+                + "f=os.open('" + scratch.resolve("hostile") + "', os.O_WRONLY|os.O_CREAT)\n"
+                + "while True:\n"
+                + "    os.write(f, b'x'*1048576); os.fsync(f); time.sleep(0.1)\n";
+        try (Child evil = Child.command("python3", "-c", script)) {
+            assertThat(evil.readLine()).isEqualTo("ready");
+            String pid = Integer.toString(evil.pid());
+            String json = MainTest.run("-b", "-P", "--format=json", "-p", pid, "-n", "1", "-d", "0.5").out();
+            assertThat(json).contains("\\\\x1b[31mEV\\\\x01\\\\xff").doesNotContain("\u001b");
+            String csv = MainTest.run("-b", "-P", "--format=csv", "-p", pid, "-n", "1", "-d", "0.5").out();
+            assertThat(csv).doesNotContain("\u001b").contains("python3");
+            int port = freePort();
+            CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.3", "-n", "8"));
+            HttpResponse<String> metrics = awaitMetrics(port, "EV");
+            assertThat(metrics.body()).doesNotContain("\u001b")
+                    .contains("command=\"\\\\x1b[31mEV\\\\x01\\\\xff\"");
+            exporter.get();
+        }
+    }
 }

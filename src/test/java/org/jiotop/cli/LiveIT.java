@@ -167,4 +167,20 @@ class LiveIT {
             Files.writeString(sysctl, before);
         }
     }
+
+    @Test
+    void resizingTheTerminalRedrawsToTheNewSize() throws Exception {
+        try (Tmux tmux = new Tmux(120, 30, jiotop("-d 0.5"))) {
+            tmux.await(s -> s.contains("Total DISK READ") && !s.contains("measuring"), WAIT);
+            tmux.resize(60, 12);
+            String small = tmux.await(s -> s.startsWith("Total DISK READ") && s.lines().count() <= 12
+                    && s.lines().allMatch(l -> l.length() <= 60) && s.contains("sort:"), WAIT);
+            assertThat(small.lines().toList()).hasSizeLessThanOrEqualTo(12).allMatch(l -> l.length() <= 60);
+            assertThat(small).contains("Total DISK READ").contains("keys:");
+            tmux.resize(100, 20);
+            String large = tmux.await(s -> s.lines().anyMatch(l -> l.length() > 60), WAIT);
+            assertThat(large.lines().filter(l -> l.contains("TID") && l.contains("COMMAND"))).hasSize(1);
+            tmux.keys("q");
+        }
+    }
 }

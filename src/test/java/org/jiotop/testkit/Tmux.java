@@ -34,6 +34,11 @@ public final class Tmux implements AutoCloseable {
         run(args.toArray(String[]::new));
     }
 
+    /** Resizes the window, as a user resizing the terminal; the program gets SIGWINCH. */
+    public void resize(int width, int height) throws IOException, InterruptedException {
+        run("resize-window", "-t", "t", "-x", Integer.toString(width), "-y", Integer.toString(height));
+    }
+
     public String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-t", "t");
     }
