@@ -14,13 +14,9 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
-/**
- * The batch loop: a baseline sample, then one report per interval. Samples are scheduled on a
- * fixed cadence from the first one, so the time spent sampling does not make the period drift.
- */
+/** The batch loop: a baseline sample, then one report per interval, on a {@link Cadence}. */
 final class BatchRunner {
     private final Options options;
     private final Set<Integer> uids;
@@ -55,9 +51,8 @@ final class BatchRunner {
 
     /** Runs until the iterations are done or stdout is closed; returns the exit status. */
     int run(PrintStream out, PrintStream err) throws KernelException {
-        long period = Math.round(options.delaySeconds() * 1e9);
-        long next = System.nanoTime();
         long lostNoted = 0;
+        Cadence cadence = new Cadence(options.delaySeconds());
         monitor.sample();
         if (startupReport != null) {
             // For the benchmark (BENCHMARKS.md): CPU of the whole process up to its first sample.
@@ -65,13 +60,9 @@ final class BatchRunner {
         }
         ReportSettings.Figures figures = Main.figures(options);
         for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {
-            next += period;
-            long wait;
-            while ((wait = next - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
+            if (!cadence.awaitNext()) {
+                break;
             }
-            // A sample slower than the period restarts the cadence instead of bursting to catch up.
-            next = Math.max(next, System.nanoTime() - period / 2);
             monitor.sample();
             Report report = monitor.report(figures, options.only(), uids, null, filter, labels, SortKey.IO, true);
             switch (options.format()) {

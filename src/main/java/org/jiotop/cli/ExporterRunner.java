@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code --serve}: samples processes every interval and serves the counters on /metrics through
@@ -80,16 +79,12 @@ final class ExporterRunner {
         try (HTTPServer server = builder.buildAndStart()) {
             err.println("jiotop: serving metrics on " + (options.serveTls() != null ? "https" : "http") + "://"
                     + hostPort[0] + ":" + server.getPort() + "/metrics");
-            long period = Math.round(options.delaySeconds() * 1e9);
-            long next = System.nanoTime();
+            Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
             for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {
-                next += period;
-                long wait;
-                while ((wait = next - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
+                if (!cadence.awaitNext()) {
+                    break; // stopped from within this JVM (tests); a signal ends the JVM instead
                 }
-                next = Math.max(next, System.nanoTime() - period / 2);
                 monitor.sample();
                 Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null,
                         (row, processes) -> null, SortKey.ID, false);

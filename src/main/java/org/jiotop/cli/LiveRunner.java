@@ -55,11 +55,10 @@ final class LiveRunner {
     }
 
     int run(Terminal terminal, PrintStream err) throws KernelException, IOException {
-        long period = Math.round(options.delaySeconds() * 1e9);
         int idWidth = Integer.toString(proc.pidMax()).length();
         try (LiveView view = LiveView.open(terminal)) {
+            Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
-            long next = System.nanoTime() + period;
             long iterations = 0;
             while (true) {
                 long now = System.nanoTime();
@@ -67,7 +66,7 @@ final class LiveRunner {
                 LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
                         .render(report(), labels, monitor.delayAccounting());
                 view.show(frame.lines());
-                Key key = view.readKey(Math.max(1, (next - now) / 1_000_000));
+                Key key = view.readKey(Math.max(1, cadence.remainingNanos() / 1_000_000));
                 if (key == LiveView.LOST) {
                     break;
                 }
@@ -77,11 +76,11 @@ final class LiveRunner {
                     }
                     continue;
                 }
-                if (System.nanoTime() - next >= 0) {
+                if (cadence.remainingNanos() <= 0) {
+                    cadence.advance();
                     if (monitor.sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
                         break;
                     }
-                    next = Math.max(next + period, System.nanoTime() - period / 2);
                 }
             }
         }

@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -56,7 +55,7 @@ public final class Main {
             options = OptionParser.parse(args);
             boolean live = !options.batch() && terminals.interactive();
             if (live || options.useConfig()) {
-                options = OptionParser.parse(readConfig(config), args);
+                options = OptionParser.parse(config.read(), args);
             }
         } catch (UsageException e) {
             err.println("jiotop: " + e.getMessage() + " (see jiotop --help)");
@@ -127,10 +126,6 @@ public final class Main {
             err.println("jiotop: " + (options.serve() != null ? "--serve " : "terminal: ") + e.getMessage());
             return EXIT_CANNOT_RUN;
         }
-    }
-
-    private static List<String> readConfig(ConfigFile config) throws IOException {
-        return config.read();
     }
 
     static SizeStyle sizeStyle(Options options) {

@@ -158,18 +158,23 @@ public final class ExitListener implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        // Closing from an interrupted thread still waits for the reader, then keeps the interrupt.
+        boolean interrupted = Thread.interrupted();
         try {
             reader.join(5 * POLL_MILLIS);
-            if (!reader.isAlive()) {
-                request(DEREGISTER_CPUMASK, false);
-            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (KernelException e) {
-            // The kernel drops the registration with the socket anyway.
+            interrupted = true;
         }
         if (!reader.isAlive()) {
+            try {
+                request(DEREGISTER_CPUMASK, false);
+            } catch (KernelException e) {
+                // The kernel drops the registration with the socket anyway.
+            }
             socket.close();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -49,7 +49,7 @@ class ExitedTasksEndToEndTest {
     void churnOfShortLivedWritersIsAttributedToThemByName() throws Exception {
         int runs = 40;
         String file = scratch.resolve("churn").toString();
-        CompletableFuture<MainTest.Result> jiotop = CompletableFuture.supplyAsync(
+        CompletableFuture<MainTest.Result> jiotop = Background.run(
                 () -> MainTest.run("-b", "-a", "-P", "-o", "-k", "-qq", "-n", "5", "-d", "1"));
         Thread.sleep(300);
         Process loop = new ProcessBuilder("bash", "-c", "for i in $(seq " + runs + "); do dd if=/dev/zero of=" + file
@@ -68,7 +68,7 @@ class ExitedTasksEndToEndTest {
     void threadThatWritesAndEndsWithinAnIntervalIsShownWithItsBytes() throws Exception {
         try (Child child = Child.java(ThreadWriter.class, scratch.resolve("short-thread").toString())) {
             assertThat(child.readLine()).startsWith("ready");
-            CompletableFuture<MainTest.Result> jiotop = CompletableFuture.supplyAsync(
+            CompletableFuture<MainTest.Result> jiotop = Background.run(
                     () -> MainTest.run("-b", "-a", "-o", "-k", "-qq", "-n", "2", "-d", "1"));
             Thread.sleep(400);
             child.send("write " + (16 << 20));
@@ -83,7 +83,7 @@ class ExitedTasksEndToEndTest {
 
     @Test
     void tinyBufferUnderChurnSaysReportsWereLost() throws Exception {
-        CompletableFuture<MainTest.Result> jiotop = CompletableFuture.supplyAsync(
+        CompletableFuture<MainTest.Result> jiotop = Background.run(
                 () -> MainTest.run("-b", "-o", "-P", "-n", "3", "-d", "1", "--exit-buffer=4"));
         Thread.sleep(300);
         // Bursts of hundreds of exits at once, far more than a few KiB of socket buffer holds.

@@ -145,7 +145,7 @@ class ExportEndToEndTest {
         int port = freePort();
         try (Child writer = jwriter("promtool")) {
             writer.readLine();
-            CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+            CompletableFuture<MainTest.Result> exporter = Background.run(
                     () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.5", "-n", "8"));
             HttpResponse<String> text = awaitMetrics(port, "command=\"jwriter\"");
             assertThat(text.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
@@ -168,7 +168,7 @@ class ExportEndToEndTest {
     @Test
     void countersNeverGoBackWhenProcessesOfAGroupExit() throws Exception {
         int port = freePort();
-        CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+        CompletableFuture<MainTest.Result> exporter = Background.run(
                 () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.3", "-n", "25"));
         awaitMetrics(port, "jiotop_lost_exit_reports_total");
         String file = scratch.resolve("dd-group").toString();
@@ -198,7 +198,7 @@ class ExportEndToEndTest {
     void basicAuthKeepsOthersOut() throws Exception {
         int port = freePort();
         Path password = Files.writeString(tmp.resolve("password"), "s3cret\n");
-        CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+        CompletableFuture<MainTest.Result> exporter = Background.run(
                 () -> MainTest.run("--serve", "127.0.0.1:" + port, "--serve-auth=scraper:" + password, "-d", "0.3",
                         "-n", "6"));
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -237,7 +237,7 @@ class ExportEndToEndTest {
                 """.formatted(port));
         try (Child writer = jwriter("prometheus")) {
             writer.readLine();
-            CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+            CompletableFuture<MainTest.Result> exporter = Background.run(
                     () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.25", "-n", "320"));
             awaitMetrics(port, "command=\"jwriter\"");
             Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
@@ -270,6 +270,7 @@ class ExportEndToEndTest {
                 prometheus.destroyForcibly();
             }
             exporter.cancel(true);
+            exporter.join();
         }
     }
 
@@ -298,7 +299,7 @@ class ExportEndToEndTest {
                 "-ext", "SAN=IP:127.0.0.1",
                 "-validity", "2").redirectErrorStream(true).start();
         assertThat(gen.waitFor()).as(new String(gen.getInputStream().readAllBytes())).isZero();
-        CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+        CompletableFuture<MainTest.Result> exporter = Background.run(
                 () -> MainTest.run("--serve", "127.0.0.1:" + port, "--serve-tls=" + store + ":" + password, "-d",
                         "0.3", "-n", "8"));
         java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
@@ -345,7 +346,7 @@ class ExportEndToEndTest {
             String csv = MainTest.run("-b", "-P", "--format=csv", "-p", pid, "-n", "1", "-d", "0.5").out();
             assertThat(csv).doesNotContain("\u001b").contains("python3");
             int port = freePort();
-            CompletableFuture<MainTest.Result> exporter = CompletableFuture.supplyAsync(
+            CompletableFuture<MainTest.Result> exporter = Background.run(
                     () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.3", "-n", "8"));
             HttpResponse<String> metrics = awaitMetrics(port, "EV");
             assertThat(metrics.body()).doesNotContain("\u001b")

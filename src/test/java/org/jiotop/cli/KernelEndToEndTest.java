@@ -78,7 +78,7 @@ class KernelEndToEndTest {
         try (Child child = Child.java(ThreadWriter.class, scratch.resolve("threads").toString())) {
             assertThat(child.readLine()).startsWith("ready");
             String pid = Integer.toString(child.pid());
-            CompletableFuture<MainTest.Result> run = CompletableFuture.supplyAsync(
+            CompletableFuture<MainTest.Result> run = Background.run(
                     () -> MainTest.run("-b", "-P", "-k", "-qqq", "-p", pid, "-n", "4", "-d", "1"));
             Thread.sleep(1500);
             child.send("write " + bytes);
@@ -99,7 +99,7 @@ class KernelEndToEndTest {
         try (Child child = Child.java(ThreadWriter.class, scratch.resolve("held").toString())) {
             assertThat(child.readLine()).startsWith("ready");
             String pid = Integer.toString(child.pid());
-            CompletableFuture<MainTest.Result> run = CompletableFuture.supplyAsync(
+            CompletableFuture<MainTest.Result> run = Background.run(
                     () -> MainTest.run("-b", "-P", "-a", "-k", "-qqq", "-p", pid, "-n", "2", "-d", "1"));
             Thread.sleep(300);
             child.send("hold " + bytes);
