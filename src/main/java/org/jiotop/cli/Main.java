@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -55,14 +56,18 @@ public final class Main {
             options = OptionParser.parse(args);
             boolean live = !options.batch() && terminals.interactive();
             if (live || options.useConfig()) {
-                options = OptionParser.parse(config.read(), args);
+                List<String> saved = savedSettings(config, err);
+                try {
+                    OptionParser.parse(saved, new String[0]);
+                } catch (UsageException e) {
+                    err.println("jiotop: " + config.path() + ": " + e.getMessage());
+                    return EXIT_USAGE;
+                }
+                options = OptionParser.parse(saved, args);
             }
         } catch (UsageException e) {
             err.println("jiotop: " + e.getMessage() + " (see jiotop --help)");
             return EXIT_USAGE;
-        } catch (IOException e) {
-            err.println("jiotop: cannot read " + config.path() + ": " + e.getMessage());
-            return EXIT_CANNOT_RUN;
         }
         if (options.help()) {
             out.print(Help.text());
@@ -125,6 +130,17 @@ public final class Main {
         } catch (IOException e) {
             err.println("jiotop: " + (options.serve() != null ? "--serve " : "terminal: ") + e.getMessage());
             return EXIT_CANNOT_RUN;
+        }
+    }
+
+    /** The config file's options; none, with a warning, when it exists but cannot be read. */
+    private static List<String> savedSettings(ConfigFile config, PrintStream err) {
+        try {
+            return config.read();
+        } catch (IOException e) {
+            err.println("jiotop: ignoring " + config.path() + ": cannot read it ("
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ")");
+            return List.of();
         }
     }
 

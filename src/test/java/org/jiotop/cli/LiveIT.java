@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -182,5 +183,38 @@ class LiveIT {
             assertThat(large.lines().filter(l -> l.contains("TID") && l.contains("COMMAND"))).hasSize(1);
             tmux.keys("q");
         }
+    }
+
+    @Test
+    void ioniceOfAnotherUsersProcessWithoutTheRightIsRefusedAndSaid() throws Exception {
+        // A copy anyone can read, run as nobody with only CAP_NET_ADMIN (enough for taskstats).
+        Path home = tmp.resolve("world");
+        Files.createDirectories(home.resolve("scripts"));
+        Files.createDirectories(home.resolve("target"));
+        Files.copy(REPO.resolve("jiotop"), home.resolve("jiotop"));
+        Files.copy(REPO.resolve("scripts/find-jdk.sh"), home.resolve("scripts/find-jdk.sh"));
+        Files.copy(REPO.resolve("target/jiotop.jar"), home.resolve("target/jiotop.jar"));
+        for (Path p : List.of(tmp, home, home.resolve("scripts"), home.resolve("target"), home.resolve("jiotop"),
+                home.resolve("scripts/find-jdk.sh"), home.resolve("target/jiotop.jar"))) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        IoPrio ioprio = new IoPrio();
+        IoPriority before = ioprio.get(1);
+        String asNobody = "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=+net_admin"
+                + " --ambient-caps=+net_admin -- " + home.resolve("jiotop") + " -d 0.5";
+        try (Tmux tmux = new Tmux(140, 25, asNobody)) {
+            tmux.await(s -> s.contains("Total DISK READ") && !s.contains("measuring"), WAIT);
+            tmux.keys("i");
+            tmux.await(s -> s.contains("TID to ionice:"), WAIT);
+            tmux.keys("1", "Enter");
+            tmux.await(s -> s.contains("I/O priority class for 1"), WAIT);
+            tmux.keys("Enter");
+            tmux.await(s -> s.contains("I/O priority level"), WAIT);
+            tmux.keys("2", "Enter");
+            String said = tmux.await(s -> s.contains("Error setting I/O priority"), WAIT);
+            assertThat(said).contains("Error setting I/O priority: ioprio_set(1): Operation not permitted");
+            tmux.keys("q");
+        }
+        assertThat(ioprio.get(1)).isEqualTo(before);
     }
 }

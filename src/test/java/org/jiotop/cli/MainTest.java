@@ -66,4 +66,19 @@ class MainTest {
     void version() {
         assertThat(run("--version").out()).isEqualTo("jiotop 0.1.0\n");
     }
+
+    @Test
+    void badLineInTheConfigFileNamesTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path xdg)
+            throws Exception {
+        java.nio.file.Path file = xdg.resolve("jiotop/config");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "# saved\n--delay=fast\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"-b", "--use-config", "-n", "1"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), ProcFs.system(),
+                java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()), Terminals.NONE);
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("jiotop: " + file + ": option --delay: invalid delay: 'fast' (want seconds from 0.01 to 86400, e.g. 0.5)\n");
+    }
 }
