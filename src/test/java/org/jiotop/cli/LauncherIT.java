@@ -143,4 +143,16 @@ class LauncherIT {
         assertThat(r.out().lines().toList()).hasSize(3);
         assertThat(r.err()).isEmpty();
     }
+
+    @Test
+    void fullStdoutMakesJiotopWaitAndLosesNothing() throws Exception {
+        Root.assumeRoot();
+        Process p = new ProcessBuilder("./jiotop", "-b", "-n", "30", "-d", "0.1").directory(home.toFile()).start();
+        Thread.sleep(4000); // nobody reads: the pipe fills and jiotop blocks in write, as any filter would
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(out.lines().filter(l -> l.startsWith("Total DISK READ:"))).hasSize(30);
+        assertThat(out.length()).as("more than a pipe holds").isGreaterThan(64 * 1024);
+    }
 }

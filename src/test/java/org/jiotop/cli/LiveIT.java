@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -216,5 +217,21 @@ class LiveIT {
             tmux.keys("q");
         }
         assertThat(ioprio.get(1)).isEqualTo(before);
+    }
+
+    @Test
+    void lostTerminalEndsJiotop() throws Exception {
+        String marker = "--keep-exited=11";
+        Tmux tmux = new Tmux(100, 25, jiotop("-d 0.5 " + marker));
+        tmux.await(s -> s.contains("Total DISK READ"), WAIT);
+        tmux.close(); // the terminal goes away: SIGHUP
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        boolean alive = true;
+        while (alive && System.nanoTime() < end) {
+            Process p = new ProcessBuilder("pgrep", "-f", "jiotop.jar -d 0.5 " + marker).start();
+            alive = p.waitFor() == 0;
+            Thread.sleep(200);
+        }
+        assertThat(alive).as("jiotop still running after its terminal went").isFalse();
     }
 }
