@@ -99,4 +99,24 @@ class ChurnSoakIT {
                 .as("VmRSS samples (KiB): %s", rss).isLessThan(12 * 1024);
         assertThat(java.util.Collections.max(rss)).as("VmRSS samples (KiB): %s", rss).isLessThan(160 * 1024);
     }
+
+    @Test
+    void liveViewAndExporterSurviveChurn() throws Exception {
+        Process churn = churn(15);
+        try (org.jiotop.testkit.Tmux tmux = new org.jiotop.testkit.Tmux(120, 30,
+                "sh -c '" + REPO.resolve("jiotop") + " -d 0.3 -P; echo status=$?; sleep 30'")) {
+            Thread.sleep(6000);
+            tmux.keys("p");
+            Thread.sleep(3000);
+            tmux.keys("a", "Right", "q");
+            String after = tmux.await(s -> s.contains("status="), java.time.Duration.ofSeconds(15));
+            assertThat(after).contains("status=0").doesNotContain("Exception");
+            MainTest.Result exporter = MainTest.run("--serve", "127.0.0.1:0", "-d", "0.3", "-n", "10");
+            assertThat(exporter.status()).as(exporter.err()).isZero();
+            assertThat(exporter.err()).doesNotContain("Exception");
+        } finally {
+            churn.destroy();
+            churn.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 }
