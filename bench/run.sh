@@ -50,14 +50,14 @@ for n in $sizes; do
         f=$("$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.bench.Floor 10)
         floor_t="$floor_t $(echo "$f" | awk '/floor, threads/ {print $NF}')"
         floor_p="$floor_p $(echo "$f" | awk '/floor, processes/ {print $NF}')"
-        set -- $(bench/cpu-per-refresh.sh ./jiotop -b -o -n 11 -d 1)
+        set -- $(WARMUP=6 bench/cpu-per-refresh.sh ./jiotop -b -o -n 16 -d 1)
         jt="$jt $1"; jr="$jr $3"
-        set -- $(bench/cpu-per-refresh.sh ./jiotop -b -o -P -n 11 -d 1)
+        set -- $(WARMUP=6 bench/cpu-per-refresh.sh ./jiotop -b -o -P -n 16 -d 1)
         jp="$jp $1"
         js="$js $(JIOTOP_STARTUP_REPORT=1 ./jiotop -b -n 1 -d 0.05 -qqq 2>&1 >/dev/null | awk '/first sample/ {print $NF}')"
         for tool in iotop iotop-c; do
             if command -v "$tool" >/dev/null 2>&1; then
-                set -- $(bench/cpu-per-refresh.sh "$tool" -b -o -n 11 -d 1)
+                set -- $(WARMUP=6 bench/cpu-per-refresh.sh "$tool" -b -o -n 16 -d 1)
                 other="$other $tool:$1:$3"
             fi
         done

@@ -21,11 +21,23 @@ import java.util.Map;
 /**
  * Labels rows from /proc and the kernel, only for the rows actually shown. The command line is
  * read afresh each time (a process may exec), but a task that has just exited (its command line
- * reads empty, as a zombie's does) keeps the last one seen. User names are cached per uid.
+ * reads empty, as a zombie's does) keeps the last one seen. User names are cached per uid; a
+ * process's PRIO (which asks all its threads) for five seconds.
  */
 final class KernelLabels implements LabelSource {
     private static final int REMEMBERED_COMMANDS = 16_384;
     private static final String EXITED_PRIORITY = "-";
+    private static final long PROCESS_PRIORITY_TTL = 5_000_000_000L;
+
+    private record ProcessPriority(TaskSample task, String text, long readNanos) {
+    }
+
+    private final Map<Integer, ProcessPriority> processPriorities = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, ProcessPriority> eldest) {
+            return size() > REMEMBERED_COMMANDS;
+        }
+    };
 
     private record Seen(TaskSample task, String command, String shortCommand) {
     }
@@ -87,6 +99,13 @@ final class KernelLabels implements LabelSource {
         if (!processes) {
             return PriorityText.of(ioprio.get(row.id()));
         }
+        // A process's PRIO asks every one of its threads (thousands, for some servers): kept a while.
+        TaskSample task = row.activity().sample();
+        ProcessPriority known = processPriorities.get(row.id());
+        long now = System.nanoTime();
+        if (known != null && TaskTracker.sameTask(known.task, task) && now - known.readNanos < PROCESS_PRIORITY_TTL) {
+            return known.text;
+        }
         List<IoPriority> threads = new ArrayList<>();
         for (int tid : proc.tids(row.id())) {
             IoPriority p = ioprio.get(tid);
@@ -94,6 +113,13 @@ final class KernelLabels implements LabelSource {
                 threads.add(p);
             }
         }
-        return PriorityText.ofThreads(threads);
+        String text = PriorityText.ofThreads(threads);
+        processPriorities.put(row.id(), new ProcessPriority(task, text, now));
+        return text;
+    }
+
+    /** Forgets what is known of a process's priority, after jiotop itself changed it. */
+    void priorityChanged(int pid) {
+        processPriorities.remove(pid);
     }
 }

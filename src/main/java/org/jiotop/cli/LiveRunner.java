@@ -5,7 +5,6 @@ import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.PriorityText;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings.Figures;
@@ -33,14 +32,14 @@ final class LiveRunner {
     private final Set<Integer> uids;
     private final ProcFs proc;
     private final Monitor monitor;
-    private final LabelSource labels;
+    private final KernelLabels labels;
     private final IoPrio ioprio;
     private final UserDb users;
     private final ConfigFile config;
     private final LiveState state;
     private final Boolean delayAccountingAtStart;
 
-    LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, LabelSource labels, IoPrio ioprio,
+    LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, KernelLabels labels, IoPrio ioprio,
                UserDb users, ConfigFile config, LiveState state) {
         this.options = options;
         this.uids = uids;
@@ -142,6 +141,7 @@ final class LiveRunner {
             for (int tid : tids) {
                 ioprio.set(tid, i.priority());
             }
+            labels.priorityChanged(i.id());
             state.tell("I/O priority of " + (i.process() ? "process " : "thread ") + i.id() + " set to "
                     + PriorityText.of(i.priority()), now);
         } catch (KernelException e) {
