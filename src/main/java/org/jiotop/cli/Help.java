@@ -44,6 +44,7 @@ final class Help {
                   --export-pids-max=N   with --export-pids: at most N processes [500]
                   --serve-auth=USER:FILE   with --serve: basic auth, the password in FILE
                   --serve-tls=KEYSTORE:FILE  with --serve: HTTPS, PKCS#12 key store, password in FILE
+                  --use-config          apply the live view's saved settings in batch mode too
                 Live view only:
                   -c, --fullcmdline     full command lines instead of program names
                   -1 ... -9             hide a column: 1 TID, 2 PRIO, 3 USER, 4 READ, 5 WRITE,
@@ -55,7 +56,6 @@ final class Help {
                   --no-color            no colours (also when NO_COLOR is set and not empty)
                   --ascii               ASCII sort markers instead of \u25bd and \u25b3
                   --no-help             hide the key help at the bottom
-                  --use-config          apply the live view's saved settings in batch mode too
 
                 Without -b on a terminal, jiotop shows a live view (h or ? there lists the keys);
                 its settings saved with W live in $XDG_CONFIG_HOME/jiotop/config

@@ -149,7 +149,8 @@ public final class TaskTracker {
         previous = scan;
         known = next;
         firstScanNanos = Math.min(firstScanNanos, scan.monotonicNanos());
-        exited.keySet().removeIf(id -> !next.containsKey(id) && !listed(scan, id));
+        // Reports are kept while /proc still lists the task (a zombie), to keep skipping it.
+        exited.keySet().removeIf(id -> !scan.lists(id));
         if (before == null) {
             return null;
         }
@@ -170,15 +171,6 @@ public final class TaskTracker {
                 vanished.put(k.last.id(), new Gone(k, VANISHED_SCANS));
             }
         }
-    }
-
-    private static boolean listed(Scan scan, int id) {
-        for (TaskSample s : scan.tasks()) {
-            if (s.id() == id) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void threadExits(Scan scan, Map<Integer, Known> next, List<TaskActivity> activity,
