@@ -1,7 +1,6 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.IoPrio;
-import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;

@@ -29,10 +29,6 @@ public final class ProcFs {
         return new ProcFs(Path.of("/proc"));
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** Every PID listed, ascending. */
     public int[] pids() {
         return ids(rootDir.list());

@@ -346,15 +346,4 @@ public final class TaskTracker {
         }
         return out;
     }
-
-    /** Forgets everything, as after switching between thread and process mode. */
-    public void reset() {
-        known = new HashMap<>();
-        exited.clear();
-        pendingFolds.clear();
-        vanished.clear();
-        firstScanNanos = Long.MAX_VALUE;
-        retained.clear();
-        previous = null;
-    }
 }

@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.Root;
+import org.jiotop.testkit.Installed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,15 +34,7 @@ class LauncherIT {
 
     @BeforeEach
     void install() throws IOException {
-        home = tmp.resolve("jiotop");
-        Files.createDirectories(home.resolve("scripts"));
-        Files.createDirectories(home.resolve("target"));
-        Files.copy(REPO.resolve("jiotop"), home.resolve("jiotop"));
-        Files.copy(REPO.resolve("scripts/find-jdk.sh"), home.resolve("scripts/find-jdk.sh"));
-        Files.copy(REPO.resolve("target/jiotop.jar"), home.resolve("target/jiotop.jar"));
-        for (Path p : List.of(tmp, home, home.resolve("scripts"), home.resolve("target"), home.resolve("jiotop"))) {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        home = Installed.copy(REPO, tmp, "jiotop");
     }
 
     private Run run(Map<String, String> env, String... command) throws Exception {

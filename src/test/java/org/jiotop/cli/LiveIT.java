@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -189,16 +188,7 @@ class LiveIT {
     @Test
     void ioniceOfAnotherUsersProcessWithoutTheRightIsRefusedAndSaid() throws Exception {
         // A copy anyone can read, run as nobody with only CAP_NET_ADMIN (enough for taskstats).
-        Path home = tmp.resolve("world");
-        Files.createDirectories(home.resolve("scripts"));
-        Files.createDirectories(home.resolve("target"));
-        Files.copy(REPO.resolve("jiotop"), home.resolve("jiotop"));
-        Files.copy(REPO.resolve("scripts/find-jdk.sh"), home.resolve("scripts/find-jdk.sh"));
-        Files.copy(REPO.resolve("target/jiotop.jar"), home.resolve("target/jiotop.jar"));
-        for (Path p : List.of(tmp, home, home.resolve("scripts"), home.resolve("target"), home.resolve("jiotop"),
-                home.resolve("scripts/find-jdk.sh"), home.resolve("target/jiotop.jar"))) {
-            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
+        Path home = org.jiotop.testkit.Installed.copy(REPO, tmp, "world");
         IoPrio ioprio = new IoPrio();
         IoPriority before = ioprio.get(1);
         String asNobody = "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=+net_admin"

@@ -84,12 +84,6 @@ class TaskTrackerTest {
         assertThat(i.tasks()).extracting(a -> a.sample().id()).containsExactly(1);
     }
 
-    @Test
-    void resetStartsOver() {
-        tracker.advance(scan(10 * S, task(1, 0, 0, 0, 0, 0, 0)));
-        tracker.reset();
-        assertThat(tracker.advance(scan(11 * S, task(1, 0, 0, 0, 0, 0, 0)))).isNull();
-    }
 
     @Test
     void reapedChildIsNotCountedTwiceInItsParent() {

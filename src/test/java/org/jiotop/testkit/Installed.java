@@ -1,0 +1,31 @@
+package org.jiotop.testkit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/**
+ * A copy of the launcher, its script and the packaged jar in a folder everyone can read, as a user
+ * would have it (the repository itself may sit under a private home).
+ */
+public final class Installed {
+    private Installed() {
+    }
+
+    /** Copies into {@code home} (created) under {@code parent}; returns {@code home}. */
+    public static Path copy(Path repo, Path parent, String name) throws IOException {
+        Path home = parent.resolve(name);
+        Files.createDirectories(home.resolve("scripts"));
+        Files.createDirectories(home.resolve("target"));
+        Files.copy(repo.resolve("jiotop"), home.resolve("jiotop"));
+        Files.copy(repo.resolve("scripts/find-jdk.sh"), home.resolve("scripts/find-jdk.sh"));
+        Files.copy(repo.resolve("target/jiotop.jar"), home.resolve("target/jiotop.jar"));
+        for (Path p : List.of(parent, home, home.resolve("scripts"), home.resolve("target"), home.resolve("jiotop"),
+                home.resolve("scripts/find-jdk.sh"), home.resolve("target/jiotop.jar"))) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return home;
+    }
+}
