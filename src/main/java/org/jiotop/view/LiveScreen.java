@@ -43,6 +43,8 @@ public final class LiveScreen {
     private final SizeStyle sizes;
     private final double delaySeconds;
     private final long now;
+    /** The visible columns, fixed for one frame (set when rendering starts). */
+    private List<Column> columns;
 
     public LiveScreen(LiveState state, Geometry geometry, SizeStyle sizes, double delaySeconds, long nowNanos) {
         this.s = state;
@@ -58,6 +60,7 @@ public final class LiveScreen {
      */
     public Frame render(Report report, LabelSource labels, boolean delayAccounting) {
         s.delayAccounting = delayAccounting;
+        columns = visibleColumns();
         List<AttributedString> top = new ArrayList<>();
         top.add(plain(summaryTotal(report)));
         top.add(s.dialog instanceof Dialog.Prompt || s.dialog instanceof Dialog.ClassPicker
@@ -175,7 +178,7 @@ public final class LiveScreen {
         return parts.isEmpty() ? null : "Showing only: " + String.join(", ", parts) + "  (f, / to change)";
     }
 
-    private List<Column> columns() {
+    private List<Column> visibleColumns() {
         List<Column> shown = new ArrayList<>();
         for (Column c : Column.values()) {
             if (s.shows(c)) {
@@ -189,7 +192,6 @@ public final class LiveScreen {
         AttributedStringBuilder b = new AttributedStringBuilder().style(TITLE);
         SortKey sorted = s.effectiveSort();
         String marker = s.ascii ? (s.descending ? ">" : "<") : (s.descending ? "\u25bd" : "\u25b3");
-        List<Column> columns = columns();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             String text = c.title(processes);
@@ -251,7 +253,6 @@ public final class LiveScreen {
         boolean perSecond = !report.accumulated();
         AttributedStyle base = r.activity().exited() ? EXITED : AttributedStyle.DEFAULT;
         AttributedStringBuilder b = new AttributedStringBuilder().style(base);
-        List<Column> columns = columns();
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             int w = c.width(g.idWidth());
@@ -304,7 +305,7 @@ public final class LiveScreen {
 
     private List<AttributedString> keyHelp() {
         SortKey sorted = s.effectiveSort();
-        List<Column> cols = columns();
+        List<Column> cols = columns;
         int at = cols.indexOf(Column.of(sorted));
         String left = at > 0 ? cols.get(at - 1).title(s.processes) : "-";
         String right = at >= 0 && at < cols.size() - 1 ? cols.get(at + 1).title(s.processes) : "-";
