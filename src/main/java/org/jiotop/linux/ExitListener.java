@@ -1,7 +1,6 @@
 package org.jiotop.linux;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,9 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 /**
  * Receives the kernel's taskstats exit notifications: one message per exiting thread, with its
@@ -75,19 +71,10 @@ public final class ExitListener implements AutoCloseable {
     }
 
     private void request(int attribute, boolean awaitAck) throws KernelException {
-        byte[] list = (cpus + "\0").getBytes(StandardCharsets.US_ASCII);
-        int attrLen = 4 + list.length;
-        int total = 16 + 4 + GenlCodec.align4(attrLen);
-        MemorySegment buf = socket.arena.allocate(Math.max(total, 4096), 8);
-        buf.set(JAVA_INT_UNALIGNED, 0, total);
-        buf.set(JAVA_SHORT_UNALIGNED, 4, (short) socket.familyId());
-        buf.set(JAVA_SHORT_UNALIGNED, 6, (short) (GenlCodec.NLM_F_REQUEST | GenlCodec.NLM_F_ACK));
-        buf.set(JAVA_INT_UNALIGNED, 8, socket.nextSeq());
-        buf.set(JAVA_BYTE, 16, (byte) GenlCodec.TASKSTATS_CMD_GET);
-        buf.set(JAVA_BYTE, 17, (byte) 1);
-        buf.set(JAVA_SHORT_UNALIGNED, 20, (short) attrLen);
-        buf.set(JAVA_SHORT_UNALIGNED, 22, (short) attribute);
-        MemorySegment.copy(list, 0, buf, JAVA_BYTE, 24, list.length);
+        MemorySegment buf = socket.arena.allocate(4096, 8);
+        int total = GenlCodec.putStringRequest(GenlCodec.bytes(buf), socket.familyId(),
+                GenlCodec.NLM_F_REQUEST | GenlCodec.NLM_F_ACK, socket.nextSeq(), GenlCodec.TASKSTATS_CMD_GET, attribute,
+                cpus);
         if (socket.send(buf, total) < 0) {
             throw new KernelException("taskstats exit registration", socket.errno());
         }

@@ -1,13 +1,11 @@
 package org.jiotop.linux;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 /**
  * Encodes generic-netlink taskstats requests and decodes replies. Pure byte work on memory
@@ -43,64 +41,98 @@ public final class GenlCodec {
         return (n + 3) & ~3;
     }
 
-    private static void header(MemorySegment buf, long at, int len, int type, int flags, int seq, int cmd) {
-        buf.set(JAVA_INT_UNALIGNED, at, len);
-        buf.set(JAVA_SHORT_UNALIGNED, at + 4, (short) type);
-        buf.set(JAVA_SHORT_UNALIGNED, at + 6, (short) flags);
-        buf.set(JAVA_INT_UNALIGNED, at + 8, seq);
-        buf.set(JAVA_INT_UNALIGNED, at + 12, 0);
-        buf.set(JAVA_BYTE, at + 16, (byte) cmd);
-        buf.set(JAVA_BYTE, at + 17, (byte) 1);
-        buf.set(JAVA_SHORT_UNALIGNED, at + 18, (short) 0);
+    /** A netlink and generic-netlink header at {@code at}. */
+    static void header(ByteBuffer buf, int at, int len, int type, int flags, int seq, int cmd) {
+        buf.putInt(at, len);
+        buf.putShort(at + 4, (short) type);
+        buf.putShort(at + 6, (short) flags);
+        buf.putInt(at + 8, seq);
+        buf.putInt(at + 12, 0);
+        buf.put(at + 16, (byte) cmd);
+        buf.put(at + 17, (byte) 1);
+        buf.putShort(at + 18, (short) 0);
+    }
+
+    /** An attribute header at {@code at}, for a payload of {@code payload} bytes. */
+    static void attribute(ByteBuffer buf, int at, int type, int payload) {
+        buf.putShort(at, (short) (NLA_HDRLEN + payload));
+        buf.putShort(at + 2, (short) type);
     }
 
     /** Writes a {@code TASKSTATS_CMD_GET} for one TID (or TGID) at {@code at}; returns its size. */
-    public static int putQuery(MemorySegment buf, long at, int familyId, int seq, int id, boolean tgid) {
+    public static int putQuery(ByteBuffer buf, int at, int familyId, int seq, int id, boolean tgid) {
         header(buf, at, QUERY_SIZE, familyId, NLM_F_REQUEST, seq, TASKSTATS_CMD_GET);
-        buf.set(JAVA_SHORT_UNALIGNED, at + 20, (short) 8);
-        buf.set(JAVA_SHORT_UNALIGNED, at + 22, (short) (tgid ? CMD_ATTR_TGID : CMD_ATTR_PID));
-        buf.set(JAVA_INT_UNALIGNED, at + 24, id);
+        attribute(buf, at + 20, tgid ? CMD_ATTR_TGID : CMD_ATTR_PID, 4);
+        buf.putInt(at + 24, id);
         return QUERY_SIZE;
     }
 
-    /** Writes the controller's "which id has family NAME" request; returns its size. */
-    static int putFamilyQuery(MemorySegment buf, int seq, String name) {
-        byte[] z = (name + "\0").getBytes(StandardCharsets.US_ASCII);
-        int attrLen = NLA_HDRLEN + z.length;
-        int total = NLMSG_HDRLEN + GENL_HDRLEN + align4(attrLen);
-        buf.asSlice(0, total).fill((byte) 0);
-        header(buf, 0, total, GENL_ID_CTRL, NLM_F_REQUEST, seq, CTRL_CMD_GETFAMILY);
-        buf.set(JAVA_SHORT_UNALIGNED, 20, (short) attrLen);
-        buf.set(JAVA_SHORT_UNALIGNED, 22, (short) CTRL_ATTR_FAMILY_NAME);
-        MemorySegment.copy(z, 0, buf, JAVA_BYTE, 24, z.length);
+    /**
+     * Writes at 0 a request whose one attribute of type {@code attribute} holds {@code value}
+     * (NUL-terminated, zero-padded); returns its size.
+     */
+    static int putStringRequest(ByteBuffer buf, int type, int flags, int seq, int cmd, int attribute, String value) {
+        byte[] z = (value + "\0").getBytes(StandardCharsets.US_ASCII);
+        int total = NLMSG_HDRLEN + GENL_HDRLEN + align4(NLA_HDRLEN + z.length);
+        for (int i = 0; i < total; i++) {
+            buf.put(i, (byte) 0);
+        }
+        header(buf, 0, total, type, flags, seq, cmd);
+        attribute(buf, 20, attribute, z.length);
+        buf.put(24, z);
         return total;
+    }
+
+    /** Writes the controller's "which id has family NAME" request; returns its size. */
+    static int putFamilyQuery(ByteBuffer buf, int seq, String name) {
+        return putStringRequest(buf, GENL_ID_CTRL, NLM_F_REQUEST, seq, CTRL_CMD_GETFAMILY, CTRL_ATTR_FAMILY_NAME, name);
     }
 
     /**
      * The family id in a controller reply, or the negated errno when the reply is an error
      * (ENOENT: no such family), or 0 when the reply holds no id.
      */
-    static int familyIdOf(MemorySegment buf, int length) {
+    static int familyIdOf(ByteBuffer buf, int length) {
         if (length < NLMSG_HDRLEN) {
             return 0;
         }
-        int msgLen = Math.min(buf.get(JAVA_INT_UNALIGNED, 0), length);
-        int type = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, 4));
+        int msgLen = Math.min(buf.getInt(0), length);
+        int type = Short.toUnsignedInt(buf.getShort(4));
         if (type == NLMSG_ERROR && msgLen >= NLMSG_HDRLEN + 4) {
-            return buf.get(JAVA_INT_UNALIGNED, 16);
+            return buf.getInt(16);
         }
         for (int at = NLMSG_HDRLEN + GENL_HDRLEN; at + NLA_HDRLEN <= msgLen; ) {
-            int len = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at));
-            int attr = buf.get(JAVA_SHORT_UNALIGNED, at + 2) & 0x3fff;
+            int len = Short.toUnsignedInt(buf.getShort(at));
+            int attr = buf.getShort(at + 2) & 0x3fff;
             if (len < NLA_HDRLEN || at + len > msgLen) {
                 return 0;
             }
             if (attr == CTRL_ATTR_FAMILY_ID && len >= NLA_HDRLEN + 2) {
-                return Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at + 4));
+                return Short.toUnsignedInt(buf.getShort(at + 4));
             }
             at += align4(len);
         }
         return 0;
+    }
+
+    /** Receives the messages of a datagram as {@link #decode(ByteBuffer, int, int, Sink)} reads them. */
+    interface Sink {
+        /**
+         * A statistics reply about task (or thread group) {@code id}: its {@code struct taskstats}
+         * is the {@code length} bytes at {@code struct} in {@code buf}, at least
+         * {@code layout.requiredLength()} of them.
+         */
+        void stats(int seq, boolean tgid, int id, ByteBuffer buf, int struct, int length, TaskstatsLayout layout);
+
+        /** An {@code NLMSG_ERROR}: 0 is an acknowledgement. */
+        void error(int seq, int errno);
+
+        void malformed(int seq, String why);
+    }
+
+    /** A view of {@code segment} for decoding: plain buffer reads, in the kernel's (native) byte order. */
+    static ByteBuffer bytes(MemorySegment segment) {
+        return segment.asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
     /**
@@ -114,102 +146,140 @@ public final class GenlCodec {
 
     /** As {@link #decode(MemorySegment, int, int, List)}; {@code names} also decodes each task's name. */
     public static void decode(MemorySegment buf, int length, int familyId, boolean names, List<NetlinkReply> out) {
+        decode(bytes(buf), length, familyId, new Sink() {
+            @Override
+            public void stats(int seq, boolean tgid, int id, ByteBuffer b, int struct, int len, TaskstatsLayout l) {
+                out.add(new NetlinkReply.Stats(seq, tgid, taskStats(b, struct, len, l, id, names)));
+            }
+
+            @Override
+            public void error(int seq, int errno) {
+                out.add(new NetlinkReply.Error(seq, errno));
+            }
+
+            @Override
+            public void malformed(int seq, String why) {
+                out.add(new NetlinkReply.Malformed(seq, why));
+            }
+        });
+    }
+
+    /**
+     * Decodes every netlink message in the first {@code length} bytes of {@code buf} (one datagram,
+     * at index 0) into {@code sink}, one call per message. Every read is bounded by the message and
+     * attribute lengths, so bad input only ever becomes a {@link Sink#malformed} call.
+     */
+    static void decode(ByteBuffer buf, int length, int familyId, Sink sink) {
         int at = 0;
         while (at + NLMSG_HDRLEN <= length) {
-            int msgLen = buf.get(JAVA_INT_UNALIGNED, at);
-            int type = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at + 4));
-            int seq = buf.get(JAVA_INT_UNALIGNED, at + 8);
+            int msgLen = buf.getInt(at);
+            int type = Short.toUnsignedInt(buf.getShort(at + 4));
+            int seq = buf.getInt(at + 8);
             if (msgLen < NLMSG_HDRLEN || msgLen > length - at) {
-                out.add(new NetlinkReply.Malformed(seq, "message length " + msgLen + " outside the "
-                        + (length - at) + " bytes received"));
+                sink.malformed(seq, "message length " + msgLen + " outside the " + (length - at) + " bytes received");
                 return;
             }
             if (type == NLMSG_ERROR) {
-                out.add(msgLen >= NLMSG_HDRLEN + 4
-                        ? new NetlinkReply.Error(seq, -buf.get(JAVA_INT_UNALIGNED, at + NLMSG_HDRLEN))
-                        : new NetlinkReply.Malformed(seq, "error message too short"));
+                if (msgLen >= NLMSG_HDRLEN + 4) {
+                    sink.error(seq, -buf.getInt(at + NLMSG_HDRLEN));
+                } else {
+                    sink.malformed(seq, "error message too short");
+                }
             } else if (type == familyId) {
-                out.add(decodeStatsMessage(buf, at, msgLen, seq, names));
+                decodeStatsMessage(buf, at, msgLen, seq, sink);
             }
             at += align4(msgLen);
         }
     }
 
-    private static NetlinkReply decodeStatsMessage(MemorySegment buf, int start, int msgLen, int seq, boolean names) {
+    private static void decodeStatsMessage(ByteBuffer buf, int start, int msgLen, int seq, Sink sink) {
         int end = start + msgLen;
         for (int at = start + NLMSG_HDRLEN + GENL_HDRLEN; at + NLA_HDRLEN <= end; ) {
-            int len = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at));
-            int type = buf.get(JAVA_SHORT_UNALIGNED, at + 2) & 0x3fff;
+            int len = Short.toUnsignedInt(buf.getShort(at));
+            int type = buf.getShort(at + 2) & 0x3fff;
             if (len < NLA_HDRLEN || len > end - at) {
-                return new NetlinkReply.Malformed(seq, "attribute length " + len + " out of bounds");
+                sink.malformed(seq, "attribute length " + len + " out of bounds");
+                return;
             }
             if (type == TYPE_AGGR_PID || type == TYPE_AGGR_TGID) {
-                return decodeAggregate(buf, at + NLA_HDRLEN, at + len, seq, type == TYPE_AGGR_TGID, names);
+                decodeAggregate(buf, at + NLA_HDRLEN, at + len, seq, type == TYPE_AGGR_TGID, sink);
+                return;
             }
             at += align4(len);
         }
-        return new NetlinkReply.Malformed(seq, "no aggregate attribute");
+        sink.malformed(seq, "no aggregate attribute");
     }
 
-    private static NetlinkReply decodeAggregate(MemorySegment buf, int start, int end, int seq, boolean tgid,
-                                                boolean names) {
+    private static void decodeAggregate(ByteBuffer buf, int start, int end, int seq, boolean tgid, Sink sink) {
         int id = -1;
         for (int at = start; at + NLA_HDRLEN <= end; ) {
-            int len = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at));
-            int type = buf.get(JAVA_SHORT_UNALIGNED, at + 2) & 0x3fff;
+            int len = Short.toUnsignedInt(buf.getShort(at));
+            int type = buf.getShort(at + 2) & 0x3fff;
             if (len < NLA_HDRLEN || len > end - at) {
-                return new NetlinkReply.Malformed(seq, "nested attribute length " + len + " out of bounds");
+                sink.malformed(seq, "nested attribute length " + len + " out of bounds");
+                return;
             }
             if ((type == TYPE_PID || type == TYPE_TGID) && len >= NLA_HDRLEN + 4) {
-                id = buf.get(JAVA_INT_UNALIGNED, at + NLA_HDRLEN);
+                id = buf.getInt(at + NLA_HDRLEN);
             } else if (type == TYPE_STATS) {
                 if (id < 0) {
-                    return new NetlinkReply.Malformed(seq, "statistics before the task id");
+                    sink.malformed(seq, "statistics before the task id");
+                } else {
+                    decodeStruct(buf, at + NLA_HDRLEN, len - NLA_HDRLEN, seq, tgid, id, sink);
                 }
-                return decodeStruct(buf, at + NLA_HDRLEN, len - NLA_HDRLEN, seq, tgid, id, names);
+                return;
             }
             at += align4(len);
         }
-        return new NetlinkReply.Malformed(seq, "no statistics attribute");
+        sink.malformed(seq, "no statistics attribute");
     }
 
-    private static byte[] name(MemorySegment buf, int at) {
-        int n = 0;
-        while (n < TaskstatsLayout.COMM_LENGTH && buf.get(JAVA_BYTE, at + n) != 0) {
-            n++;
-        }
-        byte[] name = new byte[n];
-        MemorySegment.copy(buf, JAVA_BYTE, at, name, 0, n);
-        return name;
-    }
-
-    private static NetlinkReply decodeStruct(MemorySegment buf, int at, int len, int seq, boolean tgid, int id,
-                                             boolean names) {
+    private static void decodeStruct(ByteBuffer buf, int at, int len, int seq, boolean tgid, int id, Sink sink) {
         if (len < 2) {
-            return new NetlinkReply.Malformed(seq, "statistics of " + len + " bytes");
+            sink.malformed(seq, "statistics of " + len + " bytes");
+            return;
         }
-        int version = Short.toUnsignedInt(buf.get(JAVA_SHORT_UNALIGNED, at));
+        int version = Short.toUnsignedInt(buf.getShort(at));
         if (version < TaskstatsLayout.OLDEST_SUPPORTED_VERSION) {
-            return new NetlinkReply.Malformed(seq, "struct taskstats version " + version + " is too old");
+            sink.malformed(seq, "struct taskstats version " + version + " is too old");
+            return;
         }
         TaskstatsLayout l = TaskstatsLayout.forVersion(version);
         if (len < l.requiredLength()) {
-            return new NetlinkReply.Malformed(seq, "struct taskstats version " + version + " truncated to "
-                    + len + " bytes");
+            sink.malformed(seq, "struct taskstats version " + version + " truncated to " + len + " bytes");
+            return;
         }
-        int taskGroup = l.tgid() >= 0 && l.tgid() + 4 <= len ? buf.get(JAVA_INT_UNALIGNED, at + l.tgid()) : -1;
-        return new NetlinkReply.Stats(seq, tgid, new TaskStats(
-                version,
+        sink.stats(seq, tgid, id, buf, at, len, l);
+    }
+
+    /** The thread group in a struct of {@code len} bytes at {@code at}, or -1 when it does not say. */
+    static int tgidOf(ByteBuffer buf, int at, int len, TaskstatsLayout l) {
+        return l.tgid() >= 0 && l.tgid() + 4 <= len ? buf.getInt(at + l.tgid()) : -1;
+    }
+
+    private static TaskStats taskStats(ByteBuffer buf, int at, int len, TaskstatsLayout l, int id, boolean names) {
+        return new TaskStats(
+                buf.getShort(at) & 0xffff,
                 id,
-                taskGroup,
+                tgidOf(buf, at, len, l),
                 names ? name(buf, at + l.comm()) : null,
-                buf.get(JAVA_INT_UNALIGNED, at + l.uid()),
-                buf.get(JAVA_INT_UNALIGNED, at + l.ppid()),
-                buf.get(JAVA_LONG_UNALIGNED, at + l.elapsed()),
-                buf.get(JAVA_LONG_UNALIGNED, at + l.blkioDelay()),
-                buf.get(JAVA_LONG_UNALIGNED, at + l.swapinDelay()),
-                buf.get(JAVA_LONG_UNALIGNED, at + l.readBytes()),
-                buf.get(JAVA_LONG_UNALIGNED, at + l.writeBytes()),
-                buf.get(JAVA_LONG_UNALIGNED, at + l.cancelledWriteBytes())));
+                buf.getInt(at + l.uid()),
+                buf.getInt(at + l.ppid()),
+                buf.getLong(at + l.elapsed()),
+                buf.getLong(at + l.blkioDelay()),
+                buf.getLong(at + l.swapinDelay()),
+                buf.getLong(at + l.readBytes()),
+                buf.getLong(at + l.writeBytes()),
+                buf.getLong(at + l.cancelledWriteBytes()));
+    }
+
+    private static byte[] name(ByteBuffer buf, int at) {
+        int n = 0;
+        while (n < TaskstatsLayout.COMM_LENGTH && buf.get(at + n) != 0) {
+            n++;
+        }
+        byte[] name = new byte[n];
+        buf.get(at, name, 0, n);
+        return name;
     }
 }

@@ -3,9 +3,6 @@ package org.jiotop.linux;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
  * A bound generic-netlink socket with the TASKSTATS family resolved. Not thread-safe: each user
@@ -46,12 +43,12 @@ final class GenlSocket implements AutoCloseable {
         GenlSocket s = new GenlSocket(fd);
         try {
             MemorySegment addr = s.arena.allocate(12, 4);
-            addr.set(JAVA_SHORT, 0, (short) AF_NETLINK);
+            GenlCodec.bytes(addr).putShort(0, (short) AF_NETLINK);
             if (s.libc.bind(fd, addr, 12) < 0) {
                 throw new KernelException("cannot bind the netlink socket", s.libc.errno());
             }
-            MemorySegment size = s.arena.allocate(JAVA_INT);
-            size.set(JAVA_INT, 0, receiveBufferBytes);
+            MemorySegment size = s.arena.allocate(4, 4);
+            GenlCodec.bytes(size).putInt(0, receiveBufferBytes);
             // FORCE passes net.core.rmem_max; it needs CAP_NET_ADMIN, which taskstats needs anyway.
             if (s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
                 s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
@@ -66,7 +63,7 @@ final class GenlSocket implements AutoCloseable {
 
     private int resolveFamily(String name) throws KernelException {
         MemorySegment buf = arena.allocate(256, 8);
-        int len = GenlCodec.putFamilyQuery(buf, nextSeq(), name);
+        int len = GenlCodec.putFamilyQuery(GenlCodec.bytes(buf), nextSeq(), name);
         if (libc.send(fd, buf, len, 0) < 0) {
             throw new KernelException("cannot ask the netlink controller for " + name, libc.errno());
         }
@@ -75,7 +72,7 @@ final class GenlSocket implements AutoCloseable {
         if (got < 0) {
             throw new KernelException("no answer from the netlink controller for " + name, libc.errno());
         }
-        int id = GenlCodec.familyIdOf(buf, (int) got);
+        int id = GenlCodec.familyIdOf(GenlCodec.bytes(buf), (int) got);
         if (id < 0) {
             throw new KernelException("the kernel has no " + name + " netlink family", -id);
         }
@@ -96,8 +93,7 @@ final class GenlSocket implements AutoCloseable {
     /** Blocking receives give up after {@code millis} with EAGAIN, so a reader thread can stop. */
     void setReceiveTimeout(int millis) throws KernelException {
         MemorySegment tv = arena.allocate(16, 8);
-        tv.set(JAVA_LONG, 0, millis / 1000);
-        tv.set(JAVA_LONG, 8, (millis % 1000) * 1000L);
+        GenlCodec.bytes(tv).putLong(0, millis / 1000).putLong(8, (millis % 1000) * 1000L);
         if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, 16) < 0) {
             throw new KernelException("setting the netlink receive timeout", libc.errno());
         }

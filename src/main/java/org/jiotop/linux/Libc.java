@@ -15,9 +15,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The C library calls jiotop makes, through {@code java.lang.foreign}. Every kernel call goes
- * through one variadic {@code syscall(2)} handle: each downcall handle costs start-up time to link
- * (tens of milliseconds for the first ones), so one handle serves socket, bind, sendto, recvfrom,
- * setsockopt, close, ioprio_get/set, getpriority and sched_getscheduler. The passwd lookups
+ * through one {@code syscall(2)} handle: each downcall handle costs start-up time to link (tens of
+ * milliseconds for the first ones), so one handle serves socket, bind, sendto, recvfrom,
+ * setsockopt, open, read, getdents64, close, ioprio_get/set, getpriority and sched_getscheduler. The passwd lookups
  * (which need the C library's NSS) and strerror have their own handles, linked on first use. An
  * instance owns the errno capture buffer, so use one instance per thread.
  */
@@ -27,7 +27,10 @@ final class Libc {
     private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     // x86_64 system call numbers; jiotop is built and tested on x86_64 only.
+    private static final long SYS_READ = 0;
+    private static final long SYS_OPEN = 2;
     private static final long SYS_CLOSE = 3;
+    private static final long SYS_GETDENTS64 = 217;
     private static final long SYS_SOCKET = 41;
     private static final long SYS_SENDTO = 44;
     private static final long SYS_RECVFROM = 45;
@@ -43,10 +46,13 @@ final class Libc {
     }
 
     private static final class Syscall {
-        // syscall(2) is variadic: every argument after the number is passed as a long.
+        // syscall(2) is variadic, but linked here as a plain function of seven longs: on x86_64 the
+        // two conventions pass integer arguments in the same registers, and glibc's syscall() only
+        // moves registers. Linking it as variadic costs ~20 ms more start-up CPU (measured with a
+        // one-handle program and an AOT cache: BENCHMARKS.md).
         static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
-                        JAVA_LONG), Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
+                        JAVA_LONG), Linker.Option.captureCallState("errno"));
     }
 
     private static final class Passwd {
@@ -88,6 +94,20 @@ final class Libc {
 
     int setsockopt(int fd, int level, int name, MemorySegment value, int len) {
         return (int) syscall(SYS_SETSOCKOPT, fd, level, name, value.address(), len, 0);
+    }
+
+    /** Opens the NUL-terminated path at {@code path} read-only; the descriptor, or -1. */
+    int open(MemorySegment path, int flags) {
+        return (int) syscall(SYS_OPEN, path.address(), flags, 0, 0, 0, 0);
+    }
+
+    long read(int fd, MemorySegment buf, long len) {
+        return syscall(SYS_READ, fd, buf.address(), len, 0, 0, 0);
+    }
+
+    /** Directory entries ({@code struct linux_dirent64}) into {@code buf}; bytes filled, 0 at the end, or -1. */
+    long getdents64(int fd, MemorySegment buf, long len) {
+        return syscall(SYS_GETDENTS64, fd, buf.address(), len, 0, 0, 0);
     }
 
     int close(int fd) {

@@ -1,8 +1,12 @@
 package org.jiotop.linux;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -10,19 +14,40 @@ import java.util.Arrays;
 /**
  * Reads {@code /proc} under a given root, so tests can point it at a fixture tree. A file that
  * vanished or cannot be read gives null or -1: tasks come and go between listing and reading.
+ * Directories and the small files read every refresh go through open/read/getdents64 into buffers
+ * kept for the next call: java.io and java.nio create a dozen objects per file and a String per
+ * directory entry, which at thousands of tasks per refresh cost more than the kernel's own work.
+ * One instance per thread.
  */
 public final class ProcFs {
     /** Longest command line read; anything longer is cut (and shown with a marker). */
     public static final int MAX_CMDLINE = 128 * 1024;
     private static final int SMALL_FILE = 16 * 1024;
 
+    private static final int O_RDONLY_CLOEXEC = 0x80000;
+    private static final int O_DIRECTORY = 0x10000;
+    private static final int PATH_MAX = 4096;
+    private static final int DIRENTS = 32 * 1024;
+
     private final Path root;
-    private final File rootDir;
+    private final byte[] rootBytes;
     private final byte[] buffer = new byte[SMALL_FILE];
+    private final Libc libc = new Libc();
+    private final MemorySegment path;
+    private final ByteBuffer pathBytes;
+    private final MemorySegment data;
+    private final ByteBuffer dataBytes;
+    private int pathLength;
+    private int[] listed = new int[256];
 
     public ProcFs(Path root) {
         this.root = root;
-        this.rootDir = root.toFile();
+        this.rootBytes = root.toString().getBytes(StandardCharsets.UTF_8);
+        Arena arena = Arena.ofAuto();
+        this.path = arena.allocate(PATH_MAX);
+        this.pathBytes = path.asByteBuffer();
+        this.data = arena.allocate(Math.max(SMALL_FILE, DIRENTS), 8);
+        this.dataBytes = data.asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
     public static ProcFs system() {
@@ -31,29 +56,91 @@ public final class ProcFs {
 
     /** Every PID listed, ascending. */
     public int[] pids() {
-        return ids(rootDir.list());
+        begin();
+        return ids();
     }
 
     /** The TIDs of process {@code pid}, ascending; empty when it is gone. */
     public int[] tids(int pid) {
-        return ids(new File(rootDir, pid + "/task").list());
+        begin();
+        id(pid);
+        name("task");
+        return ids();
     }
 
-    private static int[] ids(String[] names) {
-        if (names == null) {
+    /** The numeric entries of the directory at the path being built. */
+    private int[] ids() {
+        int fd = open(O_DIRECTORY);
+        if (fd < 0) {
             return new int[0];
         }
-        int[] ids = new int[names.length];
         int n = 0;
-        for (String name : names) {
-            int id = ProcParsers.parseId(name);
-            if (id > 0) {
-                ids[n++] = id;
+        try {
+            long got;
+            while ((got = libc.getdents64(fd, data, DIRENTS)) > 0) {
+                // struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16, d_type u8, d_name (NUL-terminated)
+                for (int at = 0; at + 19 < got; ) {
+                    int length = Short.toUnsignedInt(dataBytes.getShort(at + 16));
+                    if (length < 20 || at + length > got) {
+                        break;
+                    }
+                    int id = ProcParsers.parseId(dataBytes, at + 19, at + length);
+                    if (id > 0) {
+                        if (n == listed.length) {
+                            listed = Arrays.copyOf(listed, n * 2);
+                        }
+                        listed[n++] = id;
+                    }
+                    at += length;
+                }
             }
+        } finally {
+            libc.close(fd);
         }
-        int[] out = Arrays.copyOf(ids, n);
+        int[] out = Arrays.copyOf(listed, n);
         Arrays.sort(out);
         return out;
+    }
+
+    /** Appends "/" and {@code id} to the path being built. */
+    private void id(int id) {
+        int digits = 1;
+        for (int v = id; v >= 10; v /= 10) {
+            digits++;
+        }
+        if (pathLength + 1 + digits < PATH_MAX) {
+            pathBytes.put(pathLength, (byte) '/');
+            for (int i = digits, v = id; i > 0; i--, v /= 10) {
+                pathBytes.put(pathLength + i, (byte) ('0' + v % 10));
+            }
+        }
+        pathLength += 1 + digits;
+    }
+
+    /** Appends "/" and {@code name} (ASCII) to the path being built. */
+    private void name(String name) {
+        if (pathLength + 1 + name.length() < PATH_MAX) {
+            pathBytes.put(pathLength, (byte) '/');
+            for (int i = 0; i < name.length(); i++) {
+                pathBytes.put(pathLength + 1 + i, (byte) name.charAt(i));
+            }
+        }
+        pathLength += 1 + name.length();
+    }
+
+    /** Starts a path at the root. */
+    private void begin() {
+        pathLength = Math.min(rootBytes.length, PATH_MAX);
+        pathBytes.put(0, rootBytes, 0, pathLength);
+    }
+
+    /** Opens the path built so far; the descriptor, or -1. */
+    private int open(int flags) {
+        if (pathLength >= PATH_MAX) {
+            return -1;
+        }
+        pathBytes.put(pathLength, (byte) 0);
+        return libc.open(path, O_RDONLY_CLOEXEC | flags);
     }
 
     /** The raw NUL-separated command line of {@code pid} (empty for kernel threads), or null. */
@@ -67,7 +154,12 @@ public final class ProcFs {
 
     /** The raw name ({@code comm}) of thread {@code tid} of process {@code tgid}, or null. */
     public byte[] comm(int tgid, int tid) {
-        int n = read(root.resolve(tgid + "/task/" + tid + "/comm"));
+        begin();
+        id(tgid);
+        name("task");
+        id(tid);
+        name("comm");
+        int n = read();
         if (n < 0) {
             return null;
         }
@@ -79,19 +171,22 @@ public final class ProcFs {
 
     /** {@code /proc/PID/io}, or null when it is gone or unreadable (as /proc/1/io is here). */
     public ProcessIo processIo(int pid) {
-        int n = read(root.resolve(pid + "/io"));
+        begin();
+        id(pid);
+        name("io");
+        int n = read();
         return n < 0 ? null : ProcParsers.parseIo(buffer, n);
     }
 
     /** The thread group of {@code tid}, or -1 when the task is gone. */
     public int tgidOf(int tid) {
-        int n = read(root.resolve(tid + "/status"));
+        int n = status(tid);
         return n < 0 ? -1 : ProcParsers.parseStatusTgid(buffer, n);
     }
 
     /** The parent of process {@code pid}, or -1 when it is gone. */
     public int ppidOf(int pid) {
-        int n = read(root.resolve(pid + "/status"));
+        int n = status(pid);
         return n < 0 ? -1 : ProcParsers.parseStatusPpid(buffer, n);
     }
 
@@ -103,7 +198,12 @@ public final class ProcFs {
         long total = 0;
         boolean any = false;
         for (int tid : tids(pid)) {
-            int n = read(root.resolve(pid + "/task/" + tid + "/schedstat"));
+            begin();
+            id(pid);
+            name("task");
+            id(tid);
+            name("schedstat");
+            int n = read();
             long v = n < 0 ? -1 : ProcParsers.parseDecimalPrefix(buffer, n);
             if (v >= 0) {
                 total += v;
@@ -115,13 +215,15 @@ public final class ProcFs {
 
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */
     public VmCounters vmstat() {
-        int n = read(root.resolve("vmstat"));
+        begin();
+        name("vmstat");
+        int n = read();
         return n < 0 ? null : ProcParsers.parseVmstat(buffer, n);
     }
 
     /** {@code kernel.task_delayacct}: true or false, or null when the sysctl does not exist. */
     public Boolean taskDelayAcct() {
-        long v = number("sys/kernel/task_delayacct");
+        long v = number("sys", "kernel", "task_delayacct");
         return v < 0 ? null : v != 0;
     }
 
@@ -132,21 +234,51 @@ public final class ProcFs {
 
     /** {@code kernel.pid_max}, or 32768 when it cannot be read. */
     public int pidMax() {
-        long v = number("sys/kernel/pid_max");
+        long v = number("sys", "kernel", "pid_max");
         return v <= 0 || v > Integer.MAX_VALUE ? 32768 : (int) v;
     }
 
-    private long number(String relative) {
-        int n = read(root.resolve(relative));
+    private long number(String sys, String kernel, String name) {
+        begin();
+        name(sys);
+        name(kernel);
+        name(name);
+        int n = read();
         return n < 0 ? -1 : ProcParsers.parseNumberFile(buffer, n);
     }
 
-    /** Reads a small file into the shared buffer; its length, or -1. */
-    private int read(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(buffer, 0, buffer.length);
-        } catch (IOException | SecurityException e) {
+    private int status(int pid) {
+        begin();
+        id(pid);
+        name("status");
+        return read();
+    }
+
+    /** Reads the small file at the path built into the shared buffer; its length, or -1. */
+    private int read() {
+        int fd = open(0);
+        if (fd < 0) {
             return -1;
+        }
+        try {
+            int n = 0;
+            while (n < buffer.length) {
+                long got = libc.read(fd, data, buffer.length - n);
+                if (got < 0 && libc.errno() == Errno.EINTR) {
+                    continue;
+                }
+                if (got < 0) {
+                    return -1; // the task went away after the open, or the file is not for us (/proc/1/io)
+                }
+                if (got == 0) {
+                    break;
+                }
+                dataBytes.get(0, buffer, n, (int) got);
+                n += (int) got;
+            }
+            return n;
+        } finally {
+            libc.close(fd);
         }
     }
 }

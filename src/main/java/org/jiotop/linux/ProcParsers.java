@@ -1,5 +1,7 @@
 package org.jiotop.linux;
 
+import java.nio.ByteBuffer;
+
 /**
  * Parsers for the {@code /proc} text files jiotop reads. They take raw bytes and never throw on
  * malformed input: a value that is missing or unparsable comes back as -1 (or null).
@@ -96,6 +98,23 @@ public final class ProcParsers {
     }
 
     /** A decimal directory name (a PID or TID), or -1 for anything else. */
+    /** As {@link #parseId(String)}, for the NUL-terminated name at {@code from} (before {@code end}) in {@code buf}. */
+    static int parseId(ByteBuffer buf, int from, int end) {
+        long v = 0;
+        int n = 0;
+        for (int i = from; i < end; i++) {
+            int c = buf.get(i);
+            if (c == 0) {
+                break;
+            }
+            if (c < '0' || c > '9' || ++n > 10) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return n == 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
     public static int parseId(String name) {
         int n = name.length();
         if (n == 0 || n > 10) {

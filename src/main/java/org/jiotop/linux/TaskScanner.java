@@ -14,15 +14,22 @@ import java.util.Map;
  * also covers exited threads).
  */
 public final class TaskScanner {
+    /**
+     * Two replies about one task give start times that differ by the time between the two
+     * queries' replies being stamped; a task that reuses an ID starts far later than this.
+     */
+    private static final long SAME_START_NANOS = 10_000_000L;
+
     private final ProcFs proc;
     private final TaskstatsSocket taskstats;
     private final ExitListener exits;
     private int[] ids = new int[1024];
     private int[] tgids = new int[1024];
-    private TaskStats[] stats = new TaskStats[1024];
-    private TaskStats[] groupStats = new TaskStats[1024];
-    private long[] sampledAt = new long[1024];
-    private long[] groupSampledAt = new long[1024];
+    private final TaskCounters counters = new TaskCounters();
+    private final TaskCounters groupCounters = new TaskCounters();
+    private final TaskCounters threadCounters = new TaskCounters();
+    /** The previous scan's samples, in listing order: an unchanged task keeps its sample object. */
+    private List<TaskSample> previous = List.of();
 
     /** {@code exits} may be null: exited tasks are then only seen while alive. */
     public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
@@ -61,10 +68,6 @@ public final class TaskScanner {
             int size = Math.max(n, ids.length * 2);
             ids = Arrays.copyOf(ids, size);
             tgids = Arrays.copyOf(tgids, size);
-            stats = new TaskStats[size];
-            groupStats = new TaskStats[size];
-            sampledAt = new long[size];
-            groupSampledAt = new long[size];
         }
     }
 
@@ -99,17 +102,16 @@ public final class TaskScanner {
                 }
             }
         }
-        taskstats.query(ids, n, false, stats, sampledAt);
+        taskstats.query(ids, n, false, counters);
         List<TaskSample> tasks = new ArrayList<>(n);
+        Reuse reuse = new Reuse(previous);
         for (int i = 0; i < n; i++) {
-            TaskStats s = stats[i];
-            if (s != null) {
-                tasks.add(new TaskSample(ids[i], tgids[i], s.ppid(), sampledAt[i] - s.elapsedMicros() * 1000, s.uid(), false,
-                        s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(),
-                        s.blkioDelayNanos(), s.swapinDelayNanos()));
+            if (counters.answered(i)) {
+                tasks.add(reuse.sample(ids[i], tgids[i], counters, i, false, counters.readBytes(i),
+                        counters.writeBytes(i), counters.cancelledWriteBytes(i), counters, i));
             }
-            stats[i] = null;
         }
+        previous = tasks;
         return scan(now, false, tasks, Arrays.copyOf(ids, n), exited, delayAccounting());
     }
 
@@ -124,11 +126,11 @@ public final class TaskScanner {
         int n = pids.length;
         ensure(n);
         System.arraycopy(pids, 0, ids, 0, n);
-        taskstats.query(ids, n, false, stats, sampledAt);
+        taskstats.query(ids, n, false, counters);
         // Per-group delay sums cost the kernel a walk over every thread: only ask when there are any.
         boolean delays = delayAccounting();
         if (delays) {
-            taskstats.query(ids, n, true, groupStats, groupSampledAt);
+            taskstats.query(ids, n, true, groupCounters);
         }
         // A process whose leader no longer answers is a zombie (or gone). Its parent's /proc/PID/io
         // grows by its I/O when reaping it, just before its /proc entry goes: so note the zombies
@@ -136,7 +138,7 @@ public final class TaskScanner {
         Map<Integer, Integer> zombieParents = new HashMap<>();
         List<Integer> gone = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (stats[i] == null) {
+            if (!counters.answered(i)) {
                 int ppid = proc.ppidOf(pids[i]);
                 if (ppid > 0) {
                     zombieParents.put(pids[i], ppid);
@@ -147,27 +149,25 @@ public final class TaskScanner {
         }
         ProcessIo[] io = new ProcessIo[n];
         for (int i = 0; i < n; i++) {
-            io[i] = stats[i] == null ? null : proc.processIo(pids[i]);
+            io[i] = counters.answered(i) ? proc.processIo(pids[i]) : null;
         }
         if (!zombieParents.isEmpty()) {
             rereadParentsOfReaped(pids, io, zombieParents, gone);
         }
         int[] listed = gone.isEmpty() ? pids : Arrays.stream(pids).filter(pid -> !gone.contains(pid)).toArray();
         List<TaskSample> tasks = new ArrayList<>(n);
+        Reuse reuse = new Reuse(previous);
+        TaskCounters group = delays ? groupCounters : counters;
         for (int i = 0; i < n; i++) {
-            TaskStats leader = stats[i];
-            TaskStats group = delays ? groupStats[i] : leader;
-            if (leader != null && group != null) {
+            if (counters.answered(i) && group.answered(i)) {
                 ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i]);
                 if (bytes != null) {
-                    tasks.add(new TaskSample(pids[i], pids[i], leader.ppid(),
-                            sampledAt[i] - leader.elapsedMicros() * 1000, leader.uid(), io[i] != null, bytes.readBytes(), bytes.writeBytes(), bytes.cancelledWriteBytes(),
-                            group.blkioDelayNanos(), group.swapinDelayNanos()));
+                    tasks.add(reuse.sample(pids[i], pids[i], counters, i, io[i] != null, bytes.readBytes(),
+                            bytes.writeBytes(), bytes.cancelledWriteBytes(), group, i));
                 }
             }
-            stats[i] = null;
-            groupStats[i] = null;
         }
+        previous = tasks;
         return scan(now, true, tasks, listed, exited, delays);
     }
 
@@ -196,18 +196,56 @@ public final class TaskScanner {
         if (tids.length == 0) {
             return null;
         }
-        TaskStats[] threadStats = new TaskStats[tids.length];
-        taskstats.query(tids, tids.length, false, threadStats, new long[tids.length]);
+        taskstats.query(tids, tids.length, false, threadCounters);
         long read = 0;
         long write = 0;
         long cancelled = 0;
-        for (TaskStats s : threadStats) {
-            if (s != null) {
-                read += s.readBytes();
-                write += s.writeBytes();
-                cancelled += s.cancelledWriteBytes();
+        for (int i = 0; i < tids.length; i++) {
+            if (threadCounters.answered(i)) {
+                read += threadCounters.readBytes(i);
+                write += threadCounters.writeBytes(i);
+                cancelled += threadCounters.cancelledWriteBytes(i);
             }
         }
         return new ProcessIo(read, write, cancelled);
+    }
+
+    /**
+     * Walks the previous scan's samples alongside this one (both in listing order: by process, then
+     * by thread) and hands back the previous sample object when nothing in it changed, so the
+     * thousands of idle tasks of a refresh create no garbage.
+     */
+    private static final class Reuse {
+        private final List<TaskSample> before;
+        private int at;
+
+        Reuse(List<TaskSample> before) {
+            this.before = before;
+        }
+
+        TaskSample sample(int id, int tgid, TaskCounters c, int i, boolean withChildren, long read, long write,
+                          long cancelled, TaskCounters delays, int d) {
+            long start = c.startNanos(i);
+            while (at < before.size() && listedBefore(before.get(at), tgid, id)) {
+                at++;
+            }
+            if (at < before.size()) {
+                TaskSample p = before.get(at);
+                if (p.id() == id && p.tgid() == tgid && p.ppid() == c.ppid(i) && p.uid() == c.uid(i)
+                        && p.includesReapedChildren() == withChildren && p.readBytes() == read
+                        && p.writeBytes() == write && p.cancelledWriteBytes() == cancelled
+                        && p.blkioDelayNanos() == delays.blkioDelayNanos(d)
+                        && p.swapinDelayNanos() == delays.swapinDelayNanos(d)
+                        && Math.abs(p.startNanos() - start) <= SAME_START_NANOS) {
+                    return p;
+                }
+            }
+            return new TaskSample(id, tgid, c.ppid(i), start, c.uid(i), withChildren, read, write, cancelled,
+                    delays.blkioDelayNanos(d), delays.swapinDelayNanos(d));
+        }
+
+        private static boolean listedBefore(TaskSample p, int tgid, int id) {
+            return p.tgid() < tgid || (p.tgid() == tgid && p.id() < id);
+        }
     }
 }

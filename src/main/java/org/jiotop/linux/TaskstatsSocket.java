@@ -1,8 +1,7 @@
 package org.jiotop.linux;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.ByteBuffer;
 
 /**
  * A generic-netlink socket speaking TASKSTATS. Queries are batched: many requests go out in one
@@ -22,7 +21,10 @@ public final class TaskstatsSocket implements AutoCloseable {
     private final int batchSize;
     private final MemorySegment sendBuf;
     private final MemorySegment recvBuf;
-    private final List<NetlinkReply> replies = new ArrayList<>();
+    private final ByteBuffer sendBytes;
+    private final ByteBuffer recvBytes;
+    private final Replies replies = new Replies();
+    private int[] pending = new int[0];
     private long overflows;
 
     private TaskstatsSocket(GenlSocket socket, int batchSize) {
@@ -31,6 +33,8 @@ public final class TaskstatsSocket implements AutoCloseable {
         this.batchSize = batchSize;
         this.sendBuf = socket.arena.allocate((long) batchSize * GenlCodec.QUERY_SIZE, 8);
         this.recvBuf = socket.arena.allocate(RECV_BUFFER, 8);
+        this.sendBytes = GenlCodec.bytes(sendBuf);
+        this.recvBytes = GenlCodec.bytes(recvBuf);
     }
 
     /** Opens the socket with the default batch size and receive buffer. */
@@ -61,15 +65,17 @@ public final class TaskstatsSocket implements AutoCloseable {
 
     /**
      * Asks for the statistics of {@code ids[0..count)}: per task, or per thread group when
-     * {@code tgid}. {@code into[i]} receives the reply for {@code ids[i]}, or null when the task is
-     * gone (ESRCH) or the kernel refused that one query; {@code sampledAt[i]} receives the
-     * monotonic time just after the kernel produced it.
+     * {@code tgid}. Row {@code i} of {@code into} receives the reply for {@code ids[i]}, or stays
+     * unanswered when the task is gone (ESRCH) or the kernel refused that one query.
      *
      * @throws KernelException EPERM without CAP_NET_ADMIN, or when the kernel stops answering
      */
-    public void query(int[] ids, int count, boolean tgid, TaskStats[] into, long[] sampledAt) throws KernelException {
-        boolean[] answered = new boolean[count];
-        int[] pending = new int[count];
+    public void query(int[] ids, int count, boolean tgid, TaskCounters into) throws KernelException {
+        into.reset(count);
+        replies.begin(ids, count, into);
+        if (pending.length < count) {
+            pending = new int[Math.max(count, pending.length * 2)];
+        }
         for (int i = 0; i < count; i++) {
             pending[i] = i;
         }
@@ -78,12 +84,11 @@ public final class TaskstatsSocket implements AutoCloseable {
         while (pendingCount > 0) {
             boolean overflowed = false;
             for (int from = 0; from < pendingCount; from += batch) {
-                int to = Math.min(pendingCount, from + batch);
-                overflowed |= exchange(ids, pending, from, to, tgid, into, sampledAt, answered);
+                overflowed |= exchange(ids, from, Math.min(pendingCount, from + batch), tgid);
             }
             int left = 0;
             for (int k = 0; k < pendingCount; k++) {
-                if (!answered[pending[k]]) {
+                if (!replies.done[pending[k]]) {
                     pending[left++] = pending[k];
                 }
             }
@@ -99,20 +104,19 @@ public final class TaskstatsSocket implements AutoCloseable {
         }
     }
 
-    /** Sends one batch and drains its replies; true when the receive buffer overflowed. */
-    private boolean exchange(int[] ids, int[] pending, int from, int to, boolean tgid, TaskStats[] into,
-                             long[] sampledAt, boolean[] answered) throws KernelException {
+    /** Sends the requests {@code pending[from..to)} and drains their replies; true when the receive buffer overflowed. */
+    private boolean exchange(int[] ids, int from, int to, boolean tgid) throws KernelException {
         int firstSeq = -1;
-        long at = 0;
+        int at = 0;
         for (int k = from; k < to; k++) {
             int seq = socket.nextSeq();
             firstSeq = firstSeq < 0 ? seq : firstSeq;
-            at += GenlCodec.putQuery(sendBuf, at, familyId, seq, ids[pending[k]], tgid);
+            at += GenlCodec.putQuery(sendBytes, at, familyId, seq, ids[pending[k]], tgid);
         }
         if (socket.send(sendBuf, at) < 0) {
             throw new KernelException("taskstats query", socket.errno());
         }
-        long now = System.nanoTime();
+        replies.batch(firstSeq, from, to, System.nanoTime());
         boolean overflowed = false;
         while (true) {
             long got = socket.recv(recvBuf, GenlSocket.MSG_DONTWAIT);
@@ -130,25 +134,74 @@ public final class TaskstatsSocket implements AutoCloseable {
                 }
                 throw new KernelException("taskstats reply", errno);
             }
-            replies.clear();
-            GenlCodec.decode(recvBuf, (int) got, familyId, replies);
-            for (NetlinkReply r : replies) {
-                int k = r.seq() - firstSeq + from;
-                if (k < from || k >= to) {
-                    continue;
+            GenlCodec.decode(recvBytes, (int) got, familyId, replies);
+            if (replies.refused) {
+                throw new KernelException("taskstats query", Errno.EPERM);
+            }
+        }
+    }
+
+    /** Puts each reply of the batch in flight into its row, matched by sequence number. */
+    private final class Replies implements GenlCodec.Sink {
+        private int[] ids;
+        private TaskCounters into;
+        private boolean[] done = new boolean[0];
+        private int firstSeq;
+        private int from;
+        private int to;
+        private long now;
+        private boolean refused;
+
+        void begin(int[] ids, int count, TaskCounters into) {
+            this.ids = ids;
+            this.into = into;
+            if (done.length < count) {
+                done = new boolean[Math.max(count, done.length * 2)];
+            } else {
+                java.util.Arrays.fill(done, 0, count, false);
+            }
+            refused = false;
+        }
+
+        void batch(int firstSeq, int from, int to, long now) {
+            this.firstSeq = firstSeq;
+            this.from = from;
+            this.to = to;
+            this.now = now;
+        }
+
+        /** The row of a reply in the batch in flight, or -1 for a stray reply. */
+        private int row(int seq) {
+            int k = seq - firstSeq + from;
+            return k < from || k >= to ? -1 : pending[k];
+        }
+
+        @Override
+        public void stats(int seq, boolean tgid, int id, ByteBuffer buf, int struct, int length, TaskstatsLayout layout) {
+            int i = row(seq);
+            if (i >= 0) {
+                // A reply about another task than asked (never seen) counts as no answer.
+                if (id == ids[i]) {
+                    into.set(i, id, buf, struct, layout, now);
                 }
-                int i = pending[k];
-                switch (r) {
-                    case NetlinkReply.Stats s -> {
-                        into[i] = s.stats();
-                        sampledAt[i] = now;
-                    }
-                    case NetlinkReply.Error e when e.errno() == Errno.EPERM ->
-                            throw new KernelException("taskstats query", Errno.EPERM);
-                    case NetlinkReply.Error e -> into[i] = null;
-                    case NetlinkReply.Malformed m -> into[i] = null;
-                }
-                answered[i] = true;
+                done[i] = true;
+            }
+        }
+
+        @Override
+        public void error(int seq, int errno) {
+            int i = row(seq);
+            if (i >= 0) {
+                refused |= errno == Errno.EPERM;
+                done[i] = true;
+            }
+        }
+
+        @Override
+        public void malformed(int seq, String why) {
+            int i = row(seq);
+            if (i >= 0) {
+                done[i] = true;
             }
         }
     }

@@ -30,7 +30,16 @@ public final class TaskTracker {
     /** An exit report is read some time after the exit, which makes its start time look later. */
     static final long EXIT_REPORT_DELAY_NANOS = 2_000_000_000L;
 
-    private record Known(TaskSample last, IoDelta accumulated, long accumulatedSinceNanos) {
+    /** A task as last seen, with the activity it was last shown with. */
+    private record Known(TaskSample last, IoDelta accumulated, long accumulatedSinceNanos, TaskActivity shown) {
+        Known(TaskActivity a) {
+            this(a.sample(), a.accumulated(), a.accumulatedSinceNanos(), a);
+        }
+
+        /** The task did nothing in the interval that ends with {@code s}, nor in the one before. */
+        boolean idleAgainIn(TaskSample s) {
+            return s == last && shown.delta() == IoDelta.ZERO;
+        }
     }
 
     private static final class Retained {
@@ -45,7 +54,9 @@ public final class TaskTracker {
 
     private final int keepExited;
     private final boolean keepExitedWithIo;
-    private Map<Integer, Known> known = new HashMap<>();
+    private IntMap<Known> known = new IntMap<>();
+    /** The map of the scan before the previous one, cleared and refilled as the next {@link #known}. */
+    private IntMap<Known> spare = new IntMap<>();
     /**
      * Tasks that left the listing without an exit report yet, for a few scans: a report read after
      * the next scan began still finds what was last seen of its task.
@@ -108,28 +119,34 @@ public final class TaskTracker {
 
     /** Accounts {@code scan}; the activity since the previous scan, or null for the first one. */
     public Interval advance(Scan scan) {
-        Map<Integer, Known> next = HashMap.newHashMap(scan.tasks().size());
+        IntMap<Known> next = spare;
+        next.clear();
         List<TaskActivity> activity = new ArrayList<>(scan.tasks().size());
         for (TaskSample s : scan.tasks()) {
-            TaskSample gone = exited.get(s.id());
+            TaskSample gone = exited.isEmpty() ? null : exited.get(s.id());
             if (gone != null && sameTaskAsExit(s, gone)) {
                 continue;
             }
             Known k = known.get(s.id());
+            TaskActivity a;
+            if (k != null && k.idleAgainIn(s)) {
+                // The scanner hands back the very same sample for an unchanged task: nothing to redo.
+                next.put(s.id(), k);
+                activity.add(k.shown);
+                continue;
+            }
             if (k != null && sameTask(s, k.last)) {
                 IoDelta d = IoDelta.between(s, k.last);
-                IoDelta acc = k.accumulated.plus(d);
-                next.put(s.id(), new Known(s, acc, k.accumulatedSinceNanos));
-                activity.add(new TaskActivity(s, d, acc, k.accumulatedSinceNanos));
+                a = new TaskActivity(s, d, k.accumulated.plus(d), k.accumulatedSinceNanos);
             } else if (bornSincePrevious(s)) {
                 IoDelta whole = IoDelta.of(s);
-                next.put(s.id(), new Known(s, whole, s.startNanos()));
-                activity.add(new TaskActivity(s, whole, whole, s.startNanos()));
+                a = new TaskActivity(s, whole, whole, s.startNanos());
             } else {
                 // Seen for the first time but older than the previous scan: only later I/O is known.
-                next.put(s.id(), new Known(s, IoDelta.ZERO, scan.monotonicNanos()));
-                activity.add(new TaskActivity(s, IoDelta.ZERO, IoDelta.ZERO, scan.monotonicNanos()));
+                a = new TaskActivity(s, IoDelta.ZERO, IoDelta.ZERO, scan.monotonicNanos());
             }
+            next.put(s.id(), new Known(a));
+            activity.add(a);
         }
         List<TaskActivity> ended = new ArrayList<>();
         if (scan.processes()) {
@@ -147,6 +164,7 @@ public final class TaskTracker {
         rememberVanished(next);
         Scan before = previous;
         previous = scan;
+        spare = known;
         known = next;
         firstScanNanos = Math.min(firstScanNanos, scan.monotonicNanos());
         // Reports are kept while /proc still lists the task (a zombie), to keep skipping it.
@@ -163,17 +181,19 @@ public final class TaskTracker {
                 scan.delayAccounting(), scan.lostExitReports());
     }
 
-    private void rememberVanished(Map<Integer, Known> next) {
-        vanished.replaceAll((id, g) -> new Gone(g.known, g.scansLeft - 1));
-        vanished.values().removeIf(g -> g.scansLeft <= 0);
-        for (Known k : known.values()) {
+    private void rememberVanished(IntMap<Known> next) {
+        if (!vanished.isEmpty()) {
+            vanished.replaceAll((id, g) -> new Gone(g.known, g.scansLeft - 1));
+            vanished.values().removeIf(g -> g.scansLeft <= 0);
+        }
+        known.forEachValue(k -> {
             if (!next.containsKey(k.last.id()) && !exited.containsKey(k.last.id())) {
                 vanished.put(k.last.id(), new Gone(k, VANISHED_SCANS));
             }
-        }
+        });
     }
 
-    private void threadExits(Scan scan, Map<Integer, Known> next, List<TaskActivity> activity,
+    private void threadExits(Scan scan, IntMap<Known> next, List<TaskActivity> activity,
                              List<TaskActivity> ended) {
         for (TaskExit e : scan.exits()) {
             TaskSample f = e.last();
@@ -207,11 +227,11 @@ public final class TaskTracker {
     /** Process mode: exits only matter for processes that are gone; see {@link ProcessExits}. */
     private final class ProcessExits {
         private final Scan scan;
-        private final Map<Integer, Known> next;
+        private final IntMap<Known> next;
         private final List<TaskActivity> activity;
         private final List<TaskActivity> ended;
 
-        ProcessExits(Scan scan, Map<Integer, Known> next, List<TaskActivity> activity, List<TaskActivity> ended) {
+        ProcessExits(Scan scan, IntMap<Known> next, List<TaskActivity> activity, List<TaskActivity> ended) {
             this.scan = scan;
             this.next = next;
             this.activity = activity;
@@ -226,14 +246,14 @@ public final class TaskTracker {
             // A process still listed (alive, or a zombie) has its exited threads in /proc/PID/io.
             byProcess.keySet().removeIf(next::containsKey);
             byProcess.forEach(this::ended);
-            for (Known k : known.values()) {
+            known.forEachValue(k -> {
                 int id = k.last.id();
                 if (!next.containsKey(id) && !exited.containsKey(id) && !pendingFolds.containsKey(id)
                         && k.last.includesReapedChildren()) {
                     // Gone without a report (reports lost or not listened to): its rows showed this much.
                     pendingFolds.put(id, new Fold(k.last.ppid(), bytesOf(k.last)));
                 }
-            }
+            });
             takeChildrenOutOfParents();
         }
 
@@ -309,8 +329,9 @@ public final class TaskTracker {
                 if (children != null && a.sample().includesReapedChildren()) {
                     IoDelta d = a.delta().minusClamped(children);
                     IoDelta acc = a.accumulated().minus(a.delta()).plus(d);
-                    activity.set(i, new TaskActivity(a.sample(), d, acc, a.accumulatedSinceNanos()));
-                    next.put(a.sample().id(), new Known(a.sample(), acc, a.accumulatedSinceNanos()));
+                    TaskActivity corrected = new TaskActivity(a.sample(), d, acc, a.accumulatedSinceNanos());
+                    activity.set(i, corrected);
+                    next.put(a.sample().id(), new Known(corrected));
                 }
             }
         }

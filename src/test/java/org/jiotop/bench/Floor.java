@@ -2,8 +2,9 @@ package org.jiotop.bench;
 
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.ProcessIo;
+import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskScanner;
-import org.jiotop.linux.TaskStats;
+import org.jiotop.linux.TaskCounters;
 import org.jiotop.linux.TaskstatsSocket;
 import org.jiotop.model.ReportBuilder;
 import org.jiotop.model.ReportSettings;
@@ -29,6 +30,7 @@ public final class Floor {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        long pauseMillis = args.length > 1 ? Long.parseLong(args[1]) : 0;
         ProcFs proc = ProcFs.system();
         long[] threadFloor = new long[rounds];
         long[] processFloor = new long[rounds];
@@ -40,39 +42,41 @@ public final class Floor {
         try (TaskstatsSocket ts = TaskstatsSocket.open()) {
             TaskScanner scanner = new TaskScanner(proc, ts, null);
             TaskTracker tracker = new TaskTracker();
+            TaskCounters counters = new TaskCounters();
+            int[] all = allTids(proc);
+            int[] pids = proc.pids();
             for (int r = -3; r < rounds; r++) {
-                long t0 = CPU.getCurrentThreadCpuTime();
-                int[] all = allTids(proc);
-                TaskStats[] out = new TaskStats[all.length];
-                ts.query(all, all.length, false, out, new long[all.length]);
-                long t1 = CPU.getCurrentThreadCpuTime();
-                int[] pids = proc.pids();
-                for (int pid : pids) {
-                    ProcessIo io = proc.processIo(pid);
-                    if (io != null && io.readBytes() < 0) {
-                        throw new AssertionError();
+                // Each step starts after a pause, as a refresh does: a step measured right after
+                // another that walked the same kernel structures would find them in the CPU cache.
+                long tf = timed(pauseMillis, () -> ts.query(allTids(proc), all.length, false, counters));
+                long pf = timed(pauseMillis, () -> {
+                    for (int pid : proc.pids()) {
+                        ProcessIo io = proc.processIo(pid);
+                        if (io != null && io.readBytes() < 0) {
+                            throw new AssertionError();
+                        }
                     }
-                }
-                long t2 = CPU.getCurrentThreadCpuTime();
-                var scan = scanner.threads(null);
-                long t3 = CPU.getCurrentThreadCpuTime();
-                var interval = tracker.advance(scan);
-                if (interval != null) {
-                    ReportBuilder.build(interval, new ReportSettings(false, true, false, Set.of(), SortKey.WRITE, true));
-                }
-                long t4 = CPU.getCurrentThreadCpuTime();
-                scanner.processes(null);
-                long t5 = CPU.getCurrentThreadCpuTime();
+                });
+                Scan[] scan = new Scan[1];
+                long ts1 = timed(pauseMillis, () -> scan[0] = scanner.threads(null));
+                long m = timed(0, () -> {
+                    var interval = tracker.advance(scan[0]);
+                    if (interval != null) {
+                        ReportBuilder.build(interval, new ReportSettings(false, true, false, Set.of(), SortKey.WRITE,
+                                true));
+                    }
+                });
+                long ps = timed(pauseMillis, () -> scanner.processes(null));
                 if (r >= 0) {
-                    threadFloor[r] = t1 - t0;
-                    processFloor[r] = t2 - t1;
-                    threadScan[r] = t3 - t2;
-                    model[r] = t4 - t3;
-                    processScan[r] = t5 - t4;
+                    threadFloor[r] = tf;
+                    processFloor[r] = pf;
+                    threadScan[r] = ts1;
+                    model[r] = m;
+                    processScan[r] = ps;
                 }
-                tasks = all.length;
-                processes = pids.length;
             }
+            tasks = all.length;
+            processes = pids.length;
         }
         System.out.printf("tasks %d, processes %d, %d rounds, median CPU ms:%n", tasks, processes, rounds);
         System.out.printf("  floor, threads (list + batched taskstats):   %8.2f%n", median(threadFloor));
@@ -80,6 +84,18 @@ public final class Floor {
         System.out.printf("  jiotop scan, threads:                        %8.2f%n", median(threadScan));
         System.out.printf("  jiotop model (interval + report, -o):        %8.2f%n", median(model));
         System.out.printf("  jiotop scan, processes:                      %8.2f%n", median(processScan));
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** The CPU time of {@code step} on this thread, after sleeping {@code pauseMillis}. */
+    private static long timed(long pauseMillis, Step step) throws Exception {
+        Thread.sleep(pauseMillis);
+        long t0 = CPU.getCurrentThreadCpuTime();
+        step.run();
+        return CPU.getCurrentThreadCpuTime() - t0;
     }
 
     static int[] allTids(ProcFs proc) {

@@ -133,10 +133,20 @@ class GenlCodecTest {
     @Test
     void queryEncodingMatchesTheKernelsFormat() {
         byte[] buf = new byte[GenlCodec.QUERY_SIZE];
-        GenlCodec.putQuery(MemorySegment.ofArray(buf), 0, 31, 77, 2958, false);
+        GenlCodec.putQuery(GenlCodec.bytes(MemorySegment.ofArray(buf)), 0, 31, 77, 2958, false);
         // nlmsghdr(len 28, type 31, flags REQUEST, seq 77, pid 0), genl(cmd GET, version 1), attr(len 8, PID) 2958
         assertThat(java.util.HexFormat.of().formatHex(buf))
                 .isEqualTo("1c0000001f0001004d00000000000000" + "01010000" + "080001008e0b0000");
+    }
+
+    @Test
+    void familyQueryEncoding() {
+        byte[] buf = new byte[40];
+        int len = GenlCodec.putFamilyQuery(GenlCodec.bytes(MemorySegment.ofArray(buf)), 5, "TASKSTATS");
+        // nlmsghdr(len 36, type GENL_ID_CTRL, REQUEST, seq 5), genl(GETFAMILY, 1), attr(len 14, NAME) "TASKSTATS\0" + pad
+        assertThat(len).isEqualTo(36);
+        assertThat(java.util.HexFormat.of().formatHex(buf, 0, len)).isEqualTo("24000000100001000500000000000000"
+                + "03010000" + "0e000200" + "5441534b535441545300" + "0000");
     }
 
     @Test
@@ -146,8 +156,8 @@ class GenlCodecTest {
         b.putInt(36).putShort((short) 0x10).putShort((short) 0).putInt(1).putInt(0).putInt(0x0201);
         b.putShort((short) 8).putShort((short) 2).putInt(0x41534154); // a name attribute first
         b.putShort((short) 6).putShort((short) 1).putShort((short) 31);
-        assertThat(GenlCodec.familyIdOf(MemorySegment.ofArray(reply), 36)).isEqualTo(31);
-        assertThat(GenlCodec.familyIdOf(MemorySegment.ofArray(ReplyBytes.error(1, Errno.ENOENT)), 36))
+        assertThat(GenlCodec.familyIdOf(GenlCodec.bytes(MemorySegment.ofArray(reply)), 36)).isEqualTo(31);
+        assertThat(GenlCodec.familyIdOf(GenlCodec.bytes(MemorySegment.ofArray(ReplyBytes.error(1, Errno.ENOENT))), 36))
                 .isEqualTo(-Errno.ENOENT);
     }
 

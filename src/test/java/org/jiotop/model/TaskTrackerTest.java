@@ -1,5 +1,6 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.TaskSample;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,5 +114,23 @@ class TaskTrackerTest {
                 false, 0, 1000, 0, 0, 0)));
         Interval i = tracker.advance(scan(11 * S, task(10, 0, 0, 800, 0, 0, 0)));
         assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(800);
+    }
+
+    @Test
+    void anUnchangedSampleKeepsItsActivityAndAWriteEndsTheReuse() {
+        TaskSample idle = task(3, 0, 100, 200, 0, 0, 0);
+        tracker.advance(scan(10 * S, idle));
+        TaskActivity first = tracker.advance(scan(11 * S, idle)).tasks().getFirst();
+        TaskActivity second = tracker.advance(scan(12 * S, idle)).tasks().getFirst();
+        // The scanner hands back the same sample object for a task whose counters did not move.
+        assertThat(second).isSameAs(first);
+        assertThat(second.delta().isZero()).isTrue();
+        Interval wrote = tracker.advance(scan(13 * S, task(3, 0, 100, 4296, 0, 0, 0)));
+        assertThat(wrote.tasks().getFirst().delta().writeBytes()).isEqualTo(4096);
+        assertThat(wrote.tasks().getFirst().accumulated().writeBytes()).isEqualTo(4096);
+        TaskSample after = wrote.tasks().getFirst().sample();
+        Interval quiet = tracker.advance(scan(14 * S, after));
+        assertThat(quiet.tasks().getFirst().delta().isZero()).isTrue();
+        assertThat(quiet.tasks().getFirst().accumulated().writeBytes()).isEqualTo(4096);
     }
 }

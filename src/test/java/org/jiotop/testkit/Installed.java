@@ -7,7 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * A copy of the launcher, its script and the packaged jar in a folder everyone can read, as a user
+ * A copy of the launcher, its script and the packaged jar with its libraries in a folder everyone can read, as a user
  * would have it (the repository itself may sit under a private home).
  */
 public final class Installed {
@@ -22,7 +22,14 @@ public final class Installed {
         Files.copy(repo.resolve("jiotop"), home.resolve("jiotop"));
         Files.copy(repo.resolve("scripts/find-jdk.sh"), home.resolve("scripts/find-jdk.sh"));
         Files.copy(repo.resolve("target/jiotop.jar"), home.resolve("target/jiotop.jar"));
-        for (Path p : List.of(parent, home, home.resolve("scripts"), home.resolve("target"), home.resolve("jiotop"),
+        Files.createDirectories(home.resolve("target/lib"));
+        try (var libs = Files.list(repo.resolve("target/lib"))) {
+            for (Path lib : libs.toList()) {
+                Path copy = Files.copy(lib, home.resolve("target/lib").resolve(lib.getFileName()));
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+        for (Path p : List.of(parent, home, home.resolve("scripts"), home.resolve("target"), home.resolve("target/lib"), home.resolve("jiotop"),
                 home.resolve("scripts/find-jdk.sh"), home.resolve("target/jiotop.jar"))) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }

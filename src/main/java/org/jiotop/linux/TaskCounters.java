@@ -1,0 +1,102 @@
+package org.jiotop.linux;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * The replies to one batched taskstats query, by request index, in reusable columns: a refresh of
+ * ten thousand tasks then decodes without creating an object per task. Row {@code i} holds the
+ * reply for the {@code i}-th ID asked for, or nothing ({@link #answered} false) when that task is
+ * gone or the kernel refused that one query. Fields as in {@link TaskStats}.
+ */
+public final class TaskCounters {
+    private boolean[] answered = new boolean[0];
+    private int[] id = new int[0];
+    private int[] uid = new int[0];
+    private int[] ppid = new int[0];
+    private long[] elapsedMicros = new long[0];
+    private long[] blkioDelayNanos = new long[0];
+    private long[] swapinDelayNanos = new long[0];
+    private long[] readBytes = new long[0];
+    private long[] writeBytes = new long[0];
+    private long[] cancelledWriteBytes = new long[0];
+    private long[] sampledAt = new long[0];
+
+    /** Makes room for {@code n} rows, all unanswered. */
+    void reset(int n) {
+        if (n > answered.length) {
+            int size = Math.max(n, answered.length * 2);
+            answered = new boolean[size];
+            id = new int[size];
+            uid = new int[size];
+            ppid = new int[size];
+            elapsedMicros = new long[size];
+            blkioDelayNanos = new long[size];
+            swapinDelayNanos = new long[size];
+            readBytes = new long[size];
+            writeBytes = new long[size];
+            cancelledWriteBytes = new long[size];
+            sampledAt = new long[size];
+        } else {
+            Arrays.fill(answered, 0, n, false);
+        }
+    }
+
+    /** Row {@code i}: the reply about {@code task}, a struct at {@code at}, produced at {@code now}. */
+    void set(int i, int task, ByteBuffer buf, int at, TaskstatsLayout l, long now) {
+        id[i] = task;
+        uid[i] = buf.getInt(at + l.uid());
+        ppid[i] = buf.getInt(at + l.ppid());
+        elapsedMicros[i] = buf.getLong(at + l.elapsed());
+        blkioDelayNanos[i] = buf.getLong(at + l.blkioDelay());
+        swapinDelayNanos[i] = buf.getLong(at + l.swapinDelay());
+        readBytes[i] = buf.getLong(at + l.readBytes());
+        writeBytes[i] = buf.getLong(at + l.writeBytes());
+        cancelledWriteBytes[i] = buf.getLong(at + l.cancelledWriteBytes());
+        sampledAt[i] = now;
+        answered[i] = true;
+    }
+
+    /** Whether the task of row {@code i} answered (it is alive, or a zombie in process mode). */
+    public boolean answered(int i) {
+        return answered[i];
+    }
+
+    /** The task (or thread group) the reply of row {@code i} is about. */
+    public int id(int i) {
+        return id[i];
+    }
+
+    public int uid(int i) {
+        return uid[i];
+    }
+
+    public int ppid(int i) {
+        return ppid[i];
+    }
+
+    /** The task's start on the {@link System#nanoTime()} clock: its reply's time minus its age. */
+    public long startNanos(int i) {
+        return sampledAt[i] - elapsedMicros[i] * 1000;
+    }
+
+    public long blkioDelayNanos(int i) {
+        return blkioDelayNanos[i];
+    }
+
+    public long swapinDelayNanos(int i) {
+        return swapinDelayNanos[i];
+    }
+
+    public long readBytes(int i) {
+        return readBytes[i];
+    }
+
+    public long writeBytes(int i) {
+        return writeBytes[i];
+    }
+
+    public long cancelledWriteBytes(int i) {
+        return cancelledWriteBytes[i];
+    }
+}
