@@ -92,7 +92,7 @@ class ChurnSoakIT {
         assertThat(jiotop.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String err = new String(jiotop.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(jiotop.exitValue()).as(err).isZero();
-        // The heap grows to its ceiling (set by the launcher: 40 MiB + 2 KiB per task) and stays
+        // The heap grows to its ceiling (set by the launcher: 24 MiB + 1 KiB per task) and stays
         // there, or shrinks after a full collection: the last minute (12 samples) never goes more
         // than 4 MiB above the peak of the two minutes before.
         assertThat(rss).as("VmRSS samples (KiB)").hasSizeGreaterThan(24);
