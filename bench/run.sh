@@ -76,11 +76,16 @@ for n in $sizes; do
     done
 done
 
-# Reported rate of the writer against the kernel's own counter (/proc/PID/io) over the same run.
-before=$(awk '/^write_bytes/ {print $2}' /proc/$writer/io); t0=$(date +%s.%N)
-out=$(./jiotop -b -k -qqq -p "$wtid" -n 5 -d 1)
-after=$(awk '/^write_bytes/ {print $2}' /proc/$writer/io); t1=$(date +%s.%N)
-actual=$(awk -v a="$after" -v b="$before" -v t0="$t0" -v t1="$t1" 'BEGIN {printf "%.2f", (a - b) / 1024 / (t1 - t0)}')
+# Reported rate of the writer against the kernel's own counter of its thread over the same
+# intervals: the counter is read as each report arrives, so both sides span (nearly) the same
+# second, and a second in which the writer itself fell behind does not count against jiotop. The
+# first report is skipped: its interval began before the first line arrived.
 echo
-echo "writer (TID $wtid) at 16 MiB/s: kernel counter $actual K/s over the run; jiotop per report:"
-echo "$out" | awk -v actual="$actual" '{for (i = 1; i < NF; i++) if ($(i+1) == "K/s") last = $i; printf "  %s K/s = %.1f%%\n", last, 100 * last / actual}'
+echo "writer (TID $wtid) at 16 MiB/s: jiotop's rate per report against the kernel counter's over the same interval:"
+./jiotop -b -k -qqq -p "$wtid" -n 6 -d 1 | while IFS= read -r line; do
+    echo "$(date +%s.%N) $(awk '/^write_bytes/ {print $2}' "/proc/$writer/task/$wtid/io") $line"
+done | awk '{
+    for (i = 3; i < NF; i++) if ($(i+1) == "K/s") shown = $i
+    if (NR > 1) { kernel = ($2 - bytes) / 1024 / ($1 - at); printf "  %s K/s against %.2f K/s = %.1f%%\n", shown, kernel, 100 * shown / kernel }
+    at = $1; bytes = $2
+}'

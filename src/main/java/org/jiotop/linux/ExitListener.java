@@ -21,7 +21,11 @@ public final class ExitListener implements AutoCloseable {
     private static final int REGISTER_CPUMASK = 3;
     private static final int DEREGISTER_CPUMASK = 4;
     private static final int MAX_QUEUED = 1 << 20;
-    private static final int POLL_MILLIS = 200;
+    /**
+     * The reader blocks in recv() until a report comes, or until close() wakes it with a message
+     * to its own socket; this timeout only bounds the wait should that message not go out.
+     */
+    private static final int POLL_MILLIS = 2000;
 
     private final GenlSocket socket;
     private final String cpus;
@@ -145,10 +149,11 @@ public final class ExitListener implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        socket.wakeReceiver();
         // Closing from an interrupted thread still waits for the reader, then keeps the interrupt.
         boolean interrupted = Thread.interrupted();
         try {
-            reader.join(5 * POLL_MILLIS);
+            reader.join(POLL_MILLIS + 500);
         } catch (InterruptedException e) {
             interrupted = true;
         }

@@ -18,6 +18,8 @@ final class GenlSocket implements AutoCloseable {
     private static final int SO_RCVTIMEO = 20;
     private static final int SO_RCVBUFFORCE = 33;
     static final int MSG_DONTWAIT = 0x40;
+    private static final int NLMSG_NOOP = 1;
+    private static final int SOCKADDR_NL_SIZE = 12;
 
     final Libc libc = new Libc();
     final Arena arena = Arena.ofShared();
@@ -115,6 +117,28 @@ final class GenlSocket implements AutoCloseable {
 
     int errno() {
         return libc.errno();
+    }
+
+    /**
+     * Sends an empty message ({@code NLMSG_NOOP}) to this socket itself, so that a thread blocked
+     * in {@link #recv} returns. Called from another thread than the receiving one, so it uses its
+     * own errno capture. Sending to a netlink port needs CAP_NET_ADMIN, as taskstats does.
+     *
+     * @return whether the message went out
+     */
+    boolean wakeReceiver() {
+        Libc own = new Libc();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment self = a.allocate(SOCKADDR_NL_SIZE, 4);
+            MemorySegment length = a.allocate(4, 4);
+            GenlCodec.bytes(length).putInt(0, SOCKADDR_NL_SIZE);
+            if (own.getsockname(fd, self, length) < 0) {
+                return false;
+            }
+            MemorySegment message = a.allocate(GenlCodec.NLMSG_HDRLEN, 4);
+            GenlCodec.bytes(message).putInt(0, GenlCodec.NLMSG_HDRLEN).putShort(4, (short) NLMSG_NOOP);
+            return own.sendTo(fd, message, GenlCodec.NLMSG_HDRLEN, self, SOCKADDR_NL_SIZE) == GenlCodec.NLMSG_HDRLEN;
+        }
     }
 
     @Override

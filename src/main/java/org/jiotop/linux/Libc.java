@@ -35,6 +35,7 @@ final class Libc {
     private static final long SYS_SENDTO = 44;
     private static final long SYS_RECVFROM = 45;
     private static final long SYS_BIND = 49;
+    private static final long SYS_GETSOCKNAME = 51;
     private static final long SYS_SETSOCKOPT = 54;
     private static final long SYS_GETPRIORITY = 140;
     private static final long SYS_SCHED_GETSCHEDULER = 145;
@@ -86,6 +87,16 @@ final class Libc {
 
     long send(int fd, MemorySegment buf, long len, int flags) {
         return syscall(SYS_SENDTO, fd, buf.address(), len, flags, 0, 0);
+    }
+
+    /** sendto(2) to the address {@code dest} of {@code destLen} bytes. */
+    long sendTo(int fd, MemorySegment buf, long len, MemorySegment dest, int destLen) {
+        return syscall(SYS_SENDTO, fd, buf.address(), len, 0, dest.address(), destLen);
+    }
+
+    /** The socket's own address into {@code addr}; {@code len} holds its size in and the length out. */
+    int getsockname(int fd, MemorySegment addr, MemorySegment len) {
+        return (int) syscall(SYS_GETSOCKNAME, fd, addr.address(), len.address(), 0, 0, 0);
     }
 
     long recv(int fd, MemorySegment buf, long len, int flags) {

@@ -1,0 +1,23 @@
+package org.jiotop.linux;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The generic-netlink socket against the running kernel. */
+class GenlSocketKernelTest {
+    @Test
+    void aWakeUpMessageReachesTheSocketItself() throws KernelException {
+        Root.assumeRoot();
+        try (GenlSocket socket = GenlSocket.open(1 << 16)) {
+            MemorySegment buf = socket.arena.allocate(4096, 8);
+            assertThat(socket.recv(buf, GenlSocket.MSG_DONTWAIT)).as("nothing queued yet").isEqualTo(-1);
+            assertThat(socket.wakeReceiver()).isTrue();
+            long got = socket.recv(buf, GenlSocket.MSG_DONTWAIT);
+            assertThat(got).isEqualTo(GenlCodec.NLMSG_HDRLEN);
+            assertThat(GenlCodec.bytes(buf).getShort(4)).as("NLMSG_NOOP").isEqualTo((short) 1);
+        }
+    }
+}
