@@ -7,7 +7,8 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -24,7 +25,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    /** Read through a buffer view rather than a VarHandle, whose creation costs start-up time. */
+    private static final long ERRNO_OFFSET = CAPTURE_LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
 
     // x86_64 system call numbers; jiotop is built and tested on x86_64 only.
     private static final long SYS_READ = 0;
@@ -41,9 +43,10 @@ final class Libc {
     private static final long SYS_SCHED_GETSCHEDULER = 145;
 
     private final MemorySegment capture = Arena.ofAuto().allocate(CAPTURE_LAYOUT);
+    private final ByteBuffer captured = capture.asByteBuffer().order(ByteOrder.nativeOrder());
 
     int errno() {
-        return (int) ERRNO.get(capture, 0L);
+        return captured.getInt((int) ERRNO_OFFSET);
     }
 
     private static final class Syscall {

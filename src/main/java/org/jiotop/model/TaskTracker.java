@@ -57,6 +57,8 @@ public final class TaskTracker {
     private IntMap<Known> known = new IntMap<>();
     /** The map of the scan before the previous one, cleared and refilled as the next {@link #known}. */
     private IntMap<Known> spare = new IntMap<>();
+    /** How many IDs of {@link #known} the scan being accounted has in its next map too. */
+    private int carried;
     /**
      * Tasks that left the listing without an exit report yet, for a few scans: a report read after
      * the next scan began still finds what was last seen of its task.
@@ -121,6 +123,7 @@ public final class TaskTracker {
     public Interval advance(Scan scan) {
         IntMap<Known> next = spare;
         next.clear();
+        carried = 0;
         List<TaskActivity> activity = new ArrayList<>(scan.tasks().size());
         for (TaskSample s : scan.tasks()) {
             TaskSample gone = exited.isEmpty() ? null : exited.get(s.id());
@@ -128,6 +131,9 @@ public final class TaskTracker {
                 continue;
             }
             Known k = known.get(s.id());
+            if (k != null) {
+                carried++;
+            }
             TaskActivity a;
             if (k != null && k.idleAgainIn(s)) {
                 // The scanner hands back the very same sample for an unchanged task: nothing to redo.
@@ -186,6 +192,9 @@ public final class TaskTracker {
             vanished.replaceAll((id, g) -> new Gone(g.known, g.scansLeft - 1));
             vanished.values().removeIf(g -> g.scansLeft <= 0);
         }
+        if (carried == known.size()) {
+            return; // every ID seen before is still there: nothing vanished (the usual refresh)
+        }
         known.forEachValue(k -> {
             if (!next.containsKey(k.last.id()) && !exited.containsKey(k.last.id())) {
                 vanished.put(k.last.id(), new Gone(k, VANISHED_SCANS));
@@ -216,6 +225,9 @@ public final class TaskTracker {
             Known now = next.get(f.id());
             if (now != null && sameTaskAsExit(now.last, f)) {
                 next.remove(f.id());
+                if (known.containsKey(f.id())) {
+                    carried--;
+                }
                 activity.removeIf(a -> a.sample().id() == f.id());
             }
             exited.put(f.id(), f);

@@ -39,6 +39,22 @@ class TaskTrackerExitsTest {
     }
 
     @Test
+    void anExitReportThatComesAScanAfterItsTaskLeftTheListingStillFindsIt() {
+        TaskTracker tracker = new TaskTracker(2, false);
+        tracker.advance(scan(10 * S, task(7, S, 0, 1000, 0, 0, 0), task(8, S, 0, 0, 0, 0, 0)));
+        tracker.advance(scan(11 * S, task(7, S, 0, 1000, 0, 0, 0), task(8, S, 0, 0, 0, 0, 0)));
+        // Task 7 is gone from /proc, its report not read yet; task 8 stays.
+        Interval gone = tracker.advance(scan(12 * S, task(8, S, 0, 0, 0, 0, 0)));
+        assertThat(gone.tasks()).extracting(a -> a.sample().id()).containsExactly(8);
+        Interval i = tracker.advance(withExits(scan(13 * S, task(8, S, 0, 0, 0, 0, 0)),
+                exit(7, 7, 1, S + 5_000_000, 0, 4000, "dd")));
+        TaskActivity dd = row(i, 7);
+        assertThat(dd.exited()).isTrue();
+        assertThat(dd.delta().writeBytes()).isEqualTo(3000);
+        assertThat(dd.accumulated().writeBytes()).isEqualTo(3000);
+    }
+
+    @Test
     void threadBornAndExitedWithinOneIntervalCountsAllItsIo() {
         TaskTracker tracker = new TaskTracker();
         tracker.advance(scan(10 * S));
