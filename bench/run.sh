@@ -54,7 +54,9 @@ for n in $sizes; do
         jt="$jt $1"; jr="$jr $3"
         set -- $(WARMUP=6 bench/cpu-per-refresh.sh ./jiotop -b -o -P -n 16 -d 1)
         jp="$jp $1"
-        js="$js $(JIOTOP_STARTUP_REPORT=1 ./jiotop -b -n 1 -d 0.05 -qqq 2>&1 >/dev/null | awk '/first sample/ {print $NF}')"
+        for _ in 1 2 3; do
+            js="$js $(JIOTOP_STARTUP_REPORT=1 ./jiotop -b -n 1 -d 0.05 -qqq 2>&1 >/dev/null | awk '/first sample/ {print $NF}')"
+        done
         for tool in iotop iotop-c; do
             if command -v "$tool" >/dev/null 2>&1; then
                 set -- $(WARMUP=6 bench/cpu-per-refresh.sh "$tool" -b -o -n 16 -d 1)

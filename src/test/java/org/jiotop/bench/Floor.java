@@ -20,7 +20,8 @@ import java.util.Set;
  * The kernel floor of one refresh, measured in this JVM on the CPU clock of this thread: listing
  * every task and asking taskstats for all of them in batches (thread mode), or listing processes
  * and reading each /proc/PID/io (process mode). Also times jiotop's own scan and model steps for
- * comparison. Arguments: rounds (default 20). Prints medians in ms.
+ * comparison. Arguments: rounds (default 20), and a pause in milliseconds before each measured step
+ * (default 0). Prints medians in ms.
  */
 public final class Floor {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
