@@ -102,8 +102,12 @@ public final class ProcFs {
         return out;
     }
 
-    /** Appends "/" and {@code id} to the path being built. */
+    /** Appends "/" and {@code id} to the path being built; a negative ID makes a path that never opens. */
     private void id(int id) {
+        if (id < 0) {
+            pathLength = PATH_MAX;
+            return;
+        }
         int digits = 1;
         for (int v = id; v >= 10; v /= 10) {
             digits++;

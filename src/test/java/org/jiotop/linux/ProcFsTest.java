@@ -50,6 +50,8 @@ class ProcFsTest {
         assertThat(proc.pidMax()).isEqualTo(4194304);
         assertThat(proc.tgidOf(101)).isEqualTo(100);
         assertThat(proc.tgidOf(999)).isEqualTo(-1);
+        assertThat(proc.tgidOf(-101)).isEqualTo(-1);
+        assertThat(proc.tids(-100)).isEmpty();
     }
 
     @Test

@@ -66,4 +66,16 @@ class ProcParsersTest {
             assertThat(ProcParsers.parseNumberFile(t, t.length)).isGreaterThanOrEqualTo(-1);
         }
     }
+
+    @Test
+    void directoryEntryNamesAreIdsOnlyWhenAllDigitsAndInRange() {
+        for (String[] c : new String[][]{{"4242", "4242"}, {"1", "1"}, {"2147483647", "2147483647"},
+                {"2147483648", "-1"}, {"99999999999", "-1"}, {"", "-1"}, {"12a", "-1"}, {"self", "-1"},
+                {"-5", "-1"}}) {
+            byte[] name = (c[0] + "\0garbage").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(name);
+            assertThat(ProcParsers.parseId(buf, 0, name.length)).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+            assertThat(ProcParsers.parseId(c[0])).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+        }
+    }
 }
