@@ -1,7 +1,6 @@
 package org.jiotop.linux;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -14,8 +13,8 @@ import java.util.Arrays;
 /**
  * Reads {@code /proc} under a given root, so tests can point it at a fixture tree. A file that
  * vanished or cannot be read gives null or -1: tasks come and go between listing and reading.
- * Directories and the small files read every refresh go through open/read/getdents64 into buffers
- * kept for the next call: java.io and java.nio create a dozen objects per file and a String per
+ * Directories and files are read through open/read/getdents64 into buffers kept for the next
+ * call: java.io and java.nio create a dozen objects per file and a String per
  * directory entry, which at thousands of tasks per refresh cost more than the kernel's own work.
  * One instance per thread.
  */
@@ -39,6 +38,8 @@ public final class ProcFs {
     private final ByteBuffer dataBytes;
     private int pathLength;
     private int[] listed = new int[256];
+    /** For command lines, which may be far longer than the other files: made on first use. */
+    private byte[] commandLine;
 
     public ProcFs(Path root) {
         this.root = root;
@@ -149,11 +150,14 @@ public final class ProcFs {
 
     /** The raw NUL-separated command line of {@code pid} (empty for kernel threads), or null. */
     public byte[] cmdline(int pid) {
-        try (InputStream in = Files.newInputStream(root.resolve(pid + "/cmdline"))) {
-            return in.readNBytes(MAX_CMDLINE);
-        } catch (IOException | SecurityException e) {
-            return null;
+        begin();
+        id(pid);
+        name("cmdline");
+        if (commandLine == null) {
+            commandLine = new byte[MAX_CMDLINE];
         }
+        int n = read(commandLine);
+        return n < 0 ? null : Arrays.copyOf(commandLine, n);
     }
 
     /** The raw name ({@code comm}) of thread {@code tid} of process {@code tgid}, or null. */
@@ -260,14 +264,19 @@ public final class ProcFs {
 
     /** Reads the small file at the path built into the shared buffer; its length, or -1. */
     private int read() {
+        return read(buffer);
+    }
+
+    /** Reads the file at the path built into {@code into}, up to its size; the length read, or -1. */
+    private int read(byte[] into) {
         int fd = open(0);
         if (fd < 0) {
             return -1;
         }
         try {
             int n = 0;
-            while (n < buffer.length) {
-                long got = libc.read(fd, data, buffer.length - n);
+            while (n < into.length) {
+                long got = libc.read(fd, data, Math.min(data.byteSize(), into.length - n));
                 if (got < 0 && libc.errno() == Errno.EINTR) {
                     continue;
                 }
@@ -277,7 +286,7 @@ public final class ProcFs {
                 if (got == 0) {
                     break;
                 }
-                dataBytes.get(0, buffer, n, (int) got);
+                dataBytes.get(0, into, n, (int) got);
                 n += (int) got;
             }
             return n;

@@ -62,4 +62,17 @@ class ProcFsTest {
         assertThat(none.pidMax()).isEqualTo(32768);
         assertThat(none.pids()).isEmpty();
     }
+
+    @Test
+    void aCommandLineLongerThanTheLimitIsCutAtIt(@org.junit.jupiter.api.io.TempDir Path root) throws Exception {
+        java.nio.file.Files.createDirectories(root.resolve("42"));
+        byte[] long200k = new byte[200 * 1024];
+        java.util.Arrays.fill(long200k, (byte) 'x');
+        long200k[ProcFs.MAX_CMDLINE - 1] = 'y';
+        java.nio.file.Files.write(root.resolve("42/cmdline"), long200k);
+        byte[] read = new ProcFs(root).cmdline(42);
+        assertThat(read).hasSize(ProcFs.MAX_CMDLINE);
+        assertThat(read[ProcFs.MAX_CMDLINE - 1]).isEqualTo((byte) 'y');
+        assertThat(read[0]).isEqualTo((byte) 'x');
+    }
 }
