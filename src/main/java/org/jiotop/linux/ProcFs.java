@@ -14,9 +14,9 @@ import java.util.Arrays;
  * Reads {@code /proc} under a given root, so tests can point it at a fixture tree. A file that
  * vanished or cannot be read gives null or -1: tasks come and go between listing and reading.
  * Directories and files are read through open/read/getdents64 into buffers kept for the next
- * call: java.io and java.nio create a dozen objects per file and a String per
- * directory entry, which at thousands of tasks per refresh cost more than the kernel's own work.
- * One instance per thread.
+ * call: java.io and java.nio create a dozen objects per file and a String per directory entry,
+ * which at thousands of tasks per refresh cost more than the kernel's own work. One instance per
+ * thread.
  */
 public final class ProcFs {
     /** Longest command line read; anything longer is cut (and shown with a marker). */
