@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-
 /**
  * Receives the kernel's taskstats exit notifications: one message per exiting thread, with its
  * final counters. A dedicated thread reads them into a queue that each scan drains, so a task that

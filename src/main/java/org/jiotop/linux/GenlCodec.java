@@ -6,7 +6,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-
 /**
  * Encodes generic-netlink taskstats requests and decodes replies. Pure byte work on memory
  * segments, so it is tested with captured reply bytes. Every read is bounded by the enclosing

@@ -3,10 +3,10 @@ package org.jiotop.linux;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
-
 /**
  * A bound generic-netlink socket with the TASKSTATS family resolved. Not thread-safe: each user
- * (the query socket, the exit listener) has its own.
+ * (the query socket, the exit listener) has its own; only {@link #wakeReceiver()} is for another
+ * thread.
  */
 final class GenlSocket implements AutoCloseable {
     private static final int AF_NETLINK = 16;
