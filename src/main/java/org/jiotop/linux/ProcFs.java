@@ -31,11 +31,12 @@ public final class ProcFs {
     private final Path root;
     private final byte[] rootBytes;
     private final byte[] buffer = new byte[SMALL_FILE];
-    private final Libc libc = new Libc();
-    private final MemorySegment path;
-    private final ByteBuffer pathBytes;
-    private final MemorySegment data;
-    private final ByteBuffer dataBytes;
+    // Made on first use, so that --help, --version and usage errors never start the FFM linker.
+    private Libc libc;
+    private MemorySegment path;
+    private ByteBuffer pathBytes;
+    private MemorySegment data;
+    private ByteBuffer dataBytes;
     private int pathLength;
     private int[] listed = new int[256];
     /** For command lines, which may be far longer than the other files: made on first use. */
@@ -44,11 +45,6 @@ public final class ProcFs {
     public ProcFs(Path root) {
         this.root = root;
         this.rootBytes = root.toString().getBytes(StandardCharsets.UTF_8);
-        Arena arena = Arena.ofAuto();
-        this.path = arena.allocate(PATH_MAX);
-        this.pathBytes = path.asByteBuffer();
-        this.data = arena.allocate(Math.max(SMALL_FILE, DIRENTS), 8);
-        this.dataBytes = data.asByteBuffer().order(ByteOrder.nativeOrder());
     }
 
     public static ProcFs system() {
@@ -135,6 +131,14 @@ public final class ProcFs {
 
     /** Starts a path at the root. */
     private void begin() {
+        if (libc == null) {
+            libc = new Libc();
+            Arena arena = Arena.ofAuto();
+            path = arena.allocate(PATH_MAX);
+            pathBytes = path.asByteBuffer();
+            data = arena.allocate(Math.max(SMALL_FILE, DIRENTS), 8);
+            dataBytes = data.asByteBuffer().order(ByteOrder.nativeOrder());
+        }
         pathLength = Math.min(rootBytes.length, PATH_MAX);
         pathBytes.put(0, rootBytes, 0, pathLength);
     }
