@@ -44,9 +44,9 @@ final class GenlSocket implements AutoCloseable {
         }
         GenlSocket s = new GenlSocket(fd);
         try {
-            MemorySegment addr = s.arena.allocate(12, 4);
+            MemorySegment addr = s.arena.allocate(SOCKADDR_NL_SIZE, 4);
             GenlCodec.bytes(addr).putShort(0, (short) AF_NETLINK);
-            if (s.libc.bind(fd, addr, 12) < 0) {
+            if (s.libc.bind(fd, addr, SOCKADDR_NL_SIZE) < 0) {
                 throw new KernelException("cannot bind the netlink socket", s.libc.errno());
             }
             MemorySegment size = s.arena.allocate(4, 4);

@@ -18,9 +18,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * The C library calls jiotop makes, through {@code java.lang.foreign}. Every kernel call goes
  * through one {@code syscall(2)} handle: each downcall handle costs start-up time to link (tens of
  * milliseconds for the first ones), so one handle serves socket, bind, sendto, recvfrom,
- * setsockopt, open, read, getdents64, close, ioprio_get/set, getpriority and sched_getscheduler. The passwd lookups
- * (which need the C library's NSS) and strerror have their own handles, linked on first use. An
- * instance owns the errno capture buffer, so use one instance per thread.
+ * getsockname, setsockopt, open, read, getdents64, close, ioprio_get/set, getpriority and
+ * sched_getscheduler. The passwd lookups (which need the C library's NSS) and strerror have their
+ * own handles, linked on first use. An instance owns the errno capture buffer, so use one instance
+ * per thread.
  */
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();

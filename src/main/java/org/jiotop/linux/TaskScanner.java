@@ -55,9 +55,10 @@ public final class TaskScanner {
         return all;
     }
 
-    private Scan scan(long now, boolean processes, List<TaskSample> tasks, int[] listed, List<TaskExit> exited,
-                      boolean delays) {
-        int[] sorted = listed.clone();
+    /** The scan of {@code tasks}, with the first {@code count} IDs of {@code listed} as listed. */
+    private Scan scan(long now, boolean processes, List<TaskSample> tasks, int[] listed, int count,
+                      List<TaskExit> exited, boolean delays) {
+        int[] sorted = Arrays.copyOf(listed, count);
         Arrays.sort(sorted);
         return new Scan(now, processes, tasks, sorted, exited, exits == null ? -1 : exits.overflows(), proc.vmstat(),
                 delays);
@@ -112,7 +113,7 @@ public final class TaskScanner {
             }
         }
         previous = tasks;
-        return scan(now, false, tasks, Arrays.copyOf(ids, n), exited, delayAccounting());
+        return scan(now, false, tasks, ids, n, exited, delayAccounting());
     }
 
     /**
@@ -168,7 +169,7 @@ public final class TaskScanner {
             }
         }
         previous = tasks;
-        return scan(now, true, tasks, listed, exited, delays);
+        return scan(now, true, tasks, listed, listed.length, exited, delays);
     }
 
     /** Adds to {@code gone} the zombies reaped while /proc/PID/io was read, and reads their parents again. */
