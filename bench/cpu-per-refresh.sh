@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs COMMAND (an iotop-like batch run printing one "Total DISK READ" line per report) and prints
 # "refresh_ms_median refresh_ms_min peak_rss_kib": the CPU time of all its threads (from
-# /proc/PID/task/*/schedstat) between consecutive reports after the first WARMUP ones, and its peak
-# resident memory (VmHWM).
+# /proc/PID/task/*/schedstat) between consecutive reports after the first WARMUP ones (but for the
+# last), and its peak resident memory (VmHWM).
 # Usage: bench/cpu-per-refresh.sh COMMAND...      (WARMUP, default 2)
 set -eu
 fifo=$(mktemp -u); mkfifo "$fifo"
@@ -21,4 +21,5 @@ while IFS= read -r line; do
 done < "$fifo"
 wait $pid || true
 rm -f "$fifo"
-echo "$deltas" | tr ' ' '\n' | grep . | sort -n | awk -v hwm="$hwm" '{a[NR]=$1} END {printf "%.1f %.1f %d\n", a[int((NR+1)/2)]/1000, a[1]/1000, hwm}'
+# The last report is dropped: jiotop may already be exiting, its threads ending, as it is read.
+echo "${deltas% *}" | tr ' ' '\n' | grep . | sort -n | awk -v hwm="$hwm" '{a[NR]=$1} END {printf "%.1f %.1f %d\n", a[int((NR+1)/2)]/1000, a[1]/1000, hwm}'

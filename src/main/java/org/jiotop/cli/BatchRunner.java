@@ -77,7 +77,7 @@ final class BatchRunner {
                 }
                 default -> {
                     for (String line : format.lines(report, labels, (int) Math.min(i, Integer.MAX_VALUE),
-                            LocalTime.now())) {
+                            LocalTime::now)) {
                         out.append(line).append('\n');
                     }
                 }

@@ -77,7 +77,7 @@ public final class Main {
             out.println(Help.VERSION);
             return EXIT_OK;
         }
-        UserDb users = new UserDb();
+        UserDb users = UserDb.system();
         Set<Integer> uids = new HashSet<>();
         for (String user : options.users()) {
             OptionalInt uid = resolveUser(users, user);

@@ -27,7 +27,7 @@ final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
     /** Read through a buffer view rather than a VarHandle, whose creation costs start-up time. */
-    private static final long ERRNO_OFFSET = CAPTURE_LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+    private static final int ERRNO_OFFSET = offsetOf(CAPTURE_LAYOUT, "errno");
 
     // x86_64 system call numbers; jiotop is built and tested on x86_64 only.
     private static final long SYS_READ = 0;
@@ -47,7 +47,22 @@ final class Libc {
     private final ByteBuffer captured = capture.asByteBuffer().order(ByteOrder.nativeOrder());
 
     int errno() {
-        return captured.getInt((int) ERRNO_OFFSET);
+        return captured.getInt(ERRNO_OFFSET);
+    }
+
+    /**
+     * The offset of member {@code name}, added up by hand: {@code StructLayout.byteOffset} with a
+     * path costs ~9 ms of start-up CPU to initialise the layout-path machinery, for one number.
+     */
+    static int offsetOf(StructLayout layout, String name) {
+        long offset = 0;
+        for (MemoryLayout member : layout.memberLayouts()) {
+            if (name.equals(member.name().orElse(null))) {
+                return Math.toIntExact(offset);
+            }
+            offset += member.byteSize();
+        }
+        throw new IllegalArgumentException("no member " + name + " in " + layout);
     }
 
     private static final class Syscall {

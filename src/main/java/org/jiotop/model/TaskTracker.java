@@ -275,7 +275,13 @@ public final class TaskTracker {
          * seen, which is exact for a single-threaded process and never too much otherwise.
          */
         private void ended(int tgid, List<TaskExit> reports) {
-            TaskExit leader = reports.stream().filter(e -> e.last().id() == tgid).findFirst().orElse(reports.getFirst());
+            TaskExit leader = reports.getFirst();
+            for (TaskExit e : reports) {
+                if (e.last().id() == tgid) {
+                    leader = e;
+                    break;
+                }
+            }
             Known k = lastSeen(leader.last());
             // A process that left the listing before its report came has had its last-seen bytes folded.
             boolean foldedAlready = k != null && known.get(tgid) != k;

@@ -8,6 +8,7 @@ import org.jiotop.model.TaskLabels;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The batch text of python iotop (the Debian build that prints "Current DISK READ"): two summary
@@ -33,9 +34,13 @@ public final class BatchFormat {
         this.quiet = quiet;
     }
 
-    /** The lines of report number {@code index} (0 for the first), without line terminators. */
-    public List<String> lines(Report report, LabelSource labels, int index, LocalTime now) {
-        String stamp = timestamps ? clock(now) + " " : "";
+    /**
+     * The lines of report number {@code index} (0 for the first), without line terminators.
+     * {@code now} is asked only when lines carry the time: the first look-up of the local time zone
+     * costs tens of ms of CPU.
+     */
+    public List<String> lines(Report report, LabelSource labels, int index, Supplier<LocalTime> now) {
+        String stamp = timestamps ? clock(now.get()) + " " : "";
         List<String> out = new ArrayList<>(report.rows().size() + 3);
         if (quiet <= 2) {
             out.add(stamp + "Total DISK READ:   " + pad14(rate(report.totalReadPerSecond()))

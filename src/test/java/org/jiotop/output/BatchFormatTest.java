@@ -48,7 +48,7 @@ class BatchFormatTest {
     private static String render(BatchFormat f, Report r, int reports) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < reports; i++) {
-            lines.addAll(f.lines(r, SOURCE, i, AT));
+            lines.addAll(f.lines(r, SOURCE, i, () -> AT));
         }
         return String.join("\n", lines) + "\n";
     }
@@ -95,10 +95,22 @@ class BatchFormatTest {
         Report r = new Report(0, 1_000_000_000L, false, false, false, 0, 4_194_304, 0, 0, 3,
                 List.of(new Row(4242, 4242, 0, 0, 4_194_304, 0, 0, gone)));
         LabelSource dd = (row, processes) -> new TaskLabels("-", "root", "dd");
-        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, dd, 0, AT);
+        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, dd, 0, () -> AT);
         assertThat(lines.get(2)).isEqualTo(
                 "Lost exit reports: 3 times (the kernel dropped reports of exited tasks; their last I/O is missing)");
         assertThat(lines.get(4)).isEqualTo(" 4242    - root        0.00 B/s    4.00 M/s ?unavailable?  dd <exited>");
-        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 3).lines(r, dd, 0, AT)).hasSize(1);
+        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 3).lines(r, dd, 0, () -> AT)).hasSize(1);
+    }
+
+    @Test
+    void theClockIsReadOnlyWhenLinesCarryTheTime() {
+        Report r = new Report(0, 1_000_000_000L, false, false, false, 0, 0, 0, 0, 0, List.of());
+        LabelSource none = (row, processes) -> new TaskLabels("-", "root", "x");
+        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, none, 0, () -> {
+            throw new AssertionError("clock read without -t");
+        });
+        assertThat(lines).hasSize(3);
+        assertThat(new BatchFormat(5, SizeStyle.IOTOP, true, 0).lines(r, none, 0, () -> AT).getFirst())
+                .startsWith("03:33:53 Total DISK READ");
     }
 }
