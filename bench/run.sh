@@ -45,11 +45,16 @@ for n in $sizes; do
         until grep -q ready target/bench/sleepers.out 2>/dev/null; do sleep 0.2; done
         rm -f target/bench/sleepers.out
     done
-    floor_t=""; floor_p=""; jt=""; jp=""; js=""; jr=""; other=""
+    floor_t=""; floor_p=""; hot_t=""; hot_p=""; jt=""; jp=""; js=""; jr=""; other=""
     for r in $(seq "$rounds"); do
-        f=$("$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.bench.Floor 10)
+        # The floor of a refresh, each step a second after the last as jiotop's refreshes are (the
+        # kernel's structures are then no longer in the CPU caches); and, for reference, back to back.
+        f=$("$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.bench.Floor 10 1000)
         floor_t="$floor_t $(echo "$f" | awk '/floor, threads/ {print $NF}')"
         floor_p="$floor_p $(echo "$f" | awk '/floor, processes/ {print $NF}')"
+        f=$("$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.bench.Floor 10)
+        hot_t="$hot_t $(echo "$f" | awk '/floor, threads/ {print $NF}')"
+        hot_p="$hot_p $(echo "$f" | awk '/floor, processes/ {print $NF}')"
         set -- $(WARMUP=6 bench/cpu-per-refresh.sh ./jiotop -b -o -n 16 -d 1)
         jt="$jt $1"; jr="$jr $3"
         set -- $(WARMUP=6 bench/cpu-per-refresh.sh ./jiotop -b -o -P -n 16 -d 1)
@@ -67,6 +72,8 @@ for n in $sizes; do
     ft=$(echo "$floor_t" | median); fp=$(echo "$floor_p" | median)
     t=$(echo "$jt" | median); p=$(echo "$jp" | median)
     printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "$(tasks)" "floor" "$ft" "1.00" "$fp" "1.00" "-" "-"
+    t=$(echo "$hot_t" | median); p=$(echo "$hot_p" | median)
+    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "floor, hot" "$t" "$(ratio "$t" "$ft")" "$p" "$(ratio "$p" "$fp")" "-" "-"
     printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop median" "$t" "$(ratio "$t" "$ft")" "$p" \
         "$(ratio "$p" "$fp")" "$(echo "$js" | median)" "$(( $(echo "$jr" | median) / 1024 ))"
     t=$(echo "$jt" | minimum); p=$(echo "$jp" | minimum)
