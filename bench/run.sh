@@ -16,6 +16,23 @@ JAVA_HOME="$JIOTOP_JDK" ./mvnw -q -B -ntp -DskipTests package >&2
 ./jiotop --version >/dev/null   # builds the AOT cache
 cp="target/classes:target/test-classes"
 mkdir -p target/bench
+
+# The start-up floor: a JVM with jiotop's flags and an AOT cache of its own that links jiotop's one
+# syscall(2) downcall and makes its first call (org.jiotop.linux.StartupFloor, in the test classes).
+. scripts/jvm-flags.sh
+jiotop_jvm_flags
+set +f
+floor_java() { set -f; "$java" $JIOTOP_JVM_FLAGS "$@"; set +f; }
+rm -rf target/bench/startup-floor target/bench/startup-floor.jar target/bench/startup-floor.aot
+mkdir -p target/bench/startup-floor/org/jiotop
+cp -r target/classes/org/jiotop/linux target/bench/startup-floor/org/jiotop/
+cp target/test-classes/org/jiotop/linux/StartupFloor.class target/bench/startup-floor/org/jiotop/linux/
+printf 'Main-Class: org.jiotop.linux.StartupFloor\nEnable-Native-Access: ALL-UNNAMED\n' > target/bench/startup-floor.mf
+"$JIOTOP_JDK/bin/jar" cfm target/bench/startup-floor.jar target/bench/startup-floor.mf -C target/bench/startup-floor .
+floor_java -XX:AOTCacheOutput=target/bench/startup-floor.aot -jar target/bench/startup-floor.jar >/dev/null 2>&1
+startup_floor() {
+    floor_java -XX:AOTCache=target/bench/startup-floor.aot -jar target/bench/startup-floor.jar | awk '{print $NF}'
+}
 pidmax=$(cat /proc/sys/kernel/pid_max)
 children=""
 cleanup() {
@@ -45,7 +62,7 @@ for n in $sizes; do
         until grep -q ready target/bench/sleepers.out 2>/dev/null; do sleep 0.2; done
         rm -f target/bench/sleepers.out
     done
-    floor_t=""; floor_p=""; hot_t=""; hot_p=""; jt=""; jp=""; js=""; jr=""; other=""
+    floor_t=""; floor_p=""; hot_t=""; hot_p=""; floor_s=""; jt=""; jp=""; js=""; jr=""; other=""
     for r in $(seq "$rounds"); do
         # The floor of a refresh, each step a second after the last as jiotop's refreshes are (the
         # kernel's structures are then no longer in the CPU caches); and, for reference, back to back.
@@ -61,6 +78,7 @@ for n in $sizes; do
         jp="$jp $1"
         for _ in 1 2 3; do
             js="$js $(JIOTOP_STARTUP_REPORT=1 ./jiotop -b -n 1 -d 0.05 -qqq 2>&1 >/dev/null | awk '/first sample/ {print $NF}')"
+            floor_s="$floor_s $(startup_floor)"
         done
         for tool in iotop iotop-c; do
             if command -v "$tool" >/dev/null 2>&1; then
@@ -71,7 +89,8 @@ for n in $sizes; do
     done
     ft=$(echo "$floor_t" | median); fp=$(echo "$floor_p" | median)
     t=$(echo "$jt" | median); p=$(echo "$jp" | median)
-    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "$(tasks)" "floor" "$ft" "1.00" "$fp" "1.00" "-" "-"
+    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "$(tasks)" "floor" "$ft" "1.00" "$fp" "1.00" \
+        "$(echo "$floor_s" | median)" "-"
     t=$(echo "$hot_t" | median); p=$(echo "$hot_p" | median)
     printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "floor, hot" "$t" "$(ratio "$t" "$ft")" "$p" "$(ratio "$p" "$fp")" "-" "-"
     printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop median" "$t" "$(ratio "$t" "$ft")" "$p" \

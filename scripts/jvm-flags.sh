@@ -1,0 +1,32 @@
+# Sourced by ./jiotop and bench/run.sh (POSIX sh). jiotop_jvm_flags sets JIOTOP_JVM_FLAGS: the JVM
+# flags of every run and of the AOT cache's training run (a cache made with other module flags is
+# refused). It turns pathname expansion off (set -f): the flags hold '*' and are expanded unquoted.
+# No flag holds a space, so the word splitting of the unquoted flags is safe.
+
+jiotop_jvm_flags() {
+    # The serial collector grows the heap up to its ceiling before it collects the old generation,
+    # so the ceiling sets the memory jiotop ends up using: 24 MiB plus 1 KiB per task on the machine
+    # now (from /proc/loadavg). A task costs ~200 bytes of live state, an idle one no garbage.
+    tasks=$(sed -n 's/^[^ ]* [^ ]* [^ ]* [0-9]*\/\([0-9]*\).*/\1/p' /proc/loadavg 2>/dev/null)
+    heap=$(( 24 + ${tasks:-0} / 1024 ))
+    [ "$heap" -gt 2048 ] && heap=2048
+    # JVM log lines (AOT notes among them) must never reach stdout, where batch output goes. Native
+    # access is granted by the jar's manifest. CPU (BENCHMARKS.md): C1 only; no replay of the AOT
+    # cache's training profiles (it compiles ahead what a short run never needs). A method is
+    # compiled after 10x the usual number of calls, which keeps the compiler off the one-time work
+    # of linking the first downcall, while loops keep the usual threshold (6000 x 10). What a
+    # refresh runs goes back to the usual threshold (a per-method scale multiplies the global one:
+    # 10 x 0.1): jiotop's own methods and the collections, buffers, strings and memory access under
+    # them. That costs ~15 ms more start-up and saves ~1.5 ms on each of the first dozens of
+    # refreshes, which otherwise run interpreted. The monitor-deflation thread wakes every 60 s
+    # instead of four times a second (jiotop makes few monitors for it to clean up).
+    set -f
+    JIOTOP_JVM_FLAGS="-Xlog:disable -Xlog:all=warning:stderr
+        -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms8m -Xmx${heap}m -XX:-UsePerfData
+        -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -XX:AsyncDeflationInterval=0
+        -XX:CompileThresholdScaling=10 -XX:Tier3BackEdgeThreshold=6000 -XX:CompileCommand=quiet"
+    for hot in org.jiotop.'*' java.util.'*' java.nio.'*' java.lang.String'*' java.lang.AbstractStringBuilder'*' \
+        java.lang.Math'*' jdk.internal.misc.'*' jdk.internal.foreign.'*'; do
+        JIOTOP_JVM_FLAGS="$JIOTOP_JVM_FLAGS -XX:CompileCommand=CompileThresholdScaling,$hot::*,0.1"
+    done
+}
