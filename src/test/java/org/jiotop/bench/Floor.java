@@ -49,7 +49,10 @@ public final class Floor {
             for (int r = -3; r < rounds; r++) {
                 // Each step starts after a pause, as a refresh does: a step measured right after
                 // another that walked the same kernel structures would find them in the CPU cache.
-                long tf = timed(pauseMillis, () -> ts.query(allTids(proc), all.length, false, counters));
+                long tf = timed(pauseMillis, () -> {
+                    int[] listed = allTids(proc);
+                    ts.query(listed, listed.length, false, counters);
+                });
                 long pf = timed(pauseMillis, () -> {
                     for (int pid : proc.pids()) {
                         ProcessIo io = proc.processIo(pid);
