@@ -39,7 +39,8 @@ cleanup() {
     for c in $children; do kill "$c" 2>/dev/null || true; done
     echo "$pidmax" > /proc/sys/kernel/pid_max
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM   # a signal ends the run, and the EXIT trap cleans up
 
 tasks() { ls -d /proc/[0-9]*/task/[0-9]* 2>/dev/null | wc -l; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -91,13 +92,14 @@ for n in $sizes; do
     t=$(echo "$jt" | median); p=$(echo "$jp" | median)
     printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "$(tasks)" "floor" "$ft" "1.00" "$fp" "1.00" \
         "$(echo "$floor_s" | median)" "-"
-    t=$(echo "$hot_t" | median); p=$(echo "$hot_p" | median)
-    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "floor, hot" "$t" "$(ratio "$t" "$ft")" "$p" "$(ratio "$p" "$fp")" "-" "-"
+    ht=$(echo "$hot_t" | median); hp=$(echo "$hot_p" | median)
+    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "floor, hot" "$ht" "$(ratio "$ht" "$ft")" "$hp" "$(ratio "$hp" "$fp")" "-" "-"
     printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop median" "$t" "$(ratio "$t" "$ft")" "$p" \
         "$(ratio "$p" "$fp")" "$(echo "$js" | median)" "$(( $(echo "$jr" | median) / 1024 ))"
     t=$(echo "$jt" | minimum); p=$(echo "$jp" | minimum)
     printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop min" "$t" "$(ratio "$t" "$ft")" "$p" \
         "$(ratio "$p" "$fp")" "$(echo "$js" | minimum)" "$(( $(echo "$jr" | minimum) / 1024 ))"
+    echo "        rounds: floor$floor_t | -P floor$floor_p | jiotop$jt | -P$jp | start$js | start floor$floor_s" >&2
     for tool in iotop iotop-c; do
         v=$(echo "$other" | tr ' ' '\n' | grep "^$tool:" | cut -d: -f2 | median)
         [ -n "$v" ] && printf '%-7s %-16s %10s %10s\n' "" "$tool median" "$v" "$(ratio "$v" "$ft")"
