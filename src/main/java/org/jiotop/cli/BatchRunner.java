@@ -64,14 +64,16 @@ final class BatchRunner {
                 break;
             }
             monitor.sample();
+            // The end of the report's interval, not the moment it is printed.
+            Instant sampled = Instant.now();
             Report report = monitor.report(figures, options.only(), uids, null, filter, labels, SortKey.IO, true);
             switch (options.format()) {
-                case "json" -> out.append(json.line(report, labels, Instant.now())).append('\n');
+                case "json" -> out.append(json.line(report, labels, sampled)).append('\n');
                 case "csv" -> {
                     if (i == 0) {
                         out.append(CsvFormat.HEADER).append('\n');
                     }
-                    for (String line : csv.lines(report, labels, Instant.now())) {
+                    for (String line : csv.lines(report, labels, sampled)) {
                         out.append(line).append('\n');
                     }
                 }

@@ -2,9 +2,9 @@ package org.jiotop.cli;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.Root;
 import org.jiotop.testkit.Child;
+import org.jiotop.testkit.IoRecorder;
 import org.jiotop.testkit.SteadyWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,7 @@ import tools.jackson.core.json.JsonFactory;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -95,47 +97,48 @@ class ExportEndToEndTest {
         throw new AssertionError("no " + contains + " in " + (r == null ? "(no answer)" : r.body()));
     }
 
-    private static double actualRate(int pid, Runnable during) {
-        ProcFs proc = ProcFs.system();
-        long before = proc.processIo(pid).writeBytes();
-        long t0 = System.nanoTime();
-        during.run();
-        long after = proc.processIo(pid).writeBytes();
-        return (after - before) / ((System.nanoTime() - t0) / 1e9);
-    }
-
     @Test
     void jsonAndCsvCarryTheFiguresOfAKnownWriter() throws Exception {
-        try (Child writer = jwriter("json")) {
+        try (Child writer = jwriter("json"); IoRecorder kernel = new IoRecorder(writer.pid())) {
             String tid = writer.readLine().substring("ready ".length());
-            String[] json = new String[1];
-            double actual = actualRate(writer.pid(), () -> json[0] = MainTest.run("-b", "--format=json", "-p", tid,
-                    "-n", "2", "-d", "1").out());
-            List<String> lines = json[0].lines().toList();
+            String json = MainTest.run("-b", "--format=json", "-p", tid, "-n", "2", "-d", "1").out();
+            List<String> lines = json.lines().toList();
             assertThat(lines).hasSize(2);
             for (String line : lines) {
                 double rate = -1;
+                double interval = -1;
+                Instant end = null;
                 try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), line)) {
                     for (JsonToken t; (t = p.nextToken()) != null; ) {
-                        if (t == JsonToken.PROPERTY_NAME && p.currentName().equals("write_bytes_per_second")
-                                && p.streamReadContext().getParent().inArray()) {
-                            p.nextToken();
-                            rate = p.getDoubleValue();
+                        if (t != JsonToken.PROPERTY_NAME) {
+                            continue;
+                        }
+                        boolean inRow = p.streamReadContext().getParent().inArray();
+                        String name = p.currentName();
+                        p.nextToken();
+                        switch (name) {
+                            case "write_bytes_per_second" -> rate = inRow ? p.getDoubleValue() : rate;
+                            case "interval_seconds" -> interval = p.getDoubleValue();
+                            case "time" -> end = Instant.parse(p.getString());
+                            default -> {
+                            }
                         }
                     }
                 }
+                double actual = kernel.writeRate(end, interval);
                 assertThat(rate).as(line).isCloseTo(actual, within(actual * 0.05));
             }
-            String[] csv = new String[1];
-            double actualCsv = actualRate(writer.pid(), () -> csv[0] = MainTest.run("-b", "--format=csv", "-p", tid,
-                    "-n", "2", "-d", "1").out());
-            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv[0]))
+            String csv = MainTest.run("-b", "--format=csv", "-p", tid, "-n", "2", "-d", "1").out();
+            List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))
                     .getRecords();
             assertThat(records).hasSize(2);
             for (CSVRecord r : records) {
                 assertThat(r.get("id")).isEqualTo(tid);
-                assertThat(Double.parseDouble(r.get("write_bytes_per_second"))).isCloseTo(actualCsv,
-                        within(actualCsv * 0.05));
+                double actual = kernel.writeRate(
+                        Instant.ofEpochMilli(new BigDecimal(r.get("timestamp")).movePointRight(3).longValueExact()),
+                        Double.parseDouble(r.get("interval_seconds")));
+                assertThat(Double.parseDouble(r.get("write_bytes_per_second"))).as(csv)
+                        .isCloseTo(actual, within(actual * 0.05));
             }
         }
     }
@@ -235,7 +238,7 @@ class ExportEndToEndTest {
                     static_configs:
                       - targets: ['127.0.0.1:%d']
                 """.formatted(port));
-        try (Child writer = jwriter("prometheus")) {
+        try (Child writer = jwriter("prometheus"); IoRecorder kernel = new IoRecorder(writer.pid())) {
             writer.readLine();
             CompletableFuture<MainTest.Result> exporter = Background.run(
                     () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.25", "-n", "320"));
@@ -252,17 +255,12 @@ class ExportEndToEndTest {
                         && System.nanoTime() < end) {
                     Thread.sleep(500);
                 }
+                // Compared with what the kernel counted over the same 10 s before the query's time.
+                Thread.sleep(10_000);
                 String query = "sum(rate(" + series + "[10s]))";
-                double[] reported = {Double.NaN};
-                double actual = actualRate(writer.pid(), () -> {
-                    try {
-                        Thread.sleep(10_000);
-                        reported[0] = queryValue(promPort, query);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                assertThat(reported[0]).as("%s (log: %s)", query, Files.readString(tmp.resolve("prometheus.log")))
+                double[] answer = query(promPort, query);
+                double actual = kernel.writeRate(Instant.ofEpochMilli(Math.round(answer[0] * 1000)), 10);
+                assertThat(answer[1]).as("%s (log: %s)", query, Files.readString(tmp.resolve("prometheus.log")))
                         .isCloseTo(actual, within(actual * 0.10));
             } finally {
                 prometheus.destroy();
@@ -276,16 +274,22 @@ class ExportEndToEndTest {
 
     /** The value of an instant PromQL query with one result, NaN when it has none (or no server yet). */
     private static double queryValue(int port, String query) throws Exception {
+        return query(port, query)[1];
+    }
+
+    /** An instant PromQL query with one result: its evaluation time (Unix seconds) and value, or NaNs. */
+    private static double[] query(int port, String query) throws Exception {
         String url = "http://127.0.0.1:" + port + "/api/v1/query?query="
                 + java.net.URLEncoder.encode(query, StandardCharsets.UTF_8);
         String body;
         try {
             body = get(url).body();
         } catch (IOException e) {
-            return Double.NaN;
+            return new double[]{Double.NaN, Double.NaN};
         }
-        Matcher m = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]").matcher(body);
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+        Matcher m = Pattern.compile("\"value\":\\[([0-9.]+),\"([^\"]+)\"\\]").matcher(body);
+        return m.find() ? new double[]{Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))}
+                : new double[]{Double.NaN, Double.NaN};
     }
 
     @Test
