@@ -49,12 +49,14 @@ class ExitedTasksEndToEndTest {
     void churnOfShortLivedWritersIsAttributedToThemByName() throws Exception {
         int runs = 40;
         String file = scratch.resolve("churn").toString();
+        // The loop takes about 3 s here, longer on a loaded machine: jiotop watches for 10.
         CompletableFuture<MainTest.Result> jiotop = Background.run(
-                () -> MainTest.run("-b", "-a", "-P", "-o", "-k", "-qq", "-n", "5", "-d", "1"));
+                () -> MainTest.run("-b", "-a", "-P", "-o", "-k", "-qq", "-n", "10", "-d", "1"));
         Thread.sleep(300);
         Process loop = new ProcessBuilder("bash", "-c", "for i in $(seq " + runs + "); do dd if=/dev/zero of=" + file
                 + " bs=1M count=4 oflag=direct status=none; sleep 0.05; done").inheritIO().start();
         assertThat(loop.waitFor()).isZero();
+        assertThat(jiotop).as("jiotop ended before the last dd").isNotDone();
         MainTest.Result r = jiotop.get();
         List<String> dd = lastReport(r.out()).stream().filter(l -> l.endsWith(" dd <exited>")).toList();
         double total = dd.stream().mapToDouble(ExitedTasksEndToEndTest::writtenKiB).sum();
