@@ -47,12 +47,43 @@ public final class IoRecorder implements AutoCloseable {
 
     /** Bytes per second the kernel counted for the process in the {@code seconds} up to {@code end}. */
     public double writeRate(Instant end, double seconds) {
+        double rate = rateOrNaN(end, seconds);
+        if (Double.isNaN(rate)) {
+            synchronized (readings) {
+                throw new IllegalStateException("no readings for the " + seconds + " s up to " + end + " ("
+                        + readings.size() + " readings)");
+            }
+        }
+        return rate;
+    }
+
+    /** The rate over the window, NaN when the readings do not cover it. */
+    private double rateOrNaN(Instant end, double seconds) {
         long endNanos = end.getEpochSecond() * 1_000_000_000L + end.getNano();
         long startNanos = endNanos - Math.round(seconds * 1e9);
         return (bytesAt(endNanos) - bytesAt(startNanos)) / seconds;
     }
 
-    /** The counter at a moment, interpolated between the readings either side of it. */
+    /**
+     * Of the kernel's rates over windows of {@code seconds} that end between {@code from} and
+     * {@code to} (every 10 ms), the one closest to {@code shown}: for a screen, whose last refresh
+     * is known only to lie in that span. NaN when the readings cover none of the windows.
+     */
+    public double closestWriteRate(double shown, Instant from, Instant to, double seconds) {
+        double best = Double.NaN;
+        for (Instant end = from; !end.isAfter(to); end = end.plusMillis(10)) {
+            double rate = rateOrNaN(end, seconds);
+            if (Double.isNaN(rate)) {
+                continue;
+            }
+            if (Double.isNaN(best) || Math.abs(rate - shown) < Math.abs(best - shown)) {
+                best = rate;
+            }
+        }
+        return best;
+    }
+
+    /** The counter at a moment, interpolated between the readings either side of it; NaN outside them. */
     private double bytesAt(long epochNanos) {
         synchronized (readings) {
             for (int i = 1; i < readings.size(); i++) {
@@ -64,8 +95,7 @@ public final class IoRecorder implements AutoCloseable {
                     return before.writeBytes() + share * (after.writeBytes() - before.writeBytes());
                 }
             }
-            throw new IllegalStateException("no readings around " + Instant.ofEpochSecond(0, epochNanos)
-                    + " (" + readings.size() + " readings)");
+            return Double.NaN;
         }
     }
 
