@@ -3,20 +3,43 @@
 # "refresh_ms_median refresh_ms_min peak_rss_kib": the CPU time of all its threads (from
 # /proc/PID/task/*/schedstat) between consecutive reports after the first WARMUP ones (but for the
 # last), and its peak resident memory (VmHWM).
+# While the command runs, this script starts no process: it reads /proc with shell built-ins only.
+# A process started per report (cat, awk, a $(...) subshell) would exit during the measured
+# intervals, and a monitor that accounts exited tasks, as jiotop does, would be charged for it.
 # Usage: bench/cpu-per-refresh.sh COMMAND...      (WARMUP, default 2)
 set -eu
 fifo=$(mktemp -u); mkfifo "$fifo"
 "$@" > "$fifo" 2>/dev/null &
 pid=$!
-cpu() { cat /proc/$pid/task/*/schedstat 2>/dev/null | awk '{s+=$1} END {printf "%d", s/1000}'; }
-i=0; prev=; deltas=; hwm=0
+
+# Sets $cpu_us: the CPU time of every thread of $pid so far, in microseconds.
+read_cpu() {
+    cpu_us=0
+    for stat in /proc/$pid/task/*/schedstat; do
+        if { read -r ns rest < "$stat"; } 2>/dev/null; then
+            cpu_us=$((cpu_us + ns / 1000))
+        fi
+    done
+}
+
+# Raises $hwm to the peak resident memory of $pid (KiB), when it is higher.
+read_hwm() {
+    if [ -r /proc/$pid/status ]; then
+        while read -r key value rest; do
+            if [ "$key" = "VmHWM:" ] && [ "$value" -gt "$hwm" ]; then hwm=$value; fi
+        done < /proc/$pid/status || true
+    fi
+}
+
+i=0; prev=0; deltas=; hwm=0
 while IFS= read -r line; do
     case "$line" in
     *"Total DISK READ"*)
-        i=$((i+1)); now=$(cpu)
-        h=$(awk '/VmHWM/ {print $2}' /proc/$pid/status 2>/dev/null || echo 0); [ "${h:-0}" -gt "$hwm" ] && hwm=$h
-        if [ "$i" -gt "${WARMUP:-2}" ]; then deltas="$deltas $((now - prev))"; fi
-        prev=$now ;;
+        i=$((i+1))
+        read_cpu
+        read_hwm
+        if [ "$i" -gt "${WARMUP:-2}" ]; then deltas="$deltas $((cpu_us - prev))"; fi
+        prev=$cpu_us ;;
     esac
 done < "$fifo"
 wait $pid || true

@@ -49,10 +49,20 @@ public final class TaskScanner {
         }
         List<TaskExit> all = new ArrayList<>();
         exits.drain(all);
-        if (only != null) {
-            all.removeIf(e -> Arrays.stream(only).noneMatch(id -> id == (byProcess ? e.last().tgid() : e.last().id())));
+        if (only == null) {
+            return all;
         }
-        return all;
+        List<TaskExit> asked = new ArrayList<>();
+        for (TaskExit e : all) {
+            int id = byProcess ? e.last().tgid() : e.last().id();
+            for (int wanted : only) {
+                if (wanted == id) {
+                    asked.add(e);
+                    break;
+                }
+            }
+        }
+        return asked;
     }
 
     /** The scan of {@code tasks}, with the first {@code count} IDs of {@code listed} as listed. */
@@ -155,7 +165,7 @@ public final class TaskScanner {
         if (!zombieParents.isEmpty()) {
             rereadParentsOfReaped(pids, io, zombieParents, gone);
         }
-        int[] listed = gone.isEmpty() ? pids : Arrays.stream(pids).filter(pid -> !gone.contains(pid)).toArray();
+        int[] listed = gone.isEmpty() ? pids : without(pids, gone);
         List<TaskSample> tasks = new ArrayList<>(n);
         Reuse reuse = new Reuse(previous);
         TaskCounters group = delays ? groupCounters : counters;
@@ -170,6 +180,18 @@ public final class TaskScanner {
         }
         previous = tasks;
         return scan(now, true, tasks, listed, listed.length, exited, delays);
+    }
+
+    /** {@code pids} but those in {@code gone}; a loop, not a stream: it runs when a process has just ended. */
+    private static int[] without(int[] pids, List<Integer> gone) {
+        int[] out = new int[pids.length];
+        int n = 0;
+        for (int pid : pids) {
+            if (!gone.contains(pid)) {
+                out[n++] = pid;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /** Adds to {@code gone} the zombies reaped while /proc/PID/io was read, and reads their parents again. */

@@ -250,23 +250,42 @@ public final class TaskTracker {
             this.ended = ended;
         }
 
+        // Loops rather than lambdas for what only runs once a process has exited, mid-run: linking a
+        // lambda there costs that refresh about a millisecond.
         void account() {
-            Map<Integer, List<TaskExit>> byProcess = new LinkedHashMap<>();
-            for (TaskExit e : scan.exits()) {
-                byProcess.computeIfAbsent(e.last().tgid(), id -> new ArrayList<>()).add(e);
+            if (!scan.exits().isEmpty()) {
+                Map<Integer, List<TaskExit>> byProcess = new LinkedHashMap<>();
+                for (TaskExit e : scan.exits()) {
+                    int tgid = e.last().tgid();
+                    // A process still listed (alive, or a zombie) has its exited threads in /proc/PID/io.
+                    if (!next.containsKey(tgid)) {
+                        List<TaskExit> reports = byProcess.get(tgid);
+                        if (reports == null) {
+                            reports = new ArrayList<>();
+                            byProcess.put(tgid, reports);
+                        }
+                        reports.add(e);
+                    }
+                }
+                for (Map.Entry<Integer, List<TaskExit>> p : byProcess.entrySet()) {
+                    ended(p.getKey(), p.getValue());
+                }
             }
-            // A process still listed (alive, or a zombie) has its exited threads in /proc/PID/io.
-            byProcess.keySet().removeIf(next::containsKey);
-            byProcess.forEach(this::ended);
+            if (carried != known.size()) {
+                foldUnreported();
+            }
+            takeChildrenOutOfParents();
+        }
+
+        /** Processes gone without a report (reports lost or not listened to): their rows showed this much. */
+        private void foldUnreported() {
             known.forEachValue(k -> {
                 int id = k.last.id();
                 if (!next.containsKey(id) && !exited.containsKey(id) && !pendingFolds.containsKey(id)
                         && k.last.includesReapedChildren()) {
-                    // Gone without a report (reports lost or not listened to): its rows showed this much.
                     pendingFolds.put(id, new Fold(k.last.ppid(), bytesOf(k.last)));
                 }
             });
-            takeChildrenOutOfParents();
         }
 
         /**
@@ -310,8 +329,9 @@ public final class TaskTracker {
             vanished.remove(tgid);
             ended.add(new TaskActivity(last, partial, acc, since, leader.name()));
             IoDelta lastSeen = k == null || foldedAlready ? IoDelta.ZERO : bytesOf(k.last);
-            pendingFolds.merge(tgid, new Fold(f.ppid(), lastSeen.plus(bytesOf(partial))),
-                    (a, b) -> new Fold(b.parent(), a.bytes().plus(b.bytes())));
+            Fold fold = new Fold(f.ppid(), lastSeen.plus(bytesOf(partial)));
+            Fold before = pendingFolds.get(tgid);
+            pendingFolds.put(tgid, before == null ? fold : new Fold(fold.parent(), before.bytes().plus(fold.bytes())));
         }
 
         /**
@@ -322,6 +342,9 @@ public final class TaskTracker {
          * stays with the parent.
          */
         private void takeChildrenOutOfParents() {
+            if (pendingFolds.isEmpty()) {
+                return;
+            }
             Map<Integer, IoDelta> byParent = new HashMap<>();
             List<Integer> reaped = new ArrayList<>();
             for (Map.Entry<Integer, Fold> child : pendingFolds.entrySet()) {
@@ -335,9 +358,12 @@ public final class TaskTracker {
                      depth++) {
                     parent = pendingFolds.get(parent).parent();
                 }
-                byParent.merge(parent, child.getValue().bytes(), IoDelta::plus);
+                IoDelta sum = byParent.get(parent);
+                byParent.put(parent, sum == null ? child.getValue().bytes() : sum.plus(child.getValue().bytes()));
             }
-            reaped.forEach(pendingFolds::remove);
+            for (Integer child : reaped) {
+                pendingFolds.remove(child);
+            }
             if (byParent.isEmpty()) {
                 return;
             }
