@@ -320,7 +320,7 @@ final class OptionParser {
     private static double seconds(String option, String value) throws UsageException {
         // Plain decimals only: Double.parseDouble would also take "NaN", "1e3", "0x1p0" and "1d".
         String v = value.strip();
-        if (v.matches("[0-9]{1,9}(\\.[0-9]*)?|\\.[0-9]+")) {
+        if (plainDecimal(v)) {
             double d = Double.parseDouble(v);
             if (d >= MIN_DELAY && d <= MAX_DELAY) {
                 return d;
@@ -328,6 +328,25 @@ final class OptionParser {
         }
         throw new UsageException("option " + option + ": invalid delay: '" + value + "' (want seconds from "
                 + MIN_DELAY + " to " + (long) MAX_DELAY + ", e.g. 0.5)");
+    }
+
+    /**
+     * Up to nine digits with an optional fraction, or a bare fraction such as ".5". Checked by hand:
+     * a regular expression here would be compiled on every start.
+     */
+    static boolean plainDecimal(String v) {
+        int dot = v.indexOf('.');
+        int whole = dot < 0 ? v.length() : dot;
+        if (whole > 9 || (whole == 0 && (dot < 0 || dot == v.length() - 1))) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < '0' || c > '9') && i != dot) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int pid(String option, String value) throws UsageException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.StringTokenizer;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -86,9 +87,10 @@ public final class UserDb {
     static boolean filesFirst(String nsswitch) {
         for (String line : nsswitch.split("\n")) {
             int hash = line.indexOf('#');
-            String[] words = (hash >= 0 ? line.substring(0, hash) : line).trim().split("\\s+");
-            if (words.length >= 2 && words[0].equals("passwd:")) {
-                return words[1].equals("files");
+            StringTokenizer words = new StringTokenizer(
+                    hash >= 0 ? line.substring(0, hash) : line, " \t\r\f\u000B");
+            if (words.countTokens() >= 2 && words.nextToken().equals("passwd:")) {
+                return words.nextToken().equals("files");
             }
         }
         // No passwd line: glibc then uses its default, which is not files alone on every version.

@@ -15,6 +15,18 @@ class OptionParserTest {
     }
 
     @Test
+    void delaysAreReadAsPlainDecimals() throws UsageException {
+        for (String ok : new String[]{"1", "0.5", ".5", "2.", "86400", " 3 ", "000000001.25"}) {
+            assertThat(OptionParser.plainDecimal(ok.strip())).as(ok).isTrue();
+        }
+        assertThat(parse("-d", ".5").delaySeconds()).isEqualTo(0.5);
+        assertThat(parse("-d", "2.").delaySeconds()).isEqualTo(2.0);
+        for (String bad : new String[]{"", ".", "-1", "1e3", "1.2.3", "0x1", "1234567890", "١", "1 2"}) {
+            assertThat(OptionParser.plainDecimal(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
     void defaults() throws UsageException {
         Options o = parse();
         assertThat(o.batch()).isFalse();
@@ -78,6 +90,10 @@ class OptionParserTest {
             "-d 0x10                | option -d: invalid delay: '0x10'",
             "-d 100000              | option -d: invalid delay: '100000'",
             "-d 0.001               | option -d: invalid delay: '0.001'",
+            "-d .                   | option -d: invalid delay: '.'",
+            "-d 1.2.3               | option -d: invalid delay: '1.2.3'",
+            "-d 1234567890          | option -d: invalid delay: '1234567890'",
+            "-d +1                  | option -d: invalid delay: '+1'",
             "--delay=               | option --delay: invalid delay: ''",
             "-p 0                   | option -p: invalid process id: '0'",
             "-p -5                  | option -p: invalid process id: '-5'",

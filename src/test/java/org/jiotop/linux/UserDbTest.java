@@ -83,4 +83,12 @@ class UserDbTest {
         assertThat(users.nameOf(0)).isEqualTo("root");
         assertThat(UserDb.filesFirst("passwd:\n")).isFalse();
     }
+
+    @Test
+    void nsswitchWordsMaySitBetweenTabsCarriageReturnsAndComments() {
+        assertThat(UserDb.filesFirst("# passwd: sss\r\n\tpasswd:\tfiles systemd\r\n")).isTrue();
+        assertThat(UserDb.filesFirst("passwd:  \t files # then nothing\n")).isTrue();
+        assertThat(UserDb.filesFirst("passwd: filesx\n")).isFalse();
+        assertThat(UserDb.filesFirst("xpasswd: files\npasswd: sss files\n")).isFalse();
+    }
 }
