@@ -250,8 +250,9 @@ public final class TaskTracker {
             this.ended = ended;
         }
 
-        // Loops rather than lambdas for what only runs once a process has exited, mid-run: linking a
-        // lambda there costs that refresh about a millisecond.
+        // Loops rather than lambdas where code first runs when a process has ended, mid-run: linking
+        // a lambda there costs that refresh about a millisecond. (The known map is walked through
+        // forEachValue only, and only once something has left the listing.)
         void account() {
             if (!scan.exits().isEmpty()) {
                 Map<Integer, List<TaskExit>> byProcess = new LinkedHashMap<>();

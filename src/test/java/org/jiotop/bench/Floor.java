@@ -90,12 +90,12 @@ public final class Floor {
         System.out.printf("  jiotop scan, processes:                      %8.2f%n", median(processScan));
     }
 
-    private interface Step {
+    interface Step {
         void run() throws Exception;
     }
 
     /** The CPU time of {@code step} on this thread, after sleeping {@code pauseMillis}. */
-    private static long timed(long pauseMillis, Step step) throws Exception {
+    static long timed(long pauseMillis, Step step) throws Exception {
         Thread.sleep(pauseMillis);
         long t0 = CPU.getCurrentThreadCpuTime();
         step.run();
