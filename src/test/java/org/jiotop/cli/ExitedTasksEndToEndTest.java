@@ -71,10 +71,11 @@ class ExitedTasksEndToEndTest {
         try (Child child = Child.java(ThreadWriter.class, scratch.resolve("short-thread").toString())) {
             assertThat(child.readLine()).startsWith("ready");
             CompletableFuture<MainTest.Result> jiotop = Background.run(
-                    () -> MainTest.run("-b", "-a", "-o", "-k", "-qq", "-n", "2", "-d", "1"));
+                    () -> MainTest.run("-b", "-a", "-o", "-k", "-qq", "-n", "3", "-d", "1"));
             Thread.sleep(400);
             child.send("write " + (16 << 20));
             assertThat(child.readLine()).isEqualTo("done");
+            assertThat(jiotop).as("jiotop ended before the thread").isNotDone();
             MainTest.Result r = jiotop.get();
             List<String> writer = lastReport(r.out()).stream().filter(l -> l.endsWith("writer <exited>")).toList();
             assertThat(writer).as(r.out()).hasSize(1);
