@@ -156,7 +156,7 @@ class KernelEndToEndTest {
         // The shell starts its writer only when told, after jiotop's first sample, so every byte
         // of both falls within what jiotop accumulates.
         String script = "read go; " + java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path")
-                + " org.jiotop.testkit.SteadyWriter " + file + " 8388608 & W=$!; sleep 2.5; kill $W; wait $W; sleep 30";
+                + " org.jiotop.testkit.SteadyWriter " + file + " 8388608 & W=$!; sleep 2.5; kill $W; wait $W; exec sleep 30";
         try (Child shell = Child.command("bash", "-c", script)) {
             ProcFs proc = ProcFs.system();
             CompletableFuture<MainTest.Result> run = Background.run(
