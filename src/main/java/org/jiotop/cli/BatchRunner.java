@@ -64,8 +64,8 @@ final class BatchRunner {
                 break;
             }
             monitor.sample();
-            // The end of the report's interval, not the moment it is printed.
-            Instant sampled = Instant.now();
+            // JSON and CSV stamp the end of the report's interval, not the moment it is printed.
+            Instant sampled = json != null || csv != null ? Instant.now() : null;
             Report report = monitor.report(figures, options.only(), uids, null, filter, labels, SortKey.IO, true);
             switch (options.format()) {
                 case "json" -> out.append(json.line(report, labels, sampled)).append('\n');

@@ -7,7 +7,6 @@ import org.jiotop.linux.VmCounters;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +41,6 @@ public final class TaskTracker {
         }
     }
 
-    private static final class Retained {
-        final TaskActivity activity;
-        int intervalsLeft;
-
-        Retained(TaskActivity activity, int intervalsLeft) {
-            this.activity = activity;
-            this.intervalsLeft = intervalsLeft;
-        }
-    }
-
-    private final int keepExited;
-    private final boolean keepExitedWithIo;
     private IntMap<Known> known = new IntMap<>();
     /** The map of the scan before the previous one, cleared and refilled as the next {@link #known}. */
     private IntMap<Known> spare = new IntMap<>();
@@ -67,7 +54,7 @@ public final class TaskTracker {
     private long firstScanNanos = Long.MAX_VALUE;
     /** Exited tasks by ID, so a zombie still listed is not taken for a live task. */
     private final Map<Integer, TaskSample> exited = new HashMap<>();
-    private final List<Retained> retained = new ArrayList<>();
+    private final ExitedRows exitedRows;
     /** Process mode: bytes an ended child will add to its parent's /proc/PID/io once reaped. */
     private final Map<Integer, Fold> pendingFolds = new HashMap<>();
 
@@ -85,8 +72,7 @@ public final class TaskTracker {
     }
 
     public TaskTracker(int keepExited, boolean keepExitedWithIo) {
-        this.keepExited = keepExited;
-        this.keepExitedWithIo = keepExitedWithIo;
+        this.exitedRows = new ExitedRows(keepExited, keepExitedWithIo);
     }
 
     /** Whether two samples with the same ID are of the same task (not of a later one reusing it). */
@@ -160,12 +146,12 @@ public final class TaskTracker {
         } else {
             threadExits(scan, next, activity, ended);
         }
-        List<TaskActivity> shown = new ArrayList<>(activity.size() + ended.size() + retained.size());
+        List<TaskActivity> shown = new ArrayList<>(activity.size() + ended.size() + exitedRows.size());
         shown.addAll(activity);
         shown.addAll(ended);
-        shown.addAll(stillRetained());
+        shown.addAll(exitedRows.nextInterval());
         for (TaskActivity a : ended) {
-            retain(a);
+            exitedRows.keep(a);
         }
         rememberVanished(next);
         Scan before = previous;
@@ -388,28 +374,5 @@ public final class TaskTracker {
 
     private static IoDelta bytesOf(IoDelta d) {
         return new IoDelta(d.readBytes(), d.writeBytes(), d.cancelledWriteBytes(), 0, 0);
-    }
-
-    private void retain(TaskActivity a) {
-        if (keepExited > 0 || (keepExitedWithIo && !a.accumulated().isZero())) {
-            retained.add(new Retained(a, keepExited));
-        }
-    }
-
-    /** Exited tasks of earlier intervals still listed, now without activity. */
-    private List<TaskActivity> stillRetained() {
-        List<TaskActivity> out = new ArrayList<>(retained.size());
-        for (Iterator<Retained> it = retained.iterator(); it.hasNext(); ) {
-            Retained r = it.next();
-            boolean keep = r.intervalsLeft-- > 0 || (keepExitedWithIo && !r.activity.accumulated().isZero());
-            if (!keep) {
-                it.remove();
-                continue;
-            }
-            TaskActivity a = r.activity;
-            out.add(new TaskActivity(a.sample(), IoDelta.ZERO, a.accumulated(), a.accumulatedSinceNanos(),
-                    a.exitedName()));
-        }
-        return out;
     }
 }
