@@ -27,14 +27,15 @@ class ExitedTasksEndToEndTest {
         scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
     }
 
-    private static double writtenKiB(String row) {
+    /** The KiB written of a row printed with -a -k (accumulated). */
+    static double writtenKiB(String row) {
         Matcher m = ACCUMULATED_WRITE.matcher(row);
         assertThat(m.find()).as(row).isTrue();
         return Double.parseDouble(m.group(2));
     }
 
     /** The rows of the last report of a run printed with -qq. */
-    private static List<String> lastReport(String out) {
+    static List<String> lastReport(String out) {
         List<String> lines = out.lines().toList();
         int start = 0;
         for (int i = 0; i < lines.size(); i++) {

@@ -175,13 +175,11 @@ class KernelEndToEndTest {
             double expectedKiB = (after - before) / 1024.0;
             assertThat(expectedKiB).isGreaterThan(8 * 1024);
             // The last report's accumulated bytes of the shell and of its reaped writer.
-            List<String> last = r.out().lines().toList().reversed().stream()
-                    .takeWhile(l -> !l.startsWith("Current DISK READ")).toList();
             double reported = 0;
-            for (String row : last) {
+            for (String row : ExitedTasksEndToEndTest.lastReport(r.out())) {
                 String id = row.trim().split(" +")[0];
                 if (id.equals(Integer.toString(shell.pid())) || id.equals(Integer.toString(writer))) {
-                    reported += writeRates(row.replace(" K ", " K/s ")).getFirst();
+                    reported += ExitedTasksEndToEndTest.writtenKiB(row);
                 }
             }
             assertThat(reported).as(r.out()).isCloseTo(expectedKiB, within(expectedKiB * 0.01));
