@@ -53,9 +53,8 @@ class ExitedTasksEndToEndTest {
         int runs = 40;
         String file = scratch.resolve("churn").toString();
         // The loop takes about 3 s here, longer on a loaded machine: jiotop watches for 10.
-        CompletableFuture<MainTest.Result> jiotop = Background.run(
-                () -> MainTest.run("-b", "-a", "-P", "-o", "-k", "-qq", "-n", "10", "-d", "1"));
-        Thread.sleep(300);
+        CompletableFuture<MainTest.Result> jiotop =
+                MainTest.start("-b", "-a", "-P", "-o", "-k", "-qq", "-n", "10", "-d", "1").afterBaseline();
         Process loop = new ProcessBuilder("bash", "-c", "for i in $(seq " + runs + "); do dd if=/dev/zero of=" + file
                 + " bs=1M count=4 oflag=direct status=none; sleep 0.05; done").inheritIO().start();
         assertThat(loop.waitFor()).isZero();
@@ -74,9 +73,8 @@ class ExitedTasksEndToEndTest {
     void threadThatWritesAndEndsWithinAnIntervalIsShownWithItsBytes() throws Exception {
         try (Child child = Child.java(ThreadWriter.class, scratch.resolve("short-thread").toString())) {
             assertThat(child.readLine()).startsWith("ready");
-            CompletableFuture<MainTest.Result> jiotop = Background.run(
-                    () -> MainTest.run("-b", "-a", "-o", "-k", "-qq", "-n", "3", "-d", "1"));
-            Thread.sleep(400);
+            CompletableFuture<MainTest.Result> jiotop =
+                    MainTest.start("-b", "-a", "-o", "-k", "-qq", "-n", "3", "-d", "1").afterBaseline();
             child.send("write " + (16 << 20));
             assertThat(child.readLine()).isEqualTo("done");
             assertThat(jiotop).as("jiotop ended before the thread").isNotDone();
@@ -92,9 +90,8 @@ class ExitedTasksEndToEndTest {
 
     @Test
     void tinyBufferUnderChurnSaysReportsWereLost() throws Exception {
-        CompletableFuture<MainTest.Result> jiotop = Background.run(
-                () -> MainTest.run("-b", "-o", "-P", "-n", "3", "-d", "1", "--exit-buffer=4"));
-        Thread.sleep(300);
+        CompletableFuture<MainTest.Result> jiotop =
+                MainTest.start("-b", "-o", "-P", "-n", "3", "-d", "1", "--exit-buffer=4").afterBaseline();
         // Bursts of hundreds of exits at once, far more than a few KiB of socket buffer holds.
         Process bursts = new ProcessBuilder("bash", "-c",
                 "for b in 1 2 3 4 5; do for i in $(seq 300); do /bin/true & done; wait; sleep 0.2; done")

@@ -92,8 +92,8 @@ class KernelEndToEndTest {
             assertThat(child.readLine()).startsWith("ready");
             String pid = Integer.toString(child.pid());
             // Accumulated figures (-a), so the check does not hang on how long each interval lasted.
-            CompletableFuture<MainTest.Result> run = Background.run(
-                    () -> MainTest.run("-b", "-P", "-a", "-k", "-qqq", "-p", pid, "-n", "5", "-d", "1"));
+            CompletableFuture<MainTest.Result> run =
+                    MainTest.start("-b", "-P", "-a", "-k", "-qqq", "-p", pid, "-n", "5", "-d", "1").afterBaseline();
             Thread.sleep(1500);
             child.send("write " + bytes);
             assertThat(child.readLine()).isEqualTo("done");
@@ -114,9 +114,8 @@ class KernelEndToEndTest {
         try (Child child = Child.java(ThreadWriter.class, scratch.resolve("held").toString())) {
             assertThat(child.readLine()).startsWith("ready");
             String pid = Integer.toString(child.pid());
-            CompletableFuture<MainTest.Result> run = Background.run(
-                    () -> MainTest.run("-b", "-P", "-a", "-k", "-qqq", "-p", pid, "-n", "2", "-d", "1"));
-            Thread.sleep(300);
+            CompletableFuture<MainTest.Result> run =
+                    MainTest.start("-b", "-P", "-a", "-k", "-qqq", "-p", pid, "-n", "2", "-d", "1").afterBaseline();
             child.send("hold " + bytes);
             assertThat(child.readLine()).isEqualTo("holding");
             MainTest.Result r = run.get();
@@ -132,7 +131,10 @@ class KernelEndToEndTest {
     @Test
     void hostileCommandLineIsPrintedEscaped() throws Exception {
         try (Child evil = Child.command("bash", "-c", "exec -a $'\\e[31mEVIL\\xff\\x01\\e]0;t\\a' sleep 30")) {
-            Thread.sleep(300);
+            Path cmdline = Path.of("/proc", Integer.toString(evil.pid()), "cmdline");
+            for (int i = 0; i < 300 && !new String(Files.readAllBytes(cmdline), StandardCharsets.ISO_8859_1).contains("EVIL"); i++) {
+                Thread.sleep(20);
+            }
             MainTest.Result r = MainTest.run("-b", "-p", Integer.toString(evil.pid()), "-n", "1", "-d", "0.2");
             assertThat(r.status()).isZero();
             assertThat(r.out()).contains("\\x1b[31mEVIL\\xff\\x01\\x1b]0;t\\x07 30");
@@ -159,9 +161,8 @@ class KernelEndToEndTest {
                 + " org.jiotop.testkit.SteadyWriter " + file + " 8388608 & W=$!; sleep 2.5; kill $W; wait $W; exec sleep 30";
         try (Child shell = Child.command("bash", "-c", script)) {
             ProcFs proc = ProcFs.system();
-            CompletableFuture<MainTest.Result> run = Background.run(
-                    () -> MainTest.run("-b", "-P", "-a", "-k", "-qq", "-n", "7", "-d", "1"));
-            Thread.sleep(1000);
+            CompletableFuture<MainTest.Result> run =
+                    MainTest.start("-b", "-P", "-a", "-k", "-qq", "-n", "7", "-d", "1").afterBaseline();
             long before = proc.processIo(shell.pid()).writeBytes();
             shell.send("go");
             int tid = Integer.parseInt(shell.readLine().substring("ready ".length()));

@@ -6,6 +6,11 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +25,53 @@ class MainTest {
         int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), ProcFs.system());
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A run on a thread of its own, and the moment it took its baseline sample. */
+    record Started(Background<Result> run, CompletableFuture<Void> baseline) {
+        /**
+         * Waits for the baseline sample: what a test does after it falls within jiotop's first
+         * interval, however slow the machine was to start jiotop.
+         */
+        Background<Result> afterBaseline() throws Exception {
+            try {
+                baseline.get(60, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("jiotop took no baseline sample in 60 s", e);
+            }
+            return run;
+        }
+    }
+
+    /**
+     * Starts a batch run in the background. It reports its baseline sample through the start-up
+     * report (JIOTOP_STARTUP_REPORT), whose line is left out of the result's stderr.
+     */
+    static Started start(String... args) {
+        CompletableFuture<Void> baseline = new CompletableFuture<>();
+        String marker = "jiotop: cpu ms to first sample: ";
+        Background<Result> run = Background.run(() -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream() {
+                @Override
+                public synchronized void flush() {
+                    if (!baseline.isDone() && toString(StandardCharsets.UTF_8).contains(marker)) {
+                        baseline.complete(null);
+                    }
+                }
+            };
+            try {
+                int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8), ProcFs.system(),
+                        Map.of("JIOTOP_STARTUP_REPORT", "1"), Terminals.NONE);
+                String errText = err.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith(marker))
+                        .map(l -> l + "\n").collect(Collectors.joining());
+                return new Result(status, out.toString(StandardCharsets.UTF_8), errText);
+            } finally {
+                baseline.completeExceptionally(new IllegalStateException("jiotop ended without a baseline sample"));
+            }
+        });
+        return new Started(run, baseline);
     }
 
     @Test
