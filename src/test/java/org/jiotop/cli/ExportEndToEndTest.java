@@ -80,6 +80,21 @@ class ExportEndToEndTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * An exporter that runs until {@link #stop}: a fixed number of refreshes could run out before
+     * a slow machine has answered all of a test's requests.
+     */
+    private static Background<MainTest.Result> serve(int port, String... options) {
+        List<String> args = new ArrayList<>(List.of("--serve", "127.0.0.1:" + port));
+        args.addAll(List.of(options));
+        return Background.run(() -> MainTest.run(args.toArray(String[]::new)));
+    }
+
+    private static void stop(Background<MainTest.Result> exporter) {
+        exporter.cancel(true);
+        exporter.join();
+    }
+
     private static HttpResponse<String> awaitMetrics(int port, String contains) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         HttpResponse<String> r = null;
@@ -149,7 +164,7 @@ class ExportEndToEndTest {
         try (Child writer = jwriter("promtool")) {
             writer.readLine();
             CompletableFuture<MainTest.Result> exporter = Background.run(
-                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.5", "-n", "8"));
+                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.5", "-n", "20"));
             HttpResponse<String> text = awaitMetrics(port, "command=\"jwriter\"");
             assertThat(text.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
             assertThat(text.body()).contains("# TYPE jiotop_write_bytes_total counter")
@@ -171,8 +186,15 @@ class ExportEndToEndTest {
     @Test
     void countersNeverGoBackWhenProcessesOfAGroupExit() throws Exception {
         int port = freePort();
-        CompletableFuture<MainTest.Result> exporter = Background.run(
-                () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.3", "-n", "25"));
+        Background<MainTest.Result> exporter = serve(port, "-d", "0.3");
+        try {
+            countersOfTheDdGroupNeverGoBack(port);
+        } finally {
+            stop(exporter);
+        }
+    }
+
+    private void countersOfTheDdGroupNeverGoBack(int port) throws Exception {
         awaitMetrics(port, "jiotop_lost_exit_reports_total");
         String file = scratch.resolve("dd-group").toString();
         Process loop = new ProcessBuilder("bash", "-c", "for i in $(seq 10); do dd if=/dev/zero of=" + file
@@ -186,44 +208,49 @@ class ExportEndToEndTest {
             }
             Thread.sleep(150);
         }
-        Thread.sleep(1000);
-        Matcher last = dd.matcher(get("http://127.0.0.1:" + port + "/metrics").body());
-        assertThat(last.find()).isTrue();
-        seen.add(Double.parseDouble(last.group(1)));
+        // The last dd's exit is counted at the exporter's next refresh or so: a slow machine gets 10 s.
+        double written = 10 * (4 << 20);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        do {
+            Thread.sleep(300);
+            Matcher last = dd.matcher(get("http://127.0.0.1:" + port + "/metrics").body());
+            assertThat(last.find()).isTrue();
+            seen.add(Double.parseDouble(last.group(1)));
+        } while (seen.getLast() < 0.99 * written && System.nanoTime() < end);
         for (int i = 1; i < seen.size(); i++) {
             assertThat(seen.get(i)).as("scrape %d of %s", i, seen).isGreaterThanOrEqualTo(seen.get(i - 1));
         }
-        assertThat(seen.getLast()).isGreaterThanOrEqualTo(0.99 * 10 * (4 << 20));
-        assertThat(exporter.get().status()).isZero();
+        assertThat(seen.getLast()).isGreaterThanOrEqualTo(0.99 * written);
     }
 
     @Test
     void basicAuthKeepsOthersOut() throws Exception {
         int port = freePort();
         Path password = Files.writeString(tmp.resolve("password"), "s3cret\n");
-        CompletableFuture<MainTest.Result> exporter = Background.run(
-                () -> MainTest.run("--serve", "127.0.0.1:" + port, "--serve-auth=scraper:" + password, "-d", "0.3",
-                        "-n", "6"));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        HttpResponse<String> anonymous = null;
-        while (System.nanoTime() < end) {
-            try {
-                anonymous = get("http://127.0.0.1:" + port + "/metrics");
-                break;
-            } catch (IOException e) {
-                Thread.sleep(100);
+        Background<MainTest.Result> exporter = serve(port, "--serve-auth=scraper:" + password, "-d", "0.3");
+        try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            HttpResponse<String> anonymous = null;
+            while (System.nanoTime() < end) {
+                try {
+                    anonymous = get("http://127.0.0.1:" + port + "/metrics");
+                    break;
+                } catch (IOException e) {
+                    Thread.sleep(100);
+                }
             }
+            assertThat(anonymous).isNotNull();
+            assertThat(anonymous.statusCode()).isEqualTo(401);
+            String wrong = Base64.getEncoder().encodeToString("scraper:guess".getBytes(StandardCharsets.UTF_8));
+            assertThat(get("http://127.0.0.1:" + port + "/metrics", "Authorization", "Basic " + wrong).statusCode())
+                    .isEqualTo(401);
+            String right = Base64.getEncoder().encodeToString("scraper:s3cret".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> ok = get("http://127.0.0.1:" + port + "/metrics", "Authorization", "Basic " + right);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).contains("jiotop_lost_exit_reports_total");
+        } finally {
+            stop(exporter);
         }
-        assertThat(anonymous).isNotNull();
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        String wrong = Base64.getEncoder().encodeToString("scraper:guess".getBytes(StandardCharsets.UTF_8));
-        assertThat(get("http://127.0.0.1:" + port + "/metrics", "Authorization", "Basic " + wrong).statusCode())
-                .isEqualTo(401);
-        String right = Base64.getEncoder().encodeToString("scraper:s3cret".getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> ok = get("http://127.0.0.1:" + port + "/metrics", "Authorization", "Basic " + right);
-        assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body()).contains("jiotop_lost_exit_reports_total");
-        exporter.get();
     }
 
     @Test
@@ -240,35 +267,40 @@ class ExportEndToEndTest {
                 """.formatted(port));
         try (Child writer = jwriter("prometheus"); IoRecorder kernel = new IoRecorder(writer.pid())) {
             writer.readLine();
-            CompletableFuture<MainTest.Result> exporter = Background.run(
-                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.25", "-n", "320"));
-            awaitMetrics(port, "command=\"jwriter\"");
-            Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-                    "--storage.tsdb.path=" + tmp.resolve("data"), "--web.listen-address=127.0.0.1:" + promPort)
-                    .redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start();
+            Background<MainTest.Result> exporter = serve(port, "-d", "0.25");
             try {
-                // Counters step every 0.25 s and are scraped every second: a 10 s window evens that
-                // out, once Prometheus holds at least 12 scrapes of the series.
-                String series = "jiotop_write_bytes_total{command=\"jwriter\"}";
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (!(queryValue(promPort, "count_over_time(" + series + "[15s])") >= 12)
-                        && System.nanoTime() < end) {
-                    Thread.sleep(500);
-                }
-                // Compared with what the kernel counted over the same 10 s before the query's time.
-                Thread.sleep(10_000);
-                String query = "sum(rate(" + series + "[10s]))";
-                double[] answer = query(promPort, query);
-                double actual = kernel.writeRate(Instant.ofEpochMilli(Math.round(answer[0] * 1000)), 10);
-                assertThat(answer[1]).as("%s (log: %s)", query, Files.readString(tmp.resolve("prometheus.log")))
-                        .isCloseTo(actual, within(actual * 0.10));
+                measureWithPrometheus(port, promPort, config, kernel);
             } finally {
-                prometheus.destroy();
-                prometheus.waitFor(10, TimeUnit.SECONDS);
-                prometheus.destroyForcibly();
+                stop(exporter);
             }
-            exporter.cancel(true);
-            exporter.join();
+        }
+    }
+
+    private void measureWithPrometheus(int port, int promPort, Path config, IoRecorder kernel) throws Exception {
+        awaitMetrics(port, "command=\"jwriter\"");
+        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+                "--storage.tsdb.path=" + tmp.resolve("data"), "--web.listen-address=127.0.0.1:" + promPort)
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start();
+        try {
+            // Counters step every 0.25 s and are scraped every second: a 10 s window evens that
+            // out, once Prometheus holds at least 12 scrapes of the series.
+            String series = "jiotop_write_bytes_total{command=\"jwriter\"}";
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!(queryValue(promPort, "count_over_time(" + series + "[15s])") >= 12)
+                    && System.nanoTime() < end) {
+                Thread.sleep(500);
+            }
+            // Compared with what the kernel counted over the same 10 s before the query's time.
+            Thread.sleep(10_000);
+            String query = "sum(rate(" + series + "[10s]))";
+            double[] answer = query(promPort, query);
+            double actual = kernel.writeRate(Instant.ofEpochMilli(Math.round(answer[0] * 1000)), 10);
+            assertThat(answer[1]).as("%s (log: %s)", query, Files.readString(tmp.resolve("prometheus.log")))
+                    .isCloseTo(actual, within(actual * 0.10));
+        } finally {
+            prometheus.destroy();
+            prometheus.waitFor(10, TimeUnit.SECONDS);
+            prometheus.destroyForcibly();
         }
     }
 
@@ -305,7 +337,7 @@ class ExportEndToEndTest {
         assertThat(gen.waitFor()).as(new String(gen.getInputStream().readAllBytes())).isZero();
         CompletableFuture<MainTest.Result> exporter = Background.run(
                 () -> MainTest.run("--serve", "127.0.0.1:" + port, "--serve-tls=" + store + ":" + password, "-d",
-                        "0.3", "-n", "8"));
+                        "0.3", "-n", "30"));
         java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(store)) {
             trust.load(in, "changeit".toCharArray());
@@ -350,12 +382,14 @@ class ExportEndToEndTest {
             String csv = MainTest.run("-b", "-P", "--format=csv", "-p", pid, "-n", "1", "-d", "0.5").out();
             assertThat(csv).doesNotContain("\u001b").contains("python3");
             int port = freePort();
-            CompletableFuture<MainTest.Result> exporter = Background.run(
-                    () -> MainTest.run("--serve", "127.0.0.1:" + port, "-d", "0.3", "-n", "8"));
-            HttpResponse<String> metrics = awaitMetrics(port, "EV");
-            assertThat(metrics.body()).doesNotContain("\u001b")
-                    .contains("command=\"\\\\x1b[31mEV\\\\x01\\\\xff\"");
-            exporter.get();
+            Background<MainTest.Result> exporter = serve(port, "-d", "0.3");
+            try {
+                HttpResponse<String> metrics = awaitMetrics(port, "EV");
+                assertThat(metrics.body()).doesNotContain("\u001b")
+                        .contains("command=\"\\\\x1b[31mEV\\\\x01\\\\xff\"");
+            } finally {
+                stop(exporter);
+            }
         }
     }
 }
