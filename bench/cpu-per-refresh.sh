@@ -1,8 +1,9 @@
 #!/bin/sh
 # Runs COMMAND (an iotop-like batch run printing one "Total DISK READ" line per report) and prints
-# "refresh_ms_median refresh_ms_min peak_rss_kib": the CPU time of all its threads (from
-# /proc/PID/task/*/schedstat) between consecutive reports after the first WARMUP ones (but for the
-# last), and its peak resident memory (VmHWM).
+# "refresh_ms_median refresh_ms_min peak_rss_kib first_report_ms": the CPU time of all its threads
+# (from /proc/PID/task/*/schedstat) between consecutive reports after the first WARMUP ones (but for
+# the last), its peak resident memory (VmHWM), and the CPU time it had used when its first report
+# came.
 # While the command runs, this script starts no process: it reads /proc with shell built-ins only.
 # A process started per report (cat, awk, a $(...) subshell) would exit during the measured
 # intervals, and a monitor that accounts exited tasks, as jiotop does, would be charged for it.
@@ -31,13 +32,14 @@ read_hwm() {
     fi
 }
 
-i=0; prev=0; deltas=; hwm=0
+i=0; prev=0; deltas=; hwm=0; first=0
 while IFS= read -r line; do
     case "$line" in
     *"Total DISK READ"*)
         i=$((i+1))
         read_cpu
         read_hwm
+        if [ "$i" -eq 1 ]; then first=$cpu_us; fi
         if [ "$i" -gt "${WARMUP:-2}" ]; then deltas="$deltas $((cpu_us - prev))"; fi
         prev=$cpu_us ;;
     esac
@@ -45,4 +47,5 @@ done < "$fifo"
 wait $pid || true
 rm -f "$fifo"
 # The last report is dropped: jiotop may already be exiting, its threads ending, as it is read.
-echo "${deltas% *}" | tr ' ' '\n' | grep . | sort -n | awk -v hwm="$hwm" '{a[NR]=$1} END {printf "%.1f %.1f %d\n", a[int((NR+1)/2)]/1000, a[1]/1000, hwm}'
+echo "${deltas% *}" | tr ' ' '\n' | grep . | sort -n | awk -v hwm="$hwm" -v first="$first" \
+    '{a[NR]=$1} END {printf "%.1f %.1f %d %.0f\n", a[int((NR+1)/2)]/1000, a[1]/1000, hwm, first/1000}'

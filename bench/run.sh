@@ -53,7 +53,14 @@ writer=$!; children="$children $writer"
 sleep 1
 wtid=$(sed -n 's/^ready //p' target/bench/writer.out)
 
-printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' tasks tool "ms/refresh" "x floor" "-P ms" "x -Pfloor" "start ms" "RSS MiB"
+# The other tools, when installed. iotop-c 1.23 (Debian 12) block-buffers batch output into a pipe,
+# so its reports would all arrive at its end: stdbuf makes its stdout line-buffered (it execs the
+# tool in the same process, so the CPU read is still the tool's).
+tools=""
+for tool in iotop iotop-c; do command -v "$tool" >/dev/null 2>&1 && tools="$tools $tool"; done
+tool_cmd() { if [ "$1" = iotop-c ]; then echo "stdbuf -oL iotop-c"; else echo "$1"; fi; }
+row() { printf '%-7s %-16s %10s %10s %10s %10s %10s %10s %9s\n' "$@"; }
+row tasks tool "ms/refresh" "x floor" "-P ms" "x -Pfloor" "start ms" "1st rep ms" "RSS MiB"
 for n in $sizes; do
     [ "$n" -gt $((pidmax - 2000)) ] && echo 4194304 > /proc/sys/kernel/pid_max
     while [ "$(tasks)" -lt "$n" ]; do
@@ -63,7 +70,7 @@ for n in $sizes; do
         until grep -q ready target/bench/sleepers.out 2>/dev/null; do sleep 0.2; done
         rm -f target/bench/sleepers.out
     done
-    floor_t=""; floor_p=""; hot_t=""; hot_p=""; floor_s=""; jt=""; jp=""; js=""; jr=""; other=""
+    floor_t=""; floor_p=""; hot_t=""; hot_p=""; floor_s=""; jt=""; jp=""; js=""; jr=""; jf=""; other=""
     for r in $(seq "$rounds"); do
         # The floor of a refresh, each step a second after the last as jiotop's refreshes are (the
         # kernel's structures are then no longer in the CPU caches); and, for reference, back to back.
@@ -74,48 +81,61 @@ for n in $sizes; do
         hot_t="$hot_t $(echo "$f" | awk '/floor, threads/ {print $NF}')"
         hot_p="$hot_p $(echo "$f" | awk '/floor, processes/ {print $NF}')"
         set -- $(WARMUP=6 bench/cpu-per-refresh.sh ./jiotop -b -o -n 16 -d 1)
-        jt="$jt $1"; jr="$jr $3"
+        jt="$jt $1"; jr="$jr $3"; jf="$jf $4"
         set -- $(WARMUP=6 bench/cpu-per-refresh.sh ./jiotop -b -o -P -n 16 -d 1)
         jp="$jp $1"
         for _ in 1 2 3; do
             js="$js $(JIOTOP_STARTUP_REPORT=1 ./jiotop -b -n 1 -d 0.05 -qqq 2>&1 >/dev/null | awk '/first sample/ {print $NF}')"
             floor_s="$floor_s $(startup_floor)"
         done
-        for tool in iotop iotop-c; do
-            if command -v "$tool" >/dev/null 2>&1; then
-                set -- $(WARMUP=6 bench/cpu-per-refresh.sh "$tool" -b -o -n 16 -d 1)
-                other="$other $tool:$1:$3"
-            fi
+        for tool in $tools; do
+            set -- $(WARMUP=6 bench/cpu-per-refresh.sh $(tool_cmd "$tool") -b -o -n 16 -d 1)
+            t1=$1; rss=$3; first=$4
+            set -- $(WARMUP=6 bench/cpu-per-refresh.sh $(tool_cmd "$tool") -b -o -P -n 16 -d 1)
+            other="$other $tool:$t1:$1:$rss:$first"
         done
     done
     ft=$(echo "$floor_t" | median); fp=$(echo "$floor_p" | median)
-    t=$(echo "$jt" | median); p=$(echo "$jp" | median)
-    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "$(tasks)" "floor" "$ft" "1.00" "$fp" "1.00" \
-        "$(echo "$floor_s" | median)" "-"
+    t=$(echo "$jt" | median); p=$(echo "$jp" | median); f=$(echo "$jf" | median); r=$(echo "$jr" | median)
+    row "$(tasks)" "floor" "$ft" "1.00" "$fp" "1.00" "$(echo "$floor_s" | median)" "-" "-"
     ht=$(echo "$hot_t" | median); hp=$(echo "$hot_p" | median)
-    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "floor, hot" "$ht" "$(ratio "$ht" "$ft")" "$hp" "$(ratio "$hp" "$fp")" "-" "-"
-    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop median" "$t" "$(ratio "$t" "$ft")" "$p" \
-        "$(ratio "$p" "$fp")" "$(echo "$js" | median)" "$(( $(echo "$jr" | median) / 1024 ))"
-    t=$(echo "$jt" | minimum); p=$(echo "$jp" | minimum)
-    printf '%-7s %-16s %10s %10s %10s %10s %10s %9s\n' "" "jiotop min" "$t" "$(ratio "$t" "$ft")" "$p" \
-        "$(ratio "$p" "$fp")" "$(echo "$js" | minimum)" "$(( $(echo "$jr" | minimum) / 1024 ))"
-    echo "        rounds: floor$floor_t | -P floor$floor_p | jiotop$jt | -P$jp | start$js | start floor$floor_s" >&2
-    for tool in iotop iotop-c; do
-        v=$(echo "$other" | tr ' ' '\n' | grep "^$tool:" | cut -d: -f2 | median)
-        [ -n "$v" ] && printf '%-7s %-16s %10s %10s\n' "" "$tool median" "$v" "$(ratio "$v" "$ft")"
+    row "" "floor, hot" "$ht" "$(ratio "$ht" "$ft")" "$hp" "$(ratio "$hp" "$fp")" "-" "-" "-"
+    row "" "jiotop median" "$t" "$(ratio "$t" "$ft")" "$p" "$(ratio "$p" "$fp")" "$(echo "$js" | median)" "$f" \
+        "$((r / 1024))"
+    tm=$(echo "$jt" | minimum); pm=$(echo "$jp" | minimum)
+    row "" "jiotop min" "$tm" "$(ratio "$tm" "$ft")" "$pm" "$(ratio "$pm" "$fp")" "$(echo "$js" | minimum)" \
+        "$(echo "$jf" | minimum)" "$(( $(echo "$jr" | minimum) / 1024 ))"
+    echo "        rounds: floor$floor_t | -P floor$floor_p | jiotop$jt | -P$jp | start$js | start floor$floor_s | 1st report$jf" >&2
+    # Each other tool's medians, then jiotop's medians as a fraction of the tool's.
+    for tool in $tools; do
+        field() { echo "$other" | tr ' ' '\n' | grep "^$tool:" | cut -d: -f"$1" | median; }
+        ot=$(field 2); op=$(field 3); orss=$(field 4); of=$(field 5)
+        row "" "$tool median" "$ot" "$(ratio "$ot" "$ft")" "$op" "$(ratio "$op" "$fp")" "-" "$of" "$((orss / 1024))"
+        row "" "jiotop/$tool" "$(ratio "$t" "$ot")" "" "$(ratio "$p" "$op")" "" "" "$(ratio "$f" "$of")" "$(ratio "$r" "$orss")"
+        echo "        rounds, $tool (threads:-P:RSS KiB:1st report):$(echo "$other" | tr ' ' '\n' | grep "^$tool:" | cut -d: -f2- | tr '\n' ' ')" >&2
     done
 done
 
 # Reported rate of the writer against the kernel's own counter of its thread over the same
 # intervals: the counter is read as each report arrives, so both sides span (nearly) the same
-# second, and a second in which the writer itself fell behind does not count against jiotop. The
+# second, and a second in which the writer itself fell behind does not count against the tool. The
 # first report is skipped: its interval began before the first line arrived.
+rates() {
+    name=$1; shift
+    echo "writer (TID $wtid) at 16 MiB/s: $name's rate per report against the kernel counter's over the same interval:"
+    "$@" -b -k -qqq -p "$wtid" -n 6 -d 1 | while IFS= read -r line; do
+        # Only the writer's row: iotop-c 1.23 prints its summary lines even with -qqq.
+        case "${line#"${line%%[! ]*}"}" in "$wtid "*) ;; *) continue ;; esac
+        echo "$(date +%s.%N) $(awk '/^write_bytes/ {print $2}' "/proc/$writer/task/$wtid/io") $line"
+    done | awk '{
+        for (i = 3; i < NF; i++) if ($(i+1) == "K/s") shown = $i
+        if (NR > 1) { kernel = ($2 - bytes) / 1024 / ($1 - at); printf "  %s K/s against %.2f K/s = %.1f%%\n", shown, kernel, 100 * shown / kernel }
+        at = $1; bytes = $2
+    }'
+}
 echo
-echo "writer (TID $wtid) at 16 MiB/s: jiotop's rate per report against the kernel counter's over the same interval:"
-./jiotop -b -k -qqq -p "$wtid" -n 6 -d 1 | while IFS= read -r line; do
-    echo "$(date +%s.%N) $(awk '/^write_bytes/ {print $2}' "/proc/$writer/task/$wtid/io") $line"
-done | awk '{
-    for (i = 3; i < NF; i++) if ($(i+1) == "K/s") shown = $i
-    if (NR > 1) { kernel = ($2 - bytes) / 1024 / ($1 - at); printf "  %s K/s against %.2f K/s = %.1f%%\n", shown, kernel, 100 * shown / kernel }
-    at = $1; bytes = $2
-}'
+rates jiotop ./jiotop
+for tool in $tools; do
+    # shellcheck disable=SC2046
+    rates "$tool" $(tool_cmd "$tool")
+done
