@@ -1,7 +1,7 @@
 #!/bin/sh
 # jiotop's benchmark: see BENCHMARKS.md. Run as root from the repository:  bench/run.sh [N...]
 # For each N (total tasks on the machine; default 200 2000 10000 30000) it starts sleeping threads
-# and one O_DIRECT writer, measures the kernel floor of a refresh in this run, then jiotop (and
+# and O_DIRECT I/O at known rates (a writer and a reader), measures the kernel floor of a refresh in this run, then jiotop (and
 # iotop / iotop-c when installed) with the same arguments, ROUNDS times in turn (default 3).
 set -eu
 cd "$(dirname "$0")/.."
@@ -47,11 +47,15 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR
 minimum() { tr ' ' '\n' | grep . | sort -n | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-# One steady writer, 16 MiB/s with O_DIRECT.
+# Steady O_DIRECT I/O at known rates: a writer at 16 MiB/s and a reader at 8 MiB/s (which first
+# writes the 64 MiB it then reads round and round).
 "$java" -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.testkit.SteadyWriter target/bench/writer 16777216 > target/bench/writer.out &
 writer=$!; children="$children $writer"
-sleep 1
+"$java" -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.testkit.SteadyReader target/bench/reader 8388608 > target/bench/reader.out &
+reader=$!; children="$children $reader"
+until grep -q ready target/bench/writer.out 2>/dev/null && grep -q ready target/bench/reader.out 2>/dev/null; do sleep 0.2; done
 wtid=$(sed -n 's/^ready //p' target/bench/writer.out)
+rtid=$(sed -n 's/^ready //p' target/bench/reader.out)
 
 # The other tools, when installed. iotop-c 1.23 (Debian 12) block-buffers batch output into a pipe,
 # so its reports would all arrive at its end: stdbuf makes its stdout line-buffered (it execs the
@@ -116,22 +120,30 @@ for n in $sizes; do
     done
 done
 
-# Reported rate of the writer against the kernel's own counter of its thread over the same
-# intervals: the counter is read as each report arrives, so both sides span (nearly) the same
-# second, and a second in which the writer itself fell behind does not count against the tool. The
-# first report is skipped: its interval began before the first line arrived.
+# Reported rates of the writer and the reader against the kernel's own counters of their threads
+# over the same intervals: a counter is read as each report arrives, so both sides span (nearly)
+# the same second, and a second in which the writer or reader itself fell behind does not count
+# against the tool. The first report is skipped: its interval began before the first line arrived.
+# rates TOOL COMMAND...: both checks for one tool.
 rates() {
     name=$1; shift
-    echo "writer (TID $wtid) at 16 MiB/s: $name's rate per report against the kernel counter's over the same interval:"
-    "$@" -b -k -qqq -p "$wtid" -n 6 -d 1 | while IFS= read -r line; do
-        # Only the writer's row: iotop-c 1.23 prints its summary lines even with -qqq.
-        case "${line#"${line%%[! ]*}"}" in "$wtid "*) ;; *) continue ;; esac
-        echo "$(date +%s.%N) $(awk '/^write_bytes/ {print $2}' "/proc/$writer/task/$wtid/io") $line"
-    done | awk '{
-        for (i = 3; i < NF; i++) if ($(i+1) == "K/s") shown = $i
-        if (NR > 1) { kernel = ($2 - bytes) / 1024 / ($1 - at); printf "  %s K/s against %.2f K/s = %.1f%%\n", shown, kernel, 100 * shown / kernel }
-        at = $1; bytes = $2
-    }'
+    for what in "write $wtid $writer 16" "read $rtid $reader 8"; do
+        set -f; set -- $what "$@"; set +f
+        kind=$1; tid=$2; pid=$3; mib=$4; shift 4
+        echo "$kind at $mib MiB/s (TID $tid): $name's rate per report against the kernel counter's over the same interval:"
+        # The DISK READ column is the first figure in K/s of a row, DISK WRITE the second.
+        column=1; [ "$kind" = write ] && column=2
+        "$@" -b -k -qqq -p "$tid" -n 6 -d 1 | while IFS= read -r line; do
+            # Only the row of the task: iotop-c 1.23 prints its summary lines even with -qqq.
+            case "${line#"${line%%[! ]*}"}" in "$tid "*) ;; *) continue ;; esac
+            echo "$(date +%s.%N) $(awk -v key="${kind}_bytes" '$1 == key":" {print $2}' "/proc/$pid/task/$tid/io") $line"
+        done | awk -v column="$column" '{
+            n = 0
+            for (i = 3; i < NF; i++) if ($(i+1) == "K/s" && ++n == column) shown = $i
+            if (NR > 1) { kernel = ($2 - bytes) / 1024 / ($1 - at); printf "  %s K/s against %.2f K/s = %.1f%%\n", shown, kernel, 100 * shown / kernel }
+            at = $1; bytes = $2
+        }'
+    done
 }
 echo
 rates jiotop ./jiotop

@@ -11,7 +11,7 @@ import java.nio.file.StandardOpenOption;
 /** Writes with O_DIRECT, so every byte is block I/O charged to the writing thread at once. */
 final class DirectWriter implements AutoCloseable {
     static final int BLOCK = 64 * 1024;
-    private static final long WRAP = 64L << 20;
+    static final long WRAP = 64L << 20;
 
     private final FileChannel channel;
     private final ByteBuffer block;
