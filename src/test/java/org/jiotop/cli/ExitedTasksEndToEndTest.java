@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExitedTasksEndToEndTest {
     private static final Pattern ACCUMULATED_WRITE = Pattern.compile(" +(\\d+\\.\\d\\d) K +(\\d+\\.\\d\\d) K ");
 
-    private static final Pattern DD_EXITED = Pattern.compile(" dd( if=\\S+ of=\\S+ bs=1M count=4 oflag=direct status=none)? <exited>$");
+    /** The row of an exited dd of the churn test: its name, or the command line it was shown with. */
+    private static final Pattern DD_EXITED =
+            Pattern.compile(" dd( if=\\S+ of=\\S+ bs=1M count=4 oflag=direct status=none)? <exited>$");
 
     private Path scratch;
 
@@ -60,7 +62,7 @@ class ExitedTasksEndToEndTest {
         assertThat(loop.waitFor()).isZero();
         assertThat(jiotop).as("jiotop ended before the last dd").isNotDone();
         MainTest.Result r = jiotop.get();
-        // A dd caught alive by a sample keeps the command line it was shown with; the others have only their name.
+        // A dd that a sample caught alive keeps the command line it was shown with.
         List<String> dd = lastReport(r.out()).stream().filter(l -> DD_EXITED.matcher(l).find()).toList();
         double total = dd.stream().mapToDouble(ExitedTasksEndToEndTest::writtenKiB).sum();
         assertThat(dd).as(r.out()).hasSize(runs);
@@ -79,7 +81,7 @@ class ExitedTasksEndToEndTest {
             assertThat(child.readLine()).isEqualTo("done");
             assertThat(jiotop).as("jiotop ended before the thread").isNotDone();
             MainTest.Result r = jiotop.get();
-            // "writer" alone if no sample caught the thread alive; else its process's command line, "[writer]" after it.
+            // Just "writer" if no sample caught the thread alive; else its process's command line and "[writer]".
             List<String> writer = lastReport(r.out()).stream()
                     .filter(l -> l.endsWith(" writer <exited>") || l.endsWith(" [writer] <exited>")).toList();
             assertThat(writer).as(r.out()).hasSize(1);

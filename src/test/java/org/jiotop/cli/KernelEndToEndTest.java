@@ -132,7 +132,7 @@ class KernelEndToEndTest {
     void hostileCommandLineIsPrintedEscaped() throws Exception {
         try (Child evil = Child.command("bash", "-c", "exec -a $'\\e[31mEVIL\\xff\\x01\\e]0;t\\a' sleep 30")) {
             Path cmdline = Path.of("/proc", Integer.toString(evil.pid()), "cmdline");
-            for (int i = 0; i < 300 && !new String(Files.readAllBytes(cmdline), StandardCharsets.ISO_8859_1).contains("EVIL"); i++) {
+            for (int i = 0; i < 300 && !Files.readString(cmdline, StandardCharsets.ISO_8859_1).contains("EVIL"); i++) {
                 Thread.sleep(20);
             }
             MainTest.Result r = MainTest.run("-b", "-p", Integer.toString(evil.pid()), "-n", "1", "-d", "0.2");
