@@ -1,8 +1,9 @@
 #!/bin/sh
 # jiotop's benchmark: see BENCHMARKS.md. Run as root from the repository:  bench/run.sh [N...]
 # For each N (total tasks on the machine; default 200 2000 10000 30000) it starts sleeping threads
-# and O_DIRECT I/O at known rates (a writer and a reader), measures the kernel floor of a refresh in this run, then jiotop (and
-# iotop / iotop-c when installed) with the same arguments, ROUNDS times in turn (default 3).
+# beside O_DIRECT I/O at known rates (a writer and a reader), measures the kernel floor of a refresh
+# in this run, then jiotop (and iotop / iotop-c when installed) with the same arguments, ROUNDS
+# times in turn (default 3).
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh
@@ -64,6 +65,8 @@ tools=""
 for tool in iotop iotop-c; do command -v "$tool" >/dev/null 2>&1 && tools="$tools $tool"; done
 tool_cmd() { if [ "$1" = iotop-c ]; then echo "stdbuf -oL iotop-c"; else echo "$1"; fi; }
 row() { printf '%-7s %-16s %10s %10s %10s %10s %10s %10s %9s\n' "$@"; }
+# field TOOL N: the median over the rounds of field N of TOOL's "tool:threads:-P:RSS:1st report" records.
+field() { echo "$other" | tr ' ' '\n' | grep "^$1:" | cut -d: -f"$2" | median; }
 row tasks tool "ms/refresh" "x floor" "-P ms" "x -Pfloor" "start ms" "1st rep ms" "RSS MiB"
 for n in $sizes; do
     [ "$n" -gt $((pidmax - 2000)) ] && echo 4194304 > /proc/sys/kernel/pid_max
@@ -112,8 +115,7 @@ for n in $sizes; do
     echo "        rounds: floor$floor_t | -P floor$floor_p | jiotop$jt | -P$jp | start$js | start floor$floor_s | 1st report$jf" >&2
     # Each other tool's medians, then jiotop's medians as a fraction of the tool's.
     for tool in $tools; do
-        field() { echo "$other" | tr ' ' '\n' | grep "^$tool:" | cut -d: -f"$1" | median; }
-        ot=$(field 2); op=$(field 3); orss=$(field 4); of=$(field 5)
+        ot=$(field "$tool" 2); op=$(field "$tool" 3); orss=$(field "$tool" 4); of=$(field "$tool" 5)
         row "" "$tool median" "$ot" "$(ratio "$ot" "$ft")" "$op" "$(ratio "$op" "$fp")" "-" "$of" "$((orss / 1024))"
         row "" "jiotop/$tool" "$(ratio "$t" "$ot")" "" "$(ratio "$p" "$op")" "" "" "$(ratio "$f" "$of")" "$(ratio "$r" "$orss")"
         echo "        rounds, $tool (threads:-P:RSS KiB:1st report):$(echo "$other" | tr ' ' '\n' | grep "^$tool:" | cut -d: -f2- | tr '\n' ' ')" >&2
