@@ -41,7 +41,7 @@ cleanup() {
     echo "$pidmax" > /proc/sys/kernel/pid_max
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM   # a signal ends the run, and the EXIT trap cleans up
+trap 'exit 130' HUP INT PIPE TERM   # a signal (or a closed output) ends the run, and the EXIT trap cleans up
 
 tasks() { ls -d /proc/[0-9]*/task/[0-9]* 2>/dev/null | wc -l; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
