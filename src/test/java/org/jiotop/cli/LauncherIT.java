@@ -43,13 +43,14 @@ class LauncherIT {
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.environment().put("HOME", tmp.toString());
         pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        var out = p.getInputStream();
-        var err = p.getErrorStream();
+        // Into files, not pipes: a full listing can outgrow a pipe's buffer (a test JVM's thread rows
+        // each carry its long class path), and a pipe nobody reads until the end would block jiotop.
+        Path out = tmp.resolve("out");
+        Path err = tmp.resolve("err");
+        Process p = pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished").isTrue();
-        return new Run(p.exitValue(), new String(out.readAllBytes(), StandardCharsets.UTF_8),
-                new String(err.readAllBytes(), StandardCharsets.UTF_8));
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     @Test
