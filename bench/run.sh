@@ -72,7 +72,10 @@ for n in $sizes; do
     [ "$n" -gt $((pidmax - 2000)) ] && echo 4194304 > /proc/sys/kernel/pid_max
     while [ "$(tasks)" -lt "$n" ]; do
         want=$(( n - $(tasks) )); [ "$want" -gt 5000 ] && want=5000
-        "$java" -Xss256k -XX:TieredStopAtLevel=1 -cp "$cp" org.jiotop.testkit.Sleepers "$want" > target/bench/sleepers.out &
+        # No perf-data file: a JVM that keeps one writes a page of it back every few seconds, and the
+        # sleepers would show as writers (each tool then asks for the PRIO of 5,000 threads).
+        "$java" -Xss256k -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$cp" org.jiotop.testkit.Sleepers "$want" \
+            > target/bench/sleepers.out &
         children="$children $!"
         until grep -q ready target/bench/sleepers.out 2>/dev/null; do sleep 0.2; done
         rm -f target/bench/sleepers.out

@@ -1,7 +1,6 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.IoPrio;
-import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
@@ -13,9 +12,7 @@ import org.jiotop.model.SafeText;
 import org.jiotop.model.TaskLabels;
 import org.jiotop.model.TaskTracker;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -106,14 +103,7 @@ final class KernelLabels implements LabelSource {
         if (known != null && TaskTracker.sameTask(known.task, task) && now - known.readNanos < PROCESS_PRIORITY_TTL) {
             return known.text;
         }
-        List<IoPriority> threads = new ArrayList<>();
-        for (int tid : proc.tids(row.id())) {
-            IoPriority p = ioprio.get(tid);
-            if (!p.equals(IoPriority.UNKNOWN)) {
-                threads.add(p);
-            }
-        }
-        String text = PriorityText.ofThreads(threads);
+        String text = PriorityText.ofThreads(proc.tids(row.id()), ioprio::get);
         processPriorities.put(row.id(), new ProcessPriority(task, text, now));
         return text;
     }

@@ -171,7 +171,7 @@ public final class TaskScanner {
         TaskCounters group = delays ? groupCounters : counters;
         for (int i = 0; i < n; i++) {
             if (counters.answered(i) && group.answered(i)) {
-                ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i]);
+                ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i], i);
                 if (bytes != null) {
                     tasks.add(reuse.sample(pids[i], pids[i], counters, i, io[i] != null, bytes.readBytes(),
                             bytes.writeBytes(), bytes.cancelledWriteBytes(), group, i));
@@ -213,11 +213,17 @@ public final class TaskScanner {
      * The byte counters of a process whose /proc/PID/io cannot be read (PID 1 here, even for
      * root): the sum over its live threads. Unlike /proc/PID/io it drops a thread's bytes once that
      * thread exits, which the model absorbs (a counter that goes down yields no negative rate).
+     * {@code leader} is the process's index in this scan's leader query, whose answer is the sum
+     * when the leader is its only thread (as it is for most init systems).
      */
-    private ProcessIo sumOfThreads(int pid) throws KernelException {
+    private ProcessIo sumOfThreads(int pid, int leader) throws KernelException {
         int[] tids = proc.tids(pid);
         if (tids.length == 0) {
             return null;
+        }
+        if (tids.length == 1 && tids[0] == pid) {
+            return new ProcessIo(counters.readBytes(leader), counters.writeBytes(leader),
+                    counters.cancelledWriteBytes(leader));
         }
         taskstats.query(tids, tids.length, false, threadCounters);
         long read = 0;

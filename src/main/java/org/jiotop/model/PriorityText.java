@@ -2,7 +2,7 @@ package org.jiotop.model;
 
 import org.jiotop.linux.IoPriority;
 
-import java.util.List;
+import java.util.function.IntFunction;
 
 /** The PRIO column as iotop prints it: {@code rt/0}, {@code be/4}, {@code idle}, {@code ?dif}, {@code ?err}. */
 public final class PriorityText {
@@ -21,18 +21,24 @@ public final class PriorityText {
         };
     }
 
-    /** One process's priority from its threads': theirs when they agree, {@code ?dif} otherwise. */
-    public static String ofThreads(List<IoPriority> threads) {
-        if (threads.isEmpty()) {
-            return UNKNOWN;
-        }
-        IoPriority first = threads.getFirst();
-        for (IoPriority p : threads) {
-            if (!p.equals(first)) {
+    /**
+     * One process's priority from its threads': theirs when they agree, {@code ?dif} otherwise,
+     * {@code ?err} when none could be asked. Stops asking at the first thread that differs.
+     */
+    public static String ofThreads(int[] tids, IntFunction<IoPriority> priorityOf) {
+        IoPriority first = null;
+        for (int tid : tids) {
+            IoPriority p = priorityOf.apply(tid);
+            if (p.equals(IoPriority.UNKNOWN)) {
+                continue; // gone since it was listed
+            }
+            if (first == null) {
+                first = p;
+            } else if (!p.equals(first)) {
                 return DIFFERENT;
             }
         }
-        return of(first);
+        return first == null ? UNKNOWN : of(first);
     }
 
     /** Orders priorities as the kernel ranks them: real-time before best-effort before idle, then by level. */

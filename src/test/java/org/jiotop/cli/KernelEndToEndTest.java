@@ -1,9 +1,13 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.IoPrio;
+import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.Root;
+import org.jiotop.model.PriorityText;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
+import org.jiotop.testkit.Sleepers;
 import org.jiotop.testkit.SteadyWriter;
 import org.jiotop.testkit.ThreadWriter;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,6 +227,26 @@ class KernelEndToEndTest {
             assertThat(rows).as(r.out()).hasSize(2);
             assertThat(rows.get(0).trim()).startsWith(fastTid + " ");
             assertThat(rows.get(0)).contains("?unavailable?");
+        }
+    }
+
+    @Test
+    void processPriorityIsItsThreadsWhenTheyAgreeElseDif() throws Exception {
+        try (Child sleepers = Child.java(Sleepers.class, "3")) {
+            assertThat(sleepers.readLine()).isEqualTo("ready");
+            String pid = Integer.toString(sleepers.pid());
+            IoPrio ioprio = new IoPrio();
+            int[] tids = ProcFs.system().tids(sleepers.pid());
+            IoPriority same = ioprio.get(tids[0]);
+            assertThat(tids).hasSizeGreaterThan(3);
+            assertThat(java.util.Arrays.stream(tids).mapToObj(ioprio::get)).containsOnly(same);
+
+            String agreeing = MainTest.run("-b", "-P", "-qqq", "-p", pid, "-n", "1", "-d", "0.1").out();
+            assertThat(agreeing.split(" +")).as(agreeing).contains(PriorityText.of(same));
+
+            ioprio.set(tids[tids.length - 1], new IoPriority(IoPriority.CLASS_IDLE, 0));
+            String differing = MainTest.run("-b", "-P", "-qqq", "-p", pid, "-n", "1", "-d", "0.1").out();
+            assertThat(differing.split(" +")).as(differing).contains("?dif");
         }
     }
 }

@@ -138,4 +138,63 @@ class TaskstatsSocketKernelTest {
             java.nio.file.Files.deleteIfExists(file);
         }
     }
+
+    /**
+     * A /proc for {@code pid} without its io file (as /proc/1/io is unreadable here even for root):
+     * links to the real status, task folder and system files.
+     */
+    private static ProcFs procWithoutIo(java.nio.file.Path root, long pid) throws IOException {
+        java.nio.file.Path real = java.nio.file.Path.of("/proc");
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(root.resolve(Long.toString(pid)));
+        for (String name : new String[]{"status", "task"}) {
+            java.nio.file.Files.createSymbolicLink(dir.resolve(name), real.resolve(pid + "/" + name));
+        }
+        java.nio.file.Files.createSymbolicLink(root.resolve("vmstat"), real.resolve("vmstat"));
+        java.nio.file.Files.createSymbolicLink(root.resolve("sys"), real.resolve("sys"));
+        return new ProcFs(root);
+    }
+
+    @Test
+    void aProcessWhoseIoFileCannotBeReadHasTheBytesOfItsThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        // Under target/, on a real disk: a tmpfs /tmp would account no written bytes.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "e2e-scratch")), "printf", ".bin");
+        // One thread that writes 1 MiB itself (printf and read are built into the shell) and then waits.
+        Process shell = new ProcessBuilder("sh", "-c", "printf '%1048576s' x > " + file + "; echo ready; read line")
+                .start();
+        try (TaskstatsSocket s = TaskstatsSocket.open()) {
+            assertThat(new String(shell.getInputStream().readNBytes(6))).isEqualTo("ready\n");
+            int pid = (int) shell.pid();
+            ProcFs fixture = procWithoutIo(java.nio.file.Files.createDirectories(tmp.resolve("proc")), pid);
+            assertThat(fixture.processIo(pid)).isNull();
+            assertThat(fixture.tids(pid)).containsExactly(pid);
+
+            TaskSample sample = new TaskScanner(fixture, s, null).processes(new int[]{pid}).tasks().getFirst();
+            ProcessIo actual = ProcFs.system().processIo(pid);
+            assertThat(sample.includesReapedChildren()).isFalse();
+            assertThat(sample.writeBytes()).isEqualTo(actual.writeBytes()).isGreaterThanOrEqualTo(1 << 20);
+            assertThat(sample.readBytes()).isEqualTo(actual.readBytes());
+        } finally {
+            shell.destroy();
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void aManyThreadedProcessWhoseIoFileCannotBeReadSumsItsLiveThreads(@org.junit.jupiter.api.io.TempDir
+                                                                      java.nio.file.Path tmp) throws Exception {
+        int self = (int) ProcessHandle.current().pid();
+        ProcFs fixture = procWithoutIo(tmp, self);
+        try (TaskstatsSocket s = TaskstatsSocket.open()) {
+            assertThat(fixture.tids(self).length).isGreaterThan(1);
+            long leaderBefore = query(s, new int[]{self}, false).readBytes(0);
+            TaskSample sample = new TaskScanner(fixture, s, null).processes(new int[]{self}).tasks().getFirst();
+            // Counters only grow, and /proc/PID/io also keeps the bytes of threads that have ended:
+            // the sum over live threads lies between the leader's bytes before and the total after.
+            assertThat(sample.readBytes()).isGreaterThanOrEqualTo(leaderBefore)
+                    .isLessThanOrEqualTo(ProcFs.system().processIo(self).readBytes());
+            assertThat(sample.includesReapedChildren()).isFalse();
+        }
+    }
 }
