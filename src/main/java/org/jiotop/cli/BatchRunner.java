@@ -27,13 +27,15 @@ final class BatchRunner {
     private final JsonLinesFormat json;
     private final CsvFormat csv;
 
+    private final ProcFs proc;
     private PrintStream startupReport;
-    private java.util.function.LongSupplier selfCpuNanos;
 
-    /** Reports on {@code err} the CPU used up to the first sample (JIOTOP_STARTUP_REPORT=1). */
-    BatchRunner reportStartup(PrintStream err, java.util.function.LongSupplier cpuNanos) {
+    /**
+     * Reports on {@code err} the CPU used up to the first sample (JIOTOP_STARTUP_REPORT=1), read
+     * from /proc with nothing that a run without the report would not load.
+     */
+    BatchRunner reportStartup(PrintStream err) {
         this.startupReport = err;
-        this.selfCpuNanos = cpuNanos;
         return this;
     }
 
@@ -42,6 +44,7 @@ final class BatchRunner {
         this.uids = uids;
         this.monitor = monitor;
         this.labels = labels;
+        this.proc = proc;
         this.format = new BatchFormat(Integer.toString(proc.pidMax()).length(), Main.sizeStyle(options),
                 options.time(), options.quiet());
         this.filter = options.filter() == null ? null : Pattern.compile(options.filter());
@@ -56,7 +59,8 @@ final class BatchRunner {
         monitor.sample();
         if (startupReport != null) {
             // For the benchmark (BENCHMARKS.md): CPU of the whole process up to its first sample.
-            startupReport.println("jiotop: cpu ms to first sample: " + selfCpuNanos.getAsLong() / 1_000_000);
+            long cpuNanos = proc.cpuNanos(proc.selfPid());
+            startupReport.println("jiotop: cpu ms to first sample: " + cpuNanos / 1_000_000);
         }
         ReportSettings.Figures figures = Main.figures(options);
         for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {

@@ -111,8 +111,7 @@ public final class Main {
             if (!live) {
                 BatchRunner batch = new BatchRunner(options, uids, proc, monitor, labels);
                 if ("1".equals(env.get("JIOTOP_STARTUP_REPORT"))) {
-                    int self = (int) ProcessHandle.current().pid();
-                    batch.reportStartup(err, () -> proc.cpuNanos(self));
+                    batch.reportStartup(err);
                 }
                 return batch.run(out, err);
             }

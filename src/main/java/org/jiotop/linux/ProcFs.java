@@ -225,6 +225,19 @@ public final class ProcFs {
         return any ? total : -1;
     }
 
+    /**
+     * This process's PID, from {@code /proc/self/stat}, or -1. (ProcessHandle would cost start-up
+     * a thread pool and classes that a run never needs otherwise.)
+     */
+    public int selfPid() {
+        begin();
+        name("self");
+        name("stat");
+        int n = read();
+        long pid = n < 0 ? -1 : ProcParsers.parseDecimalPrefix(buffer, n);
+        return pid > 0 && pid <= Integer.MAX_VALUE ? (int) pid : -1;
+    }
+
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */
     public VmCounters vmstat() {
         begin();

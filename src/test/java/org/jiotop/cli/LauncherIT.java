@@ -135,6 +135,18 @@ class LauncherIT {
     }
 
     @Test
+    void startupReportGivesTheCpuOfTheWholeProcessUpToItsFirstSample() throws Exception {
+        Root.assumeRoot();
+        Run r = run(Map.of("JIOTOP_STARTUP_REPORT", "1"), "./jiotop", "-b", "-qqq", "-n", "1", "-d", "0.1");
+        assertThat(r.status()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("jiotop: cpu ms to first sample: (\\d+)\n")
+                .matcher(r.err());
+        assertThat(m.matches()).as(r.err()).isTrue();
+        // A JVM alone takes tens of ms of CPU to start; 0 would mean /proc could not be read.
+        assertThat(Long.parseLong(m.group(1))).isBetween(10L, 60_000L);
+    }
+
+    @Test
     void withoutNetAdminItSaysWhatIsMissingAndExits1() throws Exception {
         Root.assumeRoot();
         List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",

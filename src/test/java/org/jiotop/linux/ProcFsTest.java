@@ -28,6 +28,12 @@ class ProcFsTest {
     }
 
     @Test
+    void ownPidComesFromSelfAndIsMinusOneWithoutIt() {
+        assertThat(ProcFs.system().selfPid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(proc.selfPid()).isEqualTo(-1);
+    }
+
+    @Test
     void readsCommandLinesAndNamesAsRawBytes() {
         assertThat(proc.cmdline(100)).isEqualTo("/usr/bin/python3\0load.py\0001500\0".getBytes(StandardCharsets.UTF_8));
         assertThat(proc.cmdline(200)).isEmpty();
