@@ -71,16 +71,24 @@ public final class ReportBuilder {
      * USER, COMMAND) need labels, which the views supply with their own comparator.
      */
     public static Comparator<Row> order(SortKey key, boolean descending) {
-        Comparator<Row> primary = switch (key) {
-            case READ -> Comparator.comparingDouble(Row::read);
-            case WRITE -> Comparator.comparingDouble(Row::write);
-            case SWAPIN -> Comparator.comparingDouble(Row::swapinPercent);
-            case IO -> Comparator.comparingDouble(Row::ioPercent);
-            case ID, PRIO, USER, COMMAND -> Comparator.comparingInt(Row::id);
-        };
-        if (descending) {
-            primary = primary.reversed();
+        return new NumericOrder(key, descending);
+    }
+
+    /** A class of its own, not Comparator's combinators: those link a lambda each on a run's first report. */
+    private record NumericOrder(SortKey key, boolean descending) implements Comparator<Row> {
+        @Override
+        public int compare(Row a, Row b) {
+            int primary = switch (key) {
+                case READ -> Double.compare(a.read(), b.read());
+                case WRITE -> Double.compare(a.write(), b.write());
+                case SWAPIN -> Double.compare(a.swapinPercent(), b.swapinPercent());
+                case IO -> Double.compare(a.ioPercent(), b.ioPercent());
+                case ID, PRIO, USER, COMMAND -> Integer.compare(a.id(), b.id());
+            };
+            if (primary != 0) {
+                return descending ? -primary : primary;
+            }
+            return Integer.compare(a.id(), b.id());
         }
-        return primary.thenComparingInt(Row::id);
     }
 }

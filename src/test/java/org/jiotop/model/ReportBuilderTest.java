@@ -78,6 +78,22 @@ class ReportBuilderTest {
     }
 
     @Test
+    void eitherDirectionKeepsTiesInAscendingIdOrder() {
+        // Writes per second: 1 → 2048, 2 → 0, 3 → 0 (more cancelled than written).
+        assertThat(rowsBy(SortKey.WRITE, true)).containsExactly(1, 2, 3);
+        assertThat(rowsBy(SortKey.WRITE, false)).containsExactly(2, 3, 1);
+        assertThat(rowsBy(SortKey.READ, false)).containsExactly(2, 1, 3);
+        assertThat(rowsBy(SortKey.IO, false)).containsExactly(2, 3, 1);
+        assertThat(rowsBy(SortKey.ID, true)).containsExactly(3, 2, 1);
+        assertThat(rowsBy(SortKey.ID, false)).containsExactly(1, 2, 3);
+    }
+
+    private static List<Integer> rowsBy(SortKey key, boolean descending) {
+        return ReportBuilder.build(TWO_SECONDS, new ReportSettings(false, false, false, Set.of(), key, descending)).rows()
+                .stream().map(Row::id).toList();
+    }
+
+    @Test
     void unknownBlockLayerTrafficIsNotANumber() {
         Interval noVm = new Interval(0, S, List.of(), -1, -1, false, -1);
         Report r = ReportBuilder.build(noVm, settings(false, false, Set.of(), SortKey.WRITE));
