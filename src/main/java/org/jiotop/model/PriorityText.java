@@ -30,7 +30,7 @@ public final class PriorityText {
         for (int tid : tids) {
             IoPriority p = priorityOf.apply(tid);
             if (p.equals(IoPriority.UNKNOWN)) {
-                continue; // gone since it was listed
+                continue; // gone since it was listed, or not ours to ask
             }
             if (first == null) {
                 first = p;
