@@ -186,15 +186,36 @@ class TaskstatsSocketKernelTest {
                                                                       java.nio.file.Path tmp) throws Exception {
         int self = (int) ProcessHandle.current().pid();
         ProcFs fixture = procWithoutIo(tmp, self);
+        // Under target/, on a real disk: a tmpfs /tmp would account no written bytes.
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "e2e-scratch")), "thread", ".bin");
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        // A thread other than the leader writes 1 MiB and stays alive while the process is scanned.
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                java.nio.file.Files.write(file, new byte[1 << 20]);
+                written.countDown();
+                done.await();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         try (TaskstatsSocket s = TaskstatsSocket.open()) {
+            long leaderBefore = query(s, new int[]{self}, false).writeBytes(0);
+            assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertThat(fixture.tids(self).length).isGreaterThan(1);
-            long leaderBefore = query(s, new int[]{self}, false).readBytes(0);
             TaskSample sample = new TaskScanner(fixture, s, null).processes(new int[]{self}).tasks().getFirst();
             // Counters only grow, and /proc/PID/io also keeps the bytes of threads that have ended:
-            // the sum over live threads lies between the leader's bytes before and the total after.
-            assertThat(sample.readBytes()).isGreaterThanOrEqualTo(leaderBefore)
-                    .isLessThanOrEqualTo(ProcFs.system().processIo(self).readBytes());
+            // the sum over live threads holds at least the leader's bytes and the writer's, and at
+            // most the process's total read afterwards.
+            assertThat(sample.writeBytes()).isGreaterThanOrEqualTo(leaderBefore + (1 << 20))
+                    .isLessThanOrEqualTo(ProcFs.system().processIo(self).writeBytes());
             assertThat(sample.includesReapedChildren()).isFalse();
+        } finally {
+            done.countDown();
+            writer.join();
+            java.nio.file.Files.delete(file);
         }
     }
 }
