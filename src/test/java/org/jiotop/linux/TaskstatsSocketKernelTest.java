@@ -2,9 +2,14 @@ package org.jiotop.linux;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,11 +116,11 @@ class TaskstatsSocketKernelTest {
     @Test
     void anIdleTaskKeepsItsSampleObjectAndAWritingOneGetsANewSample() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("jiotop-reuse", ".bin");
+        Path file = Files.createTempFile("jiotop-reuse", ".bin");
         try (TaskstatsSocket s = TaskstatsSocket.open()) {
             int idle = (int) sleeper.pid();
             // This thread's TID: /proc/thread-self links to PID/task/TID.
-            int self = Integer.parseInt(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/thread-self"))
+            int self = Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self"))
                     .getFileName().toString());
             TaskScanner scanner = new TaskScanner(ProcFs.system(), s, null);
             int[] both = idle < self ? new int[]{idle, self} : new int[]{self, idle};
@@ -135,38 +140,40 @@ class TaskstatsSocketKernelTest {
             assertThat(selfAfter.writeBytes()).isGreaterThan(selfBefore.writeBytes());
         } finally {
             sleeper.destroy();
-            java.nio.file.Files.deleteIfExists(file);
+            Files.deleteIfExists(file);
         }
+    }
+
+    /** A new file under target/, on a real disk: a tmpfs /tmp would account no written bytes. */
+    private static Path scratchFile(String prefix) throws IOException {
+        return Files.createTempFile(Files.createDirectories(Path.of("target", "e2e-scratch")), prefix, ".bin");
     }
 
     /**
      * A /proc for {@code pid} without its io file (as /proc/1/io is unreadable here even for root):
      * links to the real status, task folder and system files.
      */
-    private static ProcFs procWithoutIo(java.nio.file.Path root, long pid) throws IOException {
-        java.nio.file.Path real = java.nio.file.Path.of("/proc");
-        java.nio.file.Path dir = java.nio.file.Files.createDirectories(root.resolve(Long.toString(pid)));
+    private static ProcFs procWithoutIo(Path root, long pid) throws IOException {
+        Path real = Path.of("/proc");
+        Path dir = Files.createDirectories(root.resolve(Long.toString(pid)));
         for (String name : new String[]{"status", "task"}) {
-            java.nio.file.Files.createSymbolicLink(dir.resolve(name), real.resolve(pid + "/" + name));
+            Files.createSymbolicLink(dir.resolve(name), real.resolve(pid + "/" + name));
         }
-        java.nio.file.Files.createSymbolicLink(root.resolve("vmstat"), real.resolve("vmstat"));
-        java.nio.file.Files.createSymbolicLink(root.resolve("sys"), real.resolve("sys"));
+        Files.createSymbolicLink(root.resolve("vmstat"), real.resolve("vmstat"));
+        Files.createSymbolicLink(root.resolve("sys"), real.resolve("sys"));
         return new ProcFs(root);
     }
 
     @Test
-    void aProcessWhoseIoFileCannotBeReadHasTheBytesOfItsThreads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws Exception {
-        // Under target/, on a real disk: a tmpfs /tmp would account no written bytes.
-        java.nio.file.Path file = java.nio.file.Files.createTempFile(
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "e2e-scratch")), "printf", ".bin");
+    void aProcessWhoseIoFileCannotBeReadHasTheBytesOfItsThreads(@TempDir Path tmp) throws Exception {
+        Path file = scratchFile("printf");
         // One thread that writes 1 MiB itself (printf and read are built into the shell) and then waits.
         Process shell = new ProcessBuilder("sh", "-c", "printf '%1048576s' x > " + file + "; echo ready; read line")
                 .start();
         try (TaskstatsSocket s = TaskstatsSocket.open()) {
             assertThat(new String(shell.getInputStream().readNBytes(6))).isEqualTo("ready\n");
             int pid = (int) shell.pid();
-            ProcFs fixture = procWithoutIo(java.nio.file.Files.createDirectories(tmp.resolve("proc")), pid);
+            ProcFs fixture = procWithoutIo(Files.createDirectories(tmp.resolve("proc")), pid);
             assertThat(fixture.processIo(pid)).isNull();
             assertThat(fixture.tids(pid)).containsExactly(pid);
 
@@ -177,24 +184,21 @@ class TaskstatsSocketKernelTest {
             assertThat(sample.readBytes()).isEqualTo(actual.readBytes());
         } finally {
             shell.destroy();
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
     }
 
     @Test
-    void aManyThreadedProcessWhoseIoFileCannotBeReadSumsItsLiveThreads(@org.junit.jupiter.api.io.TempDir
-                                                                      java.nio.file.Path tmp) throws Exception {
+    void aManyThreadedProcessWhoseIoFileCannotBeReadSumsItsLiveThreads(@TempDir Path tmp) throws Exception {
         int self = (int) ProcessHandle.current().pid();
         ProcFs fixture = procWithoutIo(tmp, self);
-        // Under target/, on a real disk: a tmpfs /tmp would account no written bytes.
-        java.nio.file.Path file = java.nio.file.Files.createTempFile(
-                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "e2e-scratch")), "thread", ".bin");
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Path file = scratchFile("thread");
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
         // A thread other than the leader writes 1 MiB and stays alive while the process is scanned.
         Thread writer = Thread.ofPlatform().start(() -> {
             try {
-                java.nio.file.Files.write(file, new byte[1 << 20]);
+                Files.write(file, new byte[1 << 20]);
                 written.countDown();
                 done.await();
             } catch (Exception e) {
@@ -203,7 +207,7 @@ class TaskstatsSocketKernelTest {
         });
         try (TaskstatsSocket s = TaskstatsSocket.open()) {
             long leaderBefore = query(s, new int[]{self}, false).writeBytes(0);
-            assertThat(written.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(fixture.tids(self).length).isGreaterThan(1);
             TaskSample sample = new TaskScanner(fixture, s, null).processes(new int[]{self}).tasks().getFirst();
             // Counters only grow, and /proc/PID/io also keeps the bytes of threads that have ended:
@@ -215,7 +219,7 @@ class TaskstatsSocketKernelTest {
         } finally {
             done.countDown();
             writer.join();
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
     }
 }
