@@ -100,8 +100,8 @@ public final class Main {
         }
         try (TaskstatsSocket taskstats = TaskstatsSocket.open();
              ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
-                     options.exitBufferKiB() * 1024)) {
-            TaskScanner scanner = new TaskScanner(proc, taskstats, exits);
+                     options.exitBufferKiB() * 1024);
+             TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
             IoPrio ioprio = new IoPrio();
             KernelLabels labels = new KernelLabels(proc, ioprio, users);
             Monitor monitor = new Monitor(scanner, options);

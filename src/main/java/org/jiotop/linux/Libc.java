@@ -31,6 +31,7 @@ final class Libc {
 
     // x86_64 system call numbers; jiotop is built and tested on x86_64 only.
     private static final long SYS_READ = 0;
+    private static final long SYS_PREAD64 = 17;
     private static final long SYS_OPEN = 2;
     private static final long SYS_CLOSE = 3;
     private static final long SYS_GETDENTS64 = 217;
@@ -133,6 +134,11 @@ final class Libc {
 
     long read(int fd, MemorySegment buf, long len) {
         return syscall(SYS_READ, fd, buf.address(), len, 0, 0, 0);
+    }
+
+    /** Reads from {@code offset} without moving the file's position; bytes read, 0 at the end, or -1. */
+    long pread(int fd, MemorySegment buf, long len, long offset) {
+        return syscall(SYS_PREAD64, fd, buf.address(), len, offset, 0, 0);
     }
 
     /** Directory entries ({@code struct linux_dirent64}) into {@code buf}; bytes filled, 0 at the end, or -1. */

@@ -252,6 +252,56 @@ public final class ProcFs {
         return v < 0 ? null : v != 0;
     }
 
+    // Descriptors kept open by the caller (see KeptFiles): each read is a pread from the start,
+    // and a descriptor of /proc/PID reads that one process only, failing once it is gone.
+
+    /** Opens /proc/PID/io; the descriptor, or -1. */
+    int openIo(int pid) {
+        begin();
+        id(pid);
+        name("io");
+        return open(0);
+    }
+
+    /** Opens /proc/vmstat; the descriptor, or -1. */
+    int openVmstat() {
+        begin();
+        name("vmstat");
+        return open(0);
+    }
+
+    /** Opens {@code kernel.task_delayacct}; the descriptor, or -1. */
+    int openTaskDelayAcct() {
+        begin();
+        name("sys");
+        name("kernel");
+        name("task_delayacct");
+        return open(0);
+    }
+
+    /** As {@link #processIo}, from a descriptor of {@link #openIo}. */
+    ProcessIo readIo(int fd) {
+        int n = readAll(fd, buffer, true);
+        return n < 0 ? null : ProcParsers.parseIo(buffer, n);
+    }
+
+    /** As {@link #vmstat()}, from a descriptor of {@link #openVmstat}. */
+    VmCounters readVmstat(int fd) {
+        int n = readAll(fd, buffer, true);
+        return n < 0 ? null : ProcParsers.parseVmstat(buffer, n);
+    }
+
+    /** As {@link #taskDelayAcct()}, from a descriptor of {@link #openTaskDelayAcct}. */
+    Boolean readTaskDelayAcct(int fd) {
+        int n = readAll(fd, buffer, true);
+        long v = n < 0 ? -1 : ProcParsers.parseNumberFile(buffer, n);
+        return v < 0 ? null : v != 0;
+    }
+
+    void close(int fd) {
+        libc.close(fd);
+    }
+
     /** Turns {@code kernel.task_delayacct} on or off (root only). */
     public void setTaskDelayAcct(boolean on) throws IOException {
         Files.writeString(root.resolve("sys/kernel/task_delayacct"), on ? "1\n" : "0\n");
@@ -291,24 +341,36 @@ public final class ProcFs {
             return -1;
         }
         try {
-            int n = 0;
-            while (n < into.length) {
-                long got = libc.read(fd, data, Math.min(data.byteSize(), into.length - n));
-                if (got < 0 && libc.errno() == Errno.EINTR) {
-                    continue;
-                }
-                if (got < 0) {
-                    return -1; // the task went away after the open, or the file is not for us (/proc/1/io)
-                }
-                if (got == 0) {
-                    break;
-                }
-                dataBytes.get(0, into, n, (int) got);
-                n += (int) got;
-            }
-            return n;
+            return readAll(fd, into, false);
         } finally {
             libc.close(fd);
         }
+    }
+
+    /**
+     * Reads {@code fd} into {@code into}, up to its size: from its position, or from its start when
+     * {@code fromStart} (a descriptor kept open for /proc); the length read, or -1.
+     */
+    private int readAll(int fd, byte[] into, boolean fromStart) {
+        int n = 0;
+        while (n < into.length) {
+            long size = Math.min(data.byteSize(), into.length - n);
+            long got = fromStart ? libc.pread(fd, data, size, n) : libc.read(fd, data, size);
+            if (got < 0 && libc.errno() == Errno.EINTR) {
+                continue;
+            }
+            if (got < 0) {
+                return -1; // the task went away after the open, or the file is not for us (/proc/1/io)
+            }
+            if (got == 0) {
+                break;
+            }
+            dataBytes.get(0, into, n, (int) got);
+            n += (int) got;
+            if (fromStart && got < size) {
+                break; // a /proc file fills a read until its records end: no second call to learn that
+            }
+        }
+        return n;
     }
 }

@@ -57,6 +57,21 @@ public final class TaskCounters {
         answered[i] = true;
     }
 
+    /** Row {@code i} becomes row {@code j} of {@code from}, answered or not. */
+    void copy(int i, TaskCounters from, int j) {
+        id[i] = from.id[j];
+        uid[i] = from.uid[j];
+        ppid[i] = from.ppid[j];
+        elapsedMicros[i] = from.elapsedMicros[j];
+        blkioDelayNanos[i] = from.blkioDelayNanos[j];
+        swapinDelayNanos[i] = from.swapinDelayNanos[j];
+        readBytes[i] = from.readBytes[j];
+        writeBytes[i] = from.writeBytes[j];
+        cancelledWriteBytes[i] = from.cancelledWriteBytes[j];
+        sampledAt[i] = from.sampledAt[j];
+        answered[i] = from.answered[j];
+    }
+
     /** Whether the task of row {@code i} answered (it is alive, or a zombie in process mode). */
     public boolean answered(int i) {
         return answered[i];

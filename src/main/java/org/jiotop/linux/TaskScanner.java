@@ -11,9 +11,10 @@ import java.util.Map;
  * batches. Thread mode asks for every thread; process mode reads each process's byte counters from
  * {@code /proc/PID/io} (which keeps the I/O of its exited threads, and also adds the final I/O of
  * each child process it waits for) and its delay totals from one per-thread-group query (which
- * also covers exited threads).
+ * also covers exited threads); its user, parent and start come from a query about its leader,
+ * asked again only where the answer can have changed ({@link LeaderAnswers}).
  */
-public final class TaskScanner {
+public final class TaskScanner implements AutoCloseable {
     /**
      * Two replies about one task give start times that differ by the time between the two
      * queries' replies being stamped; a task that reuses an ID starts far later than this.
@@ -28,14 +29,31 @@ public final class TaskScanner {
     private final TaskCounters counters = new TaskCounters();
     private final TaskCounters groupCounters = new TaskCounters();
     private final TaskCounters threadCounters = new TaskCounters();
+    private final LeaderAnswers leaders;
+    private final KeptFiles files;
+    /** The TGIDs named by the exit reports drained by the last scan, ascending. */
+    private int[] exitedTgids = new int[0];
+    private int[] unreadRows = new int[64];
     /** The previous scan's samples, in listing order: an unchanged task keeps its sample object. */
     private List<TaskSample> previous = List.of();
 
     /** {@code exits} may be null: exited tasks are then only seen while alive. */
     public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
+        this(proc, taskstats, exits, LeaderAnswers.MAX_AGE_NANOS);
+    }
+
+    /** {@code leaderMaxAgeNanos}: how long process mode may keep a process's user, parent and start. */
+    TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits, long leaderMaxAgeNanos) {
         this.proc = proc;
         this.taskstats = taskstats;
         this.exits = exits;
+        this.leaders = new LeaderAnswers(leaderMaxAgeNanos);
+        this.files = new KeptFiles(proc, KeptFiles.MAX_IO_FILES);
+    }
+
+    /** How many processes process mode has asked the leader query about so far. */
+    long leaderQueries() {
+        return leaders.queried();
     }
 
     /**
@@ -49,6 +67,11 @@ public final class TaskScanner {
         }
         List<TaskExit> all = new ArrayList<>();
         exits.drain(all);
+        exitedTgids = new int[all.size()];
+        for (int i = 0; i < exitedTgids.length; i++) {
+            exitedTgids[i] = all.get(i).last().tgid();
+        }
+        Arrays.sort(exitedTgids);
         if (only == null) {
             return all;
         }
@@ -70,7 +93,7 @@ public final class TaskScanner {
                       List<TaskExit> exited, boolean delays) {
         int[] sorted = Arrays.copyOf(listed, count);
         Arrays.sort(sorted);
-        return new Scan(now, processes, tasks, sorted, exited, exits == null ? -1 : exits.overflows(), proc.vmstat(),
+        return new Scan(now, processes, tasks, sorted, exited, exits == null ? -1 : exits.overflows(), files.vmstat(),
                 delays);
     }
 
@@ -83,7 +106,7 @@ public final class TaskScanner {
     }
 
     private boolean delayAccounting() {
-        Boolean on = proc.taskDelayAcct();
+        Boolean on = files.taskDelayAcct();
         return on == null || on;
     }
 
@@ -93,6 +116,8 @@ public final class TaskScanner {
     public Scan threads(int[] only) throws KernelException {
         long now = System.nanoTime();
         List<TaskExit> exited = exits(only, false);
+        leaders.forget();
+        files.releaseIo();
         int n = 0;
         if (only != null) {
             for (int tid : only) {
@@ -137,7 +162,8 @@ public final class TaskScanner {
         int n = pids.length;
         ensure(n);
         System.arraycopy(pids, 0, ids, 0, n);
-        taskstats.query(ids, n, false, counters);
+        long lostReports = exits == null || only != null ? -1 : exits.overflows();
+        TaskCounters leader = leaders.answer(taskstats, pids, n, exitedTgids, lostReports, now);
         // Per-group delay sums cost the kernel a walk over every thread: only ask when there are any.
         boolean delays = delayAccounting();
         if (delays) {
@@ -149,7 +175,7 @@ public final class TaskScanner {
         Map<Integer, Integer> zombieParents = new HashMap<>();
         List<Integer> gone = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (!counters.answered(i)) {
+            if (!leader.answered(i)) {
                 int ppid = proc.ppidOf(pids[i]);
                 if (ppid > 0) {
                     zombieParents.put(pids[i], ppid);
@@ -159,8 +185,20 @@ public final class TaskScanner {
             }
         }
         ProcessIo[] io = new ProcessIo[n];
+        int unread = 0;
+        files.beginIo();
         for (int i = 0; i < n; i++) {
-            io[i] = counters.answered(i) ? proc.processIo(pids[i]) : null;
+            io[i] = leader.answered(i) ? files.io(pids[i]) : null;
+            if (io[i] == null && leader.answered(i) && !leaders.askedNow(i)) {
+                if (unread == unreadRows.length) {
+                    unreadRows = Arrays.copyOf(unreadRows, unread * 2);
+                }
+                unreadRows[unread++] = i;
+            }
+        }
+        files.endIo();
+        if (unread > 0) {
+            confirmUnread(pids, leader, unread, zombieParents);
         }
         if (!zombieParents.isEmpty()) {
             rereadParentsOfReaped(pids, io, zombieParents, gone);
@@ -168,18 +206,38 @@ public final class TaskScanner {
         int[] listed = gone.isEmpty() ? pids : without(pids, gone);
         List<TaskSample> tasks = new ArrayList<>(n);
         Reuse reuse = new Reuse(previous);
-        TaskCounters group = delays ? groupCounters : counters;
+        TaskCounters group = delays ? groupCounters : leader;
         for (int i = 0; i < n; i++) {
-            if (counters.answered(i) && group.answered(i)) {
-                ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i], i);
+            if (leader.answered(i) && group.answered(i)) {
+                ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i], leader, i);
                 if (bytes != null) {
-                    tasks.add(reuse.sample(pids[i], pids[i], counters, i, io[i] != null, bytes.readBytes(),
+                    tasks.add(reuse.sample(pids[i], pids[i], leader, i, io[i] != null, bytes.readBytes(),
                             bytes.writeBytes(), bytes.cancelledWriteBytes(), group, i));
                 }
             }
         }
         previous = tasks;
         return scan(now, true, tasks, listed, listed.length, exited, delays);
+    }
+
+    /**
+     * The processes whose /proc/PID/io could not be read though an earlier answer of theirs was
+     * kept: the kernel is asked again. One gone since (reaped during this scan) is noted with its
+     * last known parent, which may have been read before the reaping and is then read again; one
+     * still there (its io unreadable, as PID 1's is here) gets fresh counters to sum.
+     */
+    private void confirmUnread(int[] pids, TaskCounters leader, int unread, Map<Integer, Integer> zombieParents)
+            throws KernelException {
+        int[] parents = new int[unread];
+        for (int k = 0; k < unread; k++) {
+            parents[k] = leader.ppid(unreadRows[k]);
+        }
+        leaders.confirm(taskstats, unreadRows, unread);
+        for (int k = 0; k < unread; k++) {
+            if (!leader.answered(unreadRows[k])) {
+                zombieParents.put(pids[unreadRows[k]], parents[k]);
+            }
+        }
     }
 
     /** {@code pids} but those in {@code gone}; a loop, not a stream: it runs when a process has just ended. */
@@ -213,17 +271,18 @@ public final class TaskScanner {
      * The byte counters of a process whose /proc/PID/io cannot be read (PID 1 here, even for
      * root): the sum over its live threads. Unlike /proc/PID/io it drops a thread's bytes once that
      * thread exits, which the model absorbs (a counter that goes down yields no negative rate).
-     * {@code leader} is the process's index in this scan's leader query, whose answer is the sum
-     * when the leader is its only thread (as it is for most init systems).
+     * {@code leader} is the process's row in {@code answers}, the leader query's answers (asked in
+     * this scan, see confirmUnread), which are the sum when the leader is its only thread (as it is
+     * for most init systems).
      */
-    private ProcessIo sumOfThreads(int pid, int leader) throws KernelException {
+    private ProcessIo sumOfThreads(int pid, TaskCounters answers, int leader) throws KernelException {
         int[] tids = proc.tids(pid);
         if (tids.length == 0) {
             return null;
         }
         if (tids.length == 1 && tids[0] == pid) {
-            return new ProcessIo(counters.readBytes(leader), counters.writeBytes(leader),
-                    counters.cancelledWriteBytes(leader));
+            return new ProcessIo(answers.readBytes(leader), answers.writeBytes(leader),
+                    answers.cancelledWriteBytes(leader));
         }
         taskstats.query(tids, tids.length, false, threadCounters);
         long read = 0;
@@ -237,6 +296,12 @@ public final class TaskScanner {
             }
         }
         return new ProcessIo(read, write, cancelled);
+    }
+
+    /** Closes the files held open between scans. */
+    @Override
+    public void close() {
+        files.close();
     }
 
     /**

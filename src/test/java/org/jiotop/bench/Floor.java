@@ -40,8 +40,8 @@ public final class Floor {
         long[] model = new long[rounds];
         int tasks = 0;
         int processes = 0;
-        try (TaskstatsSocket ts = TaskstatsSocket.open()) {
-            TaskScanner scanner = new TaskScanner(proc, ts, null);
+        try (TaskstatsSocket ts = TaskstatsSocket.open();
+             TaskScanner scanner = new TaskScanner(proc, ts, null)) {
             TaskTracker tracker = new TaskTracker();
             TaskCounters counters = new TaskCounters();
             int[] all = allTids(proc);

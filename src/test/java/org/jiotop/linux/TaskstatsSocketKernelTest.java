@@ -69,7 +69,10 @@ class TaskstatsSocketKernelTest {
             assertThat(stats.answered(0)).isTrue();
             assertThat(stats.answered(1)).isFalse();
             assertThat(stats.answered(2)).isTrue();
-            Scan scan = new TaskScanner(ProcFs.system(), s, null).threads(new int[]{dead, self});
+            Scan scan;
+            try (TaskScanner scanner = new TaskScanner(ProcFs.system(), s, null)) {
+                scan = scanner.threads(new int[]{dead, self});
+            }
             assertThat(scan.tasks()).extracting(TaskSample::id).containsExactly(self);
         }
     }
@@ -88,8 +91,8 @@ class TaskstatsSocketKernelTest {
     @Test
     void startTimeIsStableAcrossQueriesAndMatchesTheProcessAge() throws KernelException, IOException {
         int self = (int) ProcessHandle.current().pid();
-        try (TaskstatsSocket s = TaskstatsSocket.open()) {
-            TaskScanner scanner = new TaskScanner(ProcFs.system(), s, null);
+        try (TaskstatsSocket s = TaskstatsSocket.open();
+             TaskScanner scanner = new TaskScanner(ProcFs.system(), s, null)) {
             long first = scanner.threads(new int[]{self}).tasks().getFirst().startNanos();
             long second = scanner.threads(new int[]{self}).tasks().getFirst().startNanos();
             assertThat(Math.abs(first - second)).isLessThan(5_000_000L);
@@ -115,14 +118,16 @@ class TaskstatsSocketKernelTest {
 
     @Test
     void anIdleTaskKeepsItsSampleObjectAndAWritingOneGetsANewSample() throws Exception {
-        Process sleeper = new ProcessBuilder("sleep", "30").start();
+        // Idle once it has said so: a process still loading its program reads from disk.
+        Process sleeper = new ProcessBuilder("sh", "-c", "echo ready; read line").start();
         Path file = Files.createTempFile("jiotop-reuse", ".bin");
-        try (TaskstatsSocket s = TaskstatsSocket.open()) {
+        try (TaskstatsSocket s = TaskstatsSocket.open();
+             TaskScanner scanner = new TaskScanner(ProcFs.system(), s, null)) {
+            assertThat(new String(sleeper.getInputStream().readNBytes(6))).isEqualTo("ready\n");
             int idle = (int) sleeper.pid();
             // This thread's TID: /proc/thread-self links to PID/task/TID.
             int self = Integer.parseInt(Files.readSymbolicLink(Path.of("/proc/thread-self"))
                     .getFileName().toString());
-            TaskScanner scanner = new TaskScanner(ProcFs.system(), s, null);
             int[] both = idle < self ? new int[]{idle, self} : new int[]{self, idle};
             var before = scanner.threads(both).tasks();
             // Written through the page cache and synced, so this thread's write_bytes grows.
@@ -149,21 +154,6 @@ class TaskstatsSocketKernelTest {
         return Files.createTempFile(Files.createDirectories(Path.of("target", "e2e-scratch")), prefix, ".bin");
     }
 
-    /**
-     * A /proc for {@code pid} without its io file (as /proc/1/io is unreadable here even for root):
-     * links to the real status, task folder and system files.
-     */
-    private static ProcFs procWithoutIo(Path root, long pid) throws IOException {
-        Path real = Path.of("/proc");
-        Path dir = Files.createDirectories(root.resolve(Long.toString(pid)));
-        for (String name : new String[]{"status", "task"}) {
-            Files.createSymbolicLink(dir.resolve(name), real.resolve(pid + "/" + name));
-        }
-        Files.createSymbolicLink(root.resolve("vmstat"), real.resolve("vmstat"));
-        Files.createSymbolicLink(root.resolve("sys"), real.resolve("sys"));
-        return new ProcFs(root);
-    }
-
     @Test
     void aProcessWhoseIoFileCannotBeReadHasTheBytesOfItsThreads(@TempDir Path tmp) throws Exception {
         Path file = scratchFile("printf");
@@ -173,11 +163,14 @@ class TaskstatsSocketKernelTest {
         try (TaskstatsSocket s = TaskstatsSocket.open()) {
             assertThat(new String(shell.getInputStream().readNBytes(6))).isEqualTo("ready\n");
             int pid = (int) shell.pid();
-            ProcFs fixture = procWithoutIo(Files.createDirectories(tmp.resolve("proc")), pid);
+            ProcFs fixture = ProcFixture.withoutIo(Files.createDirectories(tmp.resolve("proc")), pid);
             assertThat(fixture.processIo(pid)).isNull();
             assertThat(fixture.tids(pid)).containsExactly(pid);
 
-            TaskSample sample = new TaskScanner(fixture, s, null).processes(new int[]{pid}).tasks().getFirst();
+            TaskSample sample;
+            try (TaskScanner scanner = new TaskScanner(fixture, s, null)) {
+                sample = scanner.processes(new int[]{pid}).tasks().getFirst();
+            }
             ProcessIo actual = ProcFs.system().processIo(pid);
             assertThat(sample.includesReapedChildren()).isFalse();
             assertThat(sample.writeBytes()).isEqualTo(actual.writeBytes()).isGreaterThanOrEqualTo(1 << 20);
@@ -191,7 +184,7 @@ class TaskstatsSocketKernelTest {
     @Test
     void aManyThreadedProcessWhoseIoFileCannotBeReadSumsItsLiveThreads(@TempDir Path tmp) throws Exception {
         int self = (int) ProcessHandle.current().pid();
-        ProcFs fixture = procWithoutIo(tmp, self);
+        ProcFs fixture = ProcFixture.withoutIo(tmp, self);
         Path file = scratchFile("thread");
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
@@ -209,7 +202,10 @@ class TaskstatsSocketKernelTest {
             long leaderBefore = query(s, new int[]{self}, false).writeBytes(0);
             assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(fixture.tids(self).length).isGreaterThan(1);
-            TaskSample sample = new TaskScanner(fixture, s, null).processes(new int[]{self}).tasks().getFirst();
+            TaskSample sample;
+            try (TaskScanner scanner = new TaskScanner(fixture, s, null)) {
+                sample = scanner.processes(new int[]{self}).tasks().getFirst();
+            }
             // Counters only grow, and /proc/PID/io also keeps the bytes of threads that have ended:
             // the sum over live threads holds at least the leader's bytes and the writer's, and at
             // most the process's total read afterwards.

@@ -1,0 +1,150 @@
+package org.jiotop.linux;
+
+import java.util.Arrays;
+
+/**
+ * The /proc files that every process-mode refresh reads, held open from one refresh to the next: a
+ * read is then one pread from the start instead of an open (the kernel's walk of the path), reads
+ * and a close. A descriptor of /proc/PID/io reads the process it was opened for and no other: once
+ * that process is reaped the read fails, even if a new process has taken its ID, and the file is
+ * opened afresh. At most {@link #MAX_IO_FILES} io files are held (each holds a page of kernel memory
+ * for its text); the processes beyond them are read by path.
+ */
+final class KeptFiles implements AutoCloseable {
+    static final int MAX_IO_FILES = 512;
+    private static final int UNOPENED = -2;
+
+    private final ProcFs proc;
+    private final int maxIoFiles;
+    private int vmstat = UNOPENED;
+    private int delayAcct = UNOPENED;
+    /** The io files held, by PID, ascending. */
+    private int[] pids = new int[0];
+    private int[] fds = new int[0];
+    private int count;
+    private int[] nextPids = new int[0];
+    private int[] nextFds = new int[0];
+    private int nextCount;
+    private int at;
+    private int lastPid;
+    private boolean inRound;
+
+    KeptFiles(ProcFs proc, int maxIoFiles) {
+        this.proc = proc;
+        this.maxIoFiles = maxIoFiles;
+    }
+
+    /** As {@link ProcFs#vmstat()}. */
+    VmCounters vmstat() {
+        if (vmstat == UNOPENED) {
+            vmstat = proc.openVmstat();
+        }
+        return vmstat < 0 ? null : proc.readVmstat(vmstat);
+    }
+
+    /** As {@link ProcFs#taskDelayAcct()}. */
+    Boolean taskDelayAcct() {
+        if (delayAcct == UNOPENED) {
+            delayAcct = proc.openTaskDelayAcct();
+        }
+        return delayAcct < 0 ? null : proc.readTaskDelayAcct(delayAcct);
+    }
+
+    /** Starts a round of {@link #io} calls; the io files of processes not read in it are closed at {@link #endIo}. */
+    void beginIo() {
+        if (inRound) {
+            endIo(); // a scan that failed midway: keep what it had read
+        }
+        inRound = true;
+        lastPid = 0;
+    }
+
+    /**
+     * As {@link ProcFs#processIo(int)}. Within a round, PIDs that do not ascend are read by path.
+     */
+    ProcessIo io(int pid) {
+        if (pid <= lastPid) {
+            return proc.processIo(pid);
+        }
+        lastPid = pid;
+        while (at < count && pids[at] < pid) {
+            proc.close(fds[at++]);
+        }
+        if (at < count && pids[at] == pid) {
+            int fd = fds[at++];
+            ProcessIo io = proc.readIo(fd);
+            if (io != null) {
+                hold(pid, fd);
+                return io;
+            }
+            proc.close(fd); // its process is gone; the ID may be another's now
+        }
+        int fd = proc.openIo(pid);
+        if (fd < 0) {
+            return null;
+        }
+        ProcessIo io = proc.readIo(fd);
+        if (io != null && nextCount < maxIoFiles) {
+            hold(pid, fd);
+        } else {
+            proc.close(fd);
+        }
+        return io;
+    }
+
+    /** Ends a round: closes the io files of the processes it did not read, and holds those it did. */
+    void endIo() {
+        while (at < count) {
+            proc.close(fds[at++]);
+        }
+        int[] swap = pids;
+        pids = nextPids;
+        nextPids = swap;
+        swap = fds;
+        fds = nextFds;
+        nextFds = swap;
+        count = nextCount;
+        nextCount = 0;
+        at = 0;
+        inRound = false;
+    }
+
+    private void hold(int pid, int fd) {
+        if (nextCount == nextPids.length) {
+            int size = Math.max(16, nextCount * 2);
+            nextPids = Arrays.copyOf(nextPids, size);
+            nextFds = Arrays.copyOf(nextFds, size);
+        }
+        nextPids[nextCount] = pid;
+        nextFds[nextCount++] = fd;
+    }
+
+    /** Closes every io file held (process mode is off). */
+    void releaseIo() {
+        beginIo();
+        endIo();
+    }
+
+    /** The number of io files held now. */
+    int ioFilesHeld() {
+        return count;
+    }
+
+    @Override
+    public void close() {
+        if (inRound) {
+            endIo();
+        }
+        for (int k = 0; k < count; k++) {
+            proc.close(fds[k]);
+        }
+        count = 0;
+        for (int fd : new int[]{vmstat, delayAcct}) {
+            if (fd >= 0) {
+                proc.close(fd);
+            }
+        }
+        vmstat = UNOPENED;
+        delayAcct = UNOPENED;
+    }
+}
