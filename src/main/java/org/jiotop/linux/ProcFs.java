@@ -183,11 +183,7 @@ public final class ProcFs {
 
     /** {@code /proc/PID/io}, or null when it is gone or unreadable (as /proc/1/io is here). */
     public ProcessIo processIo(int pid) {
-        begin();
-        id(pid);
-        name("io");
-        int n = read();
-        return n < 0 ? null : ProcParsers.parseIo(buffer, n);
+        return io(readClosing(openIo(pid), buffer));
     }
 
     /** The thread group of {@code tid}, or -1 when the task is gone. */
@@ -240,16 +236,12 @@ public final class ProcFs {
 
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */
     public VmCounters vmstat() {
-        begin();
-        name("vmstat");
-        int n = read();
-        return n < 0 ? null : ProcParsers.parseVmstat(buffer, n);
+        return vmstat(readClosing(openVmstat(), buffer));
     }
 
     /** {@code kernel.task_delayacct}: true or false, or null when the sysctl does not exist. */
     public Boolean taskDelayAcct() {
-        long v = number("sys", "kernel", "task_delayacct");
-        return v < 0 ? null : v != 0;
+        return onOff(readClosing(openTaskDelayAcct(), buffer));
     }
 
     // Descriptors kept open by the caller (see KeptFiles): each read is a pread from the start,
@@ -281,19 +273,29 @@ public final class ProcFs {
 
     /** As {@link #processIo}, from a descriptor of {@link #openIo}. */
     ProcessIo readIo(int fd) {
-        int n = readAll(fd, buffer, true);
-        return n < 0 ? null : ProcParsers.parseIo(buffer, n);
+        return io(readAll(fd, buffer, true));
     }
 
     /** As {@link #vmstat()}, from a descriptor of {@link #openVmstat}. */
     VmCounters readVmstat(int fd) {
-        int n = readAll(fd, buffer, true);
-        return n < 0 ? null : ProcParsers.parseVmstat(buffer, n);
+        return vmstat(readAll(fd, buffer, true));
     }
 
     /** As {@link #taskDelayAcct()}, from a descriptor of {@link #openTaskDelayAcct}. */
     Boolean readTaskDelayAcct(int fd) {
-        int n = readAll(fd, buffer, true);
+        return onOff(readAll(fd, buffer, true));
+    }
+
+    /** The first {@code n} bytes of the buffer as an io file; null when {@code n} is -1 (not read). */
+    private ProcessIo io(int n) {
+        return n < 0 ? null : ProcParsers.parseIo(buffer, n);
+    }
+
+    private VmCounters vmstat(int n) {
+        return n < 0 ? null : ProcParsers.parseVmstat(buffer, n);
+    }
+
+    private Boolean onOff(int n) {
         long v = n < 0 ? -1 : ProcParsers.parseNumberFile(buffer, n);
         return v < 0 ? null : v != 0;
     }
@@ -336,7 +338,11 @@ public final class ProcFs {
 
     /** Reads the file at the path built into {@code into}, up to its size; the length read, or -1. */
     private int read(byte[] into) {
-        int fd = open(0);
+        return readClosing(open(0), into);
+    }
+
+    /** Reads {@code fd} (-1: nothing to read) into {@code into} from its start, then closes it; the length read, or -1. */
+    private int readClosing(int fd, byte[] into) {
         if (fd < 0) {
             return -1;
         }
