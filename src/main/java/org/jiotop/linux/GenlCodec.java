@@ -169,13 +169,19 @@ public final class GenlCodec {
      * attribute lengths, so bad input only ever becomes a {@link Sink#malformed} call.
      */
     static void decode(ByteBuffer buf, int length, int familyId, Sink sink) {
-        int at = 0;
-        while (at + NLMSG_HDRLEN <= length) {
+        decode(buf, 0, length, familyId, sink);
+    }
+
+    /** As {@link #decode(ByteBuffer, int, int, Sink)}, for a datagram of {@code length} bytes at index {@code start}. */
+    static void decode(ByteBuffer buf, int start, int length, int familyId, Sink sink) {
+        int end = start + length;
+        int at = start;
+        while (at + NLMSG_HDRLEN <= end) {
             int msgLen = buf.getInt(at);
             int type = Short.toUnsignedInt(buf.getShort(at + 4));
             int seq = buf.getInt(at + 8);
-            if (msgLen < NLMSG_HDRLEN || msgLen > length - at) {
-                sink.malformed(seq, "message length " + msgLen + " outside the " + (length - at) + " bytes received");
+            if (msgLen < NLMSG_HDRLEN || msgLen > end - at) {
+                sink.malformed(seq, "message length " + msgLen + " outside the " + (end - at) + " bytes received");
                 return;
             }
             if (type == NLMSG_ERROR) {

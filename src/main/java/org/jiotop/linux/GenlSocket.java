@@ -115,6 +115,11 @@ final class GenlSocket implements AutoCloseable {
         return libc.recv(fd, buf, buf.byteSize(), flags);
     }
 
+    /** recvmmsg(2); the number of datagrams received, or -1 with {@link #errno()} set. */
+    int recvMany(MemorySegment msgvec, int vlen, int flags) {
+        return libc.recvmmsg(fd, msgvec, vlen, flags);
+    }
+
     int errno() {
         return libc.errno();
     }

@@ -41,6 +41,7 @@ final class Libc {
     private static final long SYS_BIND = 49;
     private static final long SYS_GETSOCKNAME = 51;
     private static final long SYS_SETSOCKOPT = 54;
+    private static final long SYS_RECVMMSG = 299;
     private static final long SYS_GETPRIORITY = 140;
     private static final long SYS_SCHED_GETSCHEDULER = 145;
 
@@ -121,6 +122,11 @@ final class Libc {
 
     long recv(int fd, MemorySegment buf, long len, int flags) {
         return syscall(SYS_RECVFROM, fd, buf.address(), len, flags, 0, 0);
+    }
+
+    /** recvmmsg(2) without a timeout: up to {@code vlen} datagrams into {@code msgvec}; how many, or -1. */
+    int recvmmsg(int fd, MemorySegment msgvec, int vlen, int flags) {
+        return (int) syscall(SYS_RECVMMSG, fd, msgvec.address(), vlen, flags, 0, 0);
     }
 
     int setsockopt(int fd, int level, int name, MemorySegment value, int len) {

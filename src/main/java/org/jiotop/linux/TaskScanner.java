@@ -19,7 +19,7 @@ public final class TaskScanner implements AutoCloseable {
      * Two replies about one task give start times that differ by the time between the two
      * queries' replies being stamped; a task that reuses an ID starts far later than this.
      */
-    private static final long SAME_START_NANOS = 10_000_000L;
+    static final long SAME_START_NANOS = 10_000_000L;
 
     private final ProcFs proc;
     private final TaskstatsSocket taskstats;

@@ -2,6 +2,7 @@ package org.jiotop.linux;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The taskstats socket against the running kernel. */
 class TaskstatsSocketKernelTest {
@@ -54,6 +56,50 @@ class TaskstatsSocketKernelTest {
             for (int i = 0; i < ids.length; i++) {
                 assertThat(stats.answered(i)).as("request %d for tid %d", i, ids[i]).isTrue();
                 assertThat(stats.id(i)).isEqualTo(ids[i]);
+            }
+        }
+    }
+
+    @Test
+    void repliesTakenManyAtATimeAreEachPutInTheRowTheyAnswer() throws KernelException {
+        // Many receive areas' worth of replies, each thread asked in turn, against one reply per recv().
+        int[] ids = new int[Math.max(200, ownThreads.length * 8)];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ownThreads[i % ownThreads.length];
+        }
+        try (TaskstatsSocket many = TaskstatsSocket.open();
+             TaskstatsSocket single = TaskstatsSocket.open(TaskstatsSocket.DEFAULT_BATCH,
+                     TaskstatsSocket.DEFAULT_RECEIVE_BUFFER, 16)) {
+            TaskCounters got = query(many, ids, false);
+            TaskCounters one = query(single, ids, false);
+            assertThat(many.receivesOneAtATime()).isFalse();
+            assertThat(many.askedAgain()).as("replies missed in the first round").isZero();
+            assertThat(single.receivesOneAtATime()).isTrue();
+            for (int i = 0; i < ids.length; i++) {
+                assertThat(got.answered(i)).as("request %d for tid %d", i, ids[i]).isTrue();
+                assertThat(got.id(i)).isEqualTo(ids[i]);
+                assertThat(one.answered(i)).as("request %d for tid %d", i, ids[i]).isTrue();
+                assertThat(one.id(i)).isEqualTo(ids[i]);
+                // The start time is the reply's age taken from the clock at send(), so within the scanner's tolerance.
+                assertThat(got.startNanos(i)).isCloseTo(one.startNanos(i), within(TaskScanner.SAME_START_NANOS));
+            }
+        }
+    }
+
+    @Test
+    @Timeout(30) // cut replies asked again into the same slots would be asked forever
+    void aReplyLargerThanItsSlotIsAskedAgainAndReceivedWhole() throws KernelException {
+        // 16-byte slots hold a netlink header and nothing more: every reply comes back cut.
+        try (TaskstatsSocket cut = TaskstatsSocket.open(TaskstatsSocket.DEFAULT_BATCH,
+                TaskstatsSocket.DEFAULT_RECEIVE_BUFFER, 16)) {
+            assertThat(cut.receivesOneAtATime()).isFalse();
+            TaskCounters stats = query(cut, ownThreads, false);
+            assertThat(cut.receivesOneAtATime()).isTrue();
+            assertThat(cut.overflows()).isZero();
+            for (int i = 0; i < ownThreads.length; i++) {
+                assertThat(stats.answered(i)).as("tid %d", ownThreads[i]).isTrue();
+                assertThat(stats.id(i)).isEqualTo(ownThreads[i]);
+                assertThat(stats.uid(i)).isEqualTo(0);
             }
         }
     }
