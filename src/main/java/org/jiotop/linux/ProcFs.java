@@ -31,6 +31,7 @@ public final class ProcFs {
     private final Path root;
     private final byte[] rootBytes;
     private final byte[] buffer = new byte[SMALL_FILE];
+    private final byte[] entries = new byte[DIRENTS];
     // Made on first use, so that --help, --version and usage errors never start the FFM linker.
     private Libc libc;
     private MemorySegment path;
@@ -75,13 +76,16 @@ public final class ProcFs {
         try {
             long got;
             while ((got = libc.getdents64(fd, data, DIRENTS)) > 0) {
-                // struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16, d_type u8, d_name (NUL-terminated)
+                // Parsed from a Java array: plain array reads, where a buffer's reads are calls (the
+                // first refreshes run interpreted, and start-up lists every task once).
+                dataBytes.get(0, entries, 0, (int) got);
+                // struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16 (little-endian), d_type u8, d_name (NUL-terminated)
                 for (int at = 0; at + 19 < got; ) {
-                    int length = Short.toUnsignedInt(dataBytes.getShort(at + 16));
+                    int length = (entries[at + 16] & 0xff) | (entries[at + 17] & 0xff) << 8;
                     if (length < 20 || at + length > got) {
                         break;
                     }
-                    int id = ProcParsers.parseId(dataBytes, at + 19, at + length);
+                    int id = ProcParsers.parseId(entries, at + 19, at + length);
                     if (id > 0) {
                         if (n == listed.length) {
                             listed = Arrays.copyOf(listed, n * 2);

@@ -1,6 +1,5 @@
 package org.jiotop.linux;
 
-import java.nio.ByteBuffer;
 
 /**
  * Parsers for the {@code /proc} text files jiotop reads. They take raw bytes and never throw on
@@ -99,11 +98,11 @@ public final class ProcParsers {
 
     /** A decimal directory name (a PID or TID), or -1 for anything else. */
     /** As {@link #parseId(String)}, for the NUL-terminated name at {@code from} (before {@code end}) in {@code buf}. */
-    static int parseId(ByteBuffer buf, int from, int end) {
+    static int parseId(byte[] buf, int from, int end) {
         long v = 0;
         int n = 0;
         for (int i = from; i < end; i++) {
-            int c = buf.get(i);
+            int c = buf[i];
             if (c == 0) {
                 break;
             }

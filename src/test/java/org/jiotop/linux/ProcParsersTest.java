@@ -73,8 +73,7 @@ class ProcParsersTest {
                 {"2147483648", "-1"}, {"99999999999", "-1"}, {"", "-1"}, {"12a", "-1"}, {"self", "-1"},
                 {"-5", "-1"}}) {
             byte[] name = (c[0] + "\0garbage").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(name);
-            assertThat(ProcParsers.parseId(buf, 0, name.length)).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+            assertThat(ProcParsers.parseId(name, 0, name.length)).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
             assertThat(ProcParsers.parseId(c[0])).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
         }
     }
