@@ -1,15 +1,19 @@
 package org.jiotop.linux;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Encodes generic-netlink taskstats requests and decodes replies. Pure byte work on memory
- * segments, so it is tested with captured reply bytes. Every read is bounded by the enclosing
- * message and attribute lengths, and uses unaligned accessors: the kernel only aligns to 4 bytes.
+ * Encodes generic-netlink taskstats requests and decodes replies. Pure byte work, so it is tested
+ * with captured reply bytes. Every read is bounded by the enclosing message and attribute lengths.
+ * Requests and replies are built and read in Java arrays, copied to and from native memory in one
+ * call each: an array read is a few bytecodes where a buffer read is a dozen calls, which counts
+ * while the code still runs interpreted (start-up and the first refreshes), and costs the same
+ * once compiled.
  */
 public final class GenlCodec {
     static final int NLMSG_HDRLEN = 16;
@@ -40,29 +44,54 @@ public final class GenlCodec {
         return (n + 3) & ~3;
     }
 
+    // Netlink speaks the machine's byte order: little-endian on x86_64, the one architecture whose
+    // system-call numbers jiotop uses.
+
+    static int u16(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
+    }
+
+    static int i32(byte[] b, int at) {
+        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | b[at + 3] << 24;
+    }
+
+    static long i64(byte[] b, int at) {
+        return (i32(b, at) & 0xffffffffL) | (long) i32(b, at + 4) << 32;
+    }
+
+    private static void put16(byte[] b, int at, int v) {
+        b[at] = (byte) v;
+        b[at + 1] = (byte) (v >> 8);
+    }
+
+    private static void put32(byte[] b, int at, int v) {
+        put16(b, at, v);
+        put16(b, at + 2, v >> 16);
+    }
+
     /** A netlink and generic-netlink header at {@code at}. */
-    static void header(ByteBuffer buf, int at, int len, int type, int flags, int seq, int cmd) {
-        buf.putInt(at, len);
-        buf.putShort(at + 4, (short) type);
-        buf.putShort(at + 6, (short) flags);
-        buf.putInt(at + 8, seq);
-        buf.putInt(at + 12, 0);
-        buf.put(at + 16, (byte) cmd);
-        buf.put(at + 17, (byte) 1);
-        buf.putShort(at + 18, (short) 0);
+    static void header(byte[] buf, int at, int len, int type, int flags, int seq, int cmd) {
+        put32(buf, at, len);
+        put16(buf, at + 4, type);
+        put16(buf, at + 6, flags);
+        put32(buf, at + 8, seq);
+        put32(buf, at + 12, 0);
+        buf[at + 16] = (byte) cmd;
+        buf[at + 17] = 1;
+        put16(buf, at + 18, 0);
     }
 
     /** An attribute header at {@code at}, for a payload of {@code payload} bytes. */
-    static void attribute(ByteBuffer buf, int at, int type, int payload) {
-        buf.putShort(at, (short) (NLA_HDRLEN + payload));
-        buf.putShort(at + 2, (short) type);
+    static void attribute(byte[] buf, int at, int type, int payload) {
+        put16(buf, at, NLA_HDRLEN + payload);
+        put16(buf, at + 2, type);
     }
 
     /** Writes a {@code TASKSTATS_CMD_GET} for one TID (or TGID) at {@code at}; returns its size. */
-    public static int putQuery(ByteBuffer buf, int at, int familyId, int seq, int id, boolean tgid) {
+    public static int putQuery(byte[] buf, int at, int familyId, int seq, int id, boolean tgid) {
         header(buf, at, QUERY_SIZE, familyId, NLM_F_REQUEST, seq, TASKSTATS_CMD_GET);
         attribute(buf, at + 20, tgid ? CMD_ATTR_TGID : CMD_ATTR_PID, 4);
-        buf.putInt(at + 24, id);
+        put32(buf, at + 24, id);
         return QUERY_SIZE;
     }
 
@@ -72,14 +101,12 @@ public final class GenlCodec {
      */
     static int putStringRequest(ByteBuffer buf, int type, int flags, int seq, int cmd, int attribute, String value) {
         byte[] z = (value + "\0").getBytes(StandardCharsets.US_ASCII);
-        int total = NLMSG_HDRLEN + GENL_HDRLEN + align4(NLA_HDRLEN + z.length);
-        for (int i = 0; i < total; i++) {
-            buf.put(i, (byte) 0);
-        }
-        header(buf, 0, total, type, flags, seq, cmd);
-        attribute(buf, 20, attribute, z.length);
-        buf.put(24, z);
-        return total;
+        byte[] request = new byte[NLMSG_HDRLEN + GENL_HDRLEN + align4(NLA_HDRLEN + z.length)];
+        header(request, 0, request.length, type, flags, seq, cmd);
+        attribute(request, 20, attribute, z.length);
+        System.arraycopy(z, 0, request, 24, z.length);
+        buf.put(0, request);
+        return request.length;
     }
 
     /** Writes the controller's "which id has family NAME" request; returns its size. */
@@ -114,14 +141,14 @@ public final class GenlCodec {
         return 0;
     }
 
-    /** Receives the messages of a datagram as {@link #decode(ByteBuffer, int, int, Sink)} reads them. */
+    /** Receives the messages of a datagram as {@link #decode(byte[], int, int, int, Sink)} reads them. */
     interface Sink {
         /**
          * A statistics reply about task (or thread group) {@code id}: its {@code struct taskstats}
          * is the {@code length} bytes at {@code struct} in {@code buf}, at least
          * {@code layout.requiredLength()} of them.
          */
-        void stats(int seq, boolean tgid, int id, ByteBuffer buf, int struct, int length, TaskstatsLayout layout);
+        void stats(int seq, boolean tgid, int id, byte[] buf, int struct, int length, TaskstatsLayout layout);
 
         /** An {@code NLMSG_ERROR}: 0 is an acknowledgement. */
         void error(int seq, int errno);
@@ -145,9 +172,9 @@ public final class GenlCodec {
 
     /** As {@link #decode(MemorySegment, int, int, List)}; {@code names} also decodes each task's name. */
     public static void decode(MemorySegment buf, int length, int familyId, boolean names, List<NetlinkReply> out) {
-        decode(bytes(buf), length, familyId, new Sink() {
+        decode(buf.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE), 0, length, familyId, new Sink() {
             @Override
-            public void stats(int seq, boolean tgid, int id, ByteBuffer b, int struct, int len, TaskstatsLayout l) {
+            public void stats(int seq, boolean tgid, int id, byte[] b, int struct, int len, TaskstatsLayout l) {
                 out.add(new NetlinkReply.Stats(seq, tgid, taskStats(b, struct, len, l, id, names)));
             }
 
@@ -164,29 +191,24 @@ public final class GenlCodec {
     }
 
     /**
-     * Decodes every netlink message in the first {@code length} bytes of {@code buf} (one datagram,
-     * at index 0) into {@code sink}, one call per message. Every read is bounded by the message and
+     * Decodes every netlink message in the datagram of {@code length} bytes at {@code start} in
+     * {@code buf} into {@code sink}, one call per message. Every read is bounded by the message and
      * attribute lengths, so bad input only ever becomes a {@link Sink#malformed} call.
      */
-    static void decode(ByteBuffer buf, int length, int familyId, Sink sink) {
-        decode(buf, 0, length, familyId, sink);
-    }
-
-    /** As {@link #decode(ByteBuffer, int, int, Sink)}, for a datagram of {@code length} bytes at index {@code start}. */
-    static void decode(ByteBuffer buf, int start, int length, int familyId, Sink sink) {
+    static void decode(byte[] buf, int start, int length, int familyId, Sink sink) {
         int end = start + length;
         int at = start;
         while (at + NLMSG_HDRLEN <= end) {
-            int msgLen = buf.getInt(at);
-            int type = Short.toUnsignedInt(buf.getShort(at + 4));
-            int seq = buf.getInt(at + 8);
+            int msgLen = i32(buf, at);
+            int type = u16(buf, at + 4);
+            int seq = i32(buf, at + 8);
             if (msgLen < NLMSG_HDRLEN || msgLen > end - at) {
                 sink.malformed(seq, "message length " + msgLen + " outside the " + (end - at) + " bytes received");
                 return;
             }
             if (type == NLMSG_ERROR) {
                 if (msgLen >= NLMSG_HDRLEN + 4) {
-                    sink.error(seq, -buf.getInt(at + NLMSG_HDRLEN));
+                    sink.error(seq, -i32(buf, at + NLMSG_HDRLEN));
                 } else {
                     sink.malformed(seq, "error message too short");
                 }
@@ -197,11 +219,11 @@ public final class GenlCodec {
         }
     }
 
-    private static void decodeStatsMessage(ByteBuffer buf, int start, int msgLen, int seq, Sink sink) {
+    private static void decodeStatsMessage(byte[] buf, int start, int msgLen, int seq, Sink sink) {
         int end = start + msgLen;
         for (int at = start + NLMSG_HDRLEN + GENL_HDRLEN; at + NLA_HDRLEN <= end; ) {
-            int len = Short.toUnsignedInt(buf.getShort(at));
-            int type = buf.getShort(at + 2) & 0x3fff;
+            int len = u16(buf, at);
+            int type = u16(buf, at + 2) & 0x3fff;
             if (len < NLA_HDRLEN || len > end - at) {
                 sink.malformed(seq, "attribute length " + len + " out of bounds");
                 return;
@@ -215,17 +237,17 @@ public final class GenlCodec {
         sink.malformed(seq, "no aggregate attribute");
     }
 
-    private static void decodeAggregate(ByteBuffer buf, int start, int end, int seq, boolean tgid, Sink sink) {
+    private static void decodeAggregate(byte[] buf, int start, int end, int seq, boolean tgid, Sink sink) {
         int id = -1;
         for (int at = start; at + NLA_HDRLEN <= end; ) {
-            int len = Short.toUnsignedInt(buf.getShort(at));
-            int type = buf.getShort(at + 2) & 0x3fff;
+            int len = u16(buf, at);
+            int type = u16(buf, at + 2) & 0x3fff;
             if (len < NLA_HDRLEN || len > end - at) {
                 sink.malformed(seq, "nested attribute length " + len + " out of bounds");
                 return;
             }
             if ((type == TYPE_PID || type == TYPE_TGID) && len >= NLA_HDRLEN + 4) {
-                id = buf.getInt(at + NLA_HDRLEN);
+                id = i32(buf, at + NLA_HDRLEN);
             } else if (type == TYPE_STATS) {
                 if (id < 0) {
                     sink.malformed(seq, "statistics before the task id");
@@ -239,12 +261,12 @@ public final class GenlCodec {
         sink.malformed(seq, "no statistics attribute");
     }
 
-    private static void decodeStruct(ByteBuffer buf, int at, int len, int seq, boolean tgid, int id, Sink sink) {
+    private static void decodeStruct(byte[] buf, int at, int len, int seq, boolean tgid, int id, Sink sink) {
         if (len < 2) {
             sink.malformed(seq, "statistics of " + len + " bytes");
             return;
         }
-        int version = Short.toUnsignedInt(buf.getShort(at));
+        int version = u16(buf, at);
         if (version < TaskstatsLayout.OLDEST_SUPPORTED_VERSION) {
             sink.malformed(seq, "struct taskstats version " + version + " is too old");
             return;
@@ -258,33 +280,33 @@ public final class GenlCodec {
     }
 
     /** The thread group in a struct of {@code len} bytes at {@code at}, or -1 when it does not say. */
-    static int tgidOf(ByteBuffer buf, int at, int len, TaskstatsLayout l) {
-        return l.tgid() >= 0 && l.tgid() + 4 <= len ? buf.getInt(at + l.tgid()) : -1;
+    static int tgidOf(byte[] buf, int at, int len, TaskstatsLayout l) {
+        return l.tgid() >= 0 && l.tgid() + 4 <= len ? i32(buf, at + l.tgid()) : -1;
     }
 
-    private static TaskStats taskStats(ByteBuffer buf, int at, int len, TaskstatsLayout l, int id, boolean names) {
+    private static TaskStats taskStats(byte[] buf, int at, int len, TaskstatsLayout l, int id, boolean names) {
         return new TaskStats(
-                buf.getShort(at) & 0xffff,
+                u16(buf, at),
                 id,
                 tgidOf(buf, at, len, l),
                 names ? name(buf, at + l.comm()) : null,
-                buf.getInt(at + l.uid()),
-                buf.getInt(at + l.ppid()),
-                buf.getLong(at + l.elapsed()),
-                buf.getLong(at + l.blkioDelay()),
-                buf.getLong(at + l.swapinDelay()),
-                buf.getLong(at + l.readBytes()),
-                buf.getLong(at + l.writeBytes()),
-                buf.getLong(at + l.cancelledWriteBytes()));
+                i32(buf, at + l.uid()),
+                i32(buf, at + l.ppid()),
+                i64(buf, at + l.elapsed()),
+                i64(buf, at + l.blkioDelay()),
+                i64(buf, at + l.swapinDelay()),
+                i64(buf, at + l.readBytes()),
+                i64(buf, at + l.writeBytes()),
+                i64(buf, at + l.cancelledWriteBytes()));
     }
 
-    private static byte[] name(ByteBuffer buf, int at) {
+    private static byte[] name(byte[] buf, int at) {
         int n = 0;
-        while (n < TaskstatsLayout.COMM_LENGTH && buf.get(at + n) != 0) {
+        while (n < TaskstatsLayout.COMM_LENGTH && buf[at + n] != 0) {
             n++;
         }
         byte[] name = new byte[n];
-        buf.get(at, name, 0, n);
+        System.arraycopy(buf, at, name, 0, n);
         return name;
     }
 }

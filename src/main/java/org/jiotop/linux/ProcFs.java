@@ -36,6 +36,8 @@ public final class ProcFs {
     private Libc libc;
     private MemorySegment path;
     private ByteBuffer pathBytes;
+    /** The path being built, copied to {@code path} in one call when opened (array writes, not buffer calls). */
+    private final byte[] pathArray = new byte[PATH_MAX];
     private MemorySegment data;
     private ByteBuffer dataBytes;
     private int pathLength;
@@ -114,9 +116,9 @@ public final class ProcFs {
             digits++;
         }
         if (pathLength + 1 + digits < PATH_MAX) {
-            pathBytes.put(pathLength, (byte) '/');
+            pathArray[pathLength] = '/';
             for (int i = digits, v = id; i > 0; i--, v /= 10) {
-                pathBytes.put(pathLength + i, (byte) ('0' + v % 10));
+                pathArray[pathLength + i] = (byte) ('0' + v % 10);
             }
         }
         pathLength += 1 + digits;
@@ -125,9 +127,9 @@ public final class ProcFs {
     /** Appends "/" and {@code name} (ASCII) to the path being built. */
     private void name(String name) {
         if (pathLength + 1 + name.length() < PATH_MAX) {
-            pathBytes.put(pathLength, (byte) '/');
+            pathArray[pathLength] = '/';
             for (int i = 0; i < name.length(); i++) {
-                pathBytes.put(pathLength + 1 + i, (byte) name.charAt(i));
+                pathArray[pathLength + 1 + i] = (byte) name.charAt(i);
             }
         }
         pathLength += 1 + name.length();
@@ -144,7 +146,7 @@ public final class ProcFs {
             dataBytes = data.asByteBuffer().order(ByteOrder.nativeOrder());
         }
         pathLength = Math.min(rootBytes.length, PATH_MAX);
-        pathBytes.put(0, rootBytes, 0, pathLength);
+        System.arraycopy(rootBytes, 0, pathArray, 0, pathLength);
     }
 
     /** Opens the path built so far; the descriptor, or -1. */
@@ -152,7 +154,8 @@ public final class ProcFs {
         if (pathLength >= PATH_MAX) {
             return -1;
         }
-        pathBytes.put(pathLength, (byte) 0);
+        pathArray[pathLength] = 0;
+        pathBytes.put(0, pathArray, 0, pathLength + 1);
         return libc.open(path, O_RDONLY_CLOEXEC | flags);
     }
 

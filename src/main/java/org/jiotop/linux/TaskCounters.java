@@ -1,6 +1,5 @@
 package org.jiotop.linux;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -43,16 +42,16 @@ public final class TaskCounters {
     }
 
     /** Row {@code i}: the reply about {@code task}, a struct at {@code at}, produced at {@code now}. */
-    void set(int i, int task, ByteBuffer buf, int at, TaskstatsLayout l, long now) {
+    void set(int i, int task, byte[] buf, int at, TaskstatsLayout l, long now) {
         id[i] = task;
-        uid[i] = buf.getInt(at + l.uid());
-        ppid[i] = buf.getInt(at + l.ppid());
-        elapsedMicros[i] = buf.getLong(at + l.elapsed());
-        blkioDelayNanos[i] = buf.getLong(at + l.blkioDelay());
-        swapinDelayNanos[i] = buf.getLong(at + l.swapinDelay());
-        readBytes[i] = buf.getLong(at + l.readBytes());
-        writeBytes[i] = buf.getLong(at + l.writeBytes());
-        cancelledWriteBytes[i] = buf.getLong(at + l.cancelledWriteBytes());
+        uid[i] = GenlCodec.i32(buf, at + l.uid());
+        ppid[i] = GenlCodec.i32(buf, at + l.ppid());
+        elapsedMicros[i] = GenlCodec.i64(buf, at + l.elapsed());
+        blkioDelayNanos[i] = GenlCodec.i64(buf, at + l.blkioDelay());
+        swapinDelayNanos[i] = GenlCodec.i64(buf, at + l.swapinDelay());
+        readBytes[i] = GenlCodec.i64(buf, at + l.readBytes());
+        writeBytes[i] = GenlCodec.i64(buf, at + l.writeBytes());
+        cancelledWriteBytes[i] = GenlCodec.i64(buf, at + l.cancelledWriteBytes());
         sampledAt[i] = now;
         answered[i] = true;
     }

@@ -39,6 +39,9 @@ public final class TaskstatsSocket implements AutoCloseable {
     private final ByteBuffer sendBytes;
     private final ByteBuffer recvBytes;
     private final ByteBuffer headerBytes;
+    private final byte[] requests;
+    private final byte[] headerCopy;
+    private final byte[] replyBytes;
     private final Replies replies = new Replies();
     private int[] pending = new int[0];
     private long overflows;
@@ -56,6 +59,9 @@ public final class TaskstatsSocket implements AutoCloseable {
         this.sendBytes = GenlCodec.bytes(sendBuf);
         this.recvBytes = GenlCodec.bytes(recvBuf);
         this.headerBytes = GenlCodec.bytes(headers);
+        this.requests = new byte[batchSize * GenlCodec.QUERY_SIZE];
+        this.headerCopy = new byte[SLOTS * MMSGHDR_SIZE];
+        this.replyBytes = new byte[(int) recvBuf.byteSize()];
         long iovecs = headers.address() + SLOTS * MMSGHDR_SIZE;
         for (int m = 0; m < SLOTS; m++) {
             long iovec = iovecs + (long) m * IOVEC_SIZE;
@@ -170,40 +176,44 @@ public final class TaskstatsSocket implements AutoCloseable {
         for (int k = from; k < to; k++) {
             int seq = socket.nextSeq();
             firstSeq = firstSeq < 0 ? seq : firstSeq;
-            at += GenlCodec.putQuery(sendBytes, at, familyId, seq, ids[pending[k]], tgid);
+            at += GenlCodec.putQuery(requests, at, familyId, seq, ids[pending[k]], tgid);
         }
+        sendBytes.put(0, requests, 0, at);
         if (socket.send(sendBuf, at) < 0) {
             throw new KernelException("taskstats query", socket.errno());
         }
         replies.batch(firstSeq, from, to, System.nanoTime());
-        Received received = Received.COMPLETE;
+        Received outcome = Received.COMPLETE;
         while (true) {
             int got = oneAtATime ? (int) socket.recv(recvBuf, GenlSocket.MSG_DONTWAIT)
                     : socket.recvMany(headers, SLOTS, GenlSocket.MSG_DONTWAIT);
             if (got < 0) {
                 int errno = socket.errno();
                 if (errno == Errno.ENOBUFS) {
-                    received = Received.OVERFLOWED;
+                    outcome = Received.OVERFLOWED;
                     continue;
                 }
                 if (errno == Errno.EINTR) {
                     continue;
                 }
                 if (errno == Errno.EAGAIN) {
-                    return received;
+                    return outcome;
                 }
                 throw new KernelException("taskstats reply", errno);
             }
             if (oneAtATime) {
-                GenlCodec.decode(recvBytes, got, familyId, replies);
+                recvBytes.get(0, replyBytes, 0, got);
+                GenlCodec.decode(replyBytes, 0, got, familyId, replies);
             } else {
+                headerBytes.get(0, headerCopy, 0, got * MMSGHDR_SIZE);
                 for (int m = 0; m < got; m++) {
-                    if ((headerBytes.getInt(m * MMSGHDR_SIZE + MSGHDR_FLAGS) & MSG_TRUNC) != 0) {
+                    if ((GenlCodec.i32(headerCopy, m * MMSGHDR_SIZE + MSGHDR_FLAGS) & MSG_TRUNC) != 0) {
                         oneAtATime = true;
-                        received = received == Received.OVERFLOWED ? received : Received.TRUNCATED;
+                        outcome = outcome == Received.OVERFLOWED ? outcome : Received.TRUNCATED;
                     } else {
-                        GenlCodec.decode(recvBytes, m * slotSize, headerBytes.getInt(m * MMSGHDR_SIZE + MMSGHDR_LEN),
-                                familyId, replies);
+                        int length = GenlCodec.i32(headerCopy, m * MMSGHDR_SIZE + MMSGHDR_LEN);
+                        recvBytes.get(m * slotSize, replyBytes, m * slotSize, length);
+                        GenlCodec.decode(replyBytes, m * slotSize, length, familyId, replies);
                     }
                 }
             }
@@ -249,7 +259,7 @@ public final class TaskstatsSocket implements AutoCloseable {
         }
 
         @Override
-        public void stats(int seq, boolean tgid, int id, ByteBuffer buf, int struct, int length, TaskstatsLayout layout) {
+        public void stats(int seq, boolean tgid, int id, byte[] buf, int struct, int length, TaskstatsLayout layout) {
             int i = row(seq);
             if (i >= 0) {
                 // A reply about another task than asked (never seen) counts as no answer.

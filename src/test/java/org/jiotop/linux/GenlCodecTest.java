@@ -133,7 +133,7 @@ class GenlCodecTest {
     @Test
     void queryEncodingMatchesTheKernelsFormat() {
         byte[] buf = new byte[GenlCodec.QUERY_SIZE];
-        GenlCodec.putQuery(GenlCodec.bytes(MemorySegment.ofArray(buf)), 0, 31, 77, 2958, false);
+        GenlCodec.putQuery(buf, 0, 31, 77, 2958, false);
         // nlmsghdr(len 28, type 31, flags REQUEST, seq 77, pid 0), genl(cmd GET, version 1), attr(len 8, PID) 2958
         assertThat(java.util.HexFormat.of().formatHex(buf))
                 .isEqualTo("1c0000001f0001004d00000000000000" + "01010000" + "080001008e0b0000");

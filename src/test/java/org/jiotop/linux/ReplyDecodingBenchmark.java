@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ public class ReplyDecodingBenchmark {
     private static final int REPLIES = 64;
 
     private MemorySegment segment;
-    private ByteBuffer bytes;
+    private byte[] bytes;
     private int length;
     private final TaskCounters counters = new TaskCounters();
     private final Columns columns = new Columns();
@@ -41,7 +40,7 @@ public class ReplyDecodingBenchmark {
     /** Puts reply {@code seq} into row {@code seq}, as TaskstatsSocket's sink does. */
     private final class Columns implements GenlCodec.Sink {
         @Override
-        public void stats(int seq, boolean tgid, int id, ByteBuffer buf, int struct, int len, TaskstatsLayout l) {
+        public void stats(int seq, boolean tgid, int id, byte[] buf, int struct, int len, TaskstatsLayout l) {
             counters.set(seq, id, buf, struct, l, 0);
         }
 
@@ -64,14 +63,14 @@ public class ReplyDecodingBenchmark {
         }
         byte[] datagram = ReplyBytes.concat(messages);
         segment = MemorySegment.ofArray(datagram);
-        bytes = GenlCodec.bytes(segment);
+        bytes = datagram;
         length = datagram.length;
         counters.reset(REPLIES);
     }
 
     @Benchmark
     public long intoColumns() {
-        GenlCodec.decode(bytes, length, ReplyBytes.FAMILY, columns);
+        GenlCodec.decode(bytes, 0, length, ReplyBytes.FAMILY, columns);
         return counters.writeBytes(REPLIES - 1);
     }
 

@@ -45,9 +45,17 @@ public final class IoRecorder implements AutoCloseable {
         }
     }
 
-    /** Bytes per second the kernel counted for the process in the {@code seconds} up to {@code end}. */
-    public double writeRate(Instant end, double seconds) {
-        double rate = rateOrNaN(end, seconds);
+    /**
+     * Bytes per second the kernel counted for the process in the {@code seconds} up to {@code end}.
+     * A moment past the newest reading is covered once the next one comes: the recorder reads
+     * every 2 ms, and on a loaded machine its thread can wait longer than the caller took to ask.
+     */
+    public double writeRate(Instant end, double seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        double rate;
+        while (Double.isNaN(rate = rateOrNaN(end, seconds)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         if (Double.isNaN(rate)) {
             synchronized (readings) {
                 throw new IllegalStateException("no readings for the " + seconds + " s up to " + end + " ("
