@@ -1,6 +1,5 @@
 package org.jiotop.linux;
 
-
 /**
  * Parsers for the {@code /proc} text files jiotop reads. They take raw bytes and never throw on
  * malformed input: a value that is missing or unparsable comes back as -1 (or null).
@@ -96,7 +95,6 @@ public final class ProcParsers {
         return parseDecimal(text, 0, length);
     }
 
-    /** A decimal directory name (a PID or TID), or -1 for anything else. */
     /** As {@link #parseId(String)}, for the NUL-terminated name at {@code from} (before {@code end}) in {@code buf}. */
     static int parseId(byte[] buf, int from, int end) {
         long v = 0;
@@ -114,6 +112,7 @@ public final class ProcParsers {
         return n == 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
+    /** A decimal directory name (a PID or TID), or -1 for anything else. */
     public static int parseId(String name) {
         int n = name.length();
         if (n == 0 || n > 10) {
