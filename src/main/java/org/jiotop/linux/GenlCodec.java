@@ -10,10 +10,8 @@ import java.util.List;
 /**
  * Encodes generic-netlink taskstats requests and decodes replies. Pure byte work, so it is tested
  * with captured reply bytes. Every read is bounded by the enclosing message and attribute lengths.
- * Requests and replies are built and read in Java arrays, copied to and from native memory in one
- * call each: an array read is a few bytecodes where a buffer read is a dozen calls, which counts
- * while the code still runs interpreted (start-up and the first refreshes), and costs the same
- * once compiled.
+ * Requests and replies are built and read in Java arrays ({@link LittleEndian}), copied to and
+ * from native memory in one call each.
  */
 public final class GenlCodec {
     static final int NLMSG_HDRLEN = 16;
@@ -44,54 +42,29 @@ public final class GenlCodec {
         return (n + 3) & ~3;
     }
 
-    // Netlink speaks the machine's byte order: little-endian on x86_64, the one architecture whose
-    // system-call numbers jiotop uses.
-
-    static int u16(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8;
-    }
-
-    static int i32(byte[] b, int at) {
-        return (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | b[at + 3] << 24;
-    }
-
-    static long i64(byte[] b, int at) {
-        return (i32(b, at) & 0xffffffffL) | (long) i32(b, at + 4) << 32;
-    }
-
-    private static void put16(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >> 8);
-    }
-
-    private static void put32(byte[] b, int at, int v) {
-        put16(b, at, v);
-        put16(b, at + 2, v >> 16);
-    }
-
     /** A netlink and generic-netlink header at {@code at}. */
     static void header(byte[] buf, int at, int len, int type, int flags, int seq, int cmd) {
-        put32(buf, at, len);
-        put16(buf, at + 4, type);
-        put16(buf, at + 6, flags);
-        put32(buf, at + 8, seq);
-        put32(buf, at + 12, 0);
+        LittleEndian.put32(buf, at, len);
+        LittleEndian.put16(buf, at + 4, type);
+        LittleEndian.put16(buf, at + 6, flags);
+        LittleEndian.put32(buf, at + 8, seq);
+        LittleEndian.put32(buf, at + 12, 0);
         buf[at + 16] = (byte) cmd;
         buf[at + 17] = 1;
-        put16(buf, at + 18, 0);
+        LittleEndian.put16(buf, at + 18, 0);
     }
 
     /** An attribute header at {@code at}, for a payload of {@code payload} bytes. */
     static void attribute(byte[] buf, int at, int type, int payload) {
-        put16(buf, at, NLA_HDRLEN + payload);
-        put16(buf, at + 2, type);
+        LittleEndian.put16(buf, at, NLA_HDRLEN + payload);
+        LittleEndian.put16(buf, at + 2, type);
     }
 
     /** Writes a {@code TASKSTATS_CMD_GET} for one TID (or TGID) at {@code at}; returns its size. */
     public static int putQuery(byte[] buf, int at, int familyId, int seq, int id, boolean tgid) {
         header(buf, at, QUERY_SIZE, familyId, NLM_F_REQUEST, seq, TASKSTATS_CMD_GET);
         attribute(buf, at + 20, tgid ? CMD_ATTR_TGID : CMD_ATTR_PID, 4);
-        put32(buf, at + 24, id);
+        LittleEndian.put32(buf, at + 24, id);
         return QUERY_SIZE;
     }
 
@@ -199,16 +172,16 @@ public final class GenlCodec {
         int end = start + length;
         int at = start;
         while (at + NLMSG_HDRLEN <= end) {
-            int msgLen = i32(buf, at);
-            int type = u16(buf, at + 4);
-            int seq = i32(buf, at + 8);
+            int msgLen = LittleEndian.i32(buf, at);
+            int type = LittleEndian.u16(buf, at + 4);
+            int seq = LittleEndian.i32(buf, at + 8);
             if (msgLen < NLMSG_HDRLEN || msgLen > end - at) {
                 sink.malformed(seq, "message length " + msgLen + " outside the " + (end - at) + " bytes received");
                 return;
             }
             if (type == NLMSG_ERROR) {
                 if (msgLen >= NLMSG_HDRLEN + 4) {
-                    sink.error(seq, -i32(buf, at + NLMSG_HDRLEN));
+                    sink.error(seq, -LittleEndian.i32(buf, at + NLMSG_HDRLEN));
                 } else {
                     sink.malformed(seq, "error message too short");
                 }
@@ -222,8 +195,8 @@ public final class GenlCodec {
     private static void decodeStatsMessage(byte[] buf, int start, int msgLen, int seq, Sink sink) {
         int end = start + msgLen;
         for (int at = start + NLMSG_HDRLEN + GENL_HDRLEN; at + NLA_HDRLEN <= end; ) {
-            int len = u16(buf, at);
-            int type = u16(buf, at + 2) & 0x3fff;
+            int len = LittleEndian.u16(buf, at);
+            int type = LittleEndian.u16(buf, at + 2) & 0x3fff;
             if (len < NLA_HDRLEN || len > end - at) {
                 sink.malformed(seq, "attribute length " + len + " out of bounds");
                 return;
@@ -240,14 +213,14 @@ public final class GenlCodec {
     private static void decodeAggregate(byte[] buf, int start, int end, int seq, boolean tgid, Sink sink) {
         int id = -1;
         for (int at = start; at + NLA_HDRLEN <= end; ) {
-            int len = u16(buf, at);
-            int type = u16(buf, at + 2) & 0x3fff;
+            int len = LittleEndian.u16(buf, at);
+            int type = LittleEndian.u16(buf, at + 2) & 0x3fff;
             if (len < NLA_HDRLEN || len > end - at) {
                 sink.malformed(seq, "nested attribute length " + len + " out of bounds");
                 return;
             }
             if ((type == TYPE_PID || type == TYPE_TGID) && len >= NLA_HDRLEN + 4) {
-                id = i32(buf, at + NLA_HDRLEN);
+                id = LittleEndian.i32(buf, at + NLA_HDRLEN);
             } else if (type == TYPE_STATS) {
                 if (id < 0) {
                     sink.malformed(seq, "statistics before the task id");
@@ -266,7 +239,7 @@ public final class GenlCodec {
             sink.malformed(seq, "statistics of " + len + " bytes");
             return;
         }
-        int version = u16(buf, at);
+        int version = LittleEndian.u16(buf, at);
         if (version < TaskstatsLayout.OLDEST_SUPPORTED_VERSION) {
             sink.malformed(seq, "struct taskstats version " + version + " is too old");
             return;
@@ -281,23 +254,23 @@ public final class GenlCodec {
 
     /** The thread group in a struct of {@code len} bytes at {@code at}, or -1 when it does not say. */
     static int tgidOf(byte[] buf, int at, int len, TaskstatsLayout l) {
-        return l.tgid() >= 0 && l.tgid() + 4 <= len ? i32(buf, at + l.tgid()) : -1;
+        return l.tgid() >= 0 && l.tgid() + 4 <= len ? LittleEndian.i32(buf, at + l.tgid()) : -1;
     }
 
     private static TaskStats taskStats(byte[] buf, int at, int len, TaskstatsLayout l, int id, boolean names) {
         return new TaskStats(
-                u16(buf, at),
+                LittleEndian.u16(buf, at),
                 id,
                 tgidOf(buf, at, len, l),
                 names ? name(buf, at + l.comm()) : null,
-                i32(buf, at + l.uid()),
-                i32(buf, at + l.ppid()),
-                i64(buf, at + l.elapsed()),
-                i64(buf, at + l.blkioDelay()),
-                i64(buf, at + l.swapinDelay()),
-                i64(buf, at + l.readBytes()),
-                i64(buf, at + l.writeBytes()),
-                i64(buf, at + l.cancelledWriteBytes()));
+                LittleEndian.i32(buf, at + l.uid()),
+                LittleEndian.i32(buf, at + l.ppid()),
+                LittleEndian.i64(buf, at + l.elapsed()),
+                LittleEndian.i64(buf, at + l.blkioDelay()),
+                LittleEndian.i64(buf, at + l.swapinDelay()),
+                LittleEndian.i64(buf, at + l.readBytes()),
+                LittleEndian.i64(buf, at + l.writeBytes()),
+                LittleEndian.i64(buf, at + l.cancelledWriteBytes()));
     }
 
     private static byte[] name(byte[] buf, int at) {

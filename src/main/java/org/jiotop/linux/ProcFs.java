@@ -31,12 +31,13 @@ public final class ProcFs {
     private final Path root;
     private final byte[] rootBytes;
     private final byte[] buffer = new byte[SMALL_FILE];
+    /** Directory entries and paths are handled in arrays ({@link LittleEndian} says why). */
     private final byte[] entries = new byte[DIRENTS];
     // Made on first use, so that --help, --version and usage errors never start the FFM linker.
     private Libc libc;
     private MemorySegment path;
     private ByteBuffer pathBytes;
-    /** The path being built, copied to {@code path} in one call when opened (array writes, not buffer calls). */
+    /** The path being built, copied to {@code path} in one call when opened. */
     private final byte[] pathArray = new byte[PATH_MAX];
     private MemorySegment data;
     private ByteBuffer dataBytes;
@@ -78,12 +79,10 @@ public final class ProcFs {
         try {
             long got;
             while ((got = libc.getdents64(fd, data, DIRENTS)) > 0) {
-                // Parsed from a Java array: plain array reads, where a buffer's reads are calls (the
-                // first refreshes run interpreted, and start-up lists every task once).
                 dataBytes.get(0, entries, 0, (int) got);
-                // struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16 (little-endian), d_type u8, d_name (NUL-terminated)
+                // struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16, d_type u8, d_name (NUL-terminated)
                 for (int at = 0; at + 19 < got; ) {
-                    int length = (entries[at + 16] & 0xff) | (entries[at + 17] & 0xff) << 8;
+                    int length = LittleEndian.u16(entries, at + 16);
                     if (length < 20 || at + length > got) {
                         break;
                     }

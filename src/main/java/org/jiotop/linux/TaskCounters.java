@@ -44,14 +44,14 @@ public final class TaskCounters {
     /** Row {@code i}: the reply about {@code task}, a struct at {@code at}, produced at {@code now}. */
     void set(int i, int task, byte[] buf, int at, TaskstatsLayout l, long now) {
         id[i] = task;
-        uid[i] = GenlCodec.i32(buf, at + l.uid());
-        ppid[i] = GenlCodec.i32(buf, at + l.ppid());
-        elapsedMicros[i] = GenlCodec.i64(buf, at + l.elapsed());
-        blkioDelayNanos[i] = GenlCodec.i64(buf, at + l.blkioDelay());
-        swapinDelayNanos[i] = GenlCodec.i64(buf, at + l.swapinDelay());
-        readBytes[i] = GenlCodec.i64(buf, at + l.readBytes());
-        writeBytes[i] = GenlCodec.i64(buf, at + l.writeBytes());
-        cancelledWriteBytes[i] = GenlCodec.i64(buf, at + l.cancelledWriteBytes());
+        uid[i] = LittleEndian.i32(buf, at + l.uid());
+        ppid[i] = LittleEndian.i32(buf, at + l.ppid());
+        elapsedMicros[i] = LittleEndian.i64(buf, at + l.elapsed());
+        blkioDelayNanos[i] = LittleEndian.i64(buf, at + l.blkioDelay());
+        swapinDelayNanos[i] = LittleEndian.i64(buf, at + l.swapinDelay());
+        readBytes[i] = LittleEndian.i64(buf, at + l.readBytes());
+        writeBytes[i] = LittleEndian.i64(buf, at + l.writeBytes());
+        cancelledWriteBytes[i] = LittleEndian.i64(buf, at + l.cancelledWriteBytes());
         sampledAt[i] = now;
         answered[i] = true;
     }

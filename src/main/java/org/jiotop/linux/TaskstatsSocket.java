@@ -207,11 +207,11 @@ public final class TaskstatsSocket implements AutoCloseable {
             } else {
                 headerBytes.get(0, headerCopy, 0, got * MMSGHDR_SIZE);
                 for (int m = 0; m < got; m++) {
-                    if ((GenlCodec.i32(headerCopy, m * MMSGHDR_SIZE + MSGHDR_FLAGS) & MSG_TRUNC) != 0) {
+                    if ((LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + MSGHDR_FLAGS) & MSG_TRUNC) != 0) {
                         oneAtATime = true;
                         outcome = outcome == Received.OVERFLOWED ? outcome : Received.TRUNCATED;
                     } else {
-                        int length = GenlCodec.i32(headerCopy, m * MMSGHDR_SIZE + MMSGHDR_LEN);
+                        int length = LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + MMSGHDR_LEN);
                         recvBytes.get(m * slotSize, replyBytes, m * slotSize, length);
                         GenlCodec.decode(replyBytes, m * slotSize, length, familyId, replies);
                     }
