@@ -1,0 +1,58 @@
+package org.jiotop.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+
+/**
+ * Reads a file a user names for jiotop (the saved settings, a password file): only a regular file
+ * (a FIFO would block the read, a device such as /dev/zero never ends) and only up to a small
+ * limit. Errors name the file and the reason, never its content: the file may be a link to one
+ * the user could not read themselves.
+ */
+final class SmallFile {
+    /** Far above any settings or password file, far below what would weigh on the heap. */
+    static final int LIMIT = 64 * 1024;
+
+    private SmallFile() {
+    }
+
+    /** The file's text (UTF-8); {@link NoSuchFileException} when it does not exist. */
+    static String read(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new IOException(path + ": not a regular file");
+        }
+        if (attributes.size() > LIMIT) {
+            throw new IOException(path + ": larger than " + LIMIT / 1024 + " KiB");
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes(LIMIT + 1);
+            if (bytes.length > LIMIT) {
+                throw new IOException(path + ": larger than " + LIMIT / 1024 + " KiB");
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            Arrays.fill(bytes, (byte) 0);
+            return text;
+        } catch (IOException e) {
+            throw new IOException(path + ": " + reason(e), e);
+        }
+    }
+
+    /** What went wrong, without any text the JDK may have quoted from the file. */
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+}
