@@ -24,24 +24,32 @@ final class SmallFile {
 
     /** The file's text (UTF-8); {@link NoSuchFileException} when it does not exist. */
     static String read(Path path) throws IOException {
-        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(path + ": " + reason(e), e);
+        }
         if (!attributes.isRegularFile()) {
             throw new IOException(path + ": not a regular file");
         }
         if (attributes.size() > LIMIT) {
             throw new IOException(path + ": larger than " + LIMIT / 1024 + " KiB");
         }
+        byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes(LIMIT + 1);
-            if (bytes.length > LIMIT) {
-                throw new IOException(path + ": larger than " + LIMIT / 1024 + " KiB");
-            }
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            Arrays.fill(bytes, (byte) 0);
-            return text;
+            bytes = in.readNBytes(LIMIT + 1);
         } catch (IOException e) {
             throw new IOException(path + ": " + reason(e), e);
         }
+        if (bytes.length > LIMIT) {
+            throw new IOException(path + ": larger than " + LIMIT / 1024 + " KiB");
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Arrays.fill(bytes, (byte) 0);
+        return text;
     }
 
     /** What went wrong, without any text the JDK may have quoted from the file. */
