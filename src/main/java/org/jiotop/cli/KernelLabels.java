@@ -19,10 +19,18 @@ import java.util.Map;
  * Labels rows from /proc and the kernel, only for the rows actually shown. The command line is
  * read afresh each time (a process may exec), but a task that has just exited (its command line
  * reads empty, as a zombie's does) keeps the last one seen. User names are cached per uid; a
- * process's PRIO (which asks all its threads) for five seconds.
+ * process's PRIO (which asks all its threads) for five seconds. What is kept is bounded: a
+ * command line by {@link CommandText#MAX_CHARS}, shared by the threads of its process, and the
+ * remembered ones by {@link #SEEN_CHARS} in all.
  */
 final class KernelLabels implements LabelSource {
     private static final int REMEMBERED_COMMANDS = 16_384;
+    /**
+     * What the remembered command lines may hold, in characters (two bytes each at most): an
+     * exited task's row shows the command line it was last seen with, for as many tasks as fit.
+     */
+    private static final long SEEN_CHARS = 2L << 20;
+    private static final int SHARED_PROCESSES = 256;
     private static final String EXITED_PRIORITY = "-";
     private static final long PROCESS_PRIORITY_TTL = 5_000_000_000L;
 
@@ -36,14 +44,26 @@ final class KernelLabels implements LabelSource {
         }
     };
 
-    private record Seen(TaskSample task, String command, String shortCommand) {
+    /** A process's command in both forms; the threads of a process share one instance. */
+    private record ProcessCommand(String command, String shortCommand) {
+        static final ProcessCommand GONE = new ProcessCommand(CommandText.GONE, CommandText.GONE);
     }
 
-    /** Last non-empty command line per task, least recently used first. */
-    private final Map<Integer, Seen> commands = new LinkedHashMap<>(256, 0.75f, true) {
+    private record Seen(TaskSample task, ProcessCommand command, String threadSuffix) {
+        /** Characters held, counting a command shared by several threads once for each. */
+        int chars() {
+            return command.command.length() + command.shortCommand.length() + threadSuffix.length();
+        }
+    }
+
+    /** Last non-empty command line per task, least recently used first, within {@link #SEEN_CHARS}. */
+    private final Map<Integer, Seen> commands = new LinkedHashMap<>(256, 0.75f, true);
+    private long commandsChars;
+    /** The last command built per process, so that its threads' rows share it. */
+    private final Map<Integer, ProcessCommand> lastByProcess = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Seen> eldest) {
-            return size() > REMEMBERED_COMMANDS;
+        protected boolean removeEldestEntry(Map.Entry<Integer, ProcessCommand> eldest) {
+            return size() > SHARED_PROCESSES;
         }
     };
     private final ProcFs proc;
@@ -65,21 +85,45 @@ final class KernelLabels implements LabelSource {
         byte[] cmdline = proc.cmdline(tgid);
         byte[] processName = proc.comm(tgid, tgid);
         byte[] threadName = !processes && row.id() != tgid ? proc.comm(tgid, row.id()) : null;
-        boolean cut = cmdline != null && cmdline.length >= ProcFs.MAX_CMDLINE;
-        String command = CommandText.of(cmdline, processName, threadName, cut);
-        String shortCommand = CommandText.shortOf(cmdline, processName, threadName);
+        ProcessCommand command = processCommand(tgid, cmdline, processName);
+        String suffix = cmdline == null ? "" : CommandText.threadSuffix(processName, threadName);
         TaskSample task = row.activity().sample();
         if (cmdline != null && cmdline.length > 0) {
-            commands.put(row.id(), new Seen(task, command, shortCommand));
+            remember(row.id(), new Seen(task, command, suffix));
         } else {
             Seen seen = commands.get(row.id());
             if (seen != null && TaskTracker.sameTask(seen.task, task)) {
                 command = seen.command;
-                shortCommand = seen.shortCommand;
+                suffix = seen.threadSuffix;
             }
         }
-        return new TaskLabels(priority(row, processes), SafeText.escape(users.nameOf(row.uid())), command,
-                shortCommand);
+        return new TaskLabels(priority(row, processes), SafeText.escape(users.nameOf(row.uid())), command.command,
+                command.shortCommand, suffix);
+    }
+
+    private ProcessCommand processCommand(int tgid, byte[] cmdline, byte[] processName) {
+        if (cmdline == null) {
+            return ProcessCommand.GONE;
+        }
+        boolean cut = cmdline.length >= ProcFs.MAX_CMDLINE;
+        ProcessCommand built = new ProcessCommand(CommandText.processCommand(cmdline, processName, cut),
+                CommandText.shortProcessCommand(cmdline, processName));
+        ProcessCommand last = lastByProcess.get(tgid);
+        if (built.equals(last)) {
+            return last;
+        }
+        lastByProcess.put(tgid, built);
+        return built;
+    }
+
+    private void remember(int tid, Seen seen) {
+        Seen replaced = commands.put(tid, seen);
+        commandsChars += seen.chars() - (replaced == null ? 0 : replaced.chars());
+        for (var eldest = commands.values().iterator();
+             eldest.hasNext() && (commandsChars > SEEN_CHARS || commands.size() > REMEMBERED_COMMANDS); ) {
+            commandsChars -= eldest.next().chars();
+            eldest.remove();
+        }
     }
 
     /** An exited task: its command line as last seen alive, else the name from the exit report. */
@@ -87,9 +131,13 @@ final class KernelLabels implements LabelSource {
         TaskSample task = row.activity().sample();
         Seen seen = commands.get(row.id());
         boolean known = seen != null && TaskTracker.sameTaskAsExit(seen.task, task);
+        String user = SafeText.escape(users.nameOf(row.uid()));
+        if (known) {
+            return new TaskLabels(EXITED_PRIORITY, user, seen.command.command, seen.command.shortCommand,
+                    seen.threadSuffix);
+        }
         String name = SafeText.escape(row.activity().exitedName());
-        return new TaskLabels(EXITED_PRIORITY, SafeText.escape(users.nameOf(row.uid())),
-                known ? seen.command : name, known ? seen.shortCommand : name);
+        return new TaskLabels(EXITED_PRIORITY, user, name, name);
     }
 
     private String priority(Row row, boolean processes) {
