@@ -52,7 +52,7 @@ final class BatchRunner {
         this.csv = options.format().equals("csv") ? new CsvFormat() : null;
     }
 
-    /** Runs until the iterations are done or stdout is closed; returns the exit status. */
+    /** Runs until the iterations are done or writing fails; returns the exit status. */
     int run(PrintStream out, PrintStream err) throws KernelException {
         long lostNoted = 0;
         Cadence cadence = new Cadence(options.delaySeconds());
@@ -90,7 +90,7 @@ final class BatchRunner {
             }
             out.flush();
             if (out.checkError()) {
-                return Main.EXIT_OK;
+                return Main.EXIT_OK; // a closed pipe ends quietly; main tells any other failure
             }
             if ((options.quiet() == 3 || !options.format().equals("text")) && report.lostExitReports() > lostNoted) {
                 // No summary lines to carry the note: say it where a script will still see it.

@@ -13,12 +13,8 @@ import org.jiotop.model.SortKey;
 import org.jiotop.output.SizeStyle;
 import org.jiotop.view.LiveState;
 
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -37,10 +33,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
-        int status = run(args, out, System.err, ProcFs.system(), System.getenv(), Terminals.SYSTEM);
-        out.flush();
+        Stdout out = Stdout.open();
+        int status = out.finish(run(args, out, System.err, ProcFs.system(), System.getenv(), Terminals.SYSTEM),
+                System.err);
         System.err.flush();
         // Not System.exit: it logs the exit through System.Logger, whose first look-up (a service
         // scan of the class path and java.util.logging's set-up) costs every run ~20 ms of CPU. All

@@ -1,0 +1,66 @@
+package org.jiotop.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Standard output that remembers why a write failed. A PrintStream only says that one did; but a
+ * closed pipe (a reader such as {@code head} that had enough) is a normal end, while a full disk or
+ * an I/O error loses reports and must not end with status 0.
+ */
+final class Stdout extends PrintStream {
+    /** The JDK reports EPIPE with the C library's text for it. */
+    private static final String BROKEN_PIPE = "Broken pipe";
+
+    private static final class Recording extends OutputStream {
+        private final OutputStream out = new FileOutputStream(FileDescriptor.out);
+        private IOException failure;
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private final Recording sink;
+
+    private Stdout(Recording sink) {
+        super(new BufferedOutputStream(sink, 1 << 16), false, StandardCharsets.UTF_8);
+        this.sink = sink;
+    }
+
+    static Stdout open() {
+        return new Stdout(new Recording());
+    }
+
+    /**
+     * Flushes, and turns a status of 0 into 1, with one line on {@code err}, when writing failed
+     * for any reason but a closed pipe.
+     */
+    int finish(int status, PrintStream err) {
+        flush();
+        IOException failure = sink.failure;
+        if (!checkError() || failure == null || BROKEN_PIPE.equals(failure.getMessage())) {
+            return status;
+        }
+        err.println("jiotop: cannot write to standard output: " + failure.getMessage());
+        return status == Main.EXIT_OK ? Main.EXIT_CANNOT_RUN : status;
+    }
+}

@@ -1,0 +1,91 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Root;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The built jiotop writing where writing fails, and stopped in the middle of its run. */
+class OutputAndStallIT {
+    private static final Path REPO = Path.of("").toAbsolutePath();
+    private static final Pattern INTERVAL = Pattern.compile("\"interval_seconds\":([0-9.]+)");
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void root() {
+        Root.assumeRoot();
+    }
+
+    private ProcessBuilder jiotop(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(REPO.resolve("jiotop").toString()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
+
+    @Test
+    void aFullDeviceIsAnErrorInEveryFormat() throws Exception {
+        for (String format : List.of("text", "json", "csv")) {
+            Path err = tmp.resolve("err-" + format);
+            Process p = jiotop("-b", "-n", "3", "-d", "0.1", "--format=" + format)
+                    .redirectOutput(new File("/dev/full")).redirectError(err.toFile()).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String message = Files.readString(err);
+            assertThat(p.exitValue()).as(format + ": " + message).isEqualTo(1);
+            assertThat(message).as(format)
+                    .isEqualTo("jiotop: cannot write to standard output: No space left on device\n");
+        }
+    }
+
+    @Test
+    void helpToAFullDeviceIsAnErrorToo() throws Exception {
+        Path err = tmp.resolve("err");
+        Process p = jiotop("--help").redirectOutput(new File("/dev/full")).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(err).lines()).hasSize(1);
+    }
+
+    @Test
+    void stoppedAndContinuedGivesOneLongIntervalAndNoShortOne() throws Exception {
+        Process p = jiotop("-b", "-n", "4", "-d", "1", "--format=json").redirectError(tmp.resolve("err").toFile())
+                .start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.add(out.readLine());
+            // The launcher execs the JVM, so this stops jiotop itself, as Ctrl-Z or a stalled machine would.
+            assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(p.pid())).start().waitFor()).isZero();
+            Thread.sleep(5_000);
+            assertThat(new ProcessBuilder("kill", "-CONT", Long.toString(p.pid())).start().waitFor()).isZero();
+            for (String line; (line = out.readLine()) != null; ) {
+                lines.add(line);
+            }
+        }
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(lines).as("-n 4 counts reports, not stalls").hasSize(4);
+        List<Double> intervals = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m = INTERVAL.matcher(line);
+            assertThat(m.find()).as(line).isTrue();
+            intervals.add(Double.parseDouble(m.group(1)));
+        }
+        assertThat(intervals).as("intervals").allSatisfy(s -> assertThat(s).isGreaterThan(0.5));
+        assertThat(intervals).as("the interval over the stall").anySatisfy(s -> assertThat(s).isGreaterThan(4.5));
+    }
+}
