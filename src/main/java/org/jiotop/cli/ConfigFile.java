@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,31 +39,45 @@ final class ConfigFile {
         return path;
     }
 
-    /** The options in the file; none when there is no file. */
+    /**
+     * The options in the file (non-empty lines that are not comments); none when there is no file.
+     * The message of a failure names the file and the reason (a {@link SmallFile} read).
+     */
     List<String> read() throws IOException {
-        List<String> options = new ArrayList<>();
+        String text;
         try {
-            for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-                String t = line.strip();
-                if (!t.isEmpty() && !t.startsWith("#")) {
-                    options.add(t);
-                }
-            }
+            text = SmallFile.read(path);
         } catch (NoSuchFileException e) {
             return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                options.add(t);
+            }
         }
         return options;
     }
 
+    /**
+     * Replaces the file at once (a reader sees the old one or the new one). The new content goes to
+     * a file of a fresh name created exclusively (O_EXCL: never an existing file, never through a
+     * link someone planted), which is then renamed over the old one.
+     */
     void write(List<String> options) throws IOException {
-        Files.createDirectories(path.getParent(), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path dir = path.getParent();
+        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         List<String> lines = new ArrayList<>();
         lines.add("# jiotop settings, saved from the live view (key W); one option per line.");
         lines.addAll(options);
-        Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-        Files.write(tmp, lines, StandardCharsets.UTF_8);
-        Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path tmp = Files.createTempFile(dir, ".config-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.write(tmp, lines, StandardCharsets.UTF_8);
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 }

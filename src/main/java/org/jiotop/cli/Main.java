@@ -56,11 +56,15 @@ public final class Main {
             boolean live = !options.batch() && terminals.interactive();
             if (live || options.useConfig()) {
                 List<String> saved = savedSettings(config, err);
-                try {
-                    OptionParser.parse(saved, new String[0]);
-                } catch (UsageException e) {
-                    err.println("jiotop: " + config.path() + ": " + e.getMessage());
-                    return EXIT_USAGE;
+                for (int line = 0; line < saved.size(); line++) {
+                    try {
+                        OptionParser.parse(List.of(saved.get(line)), new String[0]);
+                    } catch (UsageException e) {
+                        // Not the line itself: the file may be a link to one the user could not read.
+                        err.println("jiotop: " + config.path() + ": option " + (line + 1)
+                                + " is not valid (give it on the command line to see why)");
+                        return EXIT_USAGE;
+                    }
                 }
                 options = OptionParser.parse(saved, args);
             }
@@ -136,8 +140,7 @@ public final class Main {
         try {
             return config.read();
         } catch (IOException e) {
-            err.println("jiotop: ignoring " + config.path() + ": cannot read it ("
-                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()) + ")");
+            err.println("jiotop: ignoring " + e.getMessage());
             return List.of();
         }
     }

@@ -131,6 +131,6 @@ class MainTest {
                 java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()), Terminals.NONE);
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("jiotop: " + file + ": option --delay: invalid delay: 'fast' (want seconds from 0.01 to 86400, e.g. 0.5)\n");
+                .isEqualTo("jiotop: " + file + ": option 1 is not valid (give it on the command line to see why)\n");
     }
 }
