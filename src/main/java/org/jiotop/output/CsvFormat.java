@@ -13,6 +13,8 @@ import java.util.List;
  * CSV (RFC 4180): the {@link #HEADER} once, then one line per row and report, with the same
  * numbers as the JSON format. Fields holding a comma, a quote or a line break are quoted (command
  * lines are escaped already and hold no line breaks); empty IO/SWAPIN means no delay accounting.
+ * A user or command that starts with {@code = + - @} gets a leading {@code '}, as common CSV
+ * guidance says, so that a spreadsheet does not run a process's arguments as a formula.
  */
 public final class CsvFormat {
     public static final String HEADER = "timestamp,interval_seconds,mode,id,tgid,uid,user,priority,exited,"
@@ -28,14 +30,20 @@ public final class CsvFormat {
             TaskLabels l = labels.labels(row, report.processes());
             RowFields f = RowFields.of(row, report);
             out.add(prefix + row.id() + "," + row.tgid() + "," + Integer.toUnsignedLong(row.uid()) + ","
-                    + quote(l.user()) + "," + quote(l.priority()) + "," + row.activity().exited() + ","
+                    + text(l.user()) + "," + quote(l.priority()) + "," + row.activity().exited() + ","
                     + f.readBytes() + "," + f.writeBytes() + "," + f.cancelledWriteBytes() + ","
                     + f.readPerSecond() + "," + f.writePerSecond() + "," + f.blkioDelaySeconds() + ","
                     + f.swapinDelaySeconds() + "," + (f.ioPercent() == null ? "" : f.ioPercent()) + ","
                     + (f.swapinPercent() == null ? "" : f.swapinPercent()) + "," + f.accumulatedReadBytes() + ","
-                    + f.accumulatedWriteBytes() + "," + quote(l.command()));
+                    + f.accumulatedWriteBytes() + "," + text(l.command()));
         }
         return out;
+    }
+
+    /** A free-text field: neutralised when a spreadsheet would take it for a formula, then quoted. */
+    static String text(String field) {
+        boolean formula = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0;
+        return quote(formula ? "'" + field : field);
     }
 
     static String quote(String field) {

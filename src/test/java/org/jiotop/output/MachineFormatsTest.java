@@ -109,4 +109,17 @@ class MachineFormatsTest {
         assertThat(r.get("command")).isEqualTo("evil \\x1b[31m, \"quoted\" --arg");
         assertThat(r.size()).isEqualTo(CsvFormat.HEADER.split(",").length);
     }
+
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreNeutralised() throws IOException {
+        for (String formula : List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)")) {
+            LabelSource labels = (row, processes) -> new TaskLabels("-", "-user", formula, formula);
+            String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(report(false), labels, AT).getFirst() + "\n";
+            CSVRecord r = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords()
+                    .getFirst();
+            assertThat(r.get("command")).isEqualTo("'" + formula);
+            assertThat(r.get("user")).isEqualTo("'-user");
+            assertThat(r.get("priority")).as("a fixed word, not free text").isEqualTo("-");
+        }
+    }
 }
