@@ -72,21 +72,18 @@ final class BatchRunner {
             Instant sampled = json != null || csv != null ? Instant.now() : null;
             Report report = monitor.report(figures, options.only(), uids, null, filter, labels, SortKey.IO, true);
             switch (options.format()) {
-                case "json" -> out.append(json.line(report, labels, sampled)).append('\n');
+                case "json" -> {
+                    json.write(report, labels, sampled, out);
+                    out.append('\n');
+                }
                 case "csv" -> {
                     if (i == 0) {
                         out.append(CsvFormat.HEADER).append('\n');
                     }
-                    for (String line : csv.lines(report, labels, sampled)) {
-                        out.append(line).append('\n');
-                    }
+                    csv.write(report, labels, sampled, line -> out.append(line).append('\n'));
                 }
-                default -> {
-                    for (String line : format.lines(report, labels, (int) Math.min(i, Integer.MAX_VALUE),
-                            LocalTime::now)) {
-                        out.append(line).append('\n');
-                    }
-                }
+                default -> format.write(report, labels, (int) Math.min(i, Integer.MAX_VALUE), LocalTime::now,
+                        line -> out.append(line).append('\n'));
             }
             out.flush();
             if (out.checkError()) {

@@ -8,6 +8,7 @@ import org.jiotop.model.TaskLabels;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,24 +41,29 @@ public final class BatchFormat {
      * costs tens of ms of CPU.
      */
     public List<String> lines(Report report, LabelSource labels, int index, Supplier<LocalTime> now) {
-        String stamp = timestamps ? clock(now.get()) + " " : "";
         List<String> out = new ArrayList<>(report.rows().size() + 3);
+        write(report, labels, index, now, out::add);
+        return out;
+    }
+
+    /** The same lines, each handed over as soon as it is made: a report is never held as text. */
+    public void write(Report report, LabelSource labels, int index, Supplier<LocalTime> now, Consumer<String> out) {
+        String stamp = timestamps ? clock(now.get()) + " " : "";
         if (quiet <= 2) {
-            out.add(stamp + "Total DISK READ:   " + pad14(rate(report.totalReadPerSecond()))
+            out.accept(stamp + "Total DISK READ:   " + pad14(rate(report.totalReadPerSecond()))
                     + " | Total DISK WRITE:   " + pad14(rate(report.totalWritePerSecond())));
-            out.add(stamp + "Current DISK READ: " + pad14(rate(report.currentReadPerSecond()))
+            out.accept(stamp + "Current DISK READ: " + pad14(rate(report.currentReadPerSecond()))
                     + " | Current DISK WRITE: " + pad14(rate(report.currentWritePerSecond())));
             if (report.lostExitReports() > 0) {
-                out.add(stamp + lostExitReports(report.lostExitReports()));
+                out.accept(stamp + lostExitReports(report.lostExitReports()));
             }
         }
         if (quiet == 0 || (quiet == 1 && index == 0)) {
-            out.add((timestamps ? "    TIME" : "") + title(report.processes()));
+            out.accept((timestamps ? "    TIME" : "") + title(report.processes()));
         }
         for (Row row : report.rows()) {
-            out.add(stamp + row(report, row, labels.labels(row, report.processes())));
+            out.accept(stamp + row(report, row, labels.labels(row, report.processes())));
         }
-        return out;
     }
 
     /** The note on lost exit reports, also used on stderr when summary lines are off. */

@@ -8,6 +8,7 @@ import org.jiotop.model.TaskLabels;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * CSV (RFC 4180): the {@link #HEADER} once, then one line per row and report, with the same
@@ -24,12 +25,18 @@ public final class CsvFormat {
 
     public List<String> lines(Report report, LabelSource labels, Instant at) {
         List<String> out = new ArrayList<>(report.rows().size());
+        write(report, labels, at, out::add);
+        return out;
+    }
+
+    /** The same lines, each handed over as soon as it is made: a report is never held as text. */
+    public void write(Report report, LabelSource labels, Instant at, Consumer<String> out) {
         String prefix = java.math.BigDecimal.valueOf(at.toEpochMilli(), 3).toPlainString() + "," + report.durationNanos() / 1e9 + ","
                 + (report.processes() ? "processes" : "threads") + ",";
         for (Row row : report.rows()) {
             TaskLabels l = labels.labels(row, report.processes());
             RowFields f = RowFields.of(row, report);
-            out.add(prefix + row.id() + "," + row.tgid() + "," + Integer.toUnsignedLong(row.uid()) + ","
+            out.accept(prefix + row.id() + "," + row.tgid() + "," + Integer.toUnsignedLong(row.uid()) + ","
                     + text(l.user()) + "," + quote(l.priority()) + "," + row.activity().exited() + ","
                     + f.readBytes() + "," + f.writeBytes() + "," + f.cancelledWriteBytes() + ","
                     + f.readPerSecond() + "," + f.writePerSecond() + "," + f.blkioDelaySeconds() + ","
@@ -37,7 +44,6 @@ public final class CsvFormat {
                     + (f.swapinPercent() == null ? "" : f.swapinPercent()) + "," + f.accumulatedReadBytes() + ","
                     + f.accumulatedWriteBytes() + "," + text(l.command()));
         }
-        return out;
     }
 
     /** A free-text field: neutralised when a spreadsheet would take it for a formula, then quoted. */

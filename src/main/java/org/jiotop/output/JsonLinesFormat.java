@@ -6,9 +6,12 @@ import org.jiotop.model.Row;
 import org.jiotop.model.TaskLabels;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -18,11 +21,21 @@ import java.time.Instant;
  */
 public final class JsonLinesFormat {
     public static final int VERSION = 1;
-    private final JsonFactory factory = new JsonFactory();
+    /** Closing a generator must not close standard output under it. */
+    private final JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     /** One report as one line of JSON, without the line terminator. */
     public String line(Report report, LabelSource labels, Instant at) {
-        StringWriter out = new StringWriter(256 + report.rows().size() * 320);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + report.rows().size() * 320);
+        write(report, labels, at, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same line, in UTF-8, written to {@code out} as it is made (without the terminator): a
+     * report is never held as text.
+     */
+    public void write(Report report, LabelSource labels, Instant at, OutputStream out) {
         try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeNumberProperty("version", VERSION);
@@ -51,7 +64,6 @@ public final class JsonLinesFormat {
             g.writeEndArray();
             g.writeEndObject();
         }
-        return out.toString();
     }
 
     private static void row(JsonGenerator g, Row row, TaskLabels l, Report report) {
