@@ -6,7 +6,11 @@
 jiotop_jvm_flags() {
     # The serial collector grows the heap up to its ceiling before it collects the old generation,
     # so the ceiling sets the memory jiotop ends up using: 24 MiB plus 1 KiB per task on the machine
-    # now (from /proc/loadavg). A task costs ~200 bytes of live state, an idle one no garbage.
+    # now (from /proc/loadavg). A task costs ~200 bytes of live state, an idle one no garbage. What
+    # else jiotop holds is bounded whatever the tasks do: a command line is at most 1,024 characters
+    # (2 KiB), shared by its process's threads; remembered ones 2 Mi characters in all (4 MiB);
+    # output is written row by row. 5,000 processes with such command lines (10,000 tasks) held
+    # 14 MiB live of a 33 MiB ceiling (HeavyLabelsIT runs the heavy cases through this ceiling).
     tasks=$(sed -n 's/^[^ ]* [^ ]* [^ ]* [0-9]*\/\([0-9]*\).*/\1/p' /proc/loadavg 2>/dev/null)
     heap=$(( 24 + ${tasks:-0} / 1024 ))
     [ "$heap" -gt 2048 ] && heap=2048
