@@ -94,10 +94,25 @@ class ExitedTasksEndToEndTest {
     void tinyBufferUnderChurnSaysReportsWereLost() throws Exception {
         CompletableFuture<MainTest.Result> jiotop =
                 MainTest.start("-b", "-o", "-P", "-n", "3", "-d", "1", "--exit-buffer=4").afterBaseline();
-        // Bursts of hundreds of exits at once, far more than a few KiB of socket buffer holds.
-        Process bursts = new ProcessBuilder("bash", "-c",
-                "for b in 1 2 3 4 5; do for i in $(seq 300); do /bin/true & done; wait; sleep 0.2; done")
-                .inheritIO().start();
+        // Bursts of hundreds of exits at the same moment (children blocked on one pipe, released by
+        // closing it), far more than a few KiB of socket buffer holds however busy the machine is.
+        String burst = "import os, time\n"
+                + "for b in range(4):\n"
+                + "    r, w = os.pipe()\n"
+                + "    kids = []\n"
+                + "    for i in range(400):\n"
+                + "        pid = os.fork()\n"
+                + "        if pid == 0:\n"
+                + "            os.close(w)\n"
+                + "            os.read(r, 1)\n"
+                + "            os._exit(0)\n"
+                + "        kids.append(pid)\n"
+                + "    os.close(r)\n"
+                + "    os.close(w)\n"
+                + "    for pid in kids:\n"
+                + "        os.waitpid(pid, 0)\n"
+                + "    time.sleep(0.2)\n";
+        Process bursts = new ProcessBuilder("python3", "-c", burst).inheritIO().start();
         assertThat(bursts.waitFor()).isZero();
         MainTest.Result r = jiotop.get();
         assertThat(r.out()).containsPattern("(?m)^Lost exit reports: \\d+ times? \\(");
