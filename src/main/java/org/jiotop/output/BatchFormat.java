@@ -77,8 +77,7 @@ public final class BatchFormat {
         StringBuilder b = new StringBuilder(96);
         Text.right(b, Integer.toString(row.id()), idWidth).append(' ');
         Text.right(b, labels.priority(), 4).append(' ');
-        String user = labels.user();
-        Text.left(b, user.length() > 8 ? user.substring(0, 8) : user, 8).append(' ');
+        Text.left(b, DisplayWidth.head(labels.user(), 8), 8).append(' ');
         Text.right(b, sizes.format(row.read(), perSecond), 11).append(' ');
         Text.right(b, sizes.format(row.write(), perSecond), 11);
         if (report.delayAccounting()) {

@@ -7,6 +7,7 @@ import org.jiotop.model.Row;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskLabels;
 import org.jiotop.output.BatchFormat;
+import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
 import org.jiotop.output.Units;
 import org.jiotop.model.ReportSettings.Figures;
@@ -105,9 +106,26 @@ public final class LiveScreen {
         lines.addAll(bottom);
         List<AttributedString> cut = new ArrayList<>(lines.size());
         for (AttributedString line : lines.subList(0, Math.min(lines.size(), g.height()))) {
-            cut.add(line.columnLength() > g.width() ? line.columnSubSequence(0, g.width()) : line);
+            cut.add(fit(line, g.width()));
         }
         return new Frame(cut, pageRows);
+    }
+
+    /**
+     * {@code line} cut to {@code width} columns in whole clusters; when a wide character does not
+     * fit in the last column, a space takes its place so that the line still ends at the edge.
+     */
+    static AttributedString fit(AttributedString line, int width) {
+        if (DisplayWidth.of(line) <= width) {
+            return line;
+        }
+        AttributedString head = line.subSequence(0, DisplayWidth.prefixEnd(line, width));
+        int missing = width - DisplayWidth.of(head);
+        if (missing == 0) {
+            return head;
+        }
+        AttributedStyle style = head.length() > 0 ? head.styleAt(head.length() - 1) : AttributedStyle.DEFAULT;
+        return new AttributedStringBuilder().append(head).append(" ".repeat(missing), style).toAttributedString();
     }
 
     private static AttributedString plain(String s) {
@@ -206,7 +224,7 @@ public final class LiveScreen {
                 b.append(" ", TITLE);
             }
         }
-        int used = b.columnLength();
+        int used = DisplayWidth.of(b);
         if (used < g.width()) {
             b.append(" ".repeat(g.width() - used), TITLE);
         }
@@ -259,14 +277,14 @@ public final class LiveScreen {
             switch (c) {
                 case ID -> b.append(right(Integer.toString(r.id()), w), base);
                 case PRIO -> b.append(right(l.priority(), w), base);
-                case USER -> b.append(left(l.user().length() > w ? l.user().substring(0, w) : l.user(), w), base);
+                case USER -> b.append(left(DisplayWidth.head(l.user(), w), w), base);
                 case READ -> b.append(right(sizes.format(r.read(), perSecond), w), base);
                 case WRITE -> b.append(right(sizes.format(r.write(), perSecond), w), base);
                 case SWAPIN -> b.append(right(Units.percent(r.swapinPercent()), w), percentStyle(base, r.swapinPercent()));
                 case IO -> b.append(right(Units.percent(r.ioPercent()), w), percentStyle(base, r.ioPercent()));
                 case COMMAND -> {
                     String text = command(l) + (r.activity().exited() ? BatchFormat.EXITED : "");
-                    b.append(middleCut(text, Math.max(8, g.width() - b.columnLength())), base);
+                    b.append(middleCut(text, Math.max(8, g.width() - DisplayWidth.of(b))), base);
                 }
             }
             if (i < columns.size() - 1) {
@@ -286,21 +304,28 @@ public final class LiveScreen {
     }
 
     private static String right(String v, int w) {
-        return " ".repeat(Math.max(0, w - v.length())) + v;
+        return " ".repeat(Math.max(0, w - DisplayWidth.of(v))) + v;
     }
 
     private static String left(String v, int w) {
-        return v + " ".repeat(Math.max(0, w - v.length()));
+        return v + " ".repeat(Math.max(0, w - DisplayWidth.of(v)));
     }
 
-    /** Cuts the middle out of {@code text} to fit {@code width}, marking the cut with {@code ~}. */
+    /**
+     * Cuts the middle out of {@code text} to fit {@code width} columns, marking the cut with
+     * {@code ~}: the start takes half the width, the end the rest. Wide characters are kept whole,
+     * so the two parts can fall a column short; a space at the end then makes the width up, so that
+     * a cut command always ends at the screen's edge.
+     */
     static String middleCut(String text, int width) {
-        if (text.length() <= width) {
+        if (DisplayWidth.of(text) <= width) {
             return text;
         }
-        int head = (width - 1 + 1) / 2;
-        int tail = width - 1 - head;
-        return text.substring(0, head) + "~" + text.substring(text.length() - tail);
+        String head = DisplayWidth.head(text, width / 2);
+        int headWidth = DisplayWidth.of(head);
+        String tail = text.substring(DisplayWidth.suffixStart(text, width - 1 - headWidth));
+        int missing = width - 1 - headWidth - DisplayWidth.of(tail);
+        return head + "~" + tail + " ".repeat(Math.max(0, missing));
     }
 
     private List<AttributedString> keyHelp() {

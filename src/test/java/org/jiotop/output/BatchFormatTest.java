@@ -66,6 +66,25 @@ class BatchFormatTest {
     }
 
     @Test
+    void wideUserNamesArePaddedAndCutByColumns() {
+        TaskActivity none = NONE;
+        List<Row> rows = List.of(new Row(1, 1, 0, 0, 0, 0, 0, none), new Row(2, 2, 0, 0, 0, 0, 0, none),
+                new Row(3, 3, 0, 0, 0, 0, 0, none));
+        Map<Integer, TaskLabels> users = Map.of(
+                1, new TaskLabels("be/4", "用户名字", "甲乙丙"),
+                2, new TaskLabels("be/4", "管理者ユーザー", "x"),
+                3, new TaskLabels("be/4", "jose\u0301", "y"));
+        Report r = new Report(0, 1_000_000_000L, false, false, true, 0, 0, 0, 0, -1, rows);
+        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 3)
+                .lines(r, (row, processes) -> users.get(row.id()), 0, () -> AT);
+        assertThat(lines).containsExactly(
+                "    1 be/4 用户名字    0.00 B/s    0.00 B/s  0.00 %  0.00 % 甲乙丙",
+                "    2 be/4 管理者ユ    0.00 B/s    0.00 B/s  0.00 %  0.00 % x",
+                "    3 be/4 jose\u0301        0.00 B/s    0.00 B/s  0.00 %  0.00 % y");
+        assertThat(lines).allMatch(l -> DisplayWidth.of(l.substring(0, l.indexOf("B/s") + 3)) == 31);
+    }
+
+    @Test
     void timestampsOnEveryLine() throws IOException {
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, true, 0), report(false, false, true), 1))
                 .isEqualTo(golden("time.txt"));

@@ -7,6 +7,7 @@ import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.model.TaskLabels;
+import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
@@ -155,5 +156,46 @@ class LiveScreenTest {
         assertThat(LiveScreen.middleCut("abcdefghij", 20)).isEqualTo("abcdefghij");
         assertThat(LiveScreen.middleCut("abcdefghij", 5)).isEqualTo("ab~ij");
         assertThat(LiveScreen.middleCut("abcdefghij", 6)).isEqualTo("abc~ij");
+        // Wide characters stay whole; a space makes up the column they could not fill.
+        assertThat(LiveScreen.middleCut("甲乙丙丁戊己庚辛", 8)).isEqualTo("甲乙~辛 ");
+        assertThat(LiveScreen.middleCut("甲乙丙丁戊己庚辛", 9)).isEqualTo("甲乙~庚辛");
+        assertThat(LiveScreen.middleCut("甲乙丙丁戊己庚辛", 10)).isEqualTo("甲乙~庚辛 ");
+    }
+
+    @Test
+    void middleCutKeepsClustersWholeAtEveryWidth() {
+        for (String text : WideRows.COMMANDS) {
+            for (int width = 8; width < DisplayWidth.of(text); width++) {
+                String cut = LiveScreen.middleCut(text, width);
+                assertThat(DisplayWidth.of(cut)).as("%s at %d", text, width).isEqualTo(width);
+                WideRows.assertNoLoneSurrogate(cut);
+                String head = cut.substring(0, cut.indexOf('~'));
+                String tail = cut.substring(cut.indexOf('~') + 1).stripTrailing();
+                assertThat(text).startsWith(head).endsWith(tail);
+                assertThat(WideRows.isClusterBoundary(text, head.length())).as("head of %s at %d", text, width).isTrue();
+                assertThat(WideRows.isClusterBoundary(text, text.length() - tail.length()))
+                        .as("tail of %s at %d", text, width).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void wideCharactersAreCutByColumnsAtSeveralWidths() throws IOException {
+        StringBuilder screens = new StringBuilder();
+        for (int width : new int[]{72, 80, 81, 99, 110}) {
+            LiveState s = new LiveState();
+            s.fullCommand = true;
+            LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(width, 12, 5), SizeStyle.IOTOP, 1.0, 0)
+                    .render(WideRows.report(), WideRows.SOURCE, true);
+            screens.append("--- ").append(width).append(" columns\n").append(text(f));
+            for (AttributedString line : f.lines()) {
+                WideRows.assertNoLoneSurrogate(line.toString());
+            }
+            // The title bar and every row (each command is too long for any of these widths) end at the edge.
+            for (AttributedString line : f.lines().subList(2, 3 + WideRows.COMMANDS.size())) {
+                assertThat(DisplayWidth.of(line)).as("%d columns: %s", width, line).isEqualTo(width);
+            }
+        }
+        assertGolden(screens.toString(), "live-wide.txt");
     }
 }
