@@ -46,6 +46,8 @@ public final class LiveScreen {
     private final long now;
     /** The visible columns, fixed for one frame (set when rendering starts). */
     private List<Column> columns;
+    /** The ID column's width in this frame. */
+    private int idWidth;
 
     public LiveScreen(LiveState state, Geometry geometry, SizeStyle sizes, double delaySeconds, long nowNanos) {
         this.s = state;
@@ -62,6 +64,7 @@ public final class LiveScreen {
     public Frame render(Report report, LabelSource labels, boolean delayAccounting) {
         s.delayAccounting = delayAccounting;
         columns = visibleColumns();
+        idWidth = report == null ? g.idWidth() : Math.max(g.idWidth(), BatchFormat.widestId(report));
         List<AttributedString> top = new ArrayList<>();
         top.add(plain(summaryTotal(report)));
         top.add(s.dialog instanceof Dialog.Prompt || s.dialog instanceof Dialog.ClassPicker
@@ -213,7 +216,7 @@ public final class LiveScreen {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             String text = c.title(processes);
-            int w = c == Column.COMMAND ? text.length() + 1 : c.width(g.idWidth());
+            int w = c == Column.COMMAND ? text.length() + 1 : c.width(idWidth);
             if (c.key == sorted) {
                 text = text + marker;
             }
@@ -273,7 +276,7 @@ public final class LiveScreen {
         AttributedStringBuilder b = new AttributedStringBuilder().style(base);
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            int w = c.width(g.idWidth());
+            int w = c.width(idWidth);
             switch (c) {
                 case ID -> b.append(right(Integer.toString(r.id()), w), base);
                 case PRIO -> b.append(right(l.priority(), w), base);

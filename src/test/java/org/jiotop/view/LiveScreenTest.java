@@ -198,4 +198,28 @@ class LiveScreenTest {
         }
         assertGolden(screens.toString(), "live-wide.txt");
     }
+
+    @Test
+    void sevenDigitIdsStayInLine() throws IOException {
+        LiveState s = new LiveState();
+        s.sortKey = org.jiotop.model.SortKey.ID;
+        List<Row> rows = List.of(
+                new Row(4194303, 4194303, 0, 0, 1_048_576, 0, 0, activity(4194303, false)),
+                new Row(8961, 8961, 65534, 0, 91_960_000, 0, 15.05, activity(8961, false)),
+                new Row(1, 1, 0, 0, 0, 0, 0, activity(1, false)));
+        Report r = new Report(0, 1_000_000_000L, false, false, true, 0, 92_000_000, 0, 92_000_000, -1, rows);
+        LabelSource labels = (row, processes) -> row.id() == 4194303
+                ? new TaskLabels("be/4", "root", "kworker/u16:3", "kworker/u16:3") : SOURCE.labels(row, processes);
+        LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 7), SizeStyle.IOTOP, 1.0, 0)
+                .render(r, labels, true);
+        assertGolden(text(f), "live-pidmax7.txt");
+        int prio = f.lines().get(2).toString().indexOf("PRIO");
+        for (AttributedString row : f.lines().subList(3, 6)) {
+            assertThat(row.toString().substring(prio - 1, prio + 5)).matches(" [ a-z/0-9-]{4} ");
+        }
+        // pid_max raised since the start: the column grows to the longest ID.
+        LiveScreen.Frame raised = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 5), SizeStyle.IOTOP, 1.0, 0)
+                .render(r, labels, true);
+        assertThat(text(raised)).isEqualTo(text(f));
+    }
 }
