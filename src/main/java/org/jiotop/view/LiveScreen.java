@@ -4,6 +4,7 @@ import org.jiotop.model.LabelSource;
 import org.jiotop.model.PriorityText;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
+import org.jiotop.model.SafeText;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskLabels;
 import org.jiotop.output.BatchFormat;
@@ -169,7 +170,7 @@ public final class LiveScreen {
                     case FILTER -> "Filter by user or PID (empty for none): ";
                     case SEARCH -> "Filter by regular expression over TID and command (empty for none): ";
                 };
-                b.append(label, AttributedStyle.BOLD).append(p.text()).append("_");
+                b.append(label, AttributedStyle.BOLD).append(typed(p.text())).append("_");
             }
             case Dialog.ClassPicker c -> {
                 b.append("I/O priority class for " + c.id() + ": ", AttributedStyle.BOLD);
@@ -185,6 +186,16 @@ public final class LiveScreen {
         return b.toAttributedString();
     }
 
+    /**
+     * Typed text as it can be shown: a character outside the BMP arrives as two keys, and until
+     * the second has come the first is held back rather than sent alone to the terminal; control
+     * characters (pasted, say) are escaped as command lines are.
+     */
+    private static String typed(String text) {
+        boolean halfTyped = !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1));
+        return SafeText.escape(halfTyped ? text.substring(0, text.length() - 1) : text);
+    }
+
     private String filters() {
         List<String> parts = new ArrayList<>();
         if (s.filterUid != null) {
@@ -196,7 +207,7 @@ public final class LiveScreen {
         if (s.search != null) {
             parts.add("/" + s.search.pattern() + "/");
         }
-        return parts.isEmpty() ? null : "Showing only: " + String.join(", ", parts) + "  (f, / to change)";
+        return parts.isEmpty() ? null : "Showing only: " + typed(String.join(", ", parts)) + "  (f, / to change)";
     }
 
     private List<Column> visibleColumns() {

@@ -132,6 +132,20 @@ class LiveScreenTest {
     }
 
     @Test
+    void typedTextIsShownWithoutHalfCharactersOrControls() {
+        LiveState s = new LiveState();
+        KeyHandler.handle(s, Key.ch('/'), 10, 0);
+        KeyHandler.handle(s, Key.ch('x'), 10, 0);
+        KeyHandler.handle(s, Key.ch('\uD83D'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString()).endsWith(": x_");
+        KeyHandler.handle(s, Key.ch('\uDE00'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString()).endsWith(": x\uD83D\uDE00_");
+        KeyHandler.handle(s, Key.ch('\u009b'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString())
+                .endsWith(": x\uD83D\uDE00\\u009b_");
+    }
+
+    @Test
     void scrollingStopsAtTheLastPage() {
         LiveState s = new LiveState();
         s.scroll = 100;
