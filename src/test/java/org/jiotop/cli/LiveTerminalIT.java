@@ -13,7 +13,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The live view on terminals that are not the usual kind (tmux). */
+/** The live view on terminals that are not the usual kind, and under a shell's job control (tmux). */
 class LiveTerminalIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -62,5 +62,48 @@ class LiveTerminalIT {
             assertThat(tmux.await(s -> s.contains("status="), WAIT)).contains("status=0");
         }
         assertThat(Files.readString(err)).isEmpty();
+    }
+
+    @Test
+    void ctrlZStopsTheLiveViewAndFgBringsItBackRedrawn() throws Exception {
+        String marker = "--keep-exited=13";
+        Path before = tmp.resolve("before");
+        Path after = tmp.resolve("after");
+        try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {
+            tmux.await(s -> s.contains("ready$"), WAIT);
+            tmux.keys("stty -g > " + before + "; clear; " + jiotop("-d 0.5 -p 1 " + marker), "Enter");
+            assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
+            long pid = pid(marker);
+
+            tmux.keys("C-z");
+            String stopped = tmux.await(s -> s.contains("Stopped"), WAIT);
+            assertThat(stopped).as(stopped).contains("Stopped").doesNotContain("TID PRIO USER");
+            assertThat(state(pid)).isEqualTo('T');
+            tmux.keys("clear; jobs", "Enter");
+            assertThat(tmux.await(s -> s.contains("jiotop") && s.contains("Stopped"), WAIT)).contains("Stopped");
+
+            tmux.keys("clear; fg; echo fg-status=$?; stty -g > " + after + "; echo saved", "Enter");
+            String back = tmux.await(s -> live(s) && !s.contains("Stopped"), WAIT);
+            assertThat(live(back)).as(back).isTrue();
+            assertThat(back).doesNotContain("ready$").doesNotContain("Stopped");
+            assertThat(state(pid)).isNotEqualTo('T');
+
+            tmux.keys("q");
+            assertThat(tmux.await(s -> s.contains("saved"), WAIT)).contains("fg-status=0");
+            assertThat(Files.readString(after)).isEqualTo(Files.readString(before));
+        }
+    }
+
+    private static long pid(String marker) throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-f", "jiotop.jar -d 0.5 -p 1 " + marker).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as("jiotop running").isZero();
+        return Long.parseLong(out.lines().findFirst().orElseThrow());
+    }
+
+    /** The state letter of /proc/PID/stat: T when stopped. */
+    private static char state(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
     }
 }
