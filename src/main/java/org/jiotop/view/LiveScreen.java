@@ -385,6 +385,7 @@ public final class LiveScreen {
             "  i                 ionice: set the I/O priority of a thread (in process mode: of all its threads)",
             "  Ctrl-T            turn delay accounting (kernel.task_delayacct) on or off (root)",
             "  W                 save the current settings to the config file",
+            "  Ctrl-Z            suspend to the shell (fg comes back)",
             "  h ?               this help",
             "",
             "Figures change only once per interval; keys redraw without measuring.");
