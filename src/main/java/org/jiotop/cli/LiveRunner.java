@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.IoPrio;
+import org.jiotop.linux.JobControl;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
@@ -54,7 +55,7 @@ final class LiveRunner {
 
     int run(Terminal terminal, PrintStream err) throws KernelException, IOException {
         int idWidth = Integer.toString(proc.pidMax()).length();
-        try (LiveView view = LiveView.open(terminal)) {
+        try (LiveView view = LiveView.open(terminal, JobControl::stopAsSuspended)) {
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
             long iterations = 0;

@@ -53,7 +53,10 @@ public final class Main {
         ConfigFile config = ConfigFile.locate(env);
         try {
             options = OptionParser.parse(args);
-            boolean live = !options.batch() && terminals.interactive();
+            // The saved settings belong to the live view, which a terminal that cannot move its cursor
+            // does not get; --help, --version and --serve need not look the terminal's type up.
+            boolean live = !options.batch() && terminals.interactive() && (options.serve() != null
+                    || options.help() || options.version() || terminals.type().refusal() == null);
             if (live || options.useConfig()) {
                 List<String> saved = savedSettings(config, err);
                 for (int line = 0; line < saved.size(); line++) {
@@ -93,9 +96,12 @@ public final class Main {
         if (options.iterations() == 0) {
             return EXIT_OK;
         }
-        boolean live = !options.batch() && options.serve() == null && terminals.interactive();
+        boolean onTerminal = !options.batch() && options.serve() == null && terminals.interactive();
+        String refusal = onTerminal ? terminals.type().refusal() : null;
+        boolean live = onTerminal && refusal == null;
         if (!options.batch() && !live && options.serve() == null) {
-            err.println("jiotop: not on a terminal, so printing batch output (-b)");
+            err.println("jiotop: " + (refusal != null ? refusal : "not on a terminal")
+                    + ", so printing batch output (-b)");
         }
         try (TaskstatsSocket taskstats = TaskstatsSocket.open();
              ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),

@@ -58,12 +58,26 @@ public final class BatchFormat {
                 out.accept(stamp + lostExitReports(report.lostExitReports()));
             }
         }
+        int idWidth = Math.max(this.idWidth, widestId(report));
         if (quiet == 0 || (quiet == 1 && index == 0)) {
-            out.accept((timestamps ? "    TIME" : "") + title(report.processes()));
+            out.accept((timestamps ? "    TIME" : "") + title(report.processes(), idWidth));
         }
         for (Row row : report.rows()) {
-            out.accept(stamp + row(report, row, labels.labels(row, report.processes())));
+            out.accept(stamp + row(report, row, labels.labels(row, report.processes()), idWidth));
         }
+    }
+
+    /**
+     * The digits of the largest ID in {@code report}. The ID column is as wide as kernel.pid_max was
+     * at start, but pid_max can be raised while jiotop runs (and 4194304 has seven digits): the
+     * column then grows rather than push a longer ID's row out of line.
+     */
+    public static int widestId(Report report) {
+        int max = 0;
+        for (Row row : report.rows()) {
+            max = Math.max(max, row.id());
+        }
+        return Integer.toString(max).length();
     }
 
     /** The note on lost exit reports, also used on stderr when summary lines are off. */
@@ -72,19 +86,18 @@ public final class BatchFormat {
                 + " (the kernel dropped reports of exited tasks; their last I/O is missing)";
     }
 
-    String title(boolean processes) {
+    private static String title(boolean processes, int idWidth) {
         StringBuilder b = new StringBuilder();
         Text.right(b, processes ? "PID" : "TID", idWidth);
         return b.append("  PRIO  USER     DISK READ  DISK WRITE  SWAPIN      IO    COMMAND").toString();
     }
 
-    String row(Report report, Row row, TaskLabels labels) {
+    private String row(Report report, Row row, TaskLabels labels, int idWidth) {
         boolean perSecond = !report.accumulated();
         StringBuilder b = new StringBuilder(96);
         Text.right(b, Integer.toString(row.id()), idWidth).append(' ');
         Text.right(b, labels.priority(), 4).append(' ');
-        String user = labels.user();
-        Text.left(b, user.length() > 8 ? user.substring(0, 8) : user, 8).append(' ');
+        Text.left(b, DisplayWidth.head(labels.user(), 8), 8).append(' ');
         Text.right(b, sizes.format(row.read(), perSecond), 11).append(' ');
         Text.right(b, sizes.format(row.write(), perSecond), 11);
         if (report.delayAccounting()) {

@@ -4,6 +4,7 @@ import org.jiotop.linux.IoPriority;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
 
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -125,7 +126,7 @@ public final class KeyHandler {
         boolean numeric = p.purpose() == Dialog.Purpose.IONICE_ID || p.purpose() == Dialog.Purpose.IONICE_LEVEL;
         switch (k.kind()) {
             case ESCAPE -> s.dialog = null;
-            case BACKSPACE -> s.dialog = p.withText(p.text().isEmpty() ? "" : p.text().substring(0, p.text().length() - 1));
+            case BACKSPACE -> s.dialog = p.withText(withoutLastCharacter(p.text()));
             case ENTER -> {
                 s.dialog = null;
                 return complete(s, p, now);
@@ -211,6 +212,16 @@ public final class KeyHandler {
             }
         }
         return Command.REDRAW;
+    }
+
+    /** {@code text} without its last grapheme cluster: a character typed as two chars goes as one. */
+    static String withoutLastCharacter(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        BreakIterator clusters = BreakIterator.getCharacterInstance();
+        clusters.setText(text);
+        return text.substring(0, clusters.preceding(text.length()));
     }
 
     private static int positive(String text) {

@@ -4,9 +4,11 @@ import org.jiotop.model.LabelSource;
 import org.jiotop.model.PriorityText;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
+import org.jiotop.model.SafeText;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskLabels;
 import org.jiotop.output.BatchFormat;
+import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
 import org.jiotop.output.Units;
 import org.jiotop.model.ReportSettings.Figures;
@@ -45,6 +47,8 @@ public final class LiveScreen {
     private final long now;
     /** The visible columns, fixed for one frame (set when rendering starts). */
     private List<Column> columns;
+    /** The ID column's width in this frame. */
+    private int idWidth;
 
     public LiveScreen(LiveState state, Geometry geometry, SizeStyle sizes, double delaySeconds, long nowNanos) {
         this.s = state;
@@ -61,6 +65,7 @@ public final class LiveScreen {
     public Frame render(Report report, LabelSource labels, boolean delayAccounting) {
         s.delayAccounting = delayAccounting;
         columns = visibleColumns();
+        idWidth = report == null ? g.idWidth() : Math.max(g.idWidth(), BatchFormat.widestId(report));
         List<AttributedString> top = new ArrayList<>();
         top.add(plain(summaryTotal(report)));
         top.add(s.dialog instanceof Dialog.Prompt || s.dialog instanceof Dialog.ClassPicker
@@ -105,9 +110,26 @@ public final class LiveScreen {
         lines.addAll(bottom);
         List<AttributedString> cut = new ArrayList<>(lines.size());
         for (AttributedString line : lines.subList(0, Math.min(lines.size(), g.height()))) {
-            cut.add(line.columnLength() > g.width() ? line.columnSubSequence(0, g.width()) : line);
+            cut.add(fit(line, g.width()));
         }
         return new Frame(cut, pageRows);
+    }
+
+    /**
+     * {@code line} cut to {@code width} columns in whole clusters; when a wide character does not
+     * fit in the last column, a space takes its place so that the line still ends at the edge.
+     */
+    static AttributedString fit(AttributedString line, int width) {
+        if (DisplayWidth.of(line) <= width) {
+            return line;
+        }
+        AttributedString head = line.subSequence(0, DisplayWidth.prefixEnd(line, width));
+        int missing = width - DisplayWidth.of(head);
+        if (missing == 0) {
+            return head;
+        }
+        AttributedStyle style = head.length() > 0 ? head.styleAt(head.length() - 1) : AttributedStyle.DEFAULT;
+        return new AttributedStringBuilder().append(head).append(" ".repeat(missing), style).toAttributedString();
     }
 
     private static AttributedString plain(String s) {
@@ -148,7 +170,7 @@ public final class LiveScreen {
                     case FILTER -> "Filter by user or PID (empty for none): ";
                     case SEARCH -> "Filter by regular expression over TID and command (empty for none): ";
                 };
-                b.append(label, AttributedStyle.BOLD).append(p.text()).append("_");
+                b.append(label, AttributedStyle.BOLD).append(typed(p.text())).append("_");
             }
             case Dialog.ClassPicker c -> {
                 b.append("I/O priority class for " + c.id() + ": ", AttributedStyle.BOLD);
@@ -164,6 +186,16 @@ public final class LiveScreen {
         return b.toAttributedString();
     }
 
+    /**
+     * Typed text as it can be shown: a character outside the BMP arrives as two keys, and until
+     * the second has come the first is held back rather than sent alone to the terminal; control
+     * characters (pasted, say) are escaped as command lines are.
+     */
+    private static String typed(String text) {
+        boolean halfTyped = !text.isEmpty() && Character.isHighSurrogate(text.charAt(text.length() - 1));
+        return SafeText.escape(halfTyped ? text.substring(0, text.length() - 1) : text);
+    }
+
     private String filters() {
         List<String> parts = new ArrayList<>();
         if (s.filterUid != null) {
@@ -175,7 +207,7 @@ public final class LiveScreen {
         if (s.search != null) {
             parts.add("/" + s.search.pattern() + "/");
         }
-        return parts.isEmpty() ? null : "Showing only: " + String.join(", ", parts) + "  (f, / to change)";
+        return parts.isEmpty() ? null : "Showing only: " + typed(String.join(", ", parts)) + "  (f, / to change)";
     }
 
     private List<Column> visibleColumns() {
@@ -195,7 +227,7 @@ public final class LiveScreen {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             String text = c.title(processes);
-            int w = c == Column.COMMAND ? text.length() + 1 : c.width(g.idWidth());
+            int w = c == Column.COMMAND ? text.length() + 1 : c.width(idWidth);
             if (c.key == sorted) {
                 text = text + marker;
             }
@@ -206,7 +238,7 @@ public final class LiveScreen {
                 b.append(" ", TITLE);
             }
         }
-        int used = b.columnLength();
+        int used = DisplayWidth.of(b);
         if (used < g.width()) {
             b.append(" ".repeat(g.width() - used), TITLE);
         }
@@ -255,18 +287,18 @@ public final class LiveScreen {
         AttributedStringBuilder b = new AttributedStringBuilder().style(base);
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            int w = c.width(g.idWidth());
+            int w = c.width(idWidth);
             switch (c) {
                 case ID -> b.append(right(Integer.toString(r.id()), w), base);
                 case PRIO -> b.append(right(l.priority(), w), base);
-                case USER -> b.append(left(l.user().length() > w ? l.user().substring(0, w) : l.user(), w), base);
+                case USER -> b.append(left(DisplayWidth.head(l.user(), w), w), base);
                 case READ -> b.append(right(sizes.format(r.read(), perSecond), w), base);
                 case WRITE -> b.append(right(sizes.format(r.write(), perSecond), w), base);
                 case SWAPIN -> b.append(right(Units.percent(r.swapinPercent()), w), percentStyle(base, r.swapinPercent()));
                 case IO -> b.append(right(Units.percent(r.ioPercent()), w), percentStyle(base, r.ioPercent()));
                 case COMMAND -> {
                     String text = command(l) + (r.activity().exited() ? BatchFormat.EXITED : "");
-                    b.append(middleCut(text, Math.max(8, g.width() - b.columnLength())), base);
+                    b.append(middleCut(text, Math.max(8, g.width() - DisplayWidth.of(b))), base);
                 }
             }
             if (i < columns.size() - 1) {
@@ -286,21 +318,28 @@ public final class LiveScreen {
     }
 
     private static String right(String v, int w) {
-        return " ".repeat(Math.max(0, w - v.length())) + v;
+        return " ".repeat(Math.max(0, w - DisplayWidth.of(v))) + v;
     }
 
     private static String left(String v, int w) {
-        return v + " ".repeat(Math.max(0, w - v.length()));
+        return v + " ".repeat(Math.max(0, w - DisplayWidth.of(v)));
     }
 
-    /** Cuts the middle out of {@code text} to fit {@code width}, marking the cut with {@code ~}. */
+    /**
+     * Cuts the middle out of {@code text} to fit {@code width} columns, marking the cut with
+     * {@code ~}: the start takes half the width, the end the rest. Wide characters are kept whole,
+     * so the two parts can fall a column short; a space at the end then makes the width up, so that
+     * a cut command always ends at the screen's edge.
+     */
     static String middleCut(String text, int width) {
-        if (text.length() <= width) {
+        if (DisplayWidth.of(text) <= width) {
             return text;
         }
-        int head = (width - 1 + 1) / 2;
-        int tail = width - 1 - head;
-        return text.substring(0, head) + "~" + text.substring(text.length() - tail);
+        String head = DisplayWidth.head(text, width / 2);
+        int headWidth = DisplayWidth.of(head);
+        String tail = text.substring(DisplayWidth.suffixStart(text, width - 1 - headWidth));
+        int missing = width - 1 - headWidth - DisplayWidth.of(tail);
+        return head + "~" + tail + " ".repeat(Math.max(0, missing));
     }
 
     private List<AttributedString> keyHelp() {
@@ -346,6 +385,7 @@ public final class LiveScreen {
             "  i                 ionice: set the I/O priority of a thread (in process mode: of all its threads)",
             "  Ctrl-T            turn delay accounting (kernel.task_delayacct) on or off (root)",
             "  W                 save the current settings to the config file",
+            "  Ctrl-Z            suspend to the shell (fg comes back)",
             "  h ?               this help",
             "",
             "Figures change only once per interval; keys redraw without measuring.");

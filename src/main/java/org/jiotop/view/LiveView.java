@@ -11,13 +11,16 @@ import org.jline.utils.NonBlockingReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The terminal side of the live view: the alternate screen in raw mode, frames drawn by JLine's
  * {@link Display} (which rewrites only what changed), keys read with a timeout that doubles as the
- * refresh tick. {@link #close()} puts the terminal back as it was; it also runs on SIGTERM and
- * SIGHUP (as a shutdown hook) and is safe to call more than once.
+ * refresh tick. Ctrl-Z suspends it like any full-screen program. {@link #close()} puts the
+ * terminal back as it was; it also runs on SIGTERM and SIGHUP (as a shutdown hook) and is safe to
+ * call more than once.
  */
 public final class LiveView implements AutoCloseable {
     /** Returned by {@link #readKey} when the terminal is gone. */
@@ -28,28 +31,38 @@ public final class LiveView implements AutoCloseable {
     private final Attributes saved;
     private final Display display;
     private final NonBlockingReader reader;
+    private final Runnable stopProcess;
+    private final Terminal.SignalHandler onSuspend = signal -> suspend();
+    /** Held while drawing or suspending: Ctrl-Z arrives on another thread than the one that draws. */
+    private final ReentrantLock drawing = new ReentrantLock();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread restoreOnSignal;
     private volatile boolean resized;
+    private List<AttributedString> lastFrame = List.of();
 
-    private LiveView(Terminal terminal) {
+    private LiveView(Terminal terminal, Runnable stopProcess) {
         this.terminal = terminal;
+        this.stopProcess = stopProcess;
         this.saved = terminal.enterRawMode();
         this.reader = terminal.reader();
-        terminal.puts(Capability.enter_ca_mode);
-        terminal.puts(Capability.keypad_xmit);
-        terminal.puts(Capability.cursor_invisible);
-        terminal.flush();
+        takeScreen();
         this.display = new Display(terminal, true);
         display.clear();
         display.resize(height(), width());
         terminal.handle(Terminal.Signal.WINCH, s -> resized = true);
+        // In raw mode Ctrl-Z is a byte, not a signal; JLine reads it and raises TSTP here, as it
+        // does for a SIGTSTP sent from outside.
+        terminal.handle(Terminal.Signal.TSTP, onSuspend);
         this.restoreOnSignal = new Thread(this::restore, "jiotop-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnSignal);
     }
 
-    public static LiveView open(Terminal terminal) {
-        return new LiveView(terminal);
+    /**
+     * @param stopProcess stops the process as SIGTSTP's default action does, returning once it is
+     *                    continued
+     */
+    public static LiveView open(Terminal terminal, Runnable stopProcess) {
+        return new LiveView(terminal, stopProcess);
     }
 
     public int width() {
@@ -63,6 +76,16 @@ public final class LiveView implements AutoCloseable {
     }
 
     public void show(List<AttributedString> lines) {
+        drawing.lock();
+        try {
+            lastFrame = lines;
+            draw();
+        } finally {
+            drawing.unlock();
+        }
+    }
+
+    private void draw() {
         if (resized) {
             // The terminal may have reflowed or scrolled what was there: start from a clean screen.
             resized = false;
@@ -70,7 +93,7 @@ public final class LiveView implements AutoCloseable {
             display.clear();
             display.resize(height(), width());
         }
-        display.update(lines, -1);
+        display.update(lastFrame, -1);
         terminal.flush();
     }
 
@@ -109,18 +132,73 @@ public final class LiveView implements AutoCloseable {
         }
     }
 
+    /**
+     * Ctrl-Z: gives the terminal back as it was, so that the shell's prompt works, stops the process
+     * with SIGTSTP's default action, and once continued takes the terminal again and redraws the
+     * whole screen, which the shell has written over meanwhile. Frames are not drawn while this
+     * runs; the refresh clock goes on, so the first figures after {@code fg} cover the time
+     * stopped.
+     */
+    private void suspend() {
+        drawing.lock();
+        try {
+            if (closed.get()) {
+                return;
+            }
+            giveScreenBack();
+            terminal.setAttributes(saved);
+            terminal.handle(Terminal.Signal.TSTP, Terminal.SignalHandler.SIG_DFL);
+            try {
+                stopProcess.run();
+            } finally {
+                terminal.handle(Terminal.Signal.TSTP, onSuspend);
+            }
+            terminal.enterRawMode();
+            takeScreen();
+            resized = true;
+            draw();
+        } catch (RuntimeException e) {
+            // the terminal went while stopped; the key loop finds out and ends
+        } finally {
+            drawing.unlock();
+        }
+    }
+
+    private void takeScreen() {
+        terminal.puts(Capability.enter_ca_mode);
+        terminal.puts(Capability.keypad_xmit);
+        terminal.puts(Capability.cursor_invisible);
+        terminal.flush();
+    }
+
+    private void giveScreenBack() {
+        terminal.puts(Capability.cursor_visible);
+        terminal.puts(Capability.keypad_local);
+        terminal.puts(Capability.exit_ca_mode);
+        terminal.flush();
+    }
+
     private void restore() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        boolean locked = false;
         try {
-            terminal.puts(Capability.cursor_visible);
-            terminal.puts(Capability.keypad_local);
-            terminal.puts(Capability.exit_ca_mode);
-            terminal.flush();
+            // Waits for a frame being drawn to end, but not for ever: a terminal that stopped
+            // reading would hold the drawing thread in write(), and jiotop must still end.
+            locked = drawing.tryLock(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            giveScreenBack();
             terminal.setAttributes(saved);
         } catch (RuntimeException e) {
             // the terminal may be gone already (SIGHUP); nothing left to restore
+        } finally {
+            if (locked) {
+                drawing.unlock();
+            }
         }
     }
 

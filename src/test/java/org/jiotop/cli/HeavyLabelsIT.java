@@ -124,17 +124,17 @@ class HeavyLabelsIT {
 
     @Test
     void processesWithHugeOrHostileArgumentsOfAnotherUser() throws Exception {
-        // 150 processes with 1 MiB of arguments each, and 20 (as nobody) whose one argument is
+        // 150 processes with 1 MiB of arguments each, and 100 (as nobody) whose one argument is
         // 128 KiB of 0xff, each byte of which escapes to four characters.
         spawnShells(150, 0, "[b'a' * 131000] * 8");
-        spawnShells(20, 65534, "[b'\\xff' * 131000]");
+        spawnShells(100, 65534, "[b'\\xff' * 131000]");
         Run r = batch("-b", "-n", "2", "-d", "1", "-P");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         List<String> long1 = rowsWith(r.out(), "sh -c sleep 120 marker aaaa");
         List<String> hostile = rowsWith(r.out(), "sh -c sleep 120 marker \\xff\\xff");
         assertThat(long1).hasSize(2 * 150);
-        assertThat(hostile).hasSize(2 * 20);
+        assertThat(hostile).hasSize(2 * 100);
         assertBounded(long1);
         assertBounded(hostile);
     }

@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.Root;
+import org.jiotop.output.DisplayWidth;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
 import org.jiotop.testkit.SteadyWriter;
@@ -102,6 +103,24 @@ class LiveIT {
             try (Tmux tmux = new Tmux(150, 20, jiotop("-c -d 0.5 -p " + evil.pid()))) {
                 String screen = tmux.await(s -> s.contains("EVIL"), WAIT);
                 assertThat(screen).contains("\\x1b[31mEVIL\\xff\\x1b]2;pwned\\x07 60");
+                tmux.keys("q");
+            }
+        }
+    }
+
+    @Test
+    void aCommandLineOfWideCharactersIsCutToTheScreenWidthByColumns() throws Exception {
+        String name = "甲乙丙丁戊己庚辛壬癸".repeat(5) + "子丑寅卯辰巳午未申酉";
+        try (Child wide = Child.command("bash", "-c", "exec -a " + name + " sleep 60")) {
+            Thread.sleep(300);
+            try (Tmux tmux = new Tmux(100, 20, jiotop("-c -d 0.5 -p " + wide.pid()))) {
+                String screen = tmux.await(s -> s.contains("申酉 60"), WAIT);
+                String row = screen.lines().filter(l -> l.contains("甲乙")).findFirst().orElseThrow();
+                // Start and end kept, the middle cut, and the row ends at the edge: no wrapped rest below it.
+                assertThat(row).as(screen).startsWith(String.format("%5d ", wide.pid())).contains(" 甲乙丙丁").contains("~")
+                        .endsWith("申酉 60");
+                assertThat(DisplayWidth.of(row)).as(screen).isEqualTo(100);
+                assertThat(screen.lines().filter(l -> l.contains("申酉"))).hasSize(1);
                 tmux.keys("q");
             }
         }

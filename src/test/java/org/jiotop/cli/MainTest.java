@@ -115,6 +115,35 @@ class MainTest {
     }
 
     @Test
+    void aTerminalThatCannotMoveItsCursorGetsBatchOutputAndOneLineSayingWhy() {
+        Terminals dumb = new Terminals() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public TerminalType type() {
+                return TerminalType.choose("dumb", org.jline.utils.InfoCmp::getDefaultInfoCmp);
+            }
+
+            @Override
+            public org.jline.terminal.Terminal open() {
+                throw new AssertionError("no live view on a dumb terminal");
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"-n", "1", "-d", "0.1", "-p", "1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                ProcFs.system(), Map.of(), dumb);
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "jiotop: the terminal (TERM=dumb) cannot move its cursor, so printing batch output (-b)\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Total DISK READ").doesNotContain("\u001b");
+    }
+
+    @Test
     void version() {
         assertThat(run("--version").out()).isEqualTo("jiotop 0.1.0\n");
     }

@@ -66,6 +66,42 @@ class BatchFormatTest {
     }
 
     @Test
+    void idsOfOneAndSevenDigitsAlignWhenPidMaxHasSevenDigits() throws IOException {
+        List<Row> rows = List.of(
+                new Row(4194303, 4194303, 0, 0, 1_048_576, 0, 0.5, NONE),
+                new Row(8961, 8961, 65534, 0, 91_960_000, 0, 8.63, NONE),
+                new Row(1, 1, 0, 2047, 2048, 100, 0.004, NONE));
+        Report r = new Report(0, 1_000_000_000L, false, false, true, 2047, 93_010_048, 2047, 93_010_048, -1, rows);
+        LabelSource labels = (row, processes) -> row.id() == 4194303
+                ? new TaskLabels("be/4", "root", "kworker/u16:3") : SOURCE.labels(row, processes);
+        List<String> lines = new ArrayList<>();
+        lines.addAll(new BatchFormat(7, SizeStyle.IOTOP, false, 0).lines(r, labels, 0, () -> AT));
+        assertThat(String.join("\n", lines) + "\n").isEqualTo(golden("threads-pidmax7.txt"));
+        assertThat(lines.subList(3, 6)).allMatch(l -> l.matches(" *\\d+ [ a-z/0-9?-]{4} .*") && l.indexOf(' ', 7) == 7);
+        // pid_max raised since the start: the column grows to the longest ID.
+        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, labels, 0, () -> AT)).isEqualTo(lines);
+    }
+
+    @Test
+    void wideUserNamesArePaddedAndCutByColumns() {
+        TaskActivity none = NONE;
+        List<Row> rows = List.of(new Row(1, 1, 0, 0, 0, 0, 0, none), new Row(2, 2, 0, 0, 0, 0, 0, none),
+                new Row(3, 3, 0, 0, 0, 0, 0, none));
+        Map<Integer, TaskLabels> users = Map.of(
+                1, new TaskLabels("be/4", "用户名字", "甲乙丙"),
+                2, new TaskLabels("be/4", "管理者ユーザー", "x"),
+                3, new TaskLabels("be/4", "jose\u0301", "y"));
+        Report r = new Report(0, 1_000_000_000L, false, false, true, 0, 0, 0, 0, -1, rows);
+        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 3)
+                .lines(r, (row, processes) -> users.get(row.id()), 0, () -> AT);
+        assertThat(lines).containsExactly(
+                "    1 be/4 用户名字    0.00 B/s    0.00 B/s  0.00 %  0.00 % 甲乙丙",
+                "    2 be/4 管理者ユ    0.00 B/s    0.00 B/s  0.00 %  0.00 % x",
+                "    3 be/4 jose\u0301        0.00 B/s    0.00 B/s  0.00 %  0.00 % y");
+        assertThat(lines).allMatch(l -> DisplayWidth.of(l.substring(0, l.indexOf("B/s") + 3)) == 31);
+    }
+
+    @Test
     void timestampsOnEveryLine() throws IOException {
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, true, 0), report(false, false, true), 1))
                 .isEqualTo(golden("time.txt"));

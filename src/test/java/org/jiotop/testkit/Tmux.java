@@ -39,6 +39,11 @@ public final class Tmux implements AutoCloseable {
         run("resize-window", "-t", "t", "-x", Integer.toString(width), "-y", Integer.toString(height));
     }
 
+    /** Copies everything the program writes to the terminal, escape sequences and all, to {@code file}. */
+    public void record(java.nio.file.Path file) throws IOException, InterruptedException {
+        run("pipe-pane", "-o", "-t", "t", "cat >> '" + file + "'");
+    }
+
     public String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-t", "t");
     }

@@ -23,6 +23,20 @@ class KeyHandlerTest {
     }
 
     @Test
+    void backspaceTakesAWholeCharacterTypedAsTwoChars() {
+        type("/a\uD83D\uDE00");
+        assertThat(((Dialog.Prompt) s.dialog()).text()).isEqualTo("a\uD83D\uDE00");
+        press(Key.of(Key.Kind.BACKSPACE));
+        assertThat(((Dialog.Prompt) s.dialog()).text()).isEqualTo("a");
+        type("e\u0301");
+        press(Key.of(Key.Kind.BACKSPACE));
+        assertThat(((Dialog.Prompt) s.dialog()).text()).isEqualTo("a");
+        press(Key.of(Key.Kind.BACKSPACE));
+        press(Key.of(Key.Kind.BACKSPACE));
+        assertThat(((Dialog.Prompt) s.dialog()).text()).isEmpty();
+    }
+
+    @Test
     void leftAndRightWalkTheColumnsAndStopAtTheEnds() {
         assertThat(s.sortKey()).isEqualTo(SortKey.IO);
         press(Key.of(Key.Kind.RIGHT));

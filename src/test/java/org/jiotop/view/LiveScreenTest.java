@@ -7,6 +7,7 @@ import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.model.TaskLabels;
+import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,20 @@ class LiveScreenTest {
     }
 
     @Test
+    void typedTextIsShownWithoutHalfCharactersOrControls() {
+        LiveState s = new LiveState();
+        KeyHandler.handle(s, Key.ch('/'), 10, 0);
+        KeyHandler.handle(s, Key.ch('x'), 10, 0);
+        KeyHandler.handle(s, Key.ch('\uD83D'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString()).endsWith(": x_");
+        KeyHandler.handle(s, Key.ch('\uDE00'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString()).endsWith(": x\uD83D\uDE00_");
+        KeyHandler.handle(s, Key.ch('\u009b'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString())
+                .endsWith(": x\uD83D\uDE00\\u009b_");
+    }
+
+    @Test
     void scrollingStopsAtTheLastPage() {
         LiveState s = new LiveState();
         s.scroll = 100;
@@ -155,5 +170,70 @@ class LiveScreenTest {
         assertThat(LiveScreen.middleCut("abcdefghij", 20)).isEqualTo("abcdefghij");
         assertThat(LiveScreen.middleCut("abcdefghij", 5)).isEqualTo("ab~ij");
         assertThat(LiveScreen.middleCut("abcdefghij", 6)).isEqualTo("abc~ij");
+        // Wide characters stay whole; a space makes up the column they could not fill.
+        assertThat(LiveScreen.middleCut("甲乙丙丁戊己庚辛", 8)).isEqualTo("甲乙~辛 ");
+        assertThat(LiveScreen.middleCut("甲乙丙丁戊己庚辛", 9)).isEqualTo("甲乙~庚辛");
+        assertThat(LiveScreen.middleCut("甲乙丙丁戊己庚辛", 10)).isEqualTo("甲乙~庚辛 ");
+    }
+
+    @Test
+    void middleCutKeepsClustersWholeAtEveryWidth() {
+        for (String text : WideRows.COMMANDS) {
+            for (int width = 8; width < DisplayWidth.of(text); width++) {
+                String cut = LiveScreen.middleCut(text, width);
+                assertThat(DisplayWidth.of(cut)).as("%s at %d", text, width).isEqualTo(width);
+                WideRows.assertNoLoneSurrogate(cut);
+                String head = cut.substring(0, cut.indexOf('~'));
+                String tail = cut.substring(cut.indexOf('~') + 1).stripTrailing();
+                assertThat(text).startsWith(head).endsWith(tail);
+                assertThat(WideRows.isClusterBoundary(text, head.length())).as("head of %s at %d", text, width).isTrue();
+                assertThat(WideRows.isClusterBoundary(text, text.length() - tail.length()))
+                        .as("tail of %s at %d", text, width).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void wideCharactersAreCutByColumnsAtSeveralWidths() throws IOException {
+        StringBuilder screens = new StringBuilder();
+        for (int width : new int[]{72, 80, 81, 99, 110}) {
+            LiveState s = new LiveState();
+            s.fullCommand = true;
+            LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(width, 12, 5), SizeStyle.IOTOP, 1.0, 0)
+                    .render(WideRows.report(), WideRows.SOURCE, true);
+            screens.append("--- ").append(width).append(" columns\n").append(text(f));
+            for (AttributedString line : f.lines()) {
+                WideRows.assertNoLoneSurrogate(line.toString());
+            }
+            // The title bar and every row (each command is too long for any of these widths) end at the edge.
+            for (AttributedString line : f.lines().subList(2, 3 + WideRows.COMMANDS.size())) {
+                assertThat(DisplayWidth.of(line)).as("%d columns: %s", width, line).isEqualTo(width);
+            }
+        }
+        assertGolden(screens.toString(), "live-wide.txt");
+    }
+
+    @Test
+    void sevenDigitIdsStayInLine() throws IOException {
+        LiveState s = new LiveState();
+        s.sortKey = org.jiotop.model.SortKey.ID;
+        List<Row> rows = List.of(
+                new Row(4194303, 4194303, 0, 0, 1_048_576, 0, 0, activity(4194303, false)),
+                new Row(8961, 8961, 65534, 0, 91_960_000, 0, 15.05, activity(8961, false)),
+                new Row(1, 1, 0, 0, 0, 0, 0, activity(1, false)));
+        Report r = new Report(0, 1_000_000_000L, false, false, true, 0, 92_000_000, 0, 92_000_000, -1, rows);
+        LabelSource labels = (row, processes) -> row.id() == 4194303
+                ? new TaskLabels("be/4", "root", "kworker/u16:3", "kworker/u16:3") : SOURCE.labels(row, processes);
+        LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 7), SizeStyle.IOTOP, 1.0, 0)
+                .render(r, labels, true);
+        assertGolden(text(f), "live-pidmax7.txt");
+        int prio = f.lines().get(2).toString().indexOf("PRIO");
+        for (AttributedString row : f.lines().subList(3, 6)) {
+            assertThat(row.toString().substring(prio - 1, prio + 5)).matches(" [ a-z/0-9-]{4} ");
+        }
+        // pid_max raised since the start: the column grows to the longest ID.
+        LiveScreen.Frame raised = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 5), SizeStyle.IOTOP, 1.0, 0)
+                .render(r, labels, true);
+        assertThat(text(raised)).isEqualTo(text(f));
     }
 }

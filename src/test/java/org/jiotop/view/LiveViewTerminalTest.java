@@ -1,6 +1,8 @@
 package org.jiotop.view;
 
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.ExternalTerminal;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
@@ -10,12 +12,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live view on a JLine virtual terminal of fixed size: what it writes and the keys it reads. */
 class LiveViewTerminalTest {
+    private static final Runnable NO_STOP = () -> {
+    };
+
     @Test
     void drawsOnTheAlternateScreenReadsKeysAndRestores() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
@@ -23,7 +29,7 @@ class LiveViewTerminalTest {
         try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new PipedInputStream(typing), screen,
                 StandardCharsets.UTF_8)) {
             terminal.setSize(new Size(60, 6));
-            try (LiveView view = LiveView.open(terminal)) {
+            try (LiveView view = LiveView.open(terminal, NO_STOP)) {
                 // Typed once the view is in raw mode, so nothing is echoed.
                 typing.write("\u001b[Cq".getBytes(StandardCharsets.UTF_8));
                 typing.flush();
@@ -46,10 +52,45 @@ class LiveViewTerminalTest {
     }
 
     @Test
+    void ctrlZGivesTheTerminalBackStopsAndRedrawsEverythingWhenContinued() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedOutputStream typing = new PipedOutputStream();
+        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new PipedInputStream(typing), screen,
+                StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(60, 6));
+            Attributes before = new Attributes(terminal.getAttributes());
+            List<String> whileStopped = new ArrayList<>();
+            Runnable stop = () -> {
+                Attributes now = terminal.getAttributes();
+                whileStopped.add(screen.toString(StandardCharsets.UTF_8));
+                whileStopped.add(now.getLocalFlag(Attributes.LocalFlag.ICANON) + " "
+                        + now.getLocalFlag(Attributes.LocalFlag.ECHO));
+            };
+            try (LiveView view = LiveView.open(terminal, stop)) {
+                view.show(List.of(new AttributedString("Total DISK READ: 1.00 K/s"), new AttributedString("row")));
+                terminal.raise(Terminal.Signal.TSTP);
+                assertThat(whileStopped).hasSize(2);
+                // Stopped with the normal screen and the cooked mode back, as a shell expects them.
+                assertThat(whileStopped.get(0).lastIndexOf("\u001b[?1049l")).isGreaterThan(whileStopped.get(0).indexOf("row"));
+                assertThat(whileStopped.get(1)).isEqualTo(before.getLocalFlag(Attributes.LocalFlag.ICANON) + " "
+                        + before.getLocalFlag(Attributes.LocalFlag.ECHO));
+                assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ICANON)).isFalse();
+                // Continued: the alternate screen again, cleared, and the whole frame drawn anew.
+                String after = screen.toString(StandardCharsets.UTF_8).substring(whileStopped.get(0).length());
+                assertThat(after).startsWith("\u001b[?1049h").contains("\u001b[H\u001b[2J")
+                        .contains("Total DISK READ: 1.00 K/s").contains("row");
+                // A second Ctrl-Z suspends again: the handler was put back.
+                terminal.raise(Terminal.Signal.TSTP);
+                assertThat(whileStopped).hasSize(4);
+            }
+        }
+    }
+
+    @Test
     void endOfInputMeansTheTerminalIsGone() throws Exception {
         try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
-            try (LiveView view = LiveView.open(terminal)) {
+            try (LiveView view = LiveView.open(terminal, NO_STOP)) {
                 assertThat(view.readKey(2000)).isSameAs(LiveView.LOST);
             }
         }

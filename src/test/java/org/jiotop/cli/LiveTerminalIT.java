@@ -1,0 +1,109 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Root;
+import org.jiotop.testkit.Tmux;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live view on terminals that are not the usual kind, and under a shell's job control (tmux). */
+class LiveTerminalIT {
+    private static final Path REPO = Path.of("").toAbsolutePath();
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void root() {
+        Root.assumeRoot();
+    }
+
+    private static String jiotop(String args) {
+        return REPO.resolve("jiotop") + " " + args;
+    }
+
+    private static boolean live(String screen) {
+        return screen.contains("TID PRIO USER") && screen.contains("Total DISK READ") && !screen.contains("measuring");
+    }
+
+    @Test
+    void aDumbTerminalGetsBatchOutputWithoutEscapeSequencesAndOneLineSayingWhy() throws Exception {
+        Path written = tmp.resolve("written");
+        // Waits for Enter, so that everything jiotop writes is recorded.
+        String script = "read go; TERM=dumb " + jiotop("-d 0.2 -n 2 -p 1") + "; echo status=$?; sleep 60";
+        try (Tmux tmux = new Tmux(150, 40, "sh -c '" + script + "'")) {
+            tmux.record(written);
+            tmux.keys("Enter");
+            String screen = tmux.await(s -> s.contains("status="), WAIT);
+            assertThat(screen).contains("status=0")
+                    .contains("jiotop: the terminal (TERM=dumb) cannot move its cursor, so printing batch output (-b)");
+            assertThat(screen.split("Total DISK READ", -1)).as(screen).hasSize(3);
+            assertThat(screen).contains("  TID  PRIO  USER     DISK READ");
+        }
+        assertThat(Files.readString(written, StandardCharsets.UTF_8)).doesNotContain("\u001b").contains("DISK WRITE");
+    }
+
+    @Test
+    void anUnknownTerminalTypeGetsTheLiveViewAndNoWarning() throws Exception {
+        Path err = tmp.resolve("stderr");
+        String script = "TERM=xterm-nonexistent " + jiotop("-d 0.5 -p 1") + " 2>" + err + "; echo status=$?; sleep 60";
+        try (Tmux tmux = new Tmux(120, 25, "sh -c '" + script + "'")) {
+            String screen = tmux.await(LiveTerminalIT::live, WAIT);
+            assertThat(live(screen)).as(screen).isTrue();
+            tmux.keys("q");
+            assertThat(tmux.await(s -> s.contains("status="), WAIT)).contains("status=0");
+        }
+        assertThat(Files.readString(err)).isEmpty();
+    }
+
+    @Test
+    void ctrlZStopsTheLiveViewAndFgBringsItBackRedrawn() throws Exception {
+        String marker = "--keep-exited=13";
+        Path before = tmp.resolve("before");
+        Path after = tmp.resolve("after");
+        try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {
+            tmux.await(s -> s.contains("ready$"), WAIT);
+            tmux.keys("stty -g > " + before + "; clear; " + jiotop("-d 0.5 -p 1 " + marker), "Enter");
+            assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
+            long pid = pid(marker);
+
+            tmux.keys("C-z");
+            String stopped = tmux.await(s -> s.contains("Stopped"), WAIT);
+            assertThat(stopped).as(stopped).contains("Stopped").doesNotContain("TID PRIO USER");
+            assertThat(state(pid)).isEqualTo('T');
+            tmux.keys("clear; jobs", "Enter");
+            assertThat(tmux.await(s -> s.contains("jiotop") && s.contains("Stopped"), WAIT)).contains("Stopped");
+
+            tmux.keys("clear; fg; echo fg-status=$?; stty -g > " + after + "; echo saved", "Enter");
+            String back = tmux.await(s -> live(s) && !s.contains("Stopped"), WAIT);
+            assertThat(live(back)).as(back).isTrue();
+            assertThat(back).doesNotContain("ready$").doesNotContain("Stopped");
+            assertThat(state(pid)).isNotEqualTo('T');
+
+            tmux.keys("q");
+            assertThat(tmux.await(s -> s.contains("saved"), WAIT)).contains("fg-status=0");
+            assertThat(Files.readString(after)).isEqualTo(Files.readString(before));
+        }
+    }
+
+    private static long pid(String marker) throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-f", "jiotop.jar -d 0.5 -p 1 " + marker).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.waitFor()).as("jiotop running").isZero();
+        return Long.parseLong(out.lines().findFirst().orElseThrow());
+    }
+
+    /** The state letter of /proc/PID/stat: T when stopped. */
+    private static char state(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+}
