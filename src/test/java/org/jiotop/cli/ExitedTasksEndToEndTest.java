@@ -93,11 +93,11 @@ class ExitedTasksEndToEndTest {
     @Test
     void tinyBufferUnderChurnSaysReportsWereLost() throws Exception {
         CompletableFuture<MainTest.Result> jiotop =
-                MainTest.start("-b", "-o", "-P", "-n", "3", "-d", "1", "--exit-buffer=4").afterBaseline();
+                MainTest.start("-b", "-o", "-P", "-n", "8", "-d", "1", "--exit-buffer=4").afterBaseline();
         // Bursts of hundreds of exits at the same moment (children blocked on one pipe, released by
         // closing it), far more than a few KiB of socket buffer holds however busy the machine is.
         String burst = "import os, time\n"
-                + "for b in range(4):\n"
+                + "for b in range(2):\n"
                 + "    r, w = os.pipe()\n"
                 + "    kids = []\n"
                 + "    for i in range(400):\n"
