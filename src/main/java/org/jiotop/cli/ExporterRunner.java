@@ -6,15 +6,12 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
-import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.Row;
-import org.jiotop.model.SafeText;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskTracker;
 import org.jiotop.output.MetricsExport;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -28,9 +25,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,30 +33,16 @@ import java.util.Set;
  * the Prometheus client's HTTP server, optionally behind basic auth and TLS.
  */
 final class ExporterRunner {
-    private static final int REMEMBERED_NAMES = 16_384;
-
-    private record Named(TaskSample task, String name) {
-    }
-
     private final Options options;
     private final Set<Integer> uids;
-    private final ProcFs proc;
     private final Monitor monitor;
-    private final UserDb users;
-    /** Process names (comm) by PID, read once per process. */
-    private final Map<Integer, Named> names = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Named> eldest) {
-            return size() > REMEMBERED_NAMES;
-        }
-    };
+    private final ExportNames names;
 
     ExporterRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, UserDb users) {
         this.options = options;
         this.uids = uids;
-        this.proc = proc;
         this.monitor = monitor;
-        this.users = users;
+        this.names = new ExportNames(proc, users);
     }
 
     int run(PrintStream err) throws KernelException, IOException {
@@ -92,29 +73,11 @@ final class ExporterRunner {
                 for (Row r : report.rows()) {
                     tasks.add(r.activity());
                 }
-                export.record(tasks, this::names, report.lostExitReports());
+                export.record(tasks, names::of, report.lostExitReports());
+                names.keepOnly(tasks);
             }
         }
         return Main.EXIT_OK;
-    }
-
-    private MetricsExport.Names names(TaskActivity a) {
-        return new MetricsExport.Names(name(a), SafeText.escape(users.nameOf(a.sample().uid())));
-    }
-
-    private String name(TaskActivity a) {
-        TaskSample s = a.sample();
-        if (a.exited()) {
-            return SafeText.escape(a.exitedName());
-        }
-        Named known = names.get(s.id());
-        if (known != null && TaskTracker.sameTask(known.task, s)) {
-            return known.name;
-        }
-        byte[] comm = proc.comm(s.id(), s.id());
-        String name = comm == null ? "?" : SafeText.escape(comm);
-        names.put(s.id(), new Named(s, name));
-        return name;
     }
 
     private static BasicAuthenticator basicAuth(String userAndFile) throws IOException {

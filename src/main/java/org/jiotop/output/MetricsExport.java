@@ -2,20 +2,21 @@ package org.jiotop.output;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import org.jiotop.model.Groups;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The Prometheus metrics: counters in bytes and seconds, by default one series per command name
- * and user (so the number of series stays bounded), per process only when asked and up to a cap.
- * Counters only ever add an interval's deltas, exited tasks' last part included, so they never go
- * back when a process exits. No command-line arguments appear in labels: they can hold secrets.
+ * and user (so the number of series stays bounded), per process only when asked and up to a cap. Counters only ever add an
+ * interval's deltas, exited tasks' last part included, so they never go back when a process
+ * exits. No command-line arguments appear in labels: they can hold secrets.
  */
 public final class MetricsExport {
     /** What a group or process is called in labels. */
@@ -26,6 +27,7 @@ public final class MetricsExport {
     private final Counter[] byProcess;
     private final Counter lostExitReports;
     private final Counter droppedProcesses;
+    private final UnnamedIo unnamed = new UnnamedIo();
     private final int maxProcesses;
     private final Map<Integer, Names> exportedProcesses = new HashMap<>();
     private long lostSeen;
@@ -61,13 +63,13 @@ public final class MetricsExport {
 
     /**
      * Adds one interval: {@code tasks} are all processes (exited ones with their last part),
-     * {@code names} labels those that did I/O.
+     * {@code names} labels those that did I/O, or gives null for a process whose name is not known
+     * (its I/O is then counted once it is).
      */
     public void record(List<TaskActivity> tasks, Function<TaskActivity, Names> names, long lostExitReports) {
-        Map<Names, IoDelta> groups = Groups.sum(tasks, names);
-        groups.forEach((n, d) -> add(byGroup, d, n.command(), n.user()));
+        unnamed.sum(tasks, names).forEach((n, d) -> add(byGroup, d, n.command(), n.user()));
         if (byProcess != null) {
-            java.util.Set<Integer> present = new java.util.HashSet<>();
+            Set<Integer> present = new HashSet<>();
             for (TaskActivity a : tasks) {
                 present.add(a.sample().id());
                 perProcess(a, names);
@@ -96,6 +98,9 @@ public final class MetricsExport {
                 return;
             }
             known = names.apply(a);
+            if (known == null) {
+                return; // no name yet: its series starts once it has one
+            }
             exportedProcesses.put(pid, known);
         }
         if (known == null) {
