@@ -16,7 +16,7 @@ import java.util.function.Function;
  * (they ended between the scan and the look-up). Such I/O is added to the next interval's, where
  * the kernel's exit report names the process; a made-up name such as "?" would instead become a
  * series of its own, for good. What stays nameless (its exit report was lost) goes to
- * {@link #OTHER} after a few intervals, so no byte is dropped.
+ * {@link GroupCap#OTHER} after a few intervals, so no byte is dropped.
  */
 final class UnnamedIo {
     private static final int INTERVALS = 3;
@@ -25,9 +25,6 @@ final class UnnamedIo {
 
     private record Held(TaskSample task, IoDelta delta, int age) {
     }
-
-    /** Where I/O that was never named goes. */
-    static final Names OTHER = new Names("other", "other");
 
     private Map<Integer, Held> held = new HashMap<>();
 
@@ -63,7 +60,7 @@ final class UnnamedIo {
 
     private static void hold(Map<Integer, Held> next, Map<Names, IoDelta> groups, Held h) {
         if (h.age >= INTERVALS || next.size() >= MAX_HELD || next.containsKey(h.task.id())) {
-            groups.merge(OTHER, h.delta, IoDelta::plus);
+            groups.merge(GroupCap.OTHER, h.delta, IoDelta::plus);
         } else {
             next.put(h.task.id(), h);
         }

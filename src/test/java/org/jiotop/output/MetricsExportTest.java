@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The exporter's series: every byte is in exactly one. */
+/** The exporter's series: how many there can be, and that every byte is in exactly one. */
 class MetricsExportTest {
     private final PrometheusRegistry registry = new PrometheusRegistry();
 
@@ -56,6 +56,37 @@ class MetricsExportTest {
     }
 
     @Test
+    void groupsPastTheCapShareOneSeriesAndEveryByteIsCounted() {
+        MetricsExport export = new MetricsExport(registry, false, 10);
+        Function<TaskActivity, Names> byPid = a -> new Names("p" + a.sample().id(), "root");
+        long total = 0;
+        for (int interval = 0; interval < 3; interval++) {
+            List<TaskActivity> tasks = new ArrayList<>();
+            for (int pid = 1 + interval * 1000; pid <= 1000 + interval * 1000; pid++) {
+                tasks.add(alive(pid, pid, 4096 + pid));
+                total += 4096 + pid;
+            }
+            export.record(tasks, byPid, 0);
+        }
+        Map<String, Double> written = series("jiotop_write_bytes");
+        assertThat(written).hasSize(MetricsExport.MAX_GROUPS + 1).containsKey("other/other");
+        assertThat(sum(written)).isEqualTo(total);
+        assertThat(series("jiotop_read_bytes")).hasSize(MetricsExport.MAX_GROUPS + 1);
+        assertThat(series("jiotop_groups")).containsEntry("", (double) MetricsExport.MAX_GROUPS);
+        assertThat(series("jiotop_groups_folded")).containsEntry("", 2000.0);
+    }
+
+    @Test
+    void aGroupThatHasASeriesKeepsItAfterTheCapIsReached() {
+        MetricsExport export = new MetricsExport(registry, false, 10, 2);
+        Function<TaskActivity, Names> byPid = a -> new Names("p" + a.sample().id(), "root");
+        export.record(List.of(alive(1, 1, 10), alive(2, 2, 20)), byPid, 0);
+        export.record(List.of(alive(3, 3, 30), alive(1, 1, 1)), byPid, 0);
+        assertThat(series("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("p1/root", 11.0, "p2/root", 20.0, "other/other", 30.0));
+    }
+
+    @Test
     void aProcessWhoseNameCouldNotBeReadIsCountedUnderTheNameOfItsExitReport() {
         MetricsExport export = new MetricsExport(registry, true, 10);
         Map<Integer, String> readable = new HashMap<>();
@@ -83,5 +114,6 @@ class MetricsExportTest {
             export.record(List.of(), a -> null, 0);
         }
         assertThat(series("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 4096.0));
+        assertThat(series("jiotop_groups_folded")).containsEntry("", 0.0);
     }
 }
