@@ -81,6 +81,7 @@ final class ExporterRunner {
         monitor.sample();
         Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null, (row, processes) -> null,
                 SortKey.ID, false);
+        names.reports(monitor.exits());
         List<TaskActivity> tasks = new ArrayList<>(report.rows().size());
         for (Row r : report.rows()) {
             tasks.add(r.activity());
