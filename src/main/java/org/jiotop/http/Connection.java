@@ -58,9 +58,23 @@ final class Connection {
         return deadlineNanos;
     }
 
-    /** How long it has been waiting for a request, or -1 if it is doing something else. */
+    /**
+     * How long it has been waiting for a request with nothing of it received, or -1 if it is doing
+     * something else, or has bytes its thread has not read yet (a request that is there but whose
+     * thread has not run since is not idle).
+     */
     long idleNanos(long now) {
-        return phase == Phase.HEAD ? now - sinceNanos : -1;
+        if (phase != Phase.HEAD) {
+            return -1;
+        }
+        try {
+            if (channel.socket().getInputStream().available() > 0) {
+                return -1;
+            }
+        } catch (IOException e) {
+            // closed: as idle as can be
+        }
+        return now - sinceNanos;
     }
 
     /** Closes it if its time is up; true if it did. */

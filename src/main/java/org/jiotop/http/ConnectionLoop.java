@@ -4,17 +4,21 @@ import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 
 /** Serves the requests of one connection, one after the other, on a thread of its own. */
 final class ConnectionLoop implements Runnable {
     private final Connection connection;
     private final Endpoint endpoint;
     private final Notes notes;
+    private final BooleanSupplier crowded;
 
-    ConnectionLoop(Connection connection, Endpoint endpoint, Notes notes) {
+    /** {@code crowded} tells whether all connections are taken: then none is kept open after its response. */
+    ConnectionLoop(Connection connection, Endpoint endpoint, Notes notes, BooleanSupplier crowded) {
         this.connection = connection;
         this.endpoint = endpoint;
         this.notes = notes;
+        this.crowded = crowded;
     }
 
     @Override
@@ -47,7 +51,7 @@ final class ConnectionLoop implements Runnable {
                 }
                 connection.enter(Connection.Phase.BUSY, Limits.RESPONSE_SECONDS);
                 Response r = endpoint.answer(head, connection.deadlineNanos());
-                boolean keep = head.keepAlive();
+                boolean keep = head.keepAlive() && !crowded.getAsBoolean();
                 responding = true;
                 try {
                     r.write(out, head.method().equals("HEAD"), !keep);

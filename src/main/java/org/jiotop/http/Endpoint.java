@@ -5,20 +5,28 @@ import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import java.io.IOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Answers requests: /metrics, a landing page and a health check, behind basic auth when set.
- * Scrapes render a few at a time and their responses are held in memory within a budget, so that
- * however many clients scrape at once, jiotop's memory stays bounded; a scrape that cannot get its
- * turn in time gets 503 instead of waiting without end.
+ * Scrapes render a few at a time, on platform threads of their own: rendering is all CPU, and on
+ * the connections' virtual threads it would keep them (and the requests of other clients) from
+ * running. Responses are held in memory within a budget, so that however many clients scrape at
+ * once, jiotop's memory stays bounded; a scrape that cannot get its turn in time gets 503 instead
+ * of waiting without end.
  */
-final class Endpoint {
+final class Endpoint implements AutoCloseable {
     private final PrometheusScrapeHandler scraper;
     private final BasicAuth auth;
     private final Notes notes;
-    private final Semaphore renders = new Semaphore(Limits.RENDERS, true);
+    private final ExecutorService renderers = Executors.newFixedThreadPool(Limits.RENDERS,
+            Thread.ofPlatform().daemon().name("jiotop-http-render-", 0).factory());
     private final Semaphore budgetKib = new Semaphore(Limits.BODY_BUDGET_KIB, true);
     /** The last response's size: what the next one is expected to take from the budget. */
     private volatile int lastKib = 64;
@@ -52,14 +60,16 @@ final class Endpoint {
         }
         boolean handedOn = false;
         try {
-            if (!renders.tryAcquire(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                return busy();
-            }
+            Future<Response> rendering = renderers.submit(() -> render(head, kib));
             Response r;
             try {
-                r = render(head, kib);
-            } finally {
-                renders.release();
+                r = rendering.get(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                rendering.cancel(false);
+                return busy();
+            } catch (ExecutionException e) {
+                notes.note("--serve: a scrape failed", Notes.brief(e.getCause()));
+                return Response.text(500, "An internal error occurred while scraping metrics.\n");
             }
             lastKib = r.length() / 1024 + 1;
             handedOn = true;
@@ -87,6 +97,11 @@ final class Endpoint {
             notes.note("--serve: a scrape failed", Notes.brief(exchange.failure()));
         }
         return exchange.response();
+    }
+
+    @Override
+    public void close() {
+        renderers.shutdownNow();
     }
 
     private static Response busy() {

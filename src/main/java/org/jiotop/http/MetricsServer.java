@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * those past their deadline; each connection is served on a virtual thread, so a client that
  * sends nothing holds no worker that a scrape needs. When all connections are taken, the one that
  * has waited longest for a request is closed to make room; when none has waited a second (all are
- * busy, or just arrived), newcomers wait in the kernel's listen queue.
+ * busy, or just arrived), newcomers wait in the kernel's listen queue, and connections are closed
+ * after their response instead of being kept alive.
  *
  * <p>Not the Prometheus client's HTTPServer over the JDK's: that server reads request heads on
  * its workers with no deadline of its own, closes a connection whose head is too large without
@@ -103,6 +104,7 @@ public final class MetricsServer implements AutoCloseable {
             for (Connection c : open) {
                 c.close();
             }
+            endpoint.close();
         }
     }
 
@@ -138,7 +140,8 @@ public final class MetricsServer implements AutoCloseable {
         }
         open.add(self[0]);
         try {
-            Thread.ofVirtual().name("jiotop-http-client").start(new ConnectionLoop(self[0], endpoint, notes));
+            Thread.ofVirtual().name("jiotop-http-client").start(new ConnectionLoop(self[0], endpoint, notes,
+                    () -> places.availablePermits() == 0));
         } catch (Throwable t) {
             self[0].close();
             throw t;
