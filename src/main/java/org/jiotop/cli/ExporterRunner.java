@@ -55,7 +55,8 @@ final class ExporterRunner {
             server = MetricsServer.start(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), tls, auth,
                     registry, notes);
         } catch (IOException e) {
-            throw new IOException("--serve " + host + ":" + hostPort[1] + ": " + Notes.brief(e), e);
+            throw new IOException("--serve " + host + ":" + hostPort[1] + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
         try (server) {
             err.println("jiotop: serving metrics on " + (tls != null ? "https" : "http") + "://" + host + ":"

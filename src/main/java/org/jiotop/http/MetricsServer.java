@@ -59,6 +59,9 @@ public final class MetricsServer implements AutoCloseable {
     /** Listens on {@code address}; {@code tls} and {@code auth} may be null (plain HTTP, no password). */
     public static MetricsServer start(InetSocketAddress address, SSLContext tls, BasicAuth auth,
                                       PrometheusRegistry registry, Notes notes) throws IOException {
+        if (address.isUnresolved()) {
+            throw new IOException("no such host: " + address.getHostString());
+        }
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.bind(address, BACKLOG);

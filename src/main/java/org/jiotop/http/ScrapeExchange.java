@@ -72,7 +72,9 @@ final class ScrapeExchange implements PrometheusHttpExchange {
 
             @Override
             public String getMethod() {
-                return head.method();
+                // HEAD too is rendered as GET, so that its Content-Length is the body's; the
+                // body is left out when the response is written.
+                return "GET";
             }
 
             @Override

@@ -69,6 +69,17 @@ class ExportSetupTest {
                 "--serve-tls: key store /nonexistent/jiotop.p12: no such file");
     }
 
+    @Test
+    void anAddressInUseOrUnknownIsNamed() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            MainTest.Result r = MainTest.run("--serve", "127.0.0.1:" + taken.getLocalPort(), "-n", "1");
+            refused(r, "--serve 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
+        }
+        refused(MainTest.run("--serve", "nohost.invalid:9123", "-n", "1"),
+                "--serve nohost.invalid:9123: no such host: nohost.invalid");
+    }
+
     /** An empty PKCS#12 key store under {@code password}. */
     private Path keyStore(String password) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
