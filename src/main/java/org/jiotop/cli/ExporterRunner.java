@@ -63,17 +63,7 @@ final class ExporterRunner {
                     + server.port() + "/metrics");
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
-            for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {
-                if (!cadence.awaitNext()) {
-                    break; // stopped from within this JVM (tests); a signal ends the JVM instead
-                }
-                try {
-                    refresh(export);
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    // The counters miss this interval's I/O; the next refresh measures from the last good one.
-                    notes.note("--serve: a refresh failed", Notes.brief(e));
-                }
-            }
+            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export), notes);
         }
         return Main.EXIT_OK;
     }

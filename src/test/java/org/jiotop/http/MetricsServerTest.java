@@ -94,6 +94,31 @@ class MetricsServerTest {
     }
 
     @Test
+    void aScrapeThatRunsOutOfMemoryOrFailsGetsAnErrorAndTheNextOneWorks() throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        int[] scrapes = {0};
+        Counter c = Counter.builder().name("jiotop_test").build();
+        registry.register(() -> {
+            switch (++scrapes[0]) {
+                case 1 -> throw new OutOfMemoryError("Java heap space");
+                case 2 -> throw new IllegalStateException("odd");
+                default -> {
+                    return c.collect();
+                }
+            }
+        });
+        server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), null, null, registry,
+                new Notes(new PrintStream(err, true, StandardCharsets.UTF_8)));
+        String get = "GET /metrics HTTP/1.1\r\nConnection: close\r\n\r\n";
+        assertThat(exchange(get)).startsWith("HTTP/1.1 503 ");
+        assertThat(exchange(get)).startsWith("HTTP/1.1 500 ");
+        assertThat(exchange(get)).startsWith("HTTP/1.1 200 ").contains("jiotop_test_total 0.0");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
+                "jiotop: --serve: a scrape ran out of memory: OutOfMemoryError: Java heap space\n"
+                        + "jiotop: --serve: a scrape failed: IllegalStateException: odd\n");
+    }
+
+    @Test
     void anAddressThatCannotBeHadSaysWhy() throws IOException {
         start(null);
         PrometheusRegistry registry = new PrometheusRegistry();
