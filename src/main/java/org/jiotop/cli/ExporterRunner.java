@@ -3,7 +3,7 @@ package org.jiotop.cli;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.jiotop.http.BasicAuth;
 import org.jiotop.http.MetricsServer;
-import org.jiotop.http.Notes;
+import org.jiotop.http.Warnings;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
@@ -49,11 +49,11 @@ final class ExporterRunner {
         SSLContext tls = options.serveTls() == null ? null : ServeSecrets.tls(options.serveTls());
         PrometheusRegistry registry = new PrometheusRegistry();
         MetricsExport export = new MetricsExport(registry, options.exportPids(), options.exportPidsMax());
-        Notes notes = new Notes(err);
+        Warnings warnings = new Warnings(err);
         MetricsServer server;
         try {
             server = MetricsServer.start(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), tls, auth,
-                    registry, notes);
+                    registry, warnings);
         } catch (IOException e) {
             throw new IOException("--serve " + host + ":" + hostPort[1] + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
@@ -63,7 +63,7 @@ final class ExporterRunner {
                     + server.port() + "/metrics");
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
-            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export), notes);
+            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export), warnings);
         }
         return Main.EXIT_OK;
     }

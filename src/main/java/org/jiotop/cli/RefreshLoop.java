@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.http.Notes;
+import org.jiotop.http.Warnings;
 import org.jiotop.linux.KernelException;
 
 /**
@@ -18,7 +18,7 @@ final class RefreshLoop {
     }
 
     /** Runs {@code refresh} {@code iterations} times (-1: until interrupted), each when {@code cadence} says. */
-    static void run(Cadence cadence, long iterations, Refresh refresh, Notes notes) throws KernelException {
+    static void run(Cadence cadence, long iterations, Refresh refresh, Warnings warnings) throws KernelException {
         for (long i = 0; iterations < 0 || i < iterations; i++) {
             if (!cadence.awaitNext()) {
                 return; // stopped from within this JVM (tests); a signal ends the JVM instead
@@ -26,7 +26,7 @@ final class RefreshLoop {
             try {
                 refresh.run();
             } catch (RuntimeException | OutOfMemoryError e) {
-                notes.note("--serve: a refresh failed", Notes.brief(e));
+                warnings.warn("--serve: a refresh failed", Warnings.oneLine(e));
             }
         }
     }

@@ -10,14 +10,14 @@ import java.util.function.BooleanSupplier;
 final class ConnectionLoop implements Runnable {
     private final Connection connection;
     private final Endpoint endpoint;
-    private final Notes notes;
+    private final Warnings warnings;
     private final BooleanSupplier crowded;
 
     /** {@code crowded} tells whether all connections are taken: then none is kept open after its response. */
-    ConnectionLoop(Connection connection, Endpoint endpoint, Notes notes, BooleanSupplier crowded) {
+    ConnectionLoop(Connection connection, Endpoint endpoint, Warnings warnings, BooleanSupplier crowded) {
         this.connection = connection;
         this.endpoint = endpoint;
-        this.notes = notes;
+        this.warnings = warnings;
         this.crowded = crowded;
     }
 
@@ -67,18 +67,18 @@ final class ConnectionLoop implements Runnable {
             }
         } catch (SSLHandshakeException e) {
             if (!connection.timedOut()) {
-                notes.note("--serve: a TLS handshake failed", connection.peer() + ": " + Notes.brief(e));
+                warnings.warn("--serve: a TLS handshake failed", connection.peer() + ": " + Warnings.oneLine(e));
             }
         } catch (IOException e) {
             if (responding) {
-                notes.note(connection.timedOut() ? "--serve: a client too slow to read its response was cut off"
-                        : "--serve: a client went away mid-response", connection.peer() + ": " + Notes.brief(e));
+                warnings.warn(connection.timedOut() ? "--serve: a client too slow to read its response was cut off"
+                        : "--serve: a client went away mid-response", connection.peer() + ": " + Warnings.oneLine(e));
             }
         } catch (InterruptedException e) {
             // the server is closing
         } catch (Throwable t) {
             // Whatever happens here (out of memory included) ends this connection, not jiotop.
-            notes.note("--serve: a request failed", Notes.brief(t));
+            warnings.warn("--serve: a request failed", Warnings.oneLine(t));
         } finally {
             connection.close();
         }

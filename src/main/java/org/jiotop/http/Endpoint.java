@@ -24,17 +24,17 @@ import java.util.concurrent.TimeoutException;
 final class Endpoint implements AutoCloseable {
     private final PrometheusScrapeHandler scraper;
     private final BasicAuth auth;
-    private final Notes notes;
+    private final Warnings warnings;
     private final ExecutorService renderers = Executors.newFixedThreadPool(Limits.RENDERS,
             Thread.ofPlatform().daemon().name("jiotop-http-render-", 0).factory());
     private final Semaphore budgetKib = new Semaphore(Limits.BODY_BUDGET_KIB, true);
     /** The last response's size: what the next one is expected to take from the budget. */
     private volatile int lastKib = 64;
 
-    Endpoint(PrometheusRegistry registry, BasicAuth auth, Notes notes) {
+    Endpoint(PrometheusRegistry registry, BasicAuth auth, Warnings warnings) {
         this.scraper = new PrometheusScrapeHandler(PrometheusProperties.get(), registry);
         this.auth = auth;
-        this.notes = notes;
+        this.warnings = warnings;
     }
 
     /** The response to {@code head}, to be written by {@code deadlineNanos} ({@link System#nanoTime()}). */
@@ -68,7 +68,7 @@ final class Endpoint implements AutoCloseable {
                 rendering.cancel(false);
                 return busy();
             } catch (ExecutionException e) {
-                notes.note("--serve: a scrape failed", Notes.brief(e.getCause()));
+                warnings.warn("--serve: a scrape failed", Warnings.oneLine(e.getCause()));
                 return Response.text(500, "An internal error occurred while scraping metrics.\n");
             }
             lastKib = r.length() / 1024 + 1;
@@ -86,15 +86,15 @@ final class Endpoint implements AutoCloseable {
         try {
             scraper.handleRequest(exchange);
         } catch (IOException | RuntimeException e) {
-            notes.note("--serve: a scrape failed", Notes.brief(e));
+            warnings.warn("--serve: a scrape failed", Warnings.oneLine(e));
             return Response.text(500, "An internal error occurred while scraping metrics.\n");
         } catch (OutOfMemoryError e) {
             // What the render held is garbage once this returns: jiotop and its other scrapes go on.
-            notes.note("--serve: a scrape ran out of memory", Notes.brief(e));
+            warnings.warn("--serve: a scrape ran out of memory", Warnings.oneLine(e));
             return busy();
         }
         if (exchange.failure() != null) {
-            notes.note("--serve: a scrape failed", Notes.brief(exchange.failure()));
+            warnings.warn("--serve: a scrape failed", Warnings.oneLine(exchange.failure()));
         }
         return exchange.response();
     }

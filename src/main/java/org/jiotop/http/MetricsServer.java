@@ -38,18 +38,18 @@ public final class MetricsServer implements AutoCloseable {
     private final Selector selector;
     private final SSLContext tls;
     private final Endpoint endpoint;
-    private final Notes notes;
+    private final Warnings warnings;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final Semaphore places = new Semaphore(Limits.CONNECTIONS);
     private final Thread acceptor;
     private volatile boolean closing;
 
-    private MetricsServer(ServerSocketChannel listener, SSLContext tls, Endpoint endpoint, Notes notes)
+    private MetricsServer(ServerSocketChannel listener, SSLContext tls, Endpoint endpoint, Warnings warnings)
             throws IOException {
         this.listener = listener;
         this.tls = tls;
         this.endpoint = endpoint;
-        this.notes = notes;
+        this.warnings = warnings;
         this.selector = Selector.open();
         listener.configureBlocking(false);
         listener.register(selector, SelectionKey.OP_ACCEPT);
@@ -58,14 +58,14 @@ public final class MetricsServer implements AutoCloseable {
 
     /** Listens on {@code address}; {@code tls} and {@code auth} may be null (plain HTTP, no password). */
     public static MetricsServer start(InetSocketAddress address, SSLContext tls, BasicAuth auth,
-                                      PrometheusRegistry registry, Notes notes) throws IOException {
+                                      PrometheusRegistry registry, Warnings warnings) throws IOException {
         if (address.isUnresolved()) {
             throw new IOException("no such host: " + address.getHostString());
         }
         ServerSocketChannel listener = ServerSocketChannel.open();
         try {
             listener.bind(address, BACKLOG);
-            MetricsServer server = new MetricsServer(listener, tls, new Endpoint(registry, auth, notes), notes);
+            MetricsServer server = new MetricsServer(listener, tls, new Endpoint(registry, auth, warnings), warnings);
             server.acceptor.start();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -93,7 +93,7 @@ public final class MetricsServer implements AutoCloseable {
                     return;
                 } catch (Throwable t) {
                     // Out of file descriptors, or of memory: try again shortly rather than stop serving.
-                    notes.note("--serve: accepting a connection failed", Notes.brief(t));
+                    warnings.warn("--serve: accepting a connection failed", Warnings.oneLine(t));
                     pause();
                 }
             }
@@ -143,7 +143,7 @@ public final class MetricsServer implements AutoCloseable {
         }
         open.add(self[0]);
         try {
-            Thread.ofVirtual().name("jiotop-http-client").start(new ConnectionLoop(self[0], endpoint, notes,
+            Thread.ofVirtual().name("jiotop-http-client").start(new ConnectionLoop(self[0], endpoint, warnings,
                     () -> places.availablePermits() == 0));
         } catch (Throwable t) {
             self[0].close();

@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.http.Notes;
+import org.jiotop.http.Warnings;
 import org.jiotop.linux.KernelException;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RefreshLoopTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Notes notes = new Notes(new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final Warnings warnings = new Warnings(new PrintStream(err, true, StandardCharsets.UTF_8));
 
     @Test
     void aRefreshThatFailsOrRunsOutOfMemoryIsReportedAndTheNextGoesOn() throws KernelException {
@@ -28,7 +28,7 @@ class RefreshLoopTest {
                 default -> {
                 }
             }
-        }, notes);
+        }, warnings);
         assertThat(ran).containsExactly(0, 1, 2, 3);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .isEqualTo("jiotop: --serve: a refresh failed: OutOfMemoryError: Java heap space\n");
@@ -38,6 +38,6 @@ class RefreshLoopTest {
     void theKernelFailingEndsIt() {
         assertThatThrownBy(() -> RefreshLoop.run(new Cadence(0.01), -1, () -> {
             throw new KernelException("taskstats", 0);
-        }, notes)).isInstanceOf(KernelException.class);
+        }, warnings)).isInstanceOf(KernelException.class);
     }
 }

@@ -27,7 +27,7 @@ class MetricsServerTest {
         PrometheusRegistry registry = new PrometheusRegistry();
         Counter.builder().name("jiotop_test").labelNames("n").register(registry).labelValues("a").inc(3);
         server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), null, auth, registry,
-                new Notes(new PrintStream(err, true, StandardCharsets.UTF_8)));
+                new Warnings(new PrintStream(err, true, StandardCharsets.UTF_8)));
         return server;
     }
 
@@ -108,7 +108,7 @@ class MetricsServerTest {
             }
         });
         server = MetricsServer.start(new InetSocketAddress("127.0.0.1", 0), null, null, registry,
-                new Notes(new PrintStream(err, true, StandardCharsets.UTF_8)));
+                new Warnings(new PrintStream(err, true, StandardCharsets.UTF_8)));
         String get = "GET /metrics HTTP/1.1\r\nConnection: close\r\n\r\n";
         assertThat(exchange(get)).startsWith("HTTP/1.1 503 ");
         assertThat(exchange(get)).startsWith("HTTP/1.1 500 ");
@@ -122,11 +122,11 @@ class MetricsServerTest {
     void anAddressThatCannotBeHadSaysWhy() throws IOException {
         start(null);
         PrometheusRegistry registry = new PrometheusRegistry();
-        Notes notes = new Notes(new PrintStream(err, true, StandardCharsets.UTF_8));
+        Warnings warnings = new Warnings(new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThatThrownBy(() -> MetricsServer.start(new InetSocketAddress("127.0.0.1", server.port()), null, null,
-                registry, notes)).isInstanceOf(java.net.BindException.class);
+                registry, warnings)).isInstanceOf(java.net.BindException.class);
         assertThatThrownBy(() -> MetricsServer.start(InetSocketAddress.createUnresolved("nohost.invalid", 9123),
-                null, null, registry, notes)).hasMessage("no such host: nohost.invalid");
+                null, null, registry, warnings)).hasMessage("no such host: nohost.invalid");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Reports what went wrong while serving, one line per kind of trouble at most once a minute: a
- * client that goes away mid-response is routine for a server, and a stack trace each time (as the
- * Prometheus client's HTTP server printed) buries everything else on stderr.
+ * Reports what went wrong while serving or sampling, one line per kind of trouble at most once a
+ * minute: a client that goes away mid-response is routine for a server, and a stack trace each
+ * time (as the Prometheus client's HTTP server printed) buries everything else on stderr.
  */
-public final class Notes {
+public final class Warnings {
     static final long INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private record Last(long atNanos, int quiet) {
@@ -21,17 +21,17 @@ public final class Notes {
     private final LongSupplier clock;
     private final Map<String, Last> last = new HashMap<>();
 
-    public Notes(PrintStream err) {
+    public Warnings(PrintStream err) {
         this(err, System::nanoTime);
     }
 
-    Notes(PrintStream err, LongSupplier clock) {
+    Warnings(PrintStream err, LongSupplier clock) {
         this.err = err;
         this.clock = clock;
     }
 
     /** Reports {@code what} (with {@code detail}) unless a line about {@code what} went out within the minute. */
-    public synchronized void note(String what, String detail) {
+    public synchronized void warn(String what, String detail) {
         long now = clock.getAsLong();
         Last l = last.get(what);
         if (l != null && now - l.atNanos < INTERVAL_NANOS) {
@@ -44,7 +44,7 @@ public final class Notes {
     }
 
     /** A throwable in one line: its class and message, never a stack trace. */
-    public static String brief(Throwable t) {
+    public static String oneLine(Throwable t) {
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
