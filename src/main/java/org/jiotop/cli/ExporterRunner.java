@@ -1,152 +1,83 @@
 package org.jiotop.cli;
 
-import com.sun.net.httpserver.BasicAuthenticator;
-import com.sun.net.httpserver.HttpsConfigurator;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.jiotop.http.BasicAuth;
+import org.jiotop.http.MetricsServer;
+import org.jiotop.http.Warnings;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
-import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.Row;
-import org.jiotop.model.SafeText;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskTracker;
 import org.jiotop.output.MetricsExport;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --serve}: samples processes every interval and serves the counters on /metrics through
- * the Prometheus client's HTTP server, optionally behind basic auth and TLS.
+ * {@code --serve}: samples processes every interval on the calling thread and serves the counters
+ * on /metrics from the server's own threads, optionally behind basic auth and TLS. The two share
+ * nothing but the thread-safe counters, so a scrape never waits for a refresh nor a refresh for a
+ * scrape, and what fails on one side (out of memory included) does not end the other.
  */
 final class ExporterRunner {
-    private static final int REMEMBERED_NAMES = 16_384;
-
-    private record Named(TaskSample task, String name) {
-    }
-
     private final Options options;
     private final Set<Integer> uids;
-    private final ProcFs proc;
     private final Monitor monitor;
-    private final UserDb users;
-    /** Process names (comm) by PID, read once per process. */
-    private final Map<Integer, Named> names = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Named> eldest) {
-            return size() > REMEMBERED_NAMES;
-        }
-    };
+    private final ExportNames names;
 
     ExporterRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, UserDb users) {
         this.options = options;
         this.uids = uids;
-        this.proc = proc;
         this.monitor = monitor;
-        this.users = users;
+        this.names = new ExportNames(proc, users);
     }
 
+    /** Runs until interrupted or for {@code -n} intervals; IOException messages are whole, for "jiotop: ". */
     int run(PrintStream err) throws KernelException, IOException {
         String[] hostPort = options.serve().split(" ");
+        String host = hostPort[0].contains(":") ? "[" + hostPort[0] + "]" : hostPort[0];
+        BasicAuth auth = options.serveAuth() == null ? null : ServeSecrets.basicAuth(options.serveAuth());
+        SSLContext tls = options.serveTls() == null ? null : ServeSecrets.tls(options.serveTls());
         PrometheusRegistry registry = new PrometheusRegistry();
         MetricsExport export = new MetricsExport(registry, options.exportPids(), options.exportPidsMax());
-        HTTPServer.Builder builder = HTTPServer.builder().hostname(hostPort[0]).port(Integer.parseInt(hostPort[1]))
-                .registry(registry);
-        if (options.serveAuth() != null) {
-            builder.authenticator(basicAuth(options.serveAuth()));
+        Warnings warnings = new Warnings(err);
+        MetricsServer server;
+        try {
+            server = MetricsServer.start(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), tls, auth,
+                    registry, warnings);
+        } catch (IOException e) {
+            throw new IOException("--serve " + host + ":" + hostPort[1] + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
-        if (options.serveTls() != null) {
-            builder.httpsConfigurator(tls(options.serveTls()));
-        }
-        try (HTTPServer server = builder.buildAndStart()) {
-            err.println("jiotop: serving metrics on " + (options.serveTls() != null ? "https" : "http") + "://"
-                    + hostPort[0] + ":" + server.getPort() + "/metrics");
+        try (server) {
+            err.println("jiotop: serving metrics on " + (tls != null ? "https" : "http") + "://" + host + ":"
+                    + server.port() + "/metrics");
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
-            for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {
-                if (!cadence.awaitNext()) {
-                    break; // stopped from within this JVM (tests); a signal ends the JVM instead
-                }
-                monitor.sample();
-                Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null,
-                        (row, processes) -> null, SortKey.ID, false);
-                List<TaskActivity> tasks = new ArrayList<>(report.rows().size());
-                for (Row r : report.rows()) {
-                    tasks.add(r.activity());
-                }
-                export.record(tasks, this::names, report.lostExitReports());
-            }
+            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export), warnings);
         }
         return Main.EXIT_OK;
     }
 
-    private MetricsExport.Names names(TaskActivity a) {
-        return new MetricsExport.Names(name(a), SafeText.escape(users.nameOf(a.sample().uid())));
-    }
-
-    private String name(TaskActivity a) {
-        TaskSample s = a.sample();
-        if (a.exited()) {
-            return SafeText.escape(a.exitedName());
+    private void refresh(MetricsExport export) throws KernelException {
+        monitor.sample();
+        Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null, (row, processes) -> null,
+                SortKey.ID, false);
+        names.reports(monitor.exits());
+        List<TaskActivity> tasks = new ArrayList<>(report.rows().size());
+        for (Row r : report.rows()) {
+            tasks.add(r.activity());
         }
-        Named known = names.get(s.id());
-        if (known != null && TaskTracker.sameTask(known.task, s)) {
-            return known.name;
-        }
-        byte[] comm = proc.comm(s.id(), s.id());
-        String name = comm == null ? "?" : SafeText.escape(comm);
-        names.put(s.id(), new Named(s, name));
-        return name;
-    }
-
-    private static BasicAuthenticator basicAuth(String userAndFile) throws IOException {
-        int colon = userAndFile.indexOf(':');
-        String user = userAndFile.substring(0, colon);
-        String password = Files.readString(Path.of(userAndFile.substring(colon + 1)), StandardCharsets.UTF_8).strip();
-        return new BasicAuthenticator("jiotop") {
-            @Override
-            public boolean checkCredentials(String u, String p) {
-                return java.security.MessageDigest.isEqual(u.getBytes(StandardCharsets.UTF_8),
-                        user.getBytes(StandardCharsets.UTF_8))
-                        && java.security.MessageDigest.isEqual(p.getBytes(StandardCharsets.UTF_8),
-                        password.getBytes(StandardCharsets.UTF_8));
-            }
-        };
-    }
-
-    /** A PKCS#12 key store holding the server's key and certificate, its password in a file. */
-    private static HttpsConfigurator tls(String storeAndFile) throws IOException {
-        int colon = storeAndFile.indexOf(':');
-        char[] password = Files.readString(Path.of(storeAndFile.substring(colon + 1)), StandardCharsets.UTF_8).strip()
-                .toCharArray();
-        try (InputStream in = Files.newInputStream(Path.of(storeAndFile.substring(0, colon)))) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(store, password);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(keys.getKeyManagers(), null, null);
-            return new HttpsConfigurator(ssl);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("TLS key store " + storeAndFile.substring(0, colon) + ": " + e.getMessage(), e);
-        }
+        export.record(tasks, names::of, report.lostExitReports());
+        names.keepOnly(tasks);
     }
 }

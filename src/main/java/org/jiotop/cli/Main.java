@@ -136,7 +136,7 @@ public final class Main {
             err.println("jiotop: " + explain(e));
             return EXIT_CANNOT_RUN;
         } catch (IOException e) {
-            err.println("jiotop: " + (options.serve() != null ? "--serve " : "terminal: ") + e.getMessage());
+            err.println("jiotop: " + (options.serve() != null ? "" : "terminal: ") + e.getMessage());
             return EXIT_CANNOT_RUN;
         }
     }

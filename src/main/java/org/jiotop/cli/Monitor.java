@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.Scan;
+import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.model.Interval;
 import org.jiotop.model.LabelSource;
@@ -12,6 +13,7 @@ import org.jiotop.model.RowFilter;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskTracker;
 
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,7 @@ final class Monitor {
     private boolean processes;
     private TaskTracker tracker;
     private Interval latest;
+    private List<TaskExit> exits = List.of();
     private boolean delayAccounting = true;
 
     Monitor(TaskScanner scanner, Options options) {
@@ -43,6 +46,7 @@ final class Monitor {
     boolean sample() throws KernelException {
         Scan scan = processes ? scanner.processes(only) : scanner.threads(only);
         delayAccounting = scan.delayAccounting();
+        exits = scan.exits();
         Interval interval = tracker.advance(scan);
         if (interval != null) {
             latest = interval;
@@ -57,6 +61,11 @@ final class Monitor {
             tracker = new TaskTracker(keepExited, keepExitedWithIo);
             latest = null;
         }
+    }
+
+    /** The kernel's exit reports taken by the latest sample, as they came. */
+    List<TaskExit> exits() {
+        return exits;
     }
 
     boolean delayAccounting() {

@@ -72,6 +72,7 @@ final class OptionParser {
     private String serve;
     private boolean exportPids;
     private int exportPidsMax = 500;
+    private boolean exportPidsMaxGiven;
     private String serveAuth;
     private String serveTls;
     private final java.util.Set<Integer> hidden = new java.util.TreeSet<>();
@@ -103,6 +104,7 @@ final class OptionParser {
         if (p.accumulated && p.accumulatedBandwidth) {
             throw new UsageException("options -a and -A exclude each other");
         }
+        p.checkExporterOptions();
         return new Options(p.help, p.version, p.only, p.batch || p.time || p.quiet > 0, p.iterations, p.delay,
                 List.copyOf(p.pids), List.copyOf(p.users), p.processes, p.accumulated, p.accumulatedBandwidth,
                 p.kilobytes, p.time, Math.min(3, p.quiet), p.noHelp, p.keepExited, p.exitBufferKiB, p.fullCommand,
@@ -217,7 +219,10 @@ final class OptionParser {
             case "format" -> format = oneOf(shown, value, "text", "json", "csv");
             case "serve" -> serve = listenAddress(shown, value);
             case "export-pids" -> exportPids = true;
-            case "export-pids-max" -> exportPidsMax = (int) bounded(shown, value, 1, 100_000);
+            case "export-pids-max" -> {
+                exportPidsMax = (int) bounded(shown, value, 1, 100_000);
+                exportPidsMaxGiven = true;
+            }
             case "serve-auth" -> serveAuth = pair(shown, value, "USER:PASSWORD_FILE");
             case "serve-tls" -> serveTls = pair(shown, value, "KEYSTORE:PASSWORD_FILE");
             case "filter" -> filter = regex(shown, value);
@@ -230,6 +235,18 @@ final class OptionParser {
                     throw new AssertionError(spec);
                 }
             }
+        }
+    }
+
+    /** Exporter options do nothing without the exporter: whoever gave one expects it to act. */
+    private void checkExporterOptions() throws UsageException {
+        String orphan = serve != null ? null : serveAuth != null ? "--serve-auth" : serveTls != null ? "--serve-tls"
+                : exportPids ? "--export-pids" : null;
+        if (orphan != null) {
+            throw new UsageException("option " + orphan + " needs --serve");
+        }
+        if (exportPidsMaxGiven && !exportPids) {
+            throw new UsageException("option --export-pids-max needs --export-pids");
         }
     }
 

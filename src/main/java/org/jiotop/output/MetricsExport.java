@@ -1,23 +1,29 @@
 package org.jiotop.output;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import org.jiotop.model.Groups;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The Prometheus metrics: counters in bytes and seconds, by default one series per command name
- * and user (so the number of series stays bounded), per process only when asked and up to a cap.
- * Counters only ever add an interval's deltas, exited tasks' last part included, so they never go
- * back when a process exits. No command-line arguments appear in labels: they can hold secrets.
+ * and user, at most {@link #MAX_GROUPS} of them (later groups share one series, see
+ * {@link GroupCap}), per process only when asked and up to a cap. Counters only ever add an
+ * interval's deltas, exited tasks' last part included, so they never go back when a process
+ * exits. No command-line arguments appear in labels: they can hold secrets.
  */
 public final class MetricsExport {
+    /** (command, user) groups with series of their own; each has 5 series. */
+    public static final int MAX_GROUPS = 1000;
+
     /** What a group or process is called in labels. */
     public record Names(String command, String user) {
     }
@@ -26,19 +32,36 @@ public final class MetricsExport {
     private final Counter[] byProcess;
     private final Counter lostExitReports;
     private final Counter droppedProcesses;
+    private final Gauge groups;
+    private final Counter foldedGroups;
+    private final GroupCap cap;
+    private final UnnamedIo unnamed = new UnnamedIo();
     private final int maxProcesses;
     private final Map<Integer, Names> exportedProcesses = new HashMap<>();
     private long lostSeen;
 
     public MetricsExport(PrometheusRegistry registry, boolean perProcess, int maxProcesses) {
+        this(registry, perProcess, maxProcesses, MAX_GROUPS);
+    }
+
+    MetricsExport(PrometheusRegistry registry, boolean perProcess, int maxProcesses, int maxGroups) {
         this.byGroup = counters(registry, "jiotop_", "command", "user");
         this.byProcess = perProcess ? counters(registry, "jiotop_process_", "pid", "command", "user") : null;
         this.maxProcesses = maxProcesses;
+        this.cap = new GroupCap(maxGroups);
         this.lostExitReports = Counter.builder().name("jiotop_lost_exit_reports")
                 .help("Times the kernel dropped exit reports (socket buffer overflow): the last I/O of those tasks is missing")
                 .register(registry);
         this.droppedProcesses = perProcess ? Counter.builder().name("jiotop_process_series_dropped")
                 .help("Processes not exported per PID because --export-pids-max was reached").register(registry) : null;
+        this.groups = Gauge.builder().name("jiotop_groups")
+                .help("(command, user) groups with series of their own, at most " + maxGroups
+                        + "; the I/O of later groups goes to command=\"other\",user=\"other\"")
+                .register(registry);
+        this.foldedGroups = Counter.builder().name("jiotop_groups_folded")
+                .help("Intervals in which a group past the cap of " + maxGroups
+                        + " did I/O, counted under command=\"other\" (once per group and interval)")
+                .register(registry);
     }
 
     private static Counter[] counters(PrometheusRegistry registry, String prefix, String... labels) {
@@ -61,13 +84,22 @@ public final class MetricsExport {
 
     /**
      * Adds one interval: {@code tasks} are all processes (exited ones with their last part),
-     * {@code names} labels those that did I/O.
+     * {@code names} labels those that did I/O, or gives null for a process whose name is not known
+     * (its I/O is then counted once it is).
      */
     public void record(List<TaskActivity> tasks, Function<TaskActivity, Names> names, long lostExitReports) {
-        Map<Names, IoDelta> groups = Groups.sum(tasks, names);
-        groups.forEach((n, d) -> add(byGroup, d, n.command(), n.user()));
+        Map<Names, IoDelta> series = new HashMap<>();
+        unnamed.sum(tasks, names).forEach((group, d) -> {
+            Names s = cap.seriesOf(group);
+            if (!s.equals(group)) {
+                foldedGroups.inc();
+            }
+            series.merge(s, d, IoDelta::plus);
+        });
+        series.forEach((n, d) -> add(byGroup, d, n.command(), n.user()));
+        groups.set(cap.size());
         if (byProcess != null) {
-            java.util.Set<Integer> present = new java.util.HashSet<>();
+            Set<Integer> present = new HashSet<>();
             for (TaskActivity a : tasks) {
                 present.add(a.sample().id());
                 perProcess(a, names);
@@ -96,6 +128,9 @@ public final class MetricsExport {
                 return;
             }
             known = names.apply(a);
+            if (known == null) {
+                return; // no name yet: its series starts once it has one
+            }
             exportedProcesses.put(pid, known);
         }
         if (known == null) {

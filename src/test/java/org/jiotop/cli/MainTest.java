@@ -76,7 +76,8 @@ class MainTest {
 
     @Test
     void badOptionIsOneLineOnStderrAndStatus2() {
-        for (String[] args : new String[][]{{"-n", "x"}, {"--bogus"}, {"-d", "-1"}, {"stray"}, {"-p"}}) {
+        for (String[] args : new String[][]{{"-n", "x"}, {"--bogus"}, {"-d", "-1"}, {"stray"}, {"-p"},
+                {"-b", "--serve-auth=scraper:/etc/hostname"}, {"--export-pids", "-n", "1"}}) {
             Result r = run(args);
             assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).isEmpty();

@@ -113,7 +113,12 @@ class OptionParserTest {
             "--exit-buffer=1        | option --exit-buffer: invalid value: '1'",
             "--filter=(             | option --filter: invalid regular expression: '('",
             "--sort=size            | option --sort: unknown column: 'size'",
-            "-a -A                  | options -a and -A exclude each other"})
+            "-a -A                  | options -a and -A exclude each other",
+            "--serve-auth=u:/f      | option --serve-auth needs --serve",
+            "-b --serve-tls=k:/f    | option --serve-tls needs --serve",
+            "--export-pids          | option --export-pids needs --serve",
+            "--export-pids-max=5    | option --export-pids-max needs --export-pids",
+            "--serve 9 --export-pids-max=5 | option --export-pids-max needs --export-pids"})
     void badCommandLines(String args, String message) {
         assertThatThrownBy(() -> OptionParser.parse(args.split(" ")))
                 .isInstanceOf(UsageException.class)

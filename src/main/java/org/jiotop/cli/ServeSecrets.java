@@ -1,0 +1,100 @@
+package org.jiotop.cli;
+
+import org.jiotop.http.BasicAuth;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Arrays;
+import java.util.Collections;
+
+/**
+ * The exporter's password and key store, read from the files {@code --serve-auth} and
+ * {@code --serve-tls} name. Each problem is one message naming the option, the file and what is
+ * wrong with it, so that jiotop refuses to start instead of serving with a broken setting.
+ */
+final class ServeSecrets {
+    private ServeSecrets() {
+    }
+
+    /** {@code USER:PASSWORD_FILE}: the password is the file's content, without surrounding white space. */
+    static BasicAuth basicAuth(String userAndFile) throws IOException {
+        int colon = userAndFile.indexOf(':');
+        String password = password("--serve-auth", Path.of(userAndFile.substring(colon + 1)));
+        return new BasicAuth(userAndFile.substring(0, colon), password);
+    }
+
+    /** {@code KEYSTORE:PASSWORD_FILE}: a PKCS#12 key store with the server's key and certificate. */
+    static SSLContext tls(String storeAndFile) throws IOException {
+        int colon = storeAndFile.indexOf(':');
+        Path path = Path.of(storeAndFile.substring(0, colon));
+        char[] password = password("--serve-tls", Path.of(storeAndFile.substring(colon + 1))).toCharArray();
+        byte[] bytes = read("--serve-tls", "key store", path, SmallFile::bytes);
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try {
+                store.load(new ByteArrayInputStream(bytes), password);
+            } catch (IOException e) {
+                // The JDK's message ("toDerInputStream rejects tag type 45", or none) helps nobody.
+                throw new IOException("--serve-tls: " + path + ": not a PKCS#12 key store, or its password is wrong",
+                        e);
+            }
+            if (Collections.list(store.aliases()).stream().noneMatch(a -> isKey(store, a))) {
+                throw new IOException("--serve-tls: " + path + ": holds no private key (a certificate alone"
+                        + " cannot serve TLS)");
+            }
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            try {
+                keys.init(store, password);
+            } catch (GeneralSecurityException e) {
+                throw new IOException("--serve-tls: " + path + ": its key cannot be read with the store's password",
+                        e);
+            }
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(keys.getKeyManagers(), null, null);
+            return ssl;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("--serve-tls: " + path + ": " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    private static boolean isKey(KeyStore store, String alias) {
+        try {
+            return store.isKeyEntry(alias);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static String password(String option, Path file) throws IOException {
+        String password = read(option, "password file", file, SmallFile::read).strip();
+        if (password.isEmpty()) {
+            // An empty password lets in anyone who sends the user name, and is never what was meant.
+            throw new IOException(option + ": password file " + file + " is empty");
+        }
+        return password;
+    }
+
+    private interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private static <T> T read(String option, String what, Path file, Reader<T> reader) throws IOException {
+        try {
+            return reader.read(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(option + ": " + what + " " + file + ": no such file", e);
+        } catch (IOException e) {
+            // SmallFile's messages start with the path.
+            throw new IOException(option + ": " + what + " " + e.getMessage(), e);
+        }
+    }
+}

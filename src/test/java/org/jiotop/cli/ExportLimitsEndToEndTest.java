@@ -1,0 +1,228 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Root;
+import org.jiotop.output.MetricsExport;
+import org.jiotop.testkit.Child;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An exporter in its own JVM, with the launcher's heap ceiling, after half again as many distinctly
+ * named programs as it keeps groups for have each written one page: its series stay within the
+ * cap with every byte counted, and it then serves 500 concurrent scrapes of its largest response
+ * and clients that hang up mid-response without running out of memory or filling stderr.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ExportLimitsEndToEndTest {
+    private static final int WRITERS = MetricsExport.MAX_GROUPS * 3 / 2;
+    private static final int PAGE = 4096;
+    private static final int PIDS_MAX = 50;
+    private static final Pattern WRITTEN = Pattern.compile(
+            "(?m)^jiotop_write_bytes_total\\{command=\"([^\"]*)\",user=\"([^\"]*)\"\\} (\\S+)$");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @TempDir
+    static Path tmp;
+    private ExporterProcess exporter;
+    /** The writers' names: this, then their number. */
+    private String prefix;
+    private String afterChurn;
+
+    @BeforeAll
+    void churn() throws Exception {
+        Root.assumeRoot();
+        exporter = ExporterProcess.start(tmp, "-d", "0.2", "--export-pids", "--export-pids-max=" + PIDS_MAX);
+        metrics();
+        prefix = "j" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
+                + (char) ('a' + ThreadLocalRandom.current().nextInt(26));
+        Path file = Files.createDirectories(Path.of("target", "e2e-scratch")).resolve("named-writers-" + prefix);
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        // Created beforehand: the writer that created it would also be charged the directory's pages.
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        // A process is named after the file it runs: each writer is dd run through a link of its
+        // own, writing one page. Spawned (not forked from the interpreter) and eight at a time, as
+        // creating 1,500 processes is most of this test's time.
+        String script = """
+                import os, sys
+                n, path, prefix, links = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+                args = ['if=/dev/zero', 'of=' + path, 'bs=%d', 'count=1', 'oflag=append', 'conv=notrunc',
+                        'status=none']
+                running = 0
+                for i in range(n):
+                    link = os.path.join(links, prefix + str(i))
+                    os.symlink('/bin/dd', link)
+                    os.posix_spawn(link, [link] + args, {})
+                    running += 1
+                    if running == 8:
+                        os.wait()
+                        running -= 1
+                while running:
+                    os.wait()
+                    running -= 1
+                print('done', flush=True)
+                """.formatted(PAGE);
+        try (Child writers = Child.command("python3", "-c", script, Integer.toString(WRITERS), file.toString(),
+                prefix, links.toString())) {
+            assertThat(writers.readLine()).isEqualTo("done");
+        } finally {
+            Files.deleteIfExists(file);
+            try (var l = Files.list(links)) {
+                for (Path link : l.toList()) {
+                    Files.delete(link);
+                }
+            }
+        }
+        // The last exits are counted a refresh or two later.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        do {
+            Thread.sleep(300);
+            afterChurn = metrics();
+        } while (writersAndOther(afterChurn) < (double) WRITERS * PAGE && System.nanoTime() < end);
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (exporter != null) {
+            exporter.close();
+        }
+    }
+
+    private String metrics() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(exporter.url()))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** jiotop_write_bytes_total by "command/user". */
+    private static Map<String, Double> written(String metrics) {
+        Map<String, Double> out = new HashMap<>();
+        Matcher m = WRITTEN.matcher(metrics);
+        while (m.find()) {
+            out.put(m.group(1) + "/" + m.group(2), Double.parseDouble(m.group(3)));
+        }
+        return out;
+    }
+
+    /** What the writers' own series and the shared "other" one hold together. */
+    private double writersAndOther(String metrics) {
+        return written(metrics).entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) || e.getKey().equals("other/other"))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    private static double value(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(metrics);
+        assertThat(m.find()).as(name).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void seriesStayWithinTheCapAndEveryPageIsCounted() {
+        Map<String, Double> written = written(afterChurn);
+        assertThat(written).hasSizeLessThanOrEqualTo(MetricsExport.MAX_GROUPS + 1).containsKey("other/other");
+        assertThat(value(afterChurn, "jiotop_groups")).isEqualTo(MetricsExport.MAX_GROUPS);
+        assertThat(value(afterChurn, "jiotop_groups_folded_total")).isPositive();
+        Map<String, Double> own = new HashMap<>(written);
+        own.keySet().removeIf(k -> !k.startsWith(prefix));
+        assertThat(own).isNotEmpty();
+        // One page each; now and then a writer is also charged a page of file system metadata.
+        assertThat(own.values()).as("%s", own).allSatisfy(v -> {
+            assertThat(v).isPositive();
+            assertThat(v % PAGE).isZero();
+        });
+        assertThat(own.values().stream().filter(v -> v == PAGE).count()).as("%s", own)
+                .isGreaterThanOrEqualTo(own.size() * 98L / 100);
+        // "other" also holds other programs' I/O from after the cap: at least, not exactly, the rest.
+        assertThat(writersAndOther(afterChurn)).isGreaterThanOrEqualTo((double) WRITERS * PAGE);
+        long samples = afterChurn.lines().filter(l -> l.startsWith("jiotop_")).count();
+        assertThat(samples).isLessThanOrEqualTo(5L * (MetricsExport.MAX_GROUPS + 1 + PIDS_MAX) + 4);
+        assertThat(exporter.alive()).isTrue();
+    }
+
+    @Test
+    void perProcessSeriesStayWithinTheirCap() throws Exception {
+        String now = metrics();
+        assertThat(now.lines().filter(l -> l.startsWith("jiotop_process_write_bytes_total{")).count())
+                .isLessThanOrEqualTo(PIDS_MAX);
+    }
+
+    @Test
+    void fiveHundredConcurrentScrapesAreAllAnswered() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<CompletableFuture<String>> scrapes = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            scrapes.add(client.sendAsync(HttpRequest.newBuilder(URI.create(exporter.url()))
+                            .timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofByteArray())
+                    .thenApply(r -> r.statusCode() + " " + (r.body().length > 100_000)));
+        }
+        for (CompletableFuture<String> s : scrapes) {
+            assertThat(s.get(60, TimeUnit.SECONDS)).isEqualTo("200 true");
+        }
+        assertThat(exporter.alive()).isTrue();
+        assertThat(exporter.stderr()).doesNotContain("OutOfMemoryError", "out of memory", "Exception in");
+    }
+
+    @Test
+    void clientsThatHangUpMidResponseGiveOneLineOnStderr() throws Exception {
+        long before = wentAway();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            clients.add(Thread.ofVirtual().start(() -> {
+                try (Socket s = new Socket("127.0.0.1", exporter.port())) {
+                    s.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    // Reset at once: the response, rendered after, goes to a connection already gone
+                    // (one that is read a little first may fit whole in the kernel's buffers).
+                    s.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }));
+        }
+        for (Thread t : clients) {
+            t.join(15_000);
+        }
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (wentAway() == 0 && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500);
+        assertThat(wentAway()).as(exporter.stderr()).isPositive();
+        assertThat(wentAway() - before).as(exporter.stderr()).isLessThanOrEqualTo(1);
+        assertThat(exporter.stderr()).doesNotContain("SEVERE", "\tat ");
+        assertThat(metrics()).contains("jiotop_groups ");
+    }
+
+    private long wentAway() throws IOException {
+        return exporter.stderr().lines().filter(l -> l.contains("went away mid-response")).count();
+    }
+}

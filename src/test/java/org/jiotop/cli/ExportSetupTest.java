@@ -1,0 +1,105 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Root;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** What the exporter says, and its status, when its password or key store is unusable; where it says it listens. */
+class ExportSetupTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void root() {
+        Root.assumeRoot();
+    }
+
+    private static MainTest.Result serve(String option) {
+        return MainTest.run("--serve", "127.0.0.1:0", option, "-n", "1", "-d", "0.1");
+    }
+
+    private static void refused(MainTest.Result r, String message) {
+        assertThat(r.status()).isEqualTo(Main.EXIT_CANNOT_RUN);
+        assertThat(r.err()).isEqualTo("jiotop: " + message + "\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anEmptyPasswordFileIsRefused() throws Exception {
+        Path empty = Files.writeString(tmp.resolve("empty"), " \n");
+        refused(serve("--serve-auth=scraper:" + empty), "--serve-auth: password file " + empty + " is empty");
+    }
+
+    @Test
+    void aPasswordFileThatCannotBeReadIsNamedWithTheReason() {
+        refused(serve("--serve-auth=scraper:/nonexistent/jiotop-password"),
+                "--serve-auth: password file /nonexistent/jiotop-password: no such file");
+        refused(serve("--serve-auth=scraper:" + tmp), "--serve-auth: password file " + tmp + ": not a regular file");
+        refused(serve("--serve-tls=/nonexistent/jiotop.p12:" + tmp),
+                "--serve-tls: password file " + tmp + ": not a regular file");
+    }
+
+    @Test
+    void aKeyStoreThatIsNoneOrWhosePasswordIsWrongIsNamed() throws Exception {
+        Path password = Files.writeString(tmp.resolve("password"), "changeit\n");
+        Path text = Files.writeString(tmp.resolve("text.p12"), "not a key store\n");
+        refused(serve("--serve-tls=" + text + ":" + password),
+                "--serve-tls: " + text + ": not a PKCS#12 key store, or its password is wrong");
+        Path other = keyStore("another password");
+        refused(serve("--serve-tls=" + other + ":" + password),
+                "--serve-tls: " + other + ": not a PKCS#12 key store, or its password is wrong");
+        Path empty = keyStore("changeit");
+        refused(serve("--serve-tls=" + empty + ":" + password),
+                "--serve-tls: " + empty + ": holds no private key (a certificate alone cannot serve TLS)");
+        refused(serve("--serve-tls=/nonexistent/jiotop.p12:" + password),
+                "--serve-tls: key store /nonexistent/jiotop.p12: no such file");
+    }
+
+    @Test
+    void anAddressInUseOrUnknownIsNamed() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            MainTest.Result r = MainTest.run("--serve", "127.0.0.1:" + taken.getLocalPort(), "-n", "1");
+            refused(r, "--serve 127.0.0.1:" + taken.getLocalPort() + ": Address already in use");
+        }
+        refused(MainTest.run("--serve", "nohost.invalid:9123", "-n", "1"),
+                "--serve nohost.invalid:9123: no such host: nohost.invalid");
+    }
+
+    /** An empty PKCS#12 key store under {@code password}. */
+    private Path keyStore(String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        Path file = Files.createTempFile(tmp, "store", ".p12");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password.toCharArray());
+        }
+        return file;
+    }
+
+    @Test
+    void anIpv6AddressIsPrintedInBracketsAndServes() throws Exception {
+        assumeTrue(Files.readString(Path.of("/proc/net/if_inet6")).contains(" lo"), "no IPv6 loopback");
+        try (ExporterProcess exporter = ExporterProcess.listening(tmp, "[::1]:0", "-d", "0.2")) {
+            assertThat(exporter.url()).matches("http://\\[::1\\]:[0-9]+/metrics");
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(exporter.url()))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("jiotop_groups ");
+        }
+    }
+}

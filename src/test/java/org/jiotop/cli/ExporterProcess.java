@@ -1,0 +1,99 @@
+package org.jiotop.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * jiotop's exporter in a JVM of its own with the launcher's flags (scripts/jvm-flags.sh), so with
+ * the heap ceiling it has in production: what runs out of memory there fails the test, and the
+ * test JVM's heap cannot hide it. Its stderr goes to a file the test reads.
+ */
+final class ExporterProcess implements AutoCloseable {
+    private static final Pattern URL = Pattern.compile("serving metrics on (https?://\\S+)");
+
+    private final Process process;
+    private final Path stderr;
+    private final String url;
+
+    private ExporterProcess(Process process, Path stderr, String url) {
+        this.process = process;
+        this.stderr = stderr;
+        this.url = url;
+    }
+
+    /** Starts {@code jiotop --serve 127.0.0.1:0 OPTIONS} and waits until it listens. */
+    static ExporterProcess start(Path dir, String... options) throws IOException, InterruptedException {
+        return listening(dir, "127.0.0.1:0", options);
+    }
+
+    /** Starts {@code jiotop --serve ADDRESS OPTIONS} and waits until it listens. */
+    static ExporterProcess listening(Path dir, String address, String... options)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElseThrow());
+        cmd.addAll(launcherFlags());
+        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "--serve", address));
+        cmd.addAll(Arrays.asList(options));
+        Path stderr = Files.createTempFile(dir, "exporter", ".err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile()).start();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < end) {
+            Matcher m = URL.matcher(Files.readString(stderr));
+            if (m.find()) {
+                return new ExporterProcess(p, stderr, m.group(1));
+            }
+            if (!p.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the exporter did not start: " + Files.readString(stderr));
+    }
+
+    private static List<String> launcherFlags() throws IOException, InterruptedException {
+        Process sh = new ProcessBuilder("sh", "-c", ". scripts/jvm-flags.sh && jiotop_jvm_flags"
+                + " && printf '%s' \"$JIOTOP_JVM_FLAGS\"").redirectErrorStream(true).start();
+        String flags = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (sh.waitFor() != 0) {
+            throw new AssertionError("scripts/jvm-flags.sh: " + flags);
+        }
+        return List.of(flags.strip().split("\\s+"));
+    }
+
+    /** Where /metrics is, e.g. {@code http://127.0.0.1:43211/metrics}. */
+    String url() {
+        return url;
+    }
+
+    int port() {
+        return Integer.parseInt(url.replaceAll(".*:(\\d+)/metrics$", "$1"));
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+}

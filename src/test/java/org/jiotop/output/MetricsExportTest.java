@@ -1,0 +1,119 @@
+package org.jiotop.output;
+
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.TaskActivity;
+import org.jiotop.output.MetricsExport.Names;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The exporter's series: how many there can be, and that every byte is in exactly one. */
+class MetricsExportTest {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+
+    private static TaskActivity alive(int pid, long start, long written) {
+        return new TaskActivity(new TaskSample(pid, pid, 1, start, 0, false, 0, 0, 0, 0, 0),
+                new IoDelta(0, written, 0, 0, 0), IoDelta.ZERO, 0);
+    }
+
+    private static TaskActivity exited(int pid, long start, long written, String name) {
+        return new TaskActivity(new TaskSample(pid, pid, 1, start, 0, false, 0, 0, 0, 0, 0),
+                new IoDelta(0, written, 0, 0, 0), IoDelta.ZERO, 0, name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Series of {@code metric} by "command/user", label values in the order of their names. */
+    private Map<String, Double> series(String metric) {
+        Map<String, Double> out = new HashMap<>();
+        for (MetricSnapshot m : registry.scrape()) {
+            if (!m.getMetadata().getName().equals(metric)) {
+                continue;
+            }
+            for (DataPointSnapshot p : m.getDataPoints()) {
+                List<String> values = new ArrayList<>();
+                p.getLabels().forEach(l -> values.add(l.getValue()));
+                out.put(String.join("/", values), p instanceof CounterDataPointSnapshot c ? c.getValue()
+                        : ((GaugeDataPointSnapshot) p).getValue());
+            }
+        }
+        return out;
+    }
+
+    private static double sum(Map<String, Double> series) {
+        return series.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    @Test
+    void groupsPastTheCapShareOneSeriesAndEveryByteIsCounted() {
+        MetricsExport export = new MetricsExport(registry, false, 10);
+        Function<TaskActivity, Names> byPid = a -> new Names("p" + a.sample().id(), "root");
+        long total = 0;
+        for (int interval = 0; interval < 3; interval++) {
+            List<TaskActivity> tasks = new ArrayList<>();
+            for (int pid = 1 + interval * 1000; pid <= 1000 + interval * 1000; pid++) {
+                tasks.add(alive(pid, pid, 4096 + pid));
+                total += 4096 + pid;
+            }
+            export.record(tasks, byPid, 0);
+        }
+        Map<String, Double> written = series("jiotop_write_bytes");
+        assertThat(written).hasSize(MetricsExport.MAX_GROUPS + 1).containsKey("other/other");
+        assertThat(sum(written)).isEqualTo(total);
+        assertThat(series("jiotop_read_bytes")).hasSize(MetricsExport.MAX_GROUPS + 1);
+        assertThat(series("jiotop_groups")).containsEntry("", (double) MetricsExport.MAX_GROUPS);
+        assertThat(series("jiotop_groups_folded")).containsEntry("", 2000.0);
+    }
+
+    @Test
+    void aGroupThatHasASeriesKeepsItAfterTheCapIsReached() {
+        MetricsExport export = new MetricsExport(registry, false, 10, 2);
+        Function<TaskActivity, Names> byPid = a -> new Names("p" + a.sample().id(), "root");
+        export.record(List.of(alive(1, 1, 10), alive(2, 2, 20)), byPid, 0);
+        export.record(List.of(alive(3, 3, 30), alive(1, 1, 1)), byPid, 0);
+        assertThat(series("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("p1/root", 11.0, "p2/root", 20.0, "other/other", 30.0));
+    }
+
+    @Test
+    void aProcessWhoseNameCouldNotBeReadIsCountedUnderTheNameOfItsExitReport() {
+        MetricsExport export = new MetricsExport(registry, true, 10);
+        Map<Integer, String> readable = new HashMap<>();
+        Function<TaskActivity, Names> names = a -> a.exited() ? new Names(new String(a.exitedName(),
+                StandardCharsets.UTF_8), "root") : readable.containsKey(a.sample().id())
+                ? new Names(readable.get(a.sample().id()), "root") : null;
+        export.record(List.of(alive(7, 70, 4096)), names, 0);
+        assertThat(series("jiotop_write_bytes")).isEmpty();
+        export.record(List.of(exited(7, 70, 100, "dd")), names, 0);
+        assertThat(series("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("dd/root", 4196.0));
+        // A later process with the same PID is not the one held back; a readable name is kept.
+        export.record(List.of(alive(7, 900, 1)), names, 0);
+        readable.put(7, "late");
+        export.record(List.of(alive(7, 900, 2)), names, 0);
+        assertThat(series("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("dd/root", 4196.0, "late/root", 3.0));
+        assertThat(series("jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("late/7/root", 2.0));
+    }
+
+    @Test
+    void aProcessThatStaysNamelessEndsUpUnderOtherAndNeverUnderAMadeUpName() {
+        MetricsExport export = new MetricsExport(registry, false, 10);
+        export.record(List.of(alive(7, 70, 4096)), a -> null, 0);
+        for (int i = 0; i < 4; i++) {
+            export.record(List.of(), a -> null, 0);
+        }
+        assertThat(series("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 4096.0));
+        assertThat(series("jiotop_groups_folded")).containsEntry("", 0.0);
+    }
+}
