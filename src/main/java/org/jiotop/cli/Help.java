@@ -35,6 +35,7 @@ final class Help {
                   -q, --quiet           suppress some lines of header (implies --batch):
                                         -q titles once, -qq no titles, -qqq no summary either
                   --filter=REGEX        only tasks whose TID or command line matches REGEX
+                                        (command lines are cut to 1,024 characters)
                   --keep-exited=N       reports an exited task stays listed after exiting [3];
                                         with -a or -A, tasks that did I/O stay for good
                   --exit-buffer=KIB     socket buffer for the kernel's exit reports [8192]
@@ -63,7 +64,8 @@ final class Help {
                 The first report comes after one full interval, so every figure is a real rate.
                 Tasks that exit are accounted from the kernel's exit reports and marked <exited>.
                 Needs root or the CAP_NET_ADMIN capability (the kernel's taskstats interface).
-                Exit status: 0 done, 1 cannot run (privileges, kernel, unknown user), 2 bad option.
+                Exit status: 0 done, 1 cannot run (privileges, kernel, unknown user) or cannot
+                write the output (a full disk), 2 bad option.
                 """;
     }
 }
