@@ -14,7 +14,8 @@ import java.util.Set;
  * {@code /proc/PID/io} (which keeps the I/O of its exited threads, and also adds the final I/O of
  * each child process it waits for) and its delay totals from one per-thread-group query (which
  * also covers exited threads); its user, parent and start come from a query about its leader,
- * asked again only where the answer can have changed ({@link LeaderAnswers}).
+ * asked again only where the answer can have changed ({@link LeaderAnswers}). A process-mode scan
+ * ends settled against the exits reported while it ran ({@link ExitSettling}).
  */
 public final class TaskScanner implements AutoCloseable {
     /**
