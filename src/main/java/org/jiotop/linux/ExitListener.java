@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * final counters. A dedicated thread reads them into a queue that each scan drains, so a task that
  * lived and died between two scans is still accounted. When the socket's receive buffer overflows
  * the kernel drops messages and says only ENOBUFS; those overflows are counted.
+ *
+ * <p>The kernel queues a thread's report on the socket as the thread exits, before the task can
+ * be reaped and leave /proc. {@link #drain} takes whatever the socket holds at that moment as well
+ * as what the reader thread already took, so a scan that drains after reading /proc knows the
+ * report of every task that had ended by then.
  */
 public final class ExitListener implements AutoCloseable {
     public static final int DEFAULT_RECEIVE_BUFFER = 8 << 20;
@@ -21,10 +26,14 @@ public final class ExitListener implements AutoCloseable {
     private static final int DEREGISTER_CPUMASK = 4;
     private static final int MAX_QUEUED = 1 << 20;
     /**
-     * The reader blocks in recv() until a report comes, or until close() wakes it with a message
+     * The reader waits in poll() until a report comes, or until close() wakes it with a message
      * to its own socket; this timeout only bounds the wait should that message not go out.
      */
     private static final int POLL_MILLIS = 2000;
+    /** Datagrams the reader takes per turn, so a drain waiting for the lock is not held up by a flood. */
+    private static final int READER_TURN = 256;
+    /** A drain stops after this many datagrams even if the kernel keeps sending. */
+    private static final int DRAIN_LIMIT = 1 << 20;
 
     private final GenlSocket socket;
     private final String cpus;
@@ -33,10 +42,18 @@ public final class ExitListener implements AutoCloseable {
     private final AtomicLong overflows = new AtomicLong();
     private final Thread reader;
     private volatile boolean stopping;
+    /**
+     * Held while receiving from the socket and queuing what came: a drain that holds it sees
+     * every report either queued or still in the socket, never one in between.
+     */
+    private final Object receiving = new Object();
+    private final MemorySegment buf;
+    private final List<NetlinkReply> replies = new ArrayList<>();
 
     private ExitListener(GenlSocket socket, String cpus) {
         this.socket = socket;
         this.cpus = cpus;
+        this.buf = socket.arena.allocate(64 * 1024, 8);
         this.reader = Thread.ofPlatform().daemon().name("jiotop-exits").unstarted(this::read);
     }
 
@@ -51,7 +68,6 @@ public final class ExitListener implements AutoCloseable {
         try {
             ExitListener l = new ExitListener(socket, cpus);
             l.request(REGISTER_CPUMASK, true);
-            socket.setReceiveTimeout(POLL_MILLIS);
             l.reader.start();
             return l;
         } catch (KernelException | RuntimeException e) {
@@ -98,16 +114,30 @@ public final class ExitListener implements AutoCloseable {
     }
 
     private void read() {
-        MemorySegment buf = socket.arena.allocate(64 * 1024, 8);
-        List<NetlinkReply> replies = new ArrayList<>();
         while (!stopping) {
-            long got = socket.recv(buf, 0);
+            if (socket.awaitReadable(POLL_MILLIS)) {
+                synchronized (receiving) {
+                    receiveQueued(READER_TURN);
+                }
+            }
+        }
+    }
+
+    /** Receives up to {@code limit} datagrams without waiting, until the socket is empty. */
+    private void receiveQueued(int limit) {
+        for (int n = 0; n < limit; n++) {
+            long got = socket.recv(buf, GenlSocket.MSG_DONTWAIT);
             long now = System.nanoTime();
             if (got < 0) {
-                if (socket.errno() == Errno.ENOBUFS) {
+                int errno = socket.errno();
+                if (errno == Errno.ENOBUFS) {
                     overflows.incrementAndGet();
+                    continue; // the kernel says so once; what is still queued can be read
                 }
-                continue; // EAGAIN after the poll timeout, EINTR: look at the stop flag again
+                if (errno == Errno.EINTR) {
+                    continue;
+                }
+                return; // EAGAIN: nothing more
             }
             replies.clear();
             GenlCodec.decode(buf, (int) got, socket.familyId(), true, replies);
@@ -132,8 +162,14 @@ public final class ExitListener implements AutoCloseable {
         queued.incrementAndGet();
     }
 
-    /** Moves every exit received so far into {@code into}. */
+    /**
+     * Moves into {@code into} every exit report the kernel sent before this call (those it dropped
+     * are counted in {@link #overflows}).
+     */
     public void drain(List<TaskExit> into) {
+        synchronized (receiving) {
+            receiveQueued(DRAIN_LIMIT);
+        }
         for (TaskExit e; (e = queue.poll()) != null; ) {
             queued.decrementAndGet();
             into.add(e);

@@ -5,8 +5,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A bound generic-netlink socket with the TASKSTATS family resolved. Not thread-safe: each user
- * (the query socket, the exit listener) has its own; only {@link #wakeReceiver()} is for another
- * thread.
+ * (the query socket, the exit listener) has its own, and sends and receives from one thread at a
+ * time; {@link #awaitReadable} and {@link #wakeReceiver()} may be called from another thread.
  */
 final class GenlSocket implements AutoCloseable {
     private static final int AF_NETLINK = 16;
@@ -15,9 +15,9 @@ final class GenlSocket implements AutoCloseable {
     private static final int NETLINK_GENERIC = 16;
     private static final int SOL_SOCKET = 1;
     private static final int SO_RCVBUF = 8;
-    private static final int SO_RCVTIMEO = 20;
     private static final int SO_RCVBUFFORCE = 33;
     static final int MSG_DONTWAIT = 0x40;
+    private static final short POLLIN = 1;
     private static final int NLMSG_NOOP = 1;
     private static final int SOCKADDR_NL_SIZE = 12;
 
@@ -26,6 +26,8 @@ final class GenlSocket implements AutoCloseable {
     private final int fd;
     private int familyId;
     private int nextSeq = 1;
+    private final Libc poller = new Libc();
+    private MemorySegment pollfd;
 
     private GenlSocket(int fd) {
         this.fd = fd;
@@ -92,13 +94,18 @@ final class GenlSocket implements AutoCloseable {
         return nextSeq++;
     }
 
-    /** Blocking receives give up after {@code millis} with EAGAIN, so a reader thread can stop. */
-    void setReceiveTimeout(int millis) throws KernelException {
-        MemorySegment tv = arena.allocate(16, 8);
-        GenlCodec.bytes(tv).putLong(0, millis / 1000).putLong(8, (millis % 1000) * 1000L);
-        if (libc.setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, tv, 16) < 0) {
-            throw new KernelException("setting the netlink receive timeout", libc.errno());
+    /**
+     * Waits up to {@code millis} until something can be received (or an error, such as ENOBUFS,
+     * is pending); whether it can. For one waiting thread, which may be another than the one that
+     * receives: it has its own errno capture, so the receiver's errno is never overwritten.
+     */
+    boolean awaitReadable(int millis) {
+        if (pollfd == null) {
+            pollfd = arena.allocate(8, 4);
+            GenlCodec.bytes(pollfd).putInt(0, fd).putShort(4, POLLIN);
         }
+        GenlCodec.bytes(pollfd).putShort(6, (short) 0);
+        return poller.poll(pollfd, millis) > 0;
     }
 
     /** send(2); the byte count, or -1 with {@link #errno()} set. Retries on EINTR. */

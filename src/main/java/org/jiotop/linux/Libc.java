@@ -18,7 +18,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * The C library calls jiotop makes, through {@code java.lang.foreign}. Every kernel call goes
  * through one {@code syscall(2)} handle: each downcall handle costs start-up time to link (tens of
  * milliseconds for the first ones), so one handle serves socket, bind, sendto, recvfrom,
- * getsockname, setsockopt, open, read, getdents64, close, ioprio_get/set, getpriority and
+ * getsockname, setsockopt, poll, open, read, getdents64, close, ioprio_get/set, getpriority and
  * sched_getscheduler. The passwd lookups (which need the C library's NSS) and strerror have their
  * own handles, linked on first use. An instance owns the errno capture buffer, so use one instance
  * per thread.
@@ -31,6 +31,7 @@ final class Libc {
 
     // x86_64 system call numbers; jiotop is built and tested on x86_64 only.
     private static final long SYS_READ = 0;
+    private static final long SYS_POLL = 7;
     private static final long SYS_PREAD64 = 17;
     private static final long SYS_OPEN = 2;
     private static final long SYS_CLOSE = 3;
@@ -127,6 +128,14 @@ final class Libc {
     /** recvmmsg(2) without a timeout: up to {@code vlen} datagrams into {@code msgvec}; how many, or -1. */
     int recvmmsg(int fd, MemorySegment msgvec, int vlen, int flags) {
         return (int) syscall(SYS_RECVMMSG, fd, msgvec.address(), vlen, flags, 0, 0);
+    }
+
+    /**
+     * poll(2) on the one {@code struct pollfd} at {@code pollfd} (its fd and events filled in):
+     * how many are ready (0 after {@code millis}), or -1.
+     */
+    int poll(MemorySegment pollfd, int millis) {
+        return (int) syscall(SYS_POLL, pollfd.address(), 1, millis, 0, 0, 0);
     }
 
     int setsockopt(int fd, int level, int name, MemorySegment value, int len) {

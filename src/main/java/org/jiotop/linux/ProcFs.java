@@ -205,6 +205,15 @@ public final class ProcFs {
     }
 
     /**
+     * The parent of process {@code pid}, or -1 when it is gone or being reaped (state {@code X}:
+     * its parent's /proc/PID/io may already hold its I/O, though its entry is not yet removed).
+     */
+    public int ppidUnlessReaped(int pid) {
+        int n = status(pid);
+        return n < 0 || ProcParsers.parseStatusState(buffer, n) == 'X' ? -1 : ProcParsers.parseStatusPpid(buffer, n);
+    }
+
+    /**
      * The CPU time used so far by all threads of process {@code pid}, in nanoseconds (the first
      * field of each {@code /proc/PID/task/TID/schedstat}), or -1 when it is gone.
      */

@@ -75,6 +75,25 @@ public final class ProcParsers {
         return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
+    /** The letter of the {@code State:} of a {@code /proc/PID/status} ({@code R}, {@code Z}, {@code X}...), or 0. */
+    public static char parseStatusState(byte[] text, int length) {
+        String key = "State:";
+        for (int line = 0; line < length; ) {
+            if (line + key.length() <= length && startsWith(text, line, key)) {
+                int i = line + key.length();
+                while (i < length && (text[i] == ' ' || text[i] == '\t')) {
+                    i++;
+                }
+                return i < length && text[i] >= 'A' && text[i] <= 'Z' ? (char) text[i] : 0;
+            }
+            while (line < length && text[line] != '\n') {
+                line++;
+            }
+            line++;
+        }
+        return 0;
+    }
+
     /** The {@code PPid:} of a {@code /proc/PID/status}, or -1. */
     public static int parseStatusPpid(byte[] text, int length) {
         long v = keyedValue(text, length, "PPid:");

@@ -3,8 +3,10 @@ package org.jiotop.linux;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Takes a {@link Scan}: enumerates tasks in /proc and asks taskstats for their counters in
@@ -12,7 +14,8 @@ import java.util.Map;
  * {@code /proc/PID/io} (which keeps the I/O of its exited threads, and also adds the final I/O of
  * each child process it waits for) and its delay totals from one per-thread-group query (which
  * also covers exited threads); its user, parent and start come from a query about its leader,
- * asked again only where the answer can have changed ({@link LeaderAnswers}).
+ * asked again only where the answer can have changed ({@link LeaderAnswers}). A process-mode scan
+ * ends settled against the exits reported while it ran ({@link ExitSettling}).
  */
 public final class TaskScanner implements AutoCloseable {
     /**
@@ -31,8 +34,11 @@ public final class TaskScanner implements AutoCloseable {
     private final TaskCounters threadCounters = new TaskCounters();
     private final LeaderAnswers leaders;
     private final KeptFiles files;
-    /** The TGIDs named by the exit reports drained by the last scan, ascending. */
+    /** The TGIDs named by the exit reports drained since the leader query was last asked, ascending. */
     private int[] exitedTgids = new int[0];
+    /** The TGIDs named by the reports drained at the end of the last scan, after its leader query. */
+    private int[] lateTgids = new int[0];
+    private final ExitSettling settling;
     private int[] unreadRows = new int[64];
     /** The previous scan's samples, in listing order: an unchanged task keeps its sample object. */
     private List<TaskSample> previous = List.of();
@@ -49,6 +55,7 @@ public final class TaskScanner implements AutoCloseable {
         this.exits = exits;
         this.leaders = new LeaderAnswers(leaderMaxAgeNanos);
         this.files = new KeptFiles(proc, KeptFiles.MAX_IO_FILES);
+        this.settling = new ExitSettling(proc);
     }
 
     /** How many processes process mode has asked the leader query about so far. */
@@ -57,9 +64,10 @@ public final class TaskScanner implements AutoCloseable {
     }
 
     /**
-     * The exits received so far, of the tasks asked for: by TID in thread mode, by process in
-     * process mode. Drained before tasks are queried, so a task reported here is no longer alive
-     * when queried, and a task that exits after its query is reported at the next scan.
+     * The exits reported so far, of the tasks asked for: by TID in thread mode, by process in
+     * process mode. Drained before tasks are listed, so a task reported here is no longer alive
+     * when queried; a task that exits later is reported at the end of a process-mode scan, or at
+     * the next scan.
      */
     private List<TaskExit> exits(int[] only, boolean byProcess) {
         if (exits == null) {
@@ -67,11 +75,31 @@ public final class TaskScanner implements AutoCloseable {
         }
         List<TaskExit> all = new ArrayList<>();
         exits.drain(all);
-        exitedTgids = new int[all.size()];
-        for (int i = 0; i < exitedTgids.length; i++) {
-            exitedTgids[i] = all.get(i).last().tgid();
+        exitedTgids = Arrays.copyOf(lateTgids, lateTgids.length + all.size());
+        for (int i = 0; i < all.size(); i++) {
+            exitedTgids[lateTgids.length + i] = all.get(i).last().tgid();
         }
         Arrays.sort(exitedTgids);
+        lateTgids = new int[0];
+        return asked(all, only, byProcess);
+    }
+
+    /** The reports drained at the end of a process-mode scan, into {@code into}. */
+    private void lateExits(int[] only, List<TaskExit> into) {
+        List<TaskExit> all = new ArrayList<>();
+        exits.drain(all);
+        if (all.isEmpty()) {
+            return;
+        }
+        int at = lateTgids.length;
+        lateTgids = Arrays.copyOf(lateTgids, at + all.size());
+        for (int i = 0; i < all.size(); i++) {
+            lateTgids[at + i] = all.get(i).last().tgid();
+        }
+        into.addAll(asked(all, only, true));
+    }
+
+    private static List<TaskExit> asked(List<TaskExit> all, int[] only, boolean byProcess) {
         if (only == null) {
             return all;
         }
@@ -157,7 +185,7 @@ public final class TaskScanner implements AutoCloseable {
      */
     public Scan processes(int[] only) throws KernelException {
         long now = System.nanoTime();
-        List<TaskExit> exited = exits(only, true);
+        List<TaskExit> exited = new ArrayList<>(exits(only, true));
         int[] pids = only != null ? only : proc.pids();
         int n = pids.length;
         ensure(n);
@@ -173,7 +201,7 @@ public final class TaskScanner implements AutoCloseable {
         // grows by its I/O when reaping it, just before its /proc entry goes: so note the zombies
         // before reading the parents, and read a parent again if its zombie went meanwhile.
         Map<Integer, Integer> zombieParents = new HashMap<>();
-        List<Integer> gone = new ArrayList<>();
+        Set<Integer> gone = new HashSet<>();
         for (int i = 0; i < n; i++) {
             if (!leader.answered(i)) {
                 int ppid = proc.ppidOf(pids[i]);
@@ -203,12 +231,15 @@ public final class TaskScanner implements AutoCloseable {
         if (!zombieParents.isEmpty()) {
             rereadParentsOfReaped(pids, io, zombieParents, gone);
         }
-        int[] listed = gone.isEmpty() ? pids : without(pids, gone);
+        int[] started = exits == null ? new int[0]
+                : settling.settle(pids, io, exited, gone, into -> lateExits(only, into));
+        int[] listed = gone.isEmpty() && started.length == 0 ? pids : listing(pids, gone, started);
         List<TaskSample> tasks = new ArrayList<>(n);
         Reuse reuse = new Reuse(previous);
         TaskCounters group = delays ? groupCounters : leader;
         for (int i = 0; i < n; i++) {
-            if (leader.answered(i) && group.answered(i)) {
+            // One found reaped during the scan is left to its exit reports.
+            if (leader.answered(i) && group.answered(i) && (gone.isEmpty() || !gone.contains(pids[i]))) {
                 ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i], leader, i);
                 if (bytes != null) {
                     tasks.add(reuse.sample(pids[i], pids[i], leader, i, io[i] != null, bytes.readBytes(),
@@ -240,21 +271,25 @@ public final class TaskScanner implements AutoCloseable {
         }
     }
 
-    /** {@code pids} but those in {@code gone}; a loop, not a stream: it runs when a process has just ended. */
-    private static int[] without(int[] pids, List<Integer> gone) {
-        int[] out = new int[pids.length];
+    /**
+     * {@code pids} but those in {@code gone}, and {@code started}; a loop, not a stream: it runs
+     * when a process has just ended.
+     */
+    private static int[] listing(int[] pids, Set<Integer> gone, int[] started) {
+        int[] out = new int[pids.length + started.length];
         int n = 0;
         for (int pid : pids) {
             if (!gone.contains(pid)) {
                 out[n++] = pid;
             }
         }
-        return Arrays.copyOf(out, n);
+        System.arraycopy(started, 0, out, n, started.length);
+        return Arrays.copyOf(out, n + started.length);
     }
 
     /** Adds to {@code gone} the zombies reaped while /proc/PID/io was read, and reads their parents again. */
     private void rereadParentsOfReaped(int[] pids, ProcessIo[] io, Map<Integer, Integer> zombieParents,
-                                       List<Integer> gone) {
+                                       Set<Integer> gone) {
         for (Map.Entry<Integer, Integer> z : zombieParents.entrySet()) {
             if (proc.ppidOf(z.getKey()) < 0) {
                 gone.add(z.getKey());

@@ -59,6 +59,12 @@ public record IoDelta(long readBytes, long writeBytes, long cancelledWriteBytes,
                 Math.max(0, blkioDelayNanos - o.blkioDelayNanos), Math.max(0, swapinDelayNanos - o.swapinDelayNanos));
     }
 
+    /** Each field at least zero. */
+    public IoDelta atLeastZero() {
+        return new IoDelta(Math.max(0, readBytes), Math.max(0, writeBytes), Math.max(0, cancelledWriteBytes),
+                Math.max(0, blkioDelayNanos), Math.max(0, swapinDelayNanos));
+    }
+
     public long writtenBytes() {
         return Math.max(0, writeBytes - cancelledWriteBytes);
     }

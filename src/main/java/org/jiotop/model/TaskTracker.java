@@ -7,7 +7,6 @@ import org.jiotop.linux.VmCounters;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +17,12 @@ import java.util.Map;
  * reported by the kernel as exited adds what it did since it was last seen, and stays listed (as
  * exited, without further activity) for {@code keepExited} more intervals, or for good when
  * {@code keepExitedWithIo} and it did any I/O, so that accumulated figures keep adding up.
+ *
+ * <p>Every byte a task ever did is in exactly one of: its live rows, its exited rows, or the
+ * lost-report count. ("Ever": since jiotop first saw it, or since it started if that was later. A
+ * byte the lost-report count stands for, whose report the kernel dropped, is in no row, or in
+ * process mode may be in its parent's.) The interval deltas add up to the accumulated figures, so
+ * counters built from deltas (the exporter's) hold the same bytes and never go back.
  */
 public final class TaskTracker {
     /**
@@ -29,43 +34,30 @@ public final class TaskTracker {
     /** An exit report is read some time after the exit, which makes its start time look later. */
     static final long EXIT_REPORT_DELAY_NANOS = 2_000_000_000L;
 
-    /** A task as last seen, with the activity it was last shown with. */
-    private record Known(TaskSample last, IoDelta accumulated, long accumulatedSinceNanos, TaskActivity shown) {
-        Known(TaskActivity a) {
-            this(a.sample(), a.accumulated(), a.accumulatedSinceNanos(), a);
-        }
-
-        /** The task did nothing in the interval that ends with {@code s}, nor in the one before. */
-        boolean idleAgainIn(TaskSample s) {
-            return s == last && shown.delta() == IoDelta.ZERO;
-        }
-    }
-
-    private IntMap<Known> known = new IntMap<>();
+    private IntMap<KnownTask> known = new IntMap<>();
     /** The map of the scan before the previous one, cleared and refilled as the next {@link #known}. */
-    private IntMap<Known> spare = new IntMap<>();
+    private IntMap<KnownTask> spare = new IntMap<>();
     /** How many IDs of {@link #known} the scan being accounted has in its next map too. */
     private int carried;
     /**
-     * Tasks that left the listing without an exit report yet, for a few scans: a report read after
-     * the next scan began still finds what was last seen of its task.
+     * Tasks that left the listing (or could not be sampled) without an exit report, for a few
+     * scans: a report read a scan late still finds what was last seen of its task, and a task
+     * sampled again after a scan without goes on from there.
      */
     private final Map<Integer, Gone> vanished = new HashMap<>();
     private long firstScanNanos = Long.MAX_VALUE;
     /** Exited tasks by ID, so a zombie still listed is not taken for a live task. */
     private final Map<Integer, TaskSample> exited = new HashMap<>();
     private final ExitedRows exitedRows;
-    /** Process mode: bytes an ended child will add to its parent's /proc/PID/io once reaped. */
-    private final Map<Integer, Fold> pendingFolds = new HashMap<>();
+    private final ProcessExits processExits = new ProcessExits(this);
 
-    private record Fold(int parent, IoDelta bytes) {
-    }
-
-    private record Gone(Known known, int scansLeft) {
+    /** {@code folded}: a process that left the listing, whose last-seen bytes its parent gave back. */
+    private record Gone(KnownTask known, int scansLeft, boolean folded) {
     }
 
     private static final int VANISHED_SCANS = 3;
     private Scan previous;
+    private Scan current;
 
     public TaskTracker() {
         this(0, false);
@@ -91,23 +83,65 @@ public final class TaskTracker {
     }
 
     /** What was last seen alive of the task whose exit report this is: null if never seen. */
-    private Known lastSeen(TaskSample exit) {
-        Known k = known.get(exit.id());
-        if (k != null && sameTaskAsExit(k.last, exit)) {
+    KnownTask lastSeen(TaskSample exit) {
+        KnownTask k = known.get(exit.id());
+        if (k != null && sameTaskAsExit(k.last(), exit)) {
             return k;
         }
         Gone g = vanished.get(exit.id());
-        return g != null && sameTaskAsExit(g.known.last, exit) ? g.known : null;
+        return g != null && sameTaskAsExit(g.known.last(), exit) ? g.known : null;
+    }
+
+    /** What was last seen of the process whose thread's exit report this is (no leader's came): null if never seen. */
+    KnownTask lastSeenProcessOf(TaskSample threadExit) {
+        KnownTask k = known.get(threadExit.tgid());
+        if (k == null) {
+            Gone g = vanished.get(threadExit.tgid());
+            k = g == null ? null : g.known;
+        }
+        return k != null && threadExit.startNanos() >= k.last().startNanos() - SAME_TASK_TOLERANCE_NANOS ? k : null;
+    }
+
+    /** Whether {@code k}, found by {@link #lastSeen}, left the listing earlier with its last-seen bytes folded. */
+    boolean foldedWhenGone(KnownTask k) {
+        Gone g = vanished.get(k.last().id());
+        return known.get(k.last().id()) != k && g != null && g.known == k && g.folded;
     }
 
     /** An exited task never seen alive started while jiotop was watching: all it did is new. */
-    private boolean neverSeenAndNew(TaskSample exit) {
+    boolean neverSeenAndNew(TaskSample exit) {
         return previous != null && exit.startNanos() > firstScanNanos;
+    }
+
+    /** Whether {@code k}, of the scan being accounted, was seen there for the first time and was older. */
+    boolean firstSeenNow(KnownTask k) {
+        return k.accumulatedSinceNanos() == current.monotonicNanos(); // see the baseline in advance()
+    }
+
+    /** Whether every task of the previous scan is in the one being accounted (the usual refresh). */
+    boolean everyKnownTaskCarried() {
+        return carried == known.size();
+    }
+
+    void forEachPreviouslyKnown(java.util.function.Consumer<KnownTask> action) {
+        known.forEachValue(action);
+    }
+
+    /** Task {@code last} ended in the scan being accounted: its final sample. */
+    void markEnded(TaskSample last) {
+        exited.put(last.id(), last);
+        vanished.remove(last.id());
+    }
+
+    /** What a report of a process that already ended, arriving a few scans late, adds to: {@code k}. */
+    void rememberEnded(KnownTask k) {
+        vanished.put(k.last().id(), new Gone(k, VANISHED_SCANS, true));
     }
 
     /** Accounts {@code scan}; the activity since the previous scan, or null for the first one. */
     public Interval advance(Scan scan) {
-        IntMap<Known> next = spare;
+        current = scan;
+        IntMap<KnownTask> next = spare;
         next.clear();
         carried = 0;
         List<TaskActivity> activity = new ArrayList<>(scan.tasks().size());
@@ -116,33 +150,43 @@ public final class TaskTracker {
             if (gone != null && sameTaskAsExit(s, gone)) {
                 continue;
             }
-            Known k = known.get(s.id());
+            KnownTask k = known.get(s.id());
             if (k != null) {
                 carried++;
             }
-            TaskActivity a;
             if (k != null && k.idleAgainIn(s)) {
                 // The scanner hands back the very same sample for an unchanged task: nothing to redo.
                 next.put(s.id(), k);
-                activity.add(k.shown);
+                activity.add(k.shown());
                 continue;
             }
-            if (k != null && sameTask(s, k.last)) {
-                IoDelta d = IoDelta.between(s, k.last);
-                a = new TaskActivity(s, d, k.accumulated.plus(d), k.accumulatedSinceNanos);
-            } else if (bornSincePrevious(s)) {
-                IoDelta whole = IoDelta.of(s);
-                a = new TaskActivity(s, whole, whole, s.startNanos());
-            } else {
-                // Seen for the first time but older than the previous scan: only later I/O is known.
-                a = new TaskActivity(s, IoDelta.ZERO, IoDelta.ZERO, scan.monotonicNanos());
+            if (k == null && !vanished.isEmpty()) {
+                Gone g = vanished.get(s.id());
+                if (g != null && sameTask(s, g.known.last())) {
+                    k = g.known; // not sampled last time, yet still the same task
+                    vanished.remove(s.id());
+                }
             }
-            next.put(s.id(), new Known(a));
+            TaskActivity a;
+            if (k != null && sameTask(s, k.last())) {
+                IoDelta d = IoDelta.between(s, k.last());
+                a = new TaskActivity(s, d, k.accumulated().plus(d), k.accumulatedSinceNanos());
+                next.put(s.id(), k.seenAs(a));
+            } else {
+                if (bornSincePrevious(s)) {
+                    IoDelta whole = IoDelta.of(s);
+                    a = new TaskActivity(s, whole, whole, s.startNanos());
+                } else {
+                    // Seen for the first time but older than the previous scan: only later I/O is known.
+                    a = new TaskActivity(s, IoDelta.ZERO, IoDelta.ZERO, scan.monotonicNanos());
+                }
+                next.put(s.id(), new KnownTask(a));
+            }
             activity.add(a);
         }
         List<TaskActivity> ended = new ArrayList<>();
         if (scan.processes()) {
-            new ProcessExits(scan, next, activity, ended).account();
+            processExits.account(scan, next, activity, ended);
         } else {
             threadExits(scan, next, activity, ended);
         }
@@ -153,7 +197,7 @@ public final class TaskTracker {
         for (TaskActivity a : ended) {
             exitedRows.keep(a);
         }
-        rememberVanished(next);
+        rememberVanished(scan, next);
         Scan before = previous;
         previous = scan;
         spare = known;
@@ -173,33 +217,47 @@ public final class TaskTracker {
                 scan.delayAccounting(), scan.lostExitReports());
     }
 
-    private void rememberVanished(IntMap<Known> next) {
+    /** How many exit reports process mode holds for processes still listed. */
+    int heldReports() {
+        return processExits.heldReports();
+    }
+
+    /**
+     * Bytes of ended children that process mode could not take out of their parent's interval,
+     * summed: see {@link ProcessExits}.
+     */
+    IoDelta unplaced() {
+        return processExits.unplaced();
+    }
+
+    private void rememberVanished(Scan scan, IntMap<KnownTask> next) {
         if (!vanished.isEmpty()) {
-            vanished.replaceAll((id, g) -> new Gone(g.known, g.scansLeft - 1));
+            vanished.replaceAll((id, g) -> new Gone(g.known, g.scansLeft - 1, g.folded));
             vanished.values().removeIf(g -> g.scansLeft <= 0);
         }
         if (carried == known.size()) {
             return; // every ID seen before is still there: nothing vanished (the usual refresh)
         }
         known.forEachValue(k -> {
-            if (!next.containsKey(k.last.id()) && !exited.containsKey(k.last.id())) {
-                vanished.put(k.last.id(), new Gone(k, VANISHED_SCANS));
+            int id = k.last().id();
+            if (!next.containsKey(id) && !exited.containsKey(id)) {
+                vanished.put(id, new Gone(k, VANISHED_SCANS, scan.processes() && !scan.lists(id)));
             }
         });
     }
 
-    private void threadExits(Scan scan, IntMap<Known> next, List<TaskActivity> activity,
+    private void threadExits(Scan scan, IntMap<KnownTask> next, List<TaskActivity> activity,
                              List<TaskActivity> ended) {
         for (TaskExit e : scan.exits()) {
             TaskSample f = e.last();
-            Known k = lastSeen(f);
+            KnownTask k = lastSeen(f);
             IoDelta delta;
             IoDelta acc;
             long since;
             if (k != null) {
-                delta = IoDelta.between(f, k.last);
-                acc = k.accumulated.plus(delta);
-                since = k.accumulatedSinceNanos;
+                delta = IoDelta.between(f, k.last());
+                acc = k.accumulated().plus(delta);
+                since = k.accumulatedSinceNanos();
             } else if (neverSeenAndNew(f)) {
                 delta = IoDelta.of(f);
                 acc = delta;
@@ -208,171 +266,16 @@ public final class TaskTracker {
                 continue; // neither seen nor new: what it did before this interval is unknown
             }
             // A task reported here had exited before this scan queried tasks: drop any zombie sample.
-            Known now = next.get(f.id());
-            if (now != null && sameTaskAsExit(now.last, f)) {
+            KnownTask now = next.get(f.id());
+            if (now != null && sameTaskAsExit(now.last(), f)) {
                 next.remove(f.id());
                 if (known.containsKey(f.id())) {
                     carried--;
                 }
                 activity.removeIf(a -> a.sample().id() == f.id());
             }
-            exited.put(f.id(), f);
-            vanished.remove(f.id());
+            markEnded(f);
             ended.add(new TaskActivity(f, delta, acc, since, e.name()));
         }
-    }
-
-    /** Process mode: exits only matter for processes that are gone; see {@link ProcessExits}. */
-    private final class ProcessExits {
-        private final Scan scan;
-        private final IntMap<Known> next;
-        private final List<TaskActivity> activity;
-        private final List<TaskActivity> ended;
-
-        ProcessExits(Scan scan, IntMap<Known> next, List<TaskActivity> activity, List<TaskActivity> ended) {
-            this.scan = scan;
-            this.next = next;
-            this.activity = activity;
-            this.ended = ended;
-        }
-
-        // Loops rather than lambdas where code first runs when a process has ended, mid-run: linking
-        // a lambda there costs that refresh about a millisecond. (The known map is walked through
-        // forEachValue only, and only once something has left the listing.)
-        void account() {
-            if (!scan.exits().isEmpty()) {
-                Map<Integer, List<TaskExit>> byProcess = new LinkedHashMap<>();
-                for (TaskExit e : scan.exits()) {
-                    int tgid = e.last().tgid();
-                    // A process still listed (alive, or a zombie) has its exited threads in /proc/PID/io.
-                    if (!next.containsKey(tgid)) {
-                        List<TaskExit> reports = byProcess.get(tgid);
-                        if (reports == null) {
-                            reports = new ArrayList<>();
-                            byProcess.put(tgid, reports);
-                        }
-                        reports.add(e);
-                    }
-                }
-                for (Map.Entry<Integer, List<TaskExit>> p : byProcess.entrySet()) {
-                    ended(p.getKey(), p.getValue());
-                }
-            }
-            if (carried != known.size()) {
-                foldUnreported();
-            }
-            takeChildrenOutOfParents();
-        }
-
-        /** Processes gone without a report (reports lost or not listened to): their rows showed this much. */
-        private void foldUnreported() {
-            known.forEachValue(k -> {
-                int id = k.last.id();
-                if (!next.containsKey(id) && !exited.containsKey(id) && !pendingFolds.containsKey(id)
-                        && k.last.includesReapedChildren()) {
-                    pendingFolds.put(id, new Fold(k.last.ppid(), bytesOf(k.last)));
-                }
-            });
-        }
-
-        /**
-         * A process that ended in this interval: its row adds what its threads' final reports show
-         * beyond what was seen. The leader's report is compared with the whole process as last
-         * seen, which is exact for a single-threaded process and never too much otherwise.
-         */
-        private void ended(int tgid, List<TaskExit> reports) {
-            TaskExit leader = reports.getFirst();
-            for (TaskExit e : reports) {
-                if (e.last().id() == tgid) {
-                    leader = e;
-                    break;
-                }
-            }
-            Known k = lastSeen(leader.last());
-            // A process that left the listing before its report came has had its last-seen bytes folded.
-            boolean foldedAlready = k != null && known.get(tgid) != k;
-            IoDelta partial = IoDelta.ZERO;
-            for (TaskExit e : reports) {
-                TaskSample f = e.last();
-                IoDelta seen;
-                if (f.id() == tgid && k != null) {
-                    seen = IoDelta.of(k.last);
-                } else if (k == null ? neverSeenAndNew(f) : f.startNanos() > k.last.startNanos() + SAME_TASK_TOLERANCE_NANOS) {
-                    seen = IoDelta.ZERO;
-                } else {
-                    seen = IoDelta.of(f); // a thread older than the last scan: its share is unknown
-                }
-                partial = partial.plus(IoDelta.of(f).minusClamped(seen));
-            }
-            TaskSample f = leader.last();
-            TaskSample last = new TaskSample(tgid, tgid, f.ppid(), f.startNanos(), f.uid(), false, f.readBytes(),
-                    f.writeBytes(), f.cancelledWriteBytes(), f.blkioDelayNanos(), f.swapinDelayNanos());
-            if (k == null && !neverSeenAndNew(f)) {
-                return; // never seen, yet older than jiotop's first scan: nothing known to be new
-            }
-            IoDelta acc = (k == null ? IoDelta.ZERO : k.accumulated).plus(partial);
-            long since = k == null ? f.startNanos() : k.accumulatedSinceNanos;
-            exited.put(tgid, last);
-            vanished.remove(tgid);
-            ended.add(new TaskActivity(last, partial, acc, since, leader.name()));
-            IoDelta lastSeen = k == null || foldedAlready ? IoDelta.ZERO : bytesOf(k.last);
-            Fold fold = new Fold(f.ppid(), lastSeen.plus(bytesOf(partial)));
-            Fold before = pendingFolds.get(tgid);
-            pendingFolds.put(tgid, before == null ? fold : new Fold(fold.parent(), before.bytes().plus(fold.bytes())));
-        }
-
-        /**
-         * A parent's /proc/PID/io grows by a child's whole I/O when it reaps the child (which is
-         * when the child's /proc entry goes), and that child's by its own children's. What the
-         * children's rows show is taken back out of the parent's interval in which the child was
-         * reaped, so each byte is counted once; what remains (a share the reports could not place)
-         * stays with the parent.
-         */
-        private void takeChildrenOutOfParents() {
-            if (pendingFolds.isEmpty()) {
-                return;
-            }
-            Map<Integer, IoDelta> byParent = new HashMap<>();
-            List<Integer> reaped = new ArrayList<>();
-            for (Map.Entry<Integer, Fold> child : pendingFolds.entrySet()) {
-                if (scan.lists(child.getKey())) {
-                    continue; // a zombie: its parent has not reaped it yet
-                }
-                reaped.add(child.getKey());
-                // Walk up through parents that ended too: the bytes reach the first live ancestor.
-                int parent = child.getValue().parent();
-                for (int depth = 0; depth < 64 && pendingFolds.containsKey(parent) && !next.containsKey(parent);
-                     depth++) {
-                    parent = pendingFolds.get(parent).parent();
-                }
-                IoDelta sum = byParent.get(parent);
-                byParent.put(parent, sum == null ? child.getValue().bytes() : sum.plus(child.getValue().bytes()));
-            }
-            for (Integer child : reaped) {
-                pendingFolds.remove(child);
-            }
-            if (byParent.isEmpty()) {
-                return;
-            }
-            for (int i = 0; i < activity.size(); i++) {
-                TaskActivity a = activity.get(i);
-                IoDelta children = byParent.get(a.sample().id());
-                if (children != null && a.sample().includesReapedChildren()) {
-                    IoDelta d = a.delta().minusClamped(children);
-                    IoDelta acc = a.accumulated().minus(a.delta()).plus(d);
-                    TaskActivity corrected = new TaskActivity(a.sample(), d, acc, a.accumulatedSinceNanos());
-                    activity.set(i, corrected);
-                    next.put(a.sample().id(), new Known(corrected));
-                }
-            }
-        }
-    }
-
-    private static IoDelta bytesOf(TaskSample s) {
-        return new IoDelta(s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(), 0, 0);
-    }
-
-    private static IoDelta bytesOf(IoDelta d) {
-        return new IoDelta(d.readBytes(), d.writeBytes(), d.cancelledWriteBytes(), 0, 0);
     }
 }

@@ -35,6 +35,16 @@ class ProcParsersTest {
     }
 
     @Test
+    void stateIsTheLetterAfterItsKey() {
+        byte[] zombie = b("Name:\tdd\nUmask:\t0022\nState:\tZ (zombie)\nTgid:\t7\n");
+        assertThat(ProcParsers.parseStatusState(zombie, zombie.length)).isEqualTo('Z');
+        byte[] dead = b("State: X (dead)");
+        assertThat(ProcParsers.parseStatusState(dead, dead.length)).isEqualTo('X');
+        byte[] none = b("XState:\tR\nState:\t\n");
+        assertThat(ProcParsers.parseStatusState(none, none.length)).isEqualTo((char) 0);
+    }
+
+    @Test
     void ids() {
         assertThat(ProcParsers.parseId("1234")).isEqualTo(1234);
         assertThat(ProcParsers.parseId("self")).isEqualTo(-1);
@@ -46,7 +56,7 @@ class ProcParsersTest {
     @Test
     void randomBytesNeverThrowAndNeverGiveNegativeCounters() {
         SplittableRandom random = new SplittableRandom(7);
-        String alphabet = "read_bytes:write_bytes:cancelled_write_bytes:pgpgin pgpgout Tgid:0123456789 \t\n-x";
+        String alphabet = "read_bytes:write_bytes:cancelled_write_bytes:pgpgin pgpgout Tgid:State:XZ0123456789 \t\n-x";
         for (int i = 0; i < 20_000; i++) {
             byte[] t = new byte[random.nextInt(200)];
             for (int k = 0; k < t.length; k++) {
@@ -63,6 +73,8 @@ class ProcParsersTest {
                 assertThat(vm.pagedInKiB()).isNotNegative();
             }
             assertThat(ProcParsers.parseStatusTgid(t, t.length)).isGreaterThanOrEqualTo(-1);
+            char state = ProcParsers.parseStatusState(t, t.length);
+            assertThat(state == 0 || (state >= 'A' && state <= 'Z')).isTrue();
             assertThat(ProcParsers.parseNumberFile(t, t.length)).isGreaterThanOrEqualTo(-1);
         }
     }

@@ -18,6 +18,11 @@ final class Samples {
         return new TaskSample(id, id, 1, start, 0, false, read, write, cancelled, blkio, swapin);
     }
 
+    /** A thread of process {@code tgid}, in thread mode. */
+    static TaskSample thread(int tid, int tgid, long start, long write) {
+        return new TaskSample(tid, tgid, 1, start, 0, false, 0, write, 0, 0, 0);
+    }
+
     /** A process whose byte counters hold those of the children it reaped, as /proc/PID/io does. */
     static TaskSample process(int pid, int ppid, long start, long read, long write) {
         return new TaskSample(pid, pid, ppid, start, 0, true, read, write, 0, 0, 0);
