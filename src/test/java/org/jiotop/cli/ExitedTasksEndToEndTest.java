@@ -94,19 +94,23 @@ class ExitedTasksEndToEndTest {
     void tinyBufferUnderChurnSaysReportsWereLost() throws Exception {
         CompletableFuture<MainTest.Result> jiotop =
                 MainTest.start("-b", "-o", "-P", "-n", "8", "-d", "1", "--exit-buffer=4").afterBaseline();
-        // Bursts of hundreds of exits at the same moment (children blocked on one pipe, released by
-        // closing it), far more than a few KiB of socket buffer holds however busy the machine is.
-        String burst = "import os, time\n"
+        // Bursts of thousands of exits at the same moment, far more than a few KiB of socket buffer
+        // holds however fast the listener runs: children of 16 threads each, blocked on one pipe and
+        // released together by closing it, each ending all its threads at once.
+        String burst = "import os, threading, time\n"
                 + "for b in range(2):\n"
                 + "    r, w = os.pipe()\n"
                 + "    kids = []\n"
-                + "    for i in range(400):\n"
+                + "    for i in range(200):\n"
                 + "        pid = os.fork()\n"
                 + "        if pid == 0:\n"
                 + "            os.close(w)\n"
+                + "            for t in range(15):\n"
+                + "                threading.Thread(target=os.read, args=(r, 1), daemon=True).start()\n"
                 + "            os.read(r, 1)\n"
                 + "            os._exit(0)\n"
                 + "        kids.append(pid)\n"
+                + "    time.sleep(0.5)\n"
                 + "    os.close(r)\n"
                 + "    os.close(w)\n"
                 + "    for pid in kids:\n"
