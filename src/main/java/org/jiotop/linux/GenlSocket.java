@@ -135,8 +135,10 @@ final class GenlSocket implements AutoCloseable {
      * Sends an empty message ({@code NLMSG_NOOP}) to this socket itself, so that a thread blocked
      * in {@link #recv} returns. Called from another thread than the receiving one, so it uses its
      * own errno capture. Sending to a netlink port needs CAP_NET_ADMIN, as taskstats does.
+     * It never waits: a send to a full receive buffer would block until the receiver reads, and
+     * the receiver may be the very thread that is stopping; a full buffer wakes it anyway.
      *
-     * @return whether the message went out
+     * @return whether the message went out, or the buffer was full so a receiver has data to wake for
      */
     boolean wakeReceiver() {
         Libc own = new Libc();
@@ -149,7 +151,8 @@ final class GenlSocket implements AutoCloseable {
             }
             MemorySegment message = a.allocate(GenlCodec.NLMSG_HDRLEN, 4);
             GenlCodec.bytes(message).putInt(0, GenlCodec.NLMSG_HDRLEN).putShort(4, (short) NLMSG_NOOP);
-            return own.sendTo(fd, message, GenlCodec.NLMSG_HDRLEN, self, SOCKADDR_NL_SIZE) == GenlCodec.NLMSG_HDRLEN;
+            long sent = own.sendTo(fd, message, GenlCodec.NLMSG_HDRLEN, MSG_DONTWAIT, self, SOCKADDR_NL_SIZE);
+            return sent == GenlCodec.NLMSG_HDRLEN || own.errno() == Errno.EAGAIN;
         }
     }
 

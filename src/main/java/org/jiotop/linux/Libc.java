@@ -112,8 +112,8 @@ final class Libc {
     }
 
     /** sendto(2) to the address {@code dest} of {@code destLen} bytes. */
-    long sendTo(int fd, MemorySegment buf, long len, MemorySegment dest, int destLen) {
-        return syscall(SYS_SENDTO, fd, buf.address(), len, 0, dest.address(), destLen);
+    long sendTo(int fd, MemorySegment buf, long len, int flags, MemorySegment dest, int destLen) {
+        return syscall(SYS_SENDTO, fd, buf.address(), len, flags, dest.address(), destLen);
     }
 
     /** The socket's own address into {@code addr}; {@code len} holds its size in and the length out. */

@@ -1,6 +1,7 @@
 package org.jiotop.linux;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.lang.foreign.MemorySegment;
 
@@ -18,6 +19,21 @@ class GenlSocketKernelTest {
             long got = socket.recv(buf, GenlSocket.MSG_DONTWAIT);
             assertThat(got).isEqualTo(GenlCodec.NLMSG_HDRLEN);
             assertThat(GenlCodec.bytes(buf).getShort(4)).as("NLMSG_NOOP").isEqualTo((short) 1);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aWakeUpNeverWaitsForRoomInAFullReceiveBuffer() throws KernelException {
+        Root.assumeRoot();
+        // Nobody reads this socket: once its smallest buffer is full, a blocking send would wait forever.
+        try (GenlSocket socket = GenlSocket.open(1)) {
+            MemorySegment buf = socket.arena.allocate(4096, 8);
+            for (int i = 0; i < 1000; i++) {
+                assertThat(socket.wakeReceiver()).as("wake-up %d", i).isTrue();
+            }
+            assertThat(socket.recv(buf, GenlSocket.MSG_DONTWAIT)).as("the first wake-ups are queued")
+                    .isEqualTo(GenlCodec.NLMSG_HDRLEN);
         }
     }
 }
