@@ -146,7 +146,12 @@ class LeaderAnswersKernelTest {
                 tasks = scanner.processes(null).tasks();
             }
             assertThat(scanner.leaderQueries()).isEqualTo(3);
-            assertThat(Files.readString(Path.of("/proc/" + child + "/status"))).contains("State:\tZ");
+            // The kernel sends the exit report before the exiting task turns into a zombie.
+            Path status = Path.of("/proc/" + child + "/status");
+            while (!Files.readString(status).contains("State:\tZ") && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(Files.readString(status)).contains("State:\tZ");
             TaskSample zombie = sampleOf(tasks, child);
             assertThat(zombie.ppid()).isEqualTo(parent);
             assertThat(Math.abs(zombie.startNanos() - before.startNanos())).isLessThan(10_000_000L);
