@@ -26,6 +26,8 @@ final class BatchRunner {
     private final Pattern filter;
     private final JsonLinesFormat json;
     private final CsvFormat csv;
+    /** The live view falls back to batch text where it cannot be drawn. */
+    private final Mode output;
 
     private final ProcFs proc;
     private PrintStream startupReport;
@@ -46,10 +48,11 @@ final class BatchRunner {
         this.labels = labels;
         this.proc = proc;
         this.format = new BatchFormat(Integer.toString(proc.pidMax()).length(), Main.sizeStyle(options),
-                options.time(), options.quiet());
-        this.filter = options.filter() == null ? null : Pattern.compile(options.filter());
-        this.json = options.format().equals("json") ? new JsonLinesFormat() : null;
-        this.csv = options.format().equals("csv") ? new CsvFormat() : null;
+                options.is(Option.TIME), options.quiet());
+        this.filter = options.text(Option.FILTER) == null ? null : Pattern.compile(options.text(Option.FILTER));
+        this.output = options.mode() == Mode.LIVE ? Mode.TEXT : options.mode();
+        this.json = output == Mode.JSON ? new JsonLinesFormat() : null;
+        this.csv = output == Mode.CSV ? new CsvFormat() : null;
     }
 
     /** Runs until the iterations are done or writing fails; returns the exit status. */
@@ -62,7 +65,7 @@ final class BatchRunner {
             long cpuNanos = proc.cpuNanos(proc.selfPid());
             startupReport.println("jiotop: cpu ms to first sample: " + cpuNanos / 1_000_000);
         }
-        ReportSettings.Figures figures = Main.figures(options);
+        ReportSettings.Figures figures = options.figures();
         for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {
             if (!cadence.awaitNext()) {
                 break;
@@ -70,13 +73,14 @@ final class BatchRunner {
             monitor.sample();
             // JSON and CSV stamp the end of the report's interval, not the moment it is printed.
             Instant sampled = json != null || csv != null ? Instant.now() : null;
-            Report report = monitor.report(figures, options.only(), uids, null, filter, labels, SortKey.IO, true);
-            switch (options.format()) {
-                case "json" -> {
+            Report report = monitor.report(figures, options.is(Option.ONLY), uids, null, filter, labels, SortKey.IO,
+                    true);
+            switch (output) {
+                case JSON -> {
                     json.write(report, labels, sampled, out);
                     out.append('\n');
                 }
-                case "csv" -> {
+                case CSV -> {
                     if (i == 0) {
                         out.append(CsvFormat.HEADER).append('\n');
                     }
@@ -89,7 +93,7 @@ final class BatchRunner {
             if (out.checkError()) {
                 return Main.EXIT_OK; // a closed pipe ends quietly; main tells any other failure
             }
-            if ((options.quiet() == 3 || !options.format().equals("text")) && report.lostExitReports() > lostNoted) {
+            if ((options.quiet() == 3 || output != Mode.TEXT) && report.lostExitReports() > lostNoted) {
                 // No summary lines to carry the note: say it where a script will still see it.
                 lostNoted = report.lostExitReports();
                 err.println("jiotop: " + BatchFormat.lostExitReports(lostNoted));

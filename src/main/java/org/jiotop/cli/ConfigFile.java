@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The live view's saved settings: {@code $XDG_CONFIG_HOME/jiotop/config}, or
  * {@code ~/.config/jiotop/config} when XDG_CONFIG_HOME is unset, empty or relative. One option per
- * line as on the command line ({@code --delay=2}), {@code #} starts a comment. Read by the live view
+ * line as on the command line ({@code --delay=2} or {@code --delay 2}), {@code #} starts a comment. Read by the live view
  * (and by batch mode only with {@code --use-config}); written only when the user saves.
  */
 final class ConfigFile {
@@ -52,12 +52,31 @@ final class ConfigFile {
         }
         List<String> options = new ArrayList<>();
         for (String line : text.split("\n")) {
-            String t = line.strip();
-            if (!t.isEmpty() && !t.startsWith("#")) {
+            // Not stripped at the end: a saved --filter may end in a space.
+            String t = line.stripLeading();
+            if (t.endsWith("\r")) {
+                t = t.substring(0, t.length() - 1);
+            }
+            if (!t.isBlank() && !t.startsWith("#")) {
                 options.add(t);
             }
         }
         return options;
+    }
+
+    /**
+     * The lines that give {@code settings}: each option the live view saves whose value is not its
+     * default, by its long name ({@code --delay=2}, {@code --only}).
+     */
+    static List<String> lines(Options settings) {
+        List<String> lines = new ArrayList<>();
+        for (Option o : Option.values()) {
+            Object value = settings.get(o);
+            if (o.saved() && !java.util.Objects.equals(value, o.byDefault())) {
+                lines.add("--" + o.longName() + (o.kind().takesValue() ? "=" + o.kind().format(value) : ""));
+            }
+        }
+        return lines;
     }
 
     /**

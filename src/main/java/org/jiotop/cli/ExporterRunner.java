@@ -43,24 +43,26 @@ final class ExporterRunner {
 
     /** Runs until interrupted or for {@code -n} intervals; IOException messages are whole, for "jiotop: ". */
     int run(PrintStream err) throws KernelException, IOException {
-        String[] hostPort = options.serve().split(" ");
-        String host = hostPort[0].contains(":") ? "[" + hostPort[0] + "]" : hostPort[0];
-        BasicAuth auth = options.serveAuth() == null ? null : ServeSecrets.basicAuth(options.serveAuth());
-        SSLContext tls = options.serveTls() == null ? null : ServeSecrets.tls(options.serveTls());
+        ListenAddress listen = options.serve();
+        String auth = options.text(Option.SERVE_AUTH);
+        String tlsFiles = options.text(Option.SERVE_TLS);
+        BasicAuth basicAuth = auth == null ? null : ServeSecrets.basicAuth(auth);
+        SSLContext tls = tlsFiles == null ? null : ServeSecrets.tls(tlsFiles);
         PrometheusRegistry registry = new PrometheusRegistry();
-        MetricsExport export = new MetricsExport(registry, options.exportPids(), options.exportPidsMax());
+        MetricsExport export = new MetricsExport(registry, options.is(Option.EXPORT_PIDS),
+                options.number(Option.EXPORT_PIDS_MAX));
         Warnings warnings = new Warnings(err);
         MetricsServer server;
         try {
-            server = MetricsServer.start(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), tls, auth,
+            server = MetricsServer.start(new InetSocketAddress(listen.host(), listen.port()), tls, basicAuth,
                     registry, warnings);
         } catch (IOException e) {
-            throw new IOException("--serve " + host + ":" + hostPort[1] + ": "
+            throw new IOException("--serve " + listen + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
         try (server) {
-            err.println("jiotop: serving metrics on " + (tls != null ? "https" : "http") + "://" + host + ":"
-                    + server.port() + "/metrics");
+            err.println("jiotop: serving metrics on " + (tls != null ? "https" : "http") + "://" + listen.hostForUrl()
+                    + ":" + server.port() + "/metrics");
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
             RefreshLoop.run(cadence, options.iterations(), () -> refresh(export), warnings);

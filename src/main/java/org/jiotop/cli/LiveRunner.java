@@ -7,7 +7,6 @@ import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.PriorityText;
 import org.jiotop.model.Report;
-import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.view.Command;
 import org.jiotop.view.Key;
 import org.jiotop.view.KeyHandler;
@@ -165,50 +164,7 @@ final class LiveRunner {
     }
 
     private void save(long now) {
-        List<String> lines = new ArrayList<>();
-        lines.add("--delay=" + options.delaySeconds());
-        lines.add("--sort=" + state.sortKey().name().toLowerCase(java.util.Locale.ROOT));
-        if (state.descending() != state.sortKey().descendingByDefault()) {
-            lines.add("--reverse");
-        }
-        if (state.only()) {
-            lines.add("--only");
-        }
-        if (state.processes()) {
-            lines.add("--processes");
-        }
-        if (state.figures() == Figures.ACCUMULATED) {
-            lines.add("--accumulated");
-        } else if (state.figures() == Figures.ACCUMULATED_BANDWIDTH) {
-            lines.add("--accum-bw");
-        }
-        if (state.fullCommand()) {
-            lines.add("--fullcmdline");
-        }
-        for (int n : state.hidden()) {
-            lines.add("-" + n);
-        }
-        if (options.kilobytes()) {
-            lines.add("--kilobytes");
-        }
-        if (options.si()) {
-            lines.add("--si");
-        }
-        if (options.threshold() != 2) {
-            lines.add("--threshold=" + options.threshold());
-        }
-        if (!state.color()) {
-            lines.add("--no-color");
-        }
-        if (state.ascii()) {
-            lines.add("--ascii");
-        }
-        if (!state.keyHelp()) {
-            lines.add("--no-help");
-        }
-        if (state.search() != null) {
-            lines.add("--filter=" + state.search().pattern());
-        }
+        List<String> lines = ConfigFile.lines(LiveSettings.saved(options, state));
         try {
             config.write(lines);
             state.tell("Settings saved to " + config.path(), now);

@@ -8,8 +8,6 @@ import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.TaskstatsSocket;
 import org.jiotop.linux.UserDb;
-import org.jiotop.model.ReportSettings.Figures;
-import org.jiotop.model.SortKey;
 import org.jiotop.output.SizeStyle;
 import org.jiotop.view.LiveState;
 
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Entry point: parses the options, checks what jiotop needs, and runs the chosen mode. */
 public final class Main {
@@ -50,18 +47,30 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env,
                    Terminals terminals) {
         Options options;
+        boolean live;
+        String refusal;
         ConfigFile config = ConfigFile.locate(env);
         try {
             options = OptionParser.parse(args);
-            // The saved settings belong to the live view, which a terminal that cannot move its cursor
-            // does not get; --help, --version and --serve need not look the terminal's type up.
-            boolean live = !options.batch() && terminals.interactive() && (options.serve() != null
-                    || options.help() || options.version() || terminals.type().refusal() == null);
-            if (live || options.useConfig()) {
+            if (options.is(Option.HELP)) {
+                out.print(Help.text());
+                return EXIT_OK;
+            }
+            if (options.is(Option.VERSION)) {
+                out.println(Help.VERSION);
+                return EXIT_OK;
+            }
+            // Only the live view looks the terminal's type up: batch output and the exporter need not.
+            boolean onTerminal = options.mode() == Mode.LIVE && terminals.interactive();
+            refusal = onTerminal ? terminals.type().refusal() : null;
+            live = onTerminal && refusal == null;
+            // The saved settings belong to the live view, which a terminal that cannot move its
+            // cursor does not get.
+            if (live || options.is(Option.USE_CONFIG)) {
                 List<String> saved = savedSettings(config, err);
                 for (int line = 0; line < saved.size(); line++) {
                     try {
-                        OptionParser.parse(List.of(saved.get(line)), new String[0]);
+                        OptionParser.checkConfigLine(saved.get(line));
                     } catch (UsageException e) {
                         // Not the line itself: the file may be a link to one the user could not read.
                         err.println("jiotop: " + config.path() + ": option " + (line + 1)
@@ -74,14 +83,6 @@ public final class Main {
         } catch (UsageException e) {
             err.println("jiotop: " + e.getMessage() + " (see jiotop --help)");
             return EXIT_USAGE;
-        }
-        if (options.help()) {
-            out.print(Help.text());
-            return EXIT_OK;
-        }
-        if (options.version()) {
-            out.println(Help.VERSION);
-            return EXIT_OK;
         }
         UserDb users = UserDb.system();
         Set<Integer> uids = new HashSet<>();
@@ -96,21 +97,19 @@ public final class Main {
         if (options.iterations() == 0) {
             return EXIT_OK;
         }
-        boolean onTerminal = !options.batch() && options.serve() == null && terminals.interactive();
-        String refusal = onTerminal ? terminals.type().refusal() : null;
-        boolean live = onTerminal && refusal == null;
-        if (!options.batch() && !live && options.serve() == null) {
+        boolean exporter = options.mode() == Mode.EXPORTER;
+        if (options.mode() == Mode.LIVE && !live) {
             err.println("jiotop: " + (refusal != null ? refusal : "not on a terminal")
                     + ", so printing batch output (-b)");
         }
         try (TaskstatsSocket taskstats = TaskstatsSocket.open();
              ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
-                     options.exitBufferKiB() * 1024);
+                     options.number(Option.EXIT_BUFFER) * 1024);
              TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
             IoPrio ioprio = new IoPrio();
             KernelLabels labels = new KernelLabels(proc, ioprio, users);
             Monitor monitor = new Monitor(scanner, options);
-            if (options.serve() != null) {
+            if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);
             }
             if (!live) {
@@ -120,14 +119,7 @@ public final class Main {
                 }
                 return batch.run(out, err);
             }
-            LiveState state = new LiveState().configure(
-                    options.sort() != null ? options.sort() : SortKey.IO, options.only(), options.processes(),
-                    figures(options), options.fullCommand(), options.hidden(),
-                    !options.noColor() && (env.get("NO_COLOR") == null || env.get("NO_COLOR").isEmpty()),
-                    options.ascii(), !options.noHelp(), options.filter() == null ? null : Pattern.compile(options.filter()));
-            if (options.reverse()) {
-                state.reverse();
-            }
+            LiveState state = LiveSettings.state(options, env);
             try (var terminal = terminals.open()) {
                 return new LiveRunner(options, uids, proc, monitor, labels, ioprio, users, config, state)
                         .run(terminal, err);
@@ -136,7 +128,7 @@ public final class Main {
             err.println("jiotop: " + explain(e));
             return EXIT_CANNOT_RUN;
         } catch (IOException e) {
-            err.println("jiotop: " + (options.serve() != null ? "" : "terminal: ") + e.getMessage());
+            err.println("jiotop: " + (exporter ? "" : "terminal: ") + e.getMessage());
             return EXIT_CANNOT_RUN;
         }
     }
@@ -152,12 +144,8 @@ public final class Main {
     }
 
     static SizeStyle sizeStyle(Options options) {
-        return new SizeStyle(options.kilobytes(), options.si() ? 1000 : 1024, options.threshold());
-    }
-
-    static Figures figures(Options options) {
-        return options.accumulated() ? Figures.ACCUMULATED
-                : options.accumulatedBandwidth() ? Figures.ACCUMULATED_BANDWIDTH : Figures.BANDWIDTH;
+        return new SizeStyle(options.is(Option.KILOBYTES), options.is(Option.SI) ? 1000 : 1024,
+                options.number(Option.THRESHOLD));
     }
 
     /** A user name, or a number taken as a uid (as python iotop does). */

@@ -35,10 +35,10 @@ final class Monitor {
     Monitor(TaskScanner scanner, Options options) {
         this.scanner = scanner;
         this.only = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
-        this.keepExited = options.keepExited();
-        this.keepExitedWithIo = options.accumulated() || options.accumulatedBandwidth();
+        this.keepExited = options.number(Option.KEEP_EXITED);
+        this.keepExitedWithIo = options.figures() != ReportSettings.Figures.BANDWIDTH;
         // The exporter counts whole processes, exited threads included.
-        this.processes = options.processes() || options.serve() != null;
+        this.processes = options.is(Option.PROCESSES) || options.mode() == Mode.EXPORTER;
         this.tracker = new TaskTracker(keepExited, keepExitedWithIo);
     }
 

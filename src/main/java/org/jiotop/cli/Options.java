@@ -1,52 +1,172 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The parsed command line. {@code iterations} is -1 for "until interrupted"; {@code delaySeconds}
- * is the interval between reports; {@code pids} and {@code users} are empty for "all";
- * {@code keepExited} is how many reports an exited task stays listed after the one it exited in;
- * {@code exitBufferKiB} sizes the socket buffer for the kernel's exit reports; {@code hidden}
- * holds the numbers (1..9) of the live view's hidden columns; {@code filter} is a regular
- * expression over TID and command line, or null; {@code sort} the live view's sort column (null:
- * the default) and {@code reverse} whether to turn its order around; {@code format} is text, json
- * or csv; {@code serve} the exporter's [ADDR:]PORT, or null.
+ * The settings of a run: a value for every {@link Option}, its default unless given, read by
+ * option rather than by position. {@code iterations} is -1 for "until interrupted"; the lists of
+ * {@code -p} and {@code -u} are empty for "all".
  */
-record Options(
-        boolean help,
-        boolean version,
-        boolean only,
-        boolean batch,
-        long iterations,
-        double delaySeconds,
-        List<Integer> pids,
-        List<String> users,
-        boolean processes,
-        boolean accumulated,
-        boolean accumulatedBandwidth,
-        boolean kilobytes,
-        boolean time,
-        int quiet,
-        boolean noHelp,
-        int keepExited,
-        int exitBufferKiB,
-        boolean fullCommand,
-        Set<Integer> hidden,
-        boolean si,
-        int threshold,
-        boolean noColor,
-        boolean ascii,
-        String filter,
-        boolean useConfig,
-        SortKey sort,
-        boolean reverse,
-        String format,
-        String serve,
-        boolean exportPids,
-        int exportPidsMax,
-        String serveAuth,
-        String serveTls) {
+final class Options {
+    private final Map<Option, Object> values;
+    private final Set<Option> given;
+
+    private Options(Map<Option, Object> values, Set<Option> given) {
+        this.values = values;
+        this.given = given;
+    }
+
+    /** Every option at its default. */
+    static Options defaults() {
+        return new Builder().build();
+    }
+
+    Object get(Option o) {
+        return values.get(o);
+    }
+
+    boolean is(Option o) {
+        return (Boolean) values.get(o);
+    }
+
+    /** A whole number (a range, or how often a counted option was given). */
+    int number(Option o) {
+        return (Integer) values.get(o);
+    }
+
+    /** The text of a regular expression, a choice or a pair; null when not given. */
+    String text(Option o) {
+        return (String) values.get(o);
+    }
+
+    double delaySeconds() {
+        return (Double) values.get(Option.DELAY);
+    }
+
+    long iterations() {
+        return (Long) values.get(Option.ITER);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Integer> pids() {
+        return (List<Integer>) values.get(Option.PID);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> users() {
+        return (List<String>) values.get(Option.USER_NAME);
+    }
+
+    SortKey sortKey() {
+        return (SortKey) values.get(Option.SORT_BY);
+    }
+
+    /** Where the exporter listens, or null without {@code --serve}. */
+    ListenAddress serve() {
+        return (ListenAddress) values.get(Option.SERVE);
+    }
+
+    /** {@code -q} given 0 to 3 times (more count as 3). */
+    int quiet() {
+        return Math.min(3, number(Option.QUIET));
+    }
+
+    /** What the command line asks to run (the live view falls back to batch text where it cannot be drawn). */
+    Mode mode() {
+        return modeOf(values, given);
+    }
+
+    /** {@code --serve} runs the exporter; {@code -b}, {@code -t}, {@code -q} and {@code --format} batch output. */
+    private static Mode modeOf(Map<Option, Object> values, Set<Option> given) {
+        if (given.contains(Option.SERVE)) {
+            return Mode.EXPORTER;
+        }
+        return switch ((String) values.get(Option.FORMAT)) {
+            case "json" -> Mode.JSON;
+            case "csv" -> Mode.CSV;
+            default -> given.contains(Option.BATCH) || given.contains(Option.TIME) || given.contains(Option.QUIET)
+                    || given.contains(Option.FORMAT) ? Mode.TEXT : Mode.LIVE;
+        };
+    }
+
+    Figures figures() {
+        return is(Option.ACCUMULATED) ? Figures.ACCUMULATED
+                : is(Option.ACCUM_BW) ? Figures.ACCUMULATED_BANDWIDTH : Figures.BANDWIDTH;
+    }
+
+    /** The numbers of the live view's columns to hide. */
+    Set<Integer> hidden() {
+        Set<Integer> hidden = new TreeSet<>();
+        for (Option o : Option.values()) {
+            if (o.column() != 0 && is(o)) {
+                hidden.add(o.column());
+            }
+        }
+        return hidden;
+    }
+
+    /** Settings made option by option: by the parser, and from the live view's state when it saves. */
+    static final class Builder {
+        private final Map<Option, Object> values = new EnumMap<>(Option.class);
+        private final Set<Option> given = EnumSet.noneOf(Option.class);
+
+        Builder() {
+            for (Option o : Option.values()) {
+                values.put(o, o.byDefault());
+            }
+        }
+
+        /**
+         * Gives {@code o} the value {@code v} (as {@link ValueKind#parse} makes it): a repeatable
+         * option adds it, a counted one counts, an option that excludes another turns that one off.
+         */
+        Builder set(Option o, Object v) {
+            Object now = values.get(o);
+            if (o.kind().repeatable()) {
+                List<Object> more = new ArrayList<>((List<?>) now);
+                more.add(v);
+                v = List.copyOf(more);
+            } else if (o.kind() == ValueKind.COUNTED) {
+                v = (Integer) now + (Integer) v;
+            }
+            values.put(o, v);
+            given.add(o);
+            if (o.excludes() != null && Boolean.TRUE.equals(v)) {
+                Option other = OptionParser.byLongName(o.excludes());
+                values.put(other, other.byDefault());
+                given.remove(other);
+            }
+            return this;
+        }
+
+        /** As {@link #set}, unless that would change what runs: then nothing changes and false. */
+        boolean setWithin(Mode mode, Option o, Object v) {
+            Map<Option, Object> before = new EnumMap<>(values);
+            Set<Option> givenBefore = EnumSet.copyOf(given);
+            set(o, v);
+            if (modeOf(values, given) != mode) {
+                values.putAll(before);
+                given.retainAll(givenBefore);
+                return false;
+            }
+            return true;
+        }
+
+        Mode mode() {
+            return modeOf(values, given);
+        }
+
+        Options build() {
+            return new Options(new EnumMap<>(values), given.isEmpty() ? Set.of() : EnumSet.copyOf(given));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.ProcFs;
+import org.jiotop.view.LiveState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,56 @@ class ConfigFileTest {
             assertThat(left.map(p -> p.getFileName().toString()).sorted().toList())
                     .containsExactly("config", "config.tmp");
         }
+    }
+
+    /** What W saves, read back by the next live view, gives the settings the view had. */
+    private void roundTrip(Options started, java.util.function.Consumer<LiveState> keys) throws Exception {
+        LiveState state = LiveSettings.state(started, Map.of());
+        keys.accept(state);
+        Options saved = LiveSettings.saved(started, state);
+        ConfigFile file = new ConfigFile(config());
+        file.write(ConfigFile.lines(saved));
+        Options read = OptionParser.parse(file.read(), new String[0]);
+        for (Option o : Option.values()) {
+            if (o.saved()) {
+                assertThat(read.get(o)).as("--" + o.longName() + " in " + file.read()).isEqualTo(saved.get(o));
+            }
+        }
+        LiveState again = LiveSettings.state(read, Map.of());
+        assertThat(again.sortKey()).isEqualTo(state.sortKey());
+        assertThat(again.descending()).as("order").isEqualTo(state.descending());
+        assertThat(again.only()).as("only").isEqualTo(state.only());
+        assertThat(again.processes()).as("processes").isEqualTo(state.processes());
+        assertThat(again.figures()).isEqualTo(state.figures());
+        assertThat(again.fullCommand()).as("full command").isEqualTo(state.fullCommand());
+        assertThat(again.hidden()).isEqualTo(state.hidden());
+        assertThat(again.color()).as("colour").isEqualTo(state.color());
+        assertThat(again.ascii()).as("ascii").isEqualTo(state.ascii());
+        assertThat(again.keyHelp()).as("key help").isEqualTo(state.keyHelp());
+        assertThat(again.search() == null ? null : again.search().pattern())
+                .isEqualTo(state.search() == null ? null : state.search().pattern());
+        assertThat(Main.sizeStyle(read)).isEqualTo(Main.sizeStyle(started));
+        assertThat(read.delaySeconds()).isEqualTo(started.delaySeconds());
+    }
+
+    @Test
+    void whatTheLiveViewSavesIsReadBackAsItWas() throws Exception {
+        roundTrip(Options.defaults(), s -> { });
+        assertThat(new ConfigFile(config()).read()).as("defaults need no line").isEmpty();
+        roundTrip(OptionParser.parse("-d", "0.25", "-k", "--si", "--threshold=7", "-o", "-P", "-a", "-c",
+                "-1", "-2", "-3", "-4", "-5", "-6", "-7", "-9", "--sort=command", "--reverse", "--no-color", "--ascii",
+                "--no-help", "--filter=a b|^c=d#"), s -> { });
+        roundTrip(OptionParser.parse("-A", "-d", "86400", "--sort=tid"), LiveState::reverse);
+        roundTrip(OptionParser.parse("-3"), s -> s.configure(org.jiotop.model.SortKey.WRITE, true, true,
+                org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(6), false, true, false,
+                java.util.regex.Pattern.compile(" spaced ")));
+    }
+
+    @Test
+    void theSavedFileHasOneOptionALineByItsLongName() throws Exception {
+        Options o = OptionParser.parse("-d", "2", "-k", "-6", "--sort=write");
+        assertThat(ConfigFile.lines(LiveSettings.saved(o, LiveSettings.state(o, Map.of()))))
+                .containsExactly("--delay=2.0", "--kilobytes", "--hide-swapin", "--sort=write");
     }
 
     @Test

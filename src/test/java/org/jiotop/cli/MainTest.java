@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.Root;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -77,13 +78,22 @@ class MainTest {
     @Test
     void badOptionIsOneLineOnStderrAndStatus2() {
         for (String[] args : new String[][]{{"-n", "x"}, {"--bogus"}, {"-d", "-1"}, {"stray"}, {"-p"},
-                {"-b", "--serve-auth=scraper:/etc/hostname"}, {"--export-pids", "-n", "1"}}) {
+                {"-b", "--serve-auth=scraper:/etc/hostname"}, {"--export-pids", "-n", "1"}, {"-8"},
+                {"--serve", "70000"}, {"--serve", "9123", "--format=csv"}, {"-b", "-c"}, {"-b", "-u", "-n", "1"}}) {
             Result r = run(args);
             assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).startsWith("jiotop: ").endsWith("(see jiotop --help)\n");
             assertThat(r.err().lines()).hasSize(1);
         }
+    }
+
+    @Test
+    void anOptionWhereAValueShouldBeIsNamed() {
+        assertThat(run("-b", "-u", "-n", "1").err())
+                .isEqualTo("jiotop: option -u needs a value, got option -n (see jiotop --help)\n");
+        assertThat(run("--serve", "70000").err()).isEqualTo("jiotop: option --serve: port out of range: 70000"
+                + " (want 1 to 65535, or 0 for any free port) (see jiotop --help)\n");
     }
 
     @Test
@@ -106,13 +116,50 @@ class MainTest {
     void helpListsEveryOption() {
         Result r = run("--help");
         assertThat(r.status()).isZero();
-        for (String option : new String[]{"--version", "--help", "--only", "--batch", "--iter", "--delay", "--pid",
-                "--user", "--processes", "--accumulated", "--kilobytes", "--time", "--quiet", "--no-help", "--accum-bw",
-                "--si", "--threshold", "--filter", "--keep-exited", "--exit-buffer", "--fullcmdline", "--hide-io",
-                "--sort", "--reverse", "--no-color", "--ascii", "--use-config", "--format", "--serve", "--export-pids",
-                "--export-pids-max", "--serve-auth", "--serve-tls"}) {
-            assertThat(r.out()).contains(option);
+        String words = r.out().replaceAll("\\s+", " ");
+        for (Option o : Option.values()) {
+            assertThat(r.out()).contains(o.synopsis());
+            assertThat(words).as("--" + o.longName()).contains(o.help());
+            if (o.defaultText() != null) {
+                assertThat(words).as("--" + o.longName()).contains(o.help() + " [" + o.defaultText() + "]");
+            }
         }
+        assertThat(r.out()).contains("  -d SEC, --delay=SEC   seconds between reports, fractions allowed [1]\n")
+                .contains("  -n NUM, --iter=NUM    number of reports (refreshes) before ending [until\n"
+                        + "                        interrupted]\n")
+                .contains("--serve=[ADDR:]PORT", "--hide-swapin", "--export-pids-max=N", "\nLive view only:\n",
+                        "\nExporter (--serve) only:\n", "text, json (JSON Lines) or csv (implies --batch) [text]")
+                .doesNotContain("hide-graph").doesNotContain("-8");
+        assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+    }
+
+    @Test
+    void formatWithoutBatchPrintsItOnATerminalToo() {
+        Root.assumeRoot();
+        Terminals terminal = new Terminals() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public TerminalType type() {
+                return TerminalType.choose("xterm-256color", org.jline.utils.InfoCmp::getDefaultInfoCmp);
+            }
+
+            @Override
+            public org.jline.terminal.Terminal open() {
+                throw new AssertionError("--format implies -b: no live view");
+            }
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"--format=json", "-n", "1", "-d", "0.1", "-p", "1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                ProcFs.system(), Map.of(), terminal);
+        assertThat(status).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{\"version\":1,");
     }
 
     @Test

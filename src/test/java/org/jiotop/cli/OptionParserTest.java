@@ -1,9 +1,13 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.model.SortKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,32 +18,45 @@ class OptionParserTest {
         return OptionParser.parse(args);
     }
 
+    private static void assertFlags(Options o, Option... flags) {
+        for (Option f : flags) {
+            assertThat(o.is(f)).as("--" + f.longName()).isTrue();
+        }
+    }
+
     @Test
     void delaysAreReadAsPlainDecimals() throws UsageException {
         for (String ok : new String[]{"1", "0.5", ".5", "2.", "86400", " 3 ", "000000001.25"}) {
-            assertThat(OptionParser.plainDecimal(ok.strip())).as(ok).isTrue();
+            assertThat(ValueKind.plainDecimal(ok.strip())).as(ok).isTrue();
         }
         assertThat(parse("-d", ".5").delaySeconds()).isEqualTo(0.5);
         assertThat(parse("-d", "2.").delaySeconds()).isEqualTo(2.0);
         for (String bad : new String[]{"", ".", "-1", "1e3", "1.2.3", "0x1", "1234567890", "١", "1 2"}) {
-            assertThat(OptionParser.plainDecimal(bad)).as(bad).isFalse();
+            assertThat(ValueKind.plainDecimal(bad)).as(bad).isFalse();
         }
     }
 
     @Test
     void defaults() throws UsageException {
         Options o = parse();
-        assertThat(o.batch()).isFalse();
+        assertThat(o.mode()).isEqualTo(Mode.LIVE);
         assertThat(o.iterations()).isEqualTo(-1);
         assertThat(o.delaySeconds()).isEqualTo(1.0);
         assertThat(o.pids()).isEmpty();
         assertThat(o.quiet()).isZero();
+        assertThat(o.number(Option.THRESHOLD)).isEqualTo(2);
+        assertThat(o.number(Option.KEEP_EXITED)).isEqualTo(3);
+        assertThat(o.number(Option.EXIT_BUFFER)).isEqualTo(8192);
+        assertThat(o.number(Option.EXPORT_PIDS_MAX)).isEqualTo(500);
+        assertThat(o.sortKey()).isEqualTo(SortKey.IO);
+        assertThat(o.text(Option.FORMAT)).isEqualTo("text");
+        assertThat(o.serve()).isNull();
     }
 
     @Test
     void iotopStyleSyntaxes() throws UsageException {
         Options o = parse("-boP", "-n5", "-d", "0.5", "--pid=12", "-p", "13", "--user", "root", "-u0", "-akt");
-        assertThat(o.batch() && o.only() && o.processes() && o.accumulated() && o.kilobytes() && o.time()).isTrue();
+        assertFlags(o, Option.BATCH, Option.ONLY, Option.PROCESSES, Option.ACCUMULATED, Option.KILOBYTES, Option.TIME);
         assertThat(o.iterations()).isEqualTo(5);
         assertThat(o.delaySeconds()).isEqualTo(0.5);
         assertThat(o.pids()).containsExactly(12, 13);
@@ -48,10 +65,11 @@ class OptionParserTest {
 
     @Test
     void longOptionPrefixesAndValues() throws UsageException {
-        Options o = parse("--it=3", "--del", "2", "--proc", "--accumul", "--kilo", "--only", "--batch", "--no-help");
+        Options o = parse("--it=3", "--del", "2", "--proc", "--accumul", "--kilo", "--only", "--batch");
         assertThat(o.iterations()).isEqualTo(3);
         assertThat(o.delaySeconds()).isEqualTo(2.0);
-        assertThat(o.processes() && o.accumulated() && o.kilobytes() && o.only() && o.batch() && o.noHelp()).isTrue();
+        assertFlags(o, Option.PROCESSES, Option.ACCUMULATED, Option.KILOBYTES, Option.ONLY, Option.BATCH);
+        assertFlags(parse("--no-h"), Option.NO_HELP);
     }
 
     @Test
@@ -60,28 +78,42 @@ class OptionParserTest {
         assertThat(parse("-qqq").quiet()).isEqualTo(3);
         assertThat(parse("-qqqqq").quiet()).isEqualTo(3);
         assertThat(parse("-q", "--quiet").quiet()).isEqualTo(2);
-        assertThat(parse("-q").batch()).isTrue();
-        assertThat(parse("-t").batch()).isTrue();
+        assertThat(parse("-q").mode()).isEqualTo(Mode.TEXT);
+        assertThat(parse("-t").mode()).isEqualTo(Mode.TEXT);
+    }
+
+    @Test
+    void formatImpliesBatchAndServeRunsTheExporter() throws UsageException {
+        assertThat(parse("--format=json").mode()).isEqualTo(Mode.JSON);
+        assertThat(parse("--format", "csv").mode()).isEqualTo(Mode.CSV);
+        assertThat(parse("--format=text").mode()).isEqualTo(Mode.TEXT);
+        assertThat(parse("-b").mode()).isEqualTo(Mode.TEXT);
+        assertThat(parse("--serve", "9123").mode()).isEqualTo(Mode.EXPORTER);
+        assertThat(parse("--serve", "9123").serve()).isEqualTo(new ListenAddress("127.0.0.1", 9123));
+        assertThat(parse("--serve=[::1]:0").serve()).isEqualTo(new ListenAddress("::1", 0));
+        assertThat(parse("--serve=[::1]:0").serve().toString()).isEqualTo("[::1]:0");
     }
 
     @Test
     void helpAndVersion() throws UsageException {
-        assertThat(parse("-h").help()).isTrue();
-        assertThat(parse("--help").help()).isTrue();
-        assertThat(parse("--version").version()).isTrue();
+        assertThat(parse("-h").is(Option.HELP)).isTrue();
+        assertThat(parse("--help").is(Option.HELP)).isTrue();
+        assertThat(parse("--version").is(Option.VERSION)).isTrue();
         assertThat(parse("--").pids()).isEqualTo(List.of());
+        assertThat(parse("--help", "-b", "-c").is(Option.HELP)).as("help is shown whatever else is given").isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "-n                     | option -n requires a value",
-            "--iter                 | option --iter requires a value",
+            "-n                     | option -n needs a value",
+            "--iter                 | option --iter needs a value",
             "-n x                   | option -n: invalid count: 'x'",
             "-n -1                  | option -n: invalid count: '-1'",
             "-n 99999999999999999999 | option -n: invalid count",
             "-n 1.5                 | option -n: invalid count: '1.5'",
             "-d 0                   | option -d: invalid delay: '0'",
             "-d -1                  | option -d: invalid delay: '-1'",
+            "-d -.5                 | option -d: invalid delay: '-.5'",
             "-d abc                 | option -d: invalid delay: 'abc'",
             "-d NaN                 | option -d: invalid delay: 'NaN'",
             "-d Infinity            | option -d: invalid delay: 'Infinity'",
@@ -100,9 +132,17 @@ class OptionParserTest {
             "-p abc                 | option -p: invalid process id: 'abc'",
             "-p 4294967296          | option -p: invalid process id: '4294967296'",
             "--user=                | option --user: empty user name",
+            "-b -u -n 1             | option -u needs a value, got option -n",
+            "--user --only          | option --user needs a value, got option --only",
+            "-p -P                  | option -p needs a value, got option -P",
+            "-d --                  | option -d needs a value, got option --",
+            "--filter -x            | option --filter needs a value, got option -x",
             "-x                     | no such option: -x",
             "-bx                    | no such option: -x",
+            "-8                     | no such option: -8",
+            "--hide-graph           | no such option: --hide-graph",
             "--bogus                | no such option: --bogus",
+            "--=1                   | no such option: --",
             "--batch=yes            | option --batch takes no value",
             "stray                  | unexpected argument: stray",
             "-b stray               | unexpected argument: stray",
@@ -112,17 +152,53 @@ class OptionParserTest {
             "--keep-exited=-1       | option --keep-exited: invalid value: '-1'",
             "--exit-buffer=1        | option --exit-buffer: invalid value: '1'",
             "--filter=(             | option --filter: invalid regular expression: '('",
-            "--sort=size            | option --sort: unknown column: 'size'",
+            "--sort=size            | option --sort: unknown column: 'size' (want tid, prio, user, read, write, swapin, io or command)",
+            "-b --format=xml        | option --format: invalid value: 'xml' (want text, json, csv)",
+            "--serve 70000          | option --serve: port out of range: 70000 (want 1 to 65535, or 0 for any free port)",
+            "--serve [::1]:99999999999999999999 | option --serve: port out of range: 99999999999999999999",
+            "--serve -1             | option --serve: port out of range: -1",
+            "--serve host:          | option --serve: invalid address: 'host:' (want PORT or ADDR:PORT)",
+            "--serve :9123          | option --serve: invalid address: ':9123'",
+            "--serve 12ab           | option --serve: invalid address: '12ab'",
             "-a -A                  | options -a and -A exclude each other",
+            "--accum-bw -b -a       | options --accum-bw and -a exclude each other",
             "--serve-auth=u:/f      | option --serve-auth needs --serve",
+            "--serve 1 --serve-auth=u | option --serve-auth: invalid value: 'u' (want USER:FILE)",
             "-b --serve-tls=k:/f    | option --serve-tls needs --serve",
             "--export-pids          | option --export-pids needs --serve",
             "--export-pids-max=5    | option --export-pids-max needs --export-pids",
-            "--serve 9 --export-pids-max=5 | option --export-pids-max needs --export-pids"})
+            "--serve 9 --export-pids-max=5 | option --export-pids-max needs --export-pids",
+            "-b -c                  | option -c does not apply to batch output (-b)",
+            "-t --sort=io           | option --sort does not apply to batch output (-b)",
+            "--format=json -k       | option -k does not apply to --format=json",
+            "--format=csv -t        | option -t does not apply to --format=csv",
+            "--serve 9 --format=csv | option --format does not apply to the exporter (--serve)",
+            "--serve 9 -b           | option -b does not apply to the exporter (--serve)",
+            "--serve 9 -o           | option -o does not apply to the exporter (--serve)",
+            "--serve 9 --filter=x   | option --filter does not apply to the exporter (--serve)",
+            "--serve 9 --use-config | option --use-config does not apply to the exporter (--serve)"})
     void badCommandLines(String args, String message) {
         assertThatThrownBy(() -> OptionParser.parse(args.split(" ")))
                 .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void valuesThatStartWithAMinusAreGivenAttached() throws UsageException {
+        assertThat(parse("--filter=-x").text(Option.FILTER)).isEqualTo("-x");
+        assertThat(parse("-u-n").users()).containsExactly("-n");
+    }
+
+    @Test
+    void anExactNameWinsOverLongerNamesItBegins() throws UsageException {
+        Option[] reversed = Option.values().clone();
+        java.util.Collections.reverse(Arrays.asList(reversed));
+        for (Option o : Option.values()) {
+            assertThat(OptionParser.byPrefix(o.longName(), reversed)).as("--" + o.longName()).isEqualTo(o);
+        }
+        // The table lists --serve first; reversed, --serve-tls and --serve-auth come before it.
+        assertThat(OptionParser.byPrefix("serve", reversed)).isEqualTo(Option.SERVE);
+        assertThat(OptionParser.byPrefix("export-pids", reversed)).isEqualTo(Option.EXPORT_PIDS);
     }
 
     @Test
@@ -132,28 +208,129 @@ class OptionParserTest {
     }
 
     @Test
-    void ambiguousPrefixIsAnError() {
-        // "--no" matches only "--no-help" here, but "--" + "" must not match everything
-        assertThatThrownBy(() -> OptionParser.parse(new String[]{"--=1"})).isInstanceOf(UsageException.class);
+    void ambiguousPrefixIsAnError() throws UsageException {
+        assertThatThrownBy(() -> OptionParser.parse(new String[]{"--no"}))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("ambiguous option: --no (--no-color, --no-help)");
+        assertThatThrownBy(() -> OptionParser.parse(new String[]{"--hide-p"}))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("ambiguous option: --hide-p (--hide-pid, --hide-prio)");
+        assertThat(parse("--no-c").is(Option.NO_COLOR)).as("one letter more settles it").isTrue();
     }
 
     @Test
     void iotopCOptionsForTheLiveView() throws UsageException {
         Options o = parse("-c", "-19", "--hide-io", "-A", "--si", "--threshold=3", "--no-color", "--ascii",
                 "--filter=^py", "--sort=write", "--reverse", "--use-config");
-        assertThat(o.fullCommand() && o.accumulatedBandwidth() && o.si() && o.noColor() && o.ascii()).isTrue();
-        assertThat(o.hidden()).containsExactlyInAnyOrder(1, 7, 9);
-        assertThat(o.threshold()).isEqualTo(3);
-        assertThat(o.filter()).isEqualTo("^py");
-        assertThat(o.sort()).isEqualTo(org.jiotop.model.SortKey.WRITE);
-        assertThat(o.reverse() && o.useConfig()).isTrue();
-        assertThat(parse("--sort=tid").sort()).isEqualTo(org.jiotop.model.SortKey.ID);
+        assertFlags(o, Option.FULL_COMMAND, Option.ACCUM_BW, Option.SI, Option.NO_COLOR, Option.ASCII, Option.REVERSE,
+                Option.USE_CONFIG);
+        assertThat(o.figures()).isEqualTo(Figures.ACCUMULATED_BANDWIDTH);
+        assertThat(o.hidden()).containsExactly(1, 7, 9);
+        assertThat(o.number(Option.THRESHOLD)).isEqualTo(3);
+        assertThat(o.text(Option.FILTER)).isEqualTo("^py");
+        assertThat(o.sortKey()).isEqualTo(SortKey.WRITE);
+        assertThat(parse("--sort=tid").sortKey()).isEqualTo(SortKey.ID);
+        assertThat(parse("--sort=pid").sortKey()).isEqualTo(SortKey.ID);
+    }
+
+    @Test
+    void theHideOptionsAreTheLiveViewsColumns() throws UsageException {
+        List<Integer> columns = new ArrayList<>();
+        for (Option o : Option.values()) {
+            if (o.column() != 0) {
+                columns.add(o.column());
+                assertThat(parse("-" + o.column()).hidden()).as("-" + o.column()).containsExactly(o.column());
+            }
+        }
+        assertThat(columns).containsExactly(1, 2, 3, 4, 5, 6, 7, 9);
+    }
+
+    /** Sample arguments for {@code o}, with what it requires. */
+    private static List<String> given(Option o) {
+        List<String> args = new ArrayList<>();
+        if (o.requires() != null) {
+            args.add("--" + o.requires());
+        }
+        String value = switch (o.kind()) {
+            case FLAG, COUNTED -> null;
+            case WHOLE -> Long.toString(o.min());
+            case COUNT, SECONDS, ID -> "1";
+            case USER -> "root";
+            case REGEX, PAIR -> "a:b";
+            case SORT, CHOICE -> o.choices().getFirst();
+            case ADDRESS -> "0";
+        };
+        args.add("--" + o.longName() + (value == null ? "" : "=" + value));
+        return args;
+    }
+
+    private static List<String> choosing(Mode m) {
+        return switch (m) {
+            case LIVE -> List.of();
+            case TEXT -> List.of("-b");
+            case JSON -> List.of("--format=json");
+            case CSV -> List.of("--format=csv");
+            case EXPORTER -> List.of("--serve", "0");
+        };
+    }
+
+    @Test
+    void everyOptionIsAcceptedWhereItAppliesAndRefusedElsewhere() throws UsageException {
+        List<Option> choosers = List.of(Option.BATCH, Option.TIME, Option.QUIET, Option.FORMAT, Option.SERVE);
+        for (Option o : Option.values()) {
+            for (Mode m : Mode.values()) {
+                List<String> args = new ArrayList<>(choosing(m));
+                args.addAll(given(o));
+                String line = String.join(" ", args);
+                if (o.appliesTo(m)) {
+                    Options parsed = OptionParser.parse(args.toArray(String[]::new));
+                    if (!choosers.contains(o)) {
+                        assertThat(parsed.mode()).as(line).isEqualTo(m);
+                    }
+                } else if (!(m == Mode.LIVE && choosers.contains(o))) {
+                    assertThatThrownBy(() -> OptionParser.parse(args.toArray(String[]::new))).as(line)
+                            .isInstanceOf(UsageException.class)
+                            .hasMessageContaining("--" + (o.requires() != null ? o.requires() : o.longName()));
+                }
+            }
+        }
     }
 
     @Test
     void configLinesComeFirstAndTheCommandLineWins() throws UsageException {
         Options o = OptionParser.parse(List.of("--delay=3", "--only", "-k"), new String[]{"-d", "0.5"});
         assertThat(o.delaySeconds()).isEqualTo(0.5);
-        assertThat(o.only() && o.kilobytes()).isTrue();
+        assertFlags(o, Option.ONLY, Option.KILOBYTES);
+        Options a = OptionParser.parse(List.of("--accumulated"), new String[]{"-A"});
+        assertThat(a.figures()).as("-A on the command line over a saved -a").isEqualTo(Figures.ACCUMULATED_BANDWIDTH);
+    }
+
+    @Test
+    void configLinesTakeTheirValueAfterAnEqualsSignOrASpace() throws UsageException {
+        Options o = OptionParser.parse(List.of("--delay 2", "--threshold\t4", "--filter a b=c", "-n 7",
+                "--sort=write"), new String[0]);
+        assertThat(o.delaySeconds()).isEqualTo(2.0);
+        assertThat(o.number(Option.THRESHOLD)).isEqualTo(4);
+        assertThat(o.text(Option.FILTER)).isEqualTo("a b=c");
+        assertThat(o.iterations()).isEqualTo(7);
+        assertThat(o.sortKey()).isEqualTo(SortKey.WRITE);
+        assertThat(OptionParser.configLine("--filter=x y")).containsExactly("--filter=x y");
+        assertThatThrownBy(() -> OptionParser.checkConfigLine("--delay fast"))
+                .hasMessage("option --delay: invalid delay: 'fast' (want seconds from 0.01 to 86400, e.g. 0.5)");
+    }
+
+    @Test
+    void theConfigFileNeverChangesWhatRuns() throws UsageException {
+        List<String> config = List.of("--sort=write", "--only", "-k", "--format=json", "--serve=9123", "-b", "-t");
+        Options batch = OptionParser.parse(config, new String[]{"-b"});
+        assertThat(batch.mode()).isEqualTo(Mode.TEXT);
+        assertThat(batch.sortKey()).as("the live view's sort column is not batch output's").isEqualTo(SortKey.IO);
+        assertFlags(batch, Option.ONLY, Option.KILOBYTES, Option.TIME);
+        Options live = OptionParser.parse(config, new String[0]);
+        assertThat(live.mode()).isEqualTo(Mode.LIVE);
+        assertThat(live.sortKey()).isEqualTo(SortKey.WRITE);
+        assertThat(live.is(Option.TIME)).isFalse();
+        Options json = OptionParser.parse(config, new String[]{"--format=json"});
+        assertThat(json.is(Option.KILOBYTES)).as("-k does not apply to JSON").isFalse();
     }
 }

@@ -1,0 +1,57 @@
+package org.jiotop.cli;
+
+import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.view.LiveState;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The live view's settings both ways: from the options it starts with, and back to options when
+ * the user saves (key W), so that what is saved starts the next live view as this one is now.
+ */
+final class LiveSettings {
+    private LiveSettings() {
+    }
+
+    /** The live view's state at start; colours also go off with a non-empty NO_COLOR. */
+    static LiveState state(Options options, Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        LiveState state = new LiveState().configure(options.sortKey(), options.is(Option.ONLY),
+                options.is(Option.PROCESSES), options.figures(), options.is(Option.FULL_COMMAND), options.hidden(),
+                !options.is(Option.NO_COLOR) && (noColor == null || noColor.isEmpty()), options.is(Option.ASCII),
+                !options.is(Option.NO_HELP),
+                options.text(Option.FILTER) == null ? null : Pattern.compile(options.text(Option.FILTER)));
+        if (options.is(Option.REVERSE)) {
+            state.reverse();
+        }
+        return state;
+    }
+
+    /** {@code options} with what the keys of the live view changed in {@code state}. */
+    static Options saved(Options options, LiveState state) {
+        Options.Builder b = new Options.Builder();
+        for (Option o : Option.values()) {
+            if (o.saved() && o.column() == 0) {
+                b.set(o, options.get(o));
+            }
+        }
+        b.set(Option.SORT_BY, state.sortKey())
+                .set(Option.REVERSE, state.descending() != state.sortKey().descendingByDefault())
+                .set(Option.ONLY, state.only())
+                .set(Option.PROCESSES, state.processes())
+                .set(Option.ACCUMULATED, state.figures() == Figures.ACCUMULATED)
+                .set(Option.ACCUM_BW, state.figures() == Figures.ACCUMULATED_BANDWIDTH)
+                .set(Option.FULL_COMMAND, state.fullCommand())
+                .set(Option.NO_COLOR, !state.color())
+                .set(Option.ASCII, state.ascii())
+                .set(Option.NO_HELP, !state.keyHelp())
+                .set(Option.FILTER, state.search() == null ? null : state.search().pattern());
+        for (Option o : Option.values()) {
+            if (o.column() != 0) {
+                b.set(o, state.hidden().contains(o.column()));
+            }
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,248 @@
+package org.jiotop.cli;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.jiotop.cli.ValueKind.ADDRESS;
+import static org.jiotop.cli.ValueKind.CHOICE;
+import static org.jiotop.cli.ValueKind.COUNT;
+import static org.jiotop.cli.ValueKind.ID;
+import static org.jiotop.cli.ValueKind.PAIR;
+import static org.jiotop.cli.ValueKind.REGEX;
+import static org.jiotop.cli.ValueKind.SECONDS;
+import static org.jiotop.cli.ValueKind.SORT;
+import static org.jiotop.cli.ValueKind.USER;
+import static org.jiotop.cli.ValueKind.WHOLE;
+
+/**
+ * Every option of jiotop, once: its names, value, default, texts, where it applies and whether the
+ * live view saves it. The parser, {@code --help}, the config file and the README's table all come
+ * from here, in this order.
+ */
+enum Option {
+    VERSION(new OptionSpec("version")
+            .help("show the version and exit")
+            .doc("print `jiotop 0.1.0` and exit")),
+    HELP(new OptionSpec("help", 'h')
+            .help("show this help and exit")
+            .doc("print the help and exit")),
+    ONLY(new OptionSpec("only", 'o').saved().in(Mode.REPORTS)
+            .help("only show processes or threads actually doing I/O")
+            .doc("only rows with I/O in the interval (any of read, write, cancelled write, block-I/O or swap-in"
+                    + " delay; with `-a`, since first seen)")),
+    BATCH(new OptionSpec("batch", 'b').in(Mode.BATCH)
+            .help("non-interactive mode")
+            .doc("non-interactive mode: iotop's text, or what `--format` says")),
+    ITER(new OptionSpec("iter", 'n').value("NUM", COUNT).unsetMeans("until interrupted")
+            .help("number of reports (refreshes) before ending")
+            .doc("number of reports (live view: refreshes; exporter: intervals), then exit; `-n 0` prints"
+                    + " nothing")),
+    DELAY(new OptionSpec("delay", 'd').value("SEC", SECONDS).byDefault("1").saved()
+            .help("seconds between reports, fractions allowed")
+            .doc("seconds between reports, fractions allowed, 0.01 to 86400")),
+    PID(new OptionSpec("pid", 'p').value("PID", ID).unsetMeans("all")
+            .help("threads to monitor, or whole processes with -P; repeatable")
+            .doc("thread IDs to monitor; with `-P` (and in the exporter), process IDs, each with all its"
+                    + " threads. Repeatable. An ID that does not exist gives no row (and no error), as in iotop")),
+    USER_NAME(new OptionSpec("user", 'u').value("USER", USER).unsetMeans("all")
+            .help("users (name or uid) to monitor; repeatable")
+            .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1)")),
+    PROCESSES(new OptionSpec("processes", 'P').saved()
+            .help("one row per process, with the I/O of all its threads")
+            .doc("one row per process instead of per thread (the exporter always counts processes)")),
+    ACCUMULATED(new OptionSpec("accumulated", 'a').saved().in(Mode.REPORTS).excludes("accum-bw")
+            .help("show I/O accumulated since first seen instead of bandwidth")
+            .doc("bytes since jiotop first saw the task instead of bandwidth; SWAPIN and IO become averages"
+                    + " over that time")),
+    ACCUM_BW(new OptionSpec("accum-bw", 'A').saved().in(Mode.REPORTS).excludes("accumulated")
+            .help("show I/O accumulated since first seen, per second")
+            .doc("bytes since first seen divided by the time since then (per second)")),
+    KILOBYTES(new OptionSpec("kilobytes", 'k').saved().in(Mode.TEXT_VIEWS)
+            .help("use kilobytes instead of a human friendly unit")
+            .doc("sizes in KiB (`K`) instead of a unit chosen by size")),
+    SI(new OptionSpec("si").saved().in(Mode.TEXT_VIEWS)
+            .help("units of 1000 bytes instead of 1024")
+            .doc("units of 1000 bytes instead of 1024 (the letters stay `K M G`)")),
+    THRESHOLD(new OptionSpec("threshold").value("N", WHOLE).range(1, 10).byDefault("2").saved()
+            .in(Mode.TEXT_VIEWS)
+            .help("switch to the next unit at N times it, 1 to 10")
+            .doc("move to the next unit at N times it, 1 to 10")),
+    TIME(new OptionSpec("time", 't').in(Set.of(Mode.TEXT))
+            .help("add a timestamp on each line (implies --batch)")
+            .doc("prefix every line with the time of day `HH:MM:SS` (implies `-b`)")),
+    QUIET(new OptionSpec("quiet", 'q').counted().in(Set.of(Mode.TEXT))
+            .help("suppress some lines of header (implies --batch): -q titles once, -qq no titles, -qqq no"
+                    + " summary either")
+            .doc("`-q`: column titles only in the first report; `-qq`: no titles; `-qqq`: no summary lines"
+                    + " either (implies `-b`)")),
+    FILTER(new OptionSpec("filter").value("REGEX", REGEX).saved().in(Mode.REPORTS)
+            .help("only tasks whose TID or command line matches REGEX (command lines are cut to 1,024"
+                    + " characters)")
+            .doc("only tasks whose TID or command line (as shown: at most 1,024 characters) matches REGEX"
+                    + " (Java regular expression, found anywhere); Total counts only those")),
+    KEEP_EXITED(new OptionSpec("keep-exited").value("N", WHOLE).range(0, 1_000_000).byDefault("3")
+            .in(Mode.REPORTS)
+            .help("reports an exited task stays listed after exiting, 0 to 1000000; with -a or -A, tasks"
+                    + " that did I/O stay for good")
+            .doc("how many reports an exited task stays listed after the one it exited in, 0 to 1000000;"
+                    + " with `-a`, exited tasks that did I/O stay for good so the accumulated figures add up."
+                    + " At most 10,000 are listed one by one: beyond, the oldest with I/O are summed into one"
+                    + " row per user, ID 0, `(N earlier exited tasks)`")),
+    EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20).byDefault("8192")
+            .help("socket buffer for the kernel's exit reports, 4 to 1048576 KiB")
+            .doc("socket receive buffer for the kernel's exit reports, 4 to 1048576 KiB")),
+    FORMAT(new OptionSpec("format").value("FORMAT", CHOICE).choices(List.of("text", "json", "csv"))
+            .byDefault("text").in(Mode.BATCH)
+            .help("text, json (JSON Lines) or csv (implies --batch)")
+            .doc("`text` (iotop's), `json` (JSON Lines) or `csv`; implies `-b`")),
+    USE_CONFIG(new OptionSpec("use-config").in(Mode.REPORTS)
+            .help("apply the live view's saved settings in batch mode too")
+            .doc("apply the live view's saved settings (those that apply to batch output) in batch mode"
+                    + " too; the live view always does")),
+    FULL_COMMAND(new OptionSpec("fullcmdline", 'c').saved().in(Set.of(Mode.LIVE))
+            .help("full command lines instead of program names")
+            .doc("full command lines instead of program names")),
+    HIDE_ID(hide("pid", '1', "TID (PID with -P)")),
+    HIDE_PRIO(hide("prio", '2', "PRIO")),
+    HIDE_USER(hide("user", '3', "USER")),
+    HIDE_READ(hide("read", '4', "DISK READ")),
+    HIDE_WRITE(hide("write", '5', "DISK WRITE")),
+    HIDE_SWAPIN(hide("swapin", '6', "SWAPIN")),
+    HIDE_IO(hide("io", '7', "IO")),
+    HIDE_COMMAND(hide("command", '9', "COMMAND")),
+    SORT_BY(new OptionSpec("sort").value("COLUMN", SORT).choices(ValueKind.sortNames()).byDefault("io").saved()
+            .in(Set.of(Mode.LIVE))
+            .help("sort by tid, prio, user, read, write, swapin, io or command")
+            .doc("sort column: `tid`, `prio`, `user`, `read`, `write`, `swapin`, `io` or `command`")),
+    REVERSE(new OptionSpec("reverse").saved().in(Set.of(Mode.LIVE))
+            .help("the other sort order")
+            .doc("the other sort order")),
+    NO_COLOR(new OptionSpec("no-color").saved().in(Set.of(Mode.LIVE))
+            .help("no colours (also when NO_COLOR is set and not empty)")
+            .doc("no colours (also when `NO_COLOR` is set and not empty)")),
+    ASCII(new OptionSpec("ascii").saved().in(Set.of(Mode.LIVE))
+            .help("ASCII sort markers instead of \u25bd and \u25b3")
+            .doc("`>` and `<` as sort markers instead of `\u25bd` and `\u25b3`")),
+    NO_HELP(new OptionSpec("no-help").saved().in(Set.of(Mode.LIVE))
+            .help("hide the key help at the bottom")
+            .doc("hide the key help at the bottom")),
+    SERVE(new OptionSpec("serve").value("[ADDR:]PORT", ADDRESS).in(Set.of(Mode.EXPORTER))
+            .help("serve Prometheus metrics on ADDR (127.0.0.1) and PORT")
+            .doc("run as a Prometheus exporter on ADDR (127.0.0.1) and PORT (1 to 65535, or 0 for any free"
+                    + " port)")),
+    EXPORT_PIDS(new OptionSpec("export-pids").in(Set.of(Mode.EXPORTER))
+            .help("also one series per process")
+            .doc("also per-process series")),
+    EXPORT_PIDS_MAX(new OptionSpec("export-pids-max").value("N", WHOLE).range(1, 100_000).byDefault("500")
+            .in(Set.of(Mode.EXPORTER)).requires("export-pids")
+            .help("with --export-pids: at most N processes, 1 to 100000")
+            .doc("with `--export-pids`: at most N processes have series, 1 to 100000")),
+    SERVE_AUTH(new OptionSpec("serve-auth").value("USER:FILE", PAIR).in(Set.of(Mode.EXPORTER))
+            .help("basic auth, the password in FILE")
+            .doc("basic auth, the password in FILE (see above)")),
+    SERVE_TLS(new OptionSpec("serve-tls").value("KEYSTORE:FILE", PAIR).in(Set.of(Mode.EXPORTER))
+            .help("HTTPS with a PKCS#12 key store, its password in FILE")
+            .doc("HTTPS with a PKCS#12 key store, its password in FILE (see above)"));
+
+    private final OptionSpec spec;
+    /** What a run gets when the option is not given (null for no value). */
+    private final Object byDefault;
+
+    Option(OptionSpec spec) {
+        this.spec = spec;
+        try {
+            this.byDefault = spec.defaultIsValue ? spec.kind.parse(this, "--" + spec.longName, spec.defaultText)
+                    : spec.kind.unset();
+        } catch (UsageException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static OptionSpec hide(String column, char number, String title) {
+        return new OptionSpec("hide-" + column, number).hides(number - '0').saved().in(Set.of(Mode.LIVE))
+                .help("hide column " + number + ", " + title)
+                .doc("hide column " + number + ", " + title);
+    }
+
+    String longName() {
+        return spec.longName;
+    }
+
+    /** 0 when it has none. */
+    char shortName() {
+        return spec.shortName;
+    }
+
+    /** The value's name in the help (SEC, [ADDR:]PORT), or null for an option without a value. */
+    String valueName() {
+        return spec.valueName;
+    }
+
+    ValueKind kind() {
+        return spec.kind;
+    }
+
+    /** The default as the help shows it ("1", "until interrupted"), or null. */
+    String defaultText() {
+        return spec.defaultText;
+    }
+
+    Object byDefault() {
+        return byDefault;
+    }
+
+    String help() {
+        return spec.help;
+    }
+
+    String description() {
+        return spec.description;
+    }
+
+    boolean saved() {
+        return spec.saved;
+    }
+
+    Set<Mode> modes() {
+        return spec.modes;
+    }
+
+    boolean appliesTo(Mode mode) {
+        return spec.modes.contains(mode);
+    }
+
+    /** Long name of the option this one means nothing without, or null. */
+    String requires() {
+        return spec.requires;
+    }
+
+    /** Long name of the option this one cannot be given with, or null. */
+    String excludes() {
+        return spec.excludes;
+    }
+
+    /** The column of the live view it hides, or 0. */
+    int column() {
+        return spec.column;
+    }
+
+    long min() {
+        return spec.min;
+    }
+
+    long max() {
+        return spec.max;
+    }
+
+    /** The values it takes, for a value that is one of a few; else empty. */
+    List<String> choices() {
+        return spec.choices;
+    }
+
+    /** {@code -d SEC, --delay=SEC}, as the help and the README name it. */
+    String synopsis() {
+        String value = valueName() == null ? "" : valueName();
+        String longForm = "--" + longName() + (value.isEmpty() ? "" : "=" + value);
+        return shortName() == 0 ? longForm : "-" + shortName() + (value.isEmpty() ? "" : " " + value) + ", " + longForm;
+    }
+}
