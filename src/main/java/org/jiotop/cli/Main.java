@@ -102,13 +102,19 @@ public final class Main {
             err.println("jiotop: " + (refusal != null ? refusal : "not on a terminal")
                     + ", so printing batch output (-b)");
         }
+        ProcessIds processIds = ProcessIds.of(options.pids(), proc);
+        if (options.is(Option.PROCESSES) || exporter) {
+            for (String note : processIds.notes()) {
+                err.println("jiotop: " + note);
+            }
+        }
         try (TaskstatsSocket taskstats = TaskstatsSocket.open();
              ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
                      options.number(Option.EXIT_BUFFER) * 1024);
              TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
             IoPrio ioprio = new IoPrio();
             KernelLabels labels = new KernelLabels(proc, ioprio, users);
-            Monitor monitor = new Monitor(scanner, options);
+            Monitor monitor = new Monitor(scanner, options, processIds.ids());
             if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);
             }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 final class Monitor {
     private final TaskScanner scanner;
-    private final int[] only;
+    private final int[] onlyThreads;
+    private final int[] onlyProcesses;
     private final int keepExited;
     private final boolean keepExitedWithIo;
     private boolean processes;
@@ -32,9 +33,11 @@ final class Monitor {
     private List<TaskExit> exits = List.of();
     private boolean delayAccounting = true;
 
-    Monitor(TaskScanner scanner, Options options) {
+    /** {@code processIds}: the IDs of {@code -p} as processes (see {@link ProcessIds}). */
+    Monitor(TaskScanner scanner, Options options, int[] processIds) {
         this.scanner = scanner;
-        this.only = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
+        this.onlyThreads = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
+        this.onlyProcesses = options.pids().isEmpty() ? null : processIds;
         this.keepExited = options.number(Option.KEEP_EXITED);
         this.keepExitedWithIo = options.figures() != ReportSettings.Figures.BANDWIDTH;
         // The exporter counts whole processes, exited threads included.
@@ -44,7 +47,7 @@ final class Monitor {
 
     /** Takes a sample; true when it completed an interval (every sample but the first of a mode). */
     boolean sample() throws KernelException {
-        Scan scan = processes ? scanner.processes(only) : scanner.threads(only);
+        Scan scan = processes ? scanner.processes(onlyProcesses) : scanner.threads(onlyThreads);
         delayAccounting = scan.delayAccounting();
         exits = scan.exits();
         Interval interval = tracker.advance(scan);

@@ -43,7 +43,8 @@ enum Option {
     PID(new OptionSpec("pid", 'p').value("PID", ID).unsetMeans("all")
             .help("threads to monitor, or whole processes with -P; repeatable")
             .doc("thread IDs to monitor; with `-P` (and in the exporter), process IDs, each with all its"
-                    + " threads. Repeatable. An ID that does not exist gives no row (and no error), as in iotop")),
+                    + " threads, the ID of a thread standing for its process (said on stderr). Repeatable. An ID"
+                    + " that does not exist gives no row (and no error), as in iotop")),
     USER_NAME(new OptionSpec("user", 'u').value("USER", USER).unsetMeans("all")
             .help("users (name or uid) to monitor; repeatable")
             .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1)")),

@@ -163,6 +163,25 @@ class MainTest {
     }
 
     @Test
+    void aThreadGivenAsAProcessStandsForItsProcess() throws Exception {
+        Root.assumeRoot();
+        long pid = ProcessHandle.current().pid();
+        String tid;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            tid = tasks.map(p -> p.getFileName().toString()).filter(t -> !t.equals(Long.toString(pid)))
+                    .findFirst().orElseThrow();
+        }
+        Result r = run("-b", "-P", "-qqq", "-p", tid, "-n", "1", "-d", "0.1");
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEqualTo("jiotop: -p " + tid + " is a thread of process " + pid + ": showing process "
+                + pid + "\n");
+        assertThat(r.out().lines().map(l -> l.strip().split(" +")[0])).containsExactly(Long.toString(pid));
+        Result threads = run("-b", "-qqq", "-p", tid, "-n", "1", "-d", "0.1");
+        assertThat(threads.err()).as("in thread mode the ID is the thread's").isEmpty();
+        assertThat(threads.out().lines().map(l -> l.strip().split(" +")[0])).containsExactly(tid);
+    }
+
+    @Test
     void aTerminalThatCannotMoveItsCursorGetsBatchOutputAndOneLineSayingWhy() {
         Terminals dumb = new Terminals() {
             @Override
