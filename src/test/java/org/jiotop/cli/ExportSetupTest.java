@@ -102,4 +102,18 @@ class ExportSetupTest {
             assertThat(r.body()).contains("jiotop_groups ");
         }
     }
+
+    @Test
+    void sigtermEndsTheExporterCleanlyWithClientsConnected() throws Exception {
+        try (ExporterProcess exporter = ExporterProcess.start(tmp, "-d", "0.2", "--export-pids");
+             java.net.Socket idle = new java.net.Socket("127.0.0.1", exporter.port())) {
+            idle.setSoTimeout(60_000);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(exporter.url()))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(exporter.terminate()).as("ended by SIGTERM, as a JVM so ended").isEqualTo(128 + 15);
+            assertThat(exporter.stderr()).isEqualTo("jiotop: serving metrics on " + exporter.url() + "\n");
+            assertThat(idle.getInputStream().read()).as("the idle connection is closed").isEqualTo(-1);
+        }
+    }
 }

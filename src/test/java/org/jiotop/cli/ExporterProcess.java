@@ -88,6 +88,16 @@ final class ExporterProcess implements AutoCloseable {
         return Files.readString(stderr);
     }
 
+    /** Sends SIGTERM and waits for the exit; its status. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the exporter did not end on SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
