@@ -149,10 +149,12 @@ enum Option {
     /** What a run gets when the option is not given (null for no value). */
     private final Object byDefault;
 
+    // String.concat rather than +, here and in the parser: every + is an invokedynamic call site,
+    // bootstrapped the first time it runs, and these run on every start.
     Option(OptionSpec spec) {
         this.spec = spec;
         try {
-            this.byDefault = spec.defaultIsValue ? spec.kind.parse(this, "--" + spec.longName, spec.defaultText)
+            this.byDefault = spec.defaultIsValue ? spec.kind.parse(this, "--".concat(spec.longName), spec.defaultText)
                     : spec.kind.unset();
         } catch (UsageException e) {
             throw new ExceptionInInitializerError(e);
@@ -160,9 +162,9 @@ enum Option {
     }
 
     private static OptionSpec hide(String column, char number, String title) {
-        return new OptionSpec("hide-" + column, number).hides(number - '0').saved().in(Set.of(Mode.LIVE))
-                .help("hide column " + number + ", " + title)
-                .doc("hide column " + number + ", " + title);
+        String text = "hide column ".concat(String.valueOf(number)).concat(", ").concat(title);
+        return new OptionSpec("hide-".concat(column), number).hides(number - '0').saved().in(Set.of(Mode.LIVE))
+                .help(text).doc(text);
     }
 
     String longName() {

@@ -132,7 +132,7 @@ final class OptionParser {
             if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
                 Option o = byPrefix(eq < 0 ? arg.substring(2) : arg.substring(2, eq), Option.values());
-                String shown = "--" + o.longName();
+                String shown = "--".concat(o.longName());
                 if (!o.kind().takesValue()) {
                     if (eq >= 0) {
                         throw new UsageException("option " + shown + " takes no value");
@@ -146,7 +146,7 @@ final class OptionParser {
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 for (int k = 1; k < arg.length(); k++) {
                     Option o = byShortName(arg.charAt(k));
-                    String shown = "-" + o.shortName();
+                    String shown = String.valueOf(new char[]{'-', o.shortName()});
                     if (!o.kind().takesValue()) {
                         given.add(new Given(o, shown, null));
                     } else {

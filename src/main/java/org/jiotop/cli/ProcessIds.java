@@ -14,6 +14,9 @@ import java.util.Set;
  */
 record ProcessIds(int[] ids, List<String> notes) {
     static ProcessIds of(List<Integer> given, ProcFs proc) {
+        if (given.isEmpty()) {
+            return new ProcessIds(new int[0], List.of());
+        }
         Set<Integer> ids = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
         for (int id : given) {
