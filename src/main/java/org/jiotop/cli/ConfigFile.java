@@ -72,8 +72,8 @@ final class ConfigFile {
         List<String> lines = new ArrayList<>();
         for (Option o : Option.values()) {
             Object value = settings.get(o);
-            if (o.saved() && !java.util.Objects.equals(value, o.byDefault())) {
-                lines.add("--" + o.longName() + (o.kind().takesValue() ? "=" + o.kind().format(value) : ""));
+            if (o.spec.saved && !java.util.Objects.equals(value, o.byDefault())) {
+                lines.add("--" + o.spec.longName + (o.spec.kind.takesValue() ? "=" + o.spec.kind.format(value) : ""));
             }
         }
         return lines;

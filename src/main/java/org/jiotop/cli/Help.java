@@ -50,7 +50,7 @@ final class Help {
     static Map<Set<Mode>, List<Option>> sections() {
         Map<Set<Mode>, List<Option>> sections = new LinkedHashMap<>();
         for (Option o : Option.values()) {
-            sections.computeIfAbsent(o.modes(), k -> new ArrayList<>()).add(o);
+            sections.computeIfAbsent(o.spec.modes, k -> new ArrayList<>()).add(o);
         }
         return sections;
     }
@@ -58,7 +58,7 @@ final class Help {
     /** {@code  -d SEC, --delay=SEC   seconds between reports [1]}, wrapped to the width. */
     private static void option(StringBuilder b, Option o) {
         String names = "  " + o.synopsis();
-        String text = o.help() + (o.defaultText() == null ? "" : " [" + o.defaultText() + "]");
+        String text = o.spec.help + (o.spec.defaultText == null ? "" : " [" + o.spec.defaultText + "]");
         b.append(names);
         int column = names.length();
         if (column > INDENT - 2) {

@@ -32,7 +32,7 @@ final class LiveSettings {
     static Options saved(Options options, LiveState state) {
         Options.Builder b = new Options.Builder();
         for (Option o : Option.values()) {
-            if (o.saved() && o.column() == 0) {
+            if (o.spec.saved && o.spec.column == 0) {
                 b.set(o, options.get(o));
             }
         }
@@ -48,8 +48,8 @@ final class LiveSettings {
                 .set(Option.NO_HELP, !state.keyHelp())
                 .set(Option.FILTER, state.search() == null ? null : state.search().pattern());
         for (Option o : Option.values()) {
-            if (o.column() != 0) {
-                b.set(o, state.hidden().contains(o.column()));
+            if (o.spec.column != 0) {
+                b.set(o, state.hidden().contains(o.spec.column));
             }
         }
         return b.build();

@@ -145,7 +145,8 @@ enum Option {
             .help("HTTPS with a PKCS#12 key store, its password in FILE")
             .doc("HTTPS with a PKCS#12 key store, its password in FILE (see above)"));
 
-    private final OptionSpec spec;
+    /** Its facts, to read (the table is made once and never changed). */
+    final OptionSpec spec;
     /** What a run gets when the option is not given (null for no value). */
     private final Object byDefault;
 
@@ -167,85 +168,19 @@ enum Option {
                 .help(text).doc(text);
     }
 
-    String longName() {
-        return spec.longName;
-    }
-
-    /** 0 when it has none. */
-    char shortName() {
-        return spec.shortName;
-    }
-
-    /** The value's name in the help (SEC, [ADDR:]PORT), or null for an option without a value. */
-    String valueName() {
-        return spec.valueName;
-    }
-
-    ValueKind kind() {
-        return spec.kind;
-    }
-
-    /** The default as the help shows it ("1", "until interrupted"), or null. */
-    String defaultText() {
-        return spec.defaultText;
-    }
-
     Object byDefault() {
         return byDefault;
-    }
-
-    String help() {
-        return spec.help;
-    }
-
-    String description() {
-        return spec.description;
-    }
-
-    boolean saved() {
-        return spec.saved;
-    }
-
-    Set<Mode> modes() {
-        return spec.modes;
     }
 
     boolean appliesTo(Mode mode) {
         return spec.modes.contains(mode);
     }
 
-    /** Long name of the option this one means nothing without, or null. */
-    String requires() {
-        return spec.requires;
-    }
-
-    /** Long name of the option this one cannot be given with, or null. */
-    String excludes() {
-        return spec.excludes;
-    }
-
-    /** The column of the live view it hides, or 0. */
-    int column() {
-        return spec.column;
-    }
-
-    long min() {
-        return spec.min;
-    }
-
-    long max() {
-        return spec.max;
-    }
-
-    /** The values it takes, for a value that is one of a few; else empty. */
-    List<String> choices() {
-        return spec.choices;
-    }
-
     /** {@code -d SEC, --delay=SEC}, as the help and the README name it. */
     String synopsis() {
-        String value = valueName() == null ? "" : valueName();
-        String longForm = "--" + longName() + (value.isEmpty() ? "" : "=" + value);
-        return shortName() == 0 ? longForm : "-" + shortName() + (value.isEmpty() ? "" : " " + value) + ", " + longForm;
+        String value = spec.valueName == null ? "" : spec.valueName;
+        String longForm = "--" + spec.longName + (value.isEmpty() ? "" : "=" + value);
+        return spec.shortName == 0 ? longForm : "-" + spec.shortName + (value.isEmpty() ? "" : " " + value) + ", "
+                + longForm;
     }
 }

@@ -17,7 +17,7 @@ final class OptionParser {
     /** An option as given: which, as written, and the text of its value (null for none). */
     record Given(Option option, String shown, String value) {
         Object parsed() throws UsageException {
-            return option.kind().parse(option, shown, value);
+            return option.spec.kind.parse(option, shown, value);
         }
     }
 
@@ -102,14 +102,14 @@ final class OptionParser {
         }
         for (Given g : seen.values()) {
             Option o = g.option();
-            if (o.requires() != null && !seen.containsKey(byLongName(o.requires()))) {
-                throw new UsageException("option " + g.shown() + " needs --" + o.requires());
+            if (o.spec.requires != null && !seen.containsKey(byLongName(o.spec.requires))) {
+                throw new UsageException("option " + g.shown() + " needs --" + o.spec.requires);
             }
             if (!o.appliesTo(mode)) {
-                throw new UsageException(o.modes().equals(Set.of(Mode.EXPORTER)) ? "option " + g.shown()
+                throw new UsageException(o.spec.modes.equals(Set.of(Mode.EXPORTER)) ? "option " + g.shown()
                         + " needs --serve" : "option " + g.shown() + " does not apply to " + mode.run);
             }
-            Given other = o.excludes() == null ? null : seen.get(byLongName(o.excludes()));
+            Given other = o.spec.excludes == null ? null : seen.get(byLongName(o.spec.excludes));
             if (other != null) {
                 Given first = command.indexOf(g) < command.indexOf(other) ? g : other;
                 throw new UsageException("options " + first.shown() + " and " + (first == g ? other : g).shown()
@@ -132,8 +132,8 @@ final class OptionParser {
             if (arg.startsWith("--")) {
                 int eq = arg.indexOf('=');
                 Option o = byPrefix(eq < 0 ? arg.substring(2) : arg.substring(2, eq), Option.values());
-                String shown = "--".concat(o.longName());
-                if (!o.kind().takesValue()) {
+                String shown = "--".concat(o.spec.longName);
+                if (!o.spec.kind.takesValue()) {
                     if (eq >= 0) {
                         throw new UsageException("option " + shown + " takes no value");
                     }
@@ -146,8 +146,8 @@ final class OptionParser {
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 for (int k = 1; k < arg.length(); k++) {
                     Option o = byShortName(arg.charAt(k));
-                    String shown = String.valueOf(new char[]{'-', o.shortName()});
-                    if (!o.kind().takesValue()) {
+                    String shown = String.valueOf(new char[]{'-', o.spec.shortName});
+                    if (!o.spec.kind.takesValue()) {
                         given.add(new Given(o, shown, null));
                     } else {
                         given.add(new Given(o, shown, k + 1 < arg.length() ? arg.substring(k + 1)
@@ -182,10 +182,10 @@ final class OptionParser {
     static Option byPrefix(String name, Option[] options) throws UsageException {
         List<Option> matches = new ArrayList<>();
         for (Option o : options) {
-            if (o.longName().equals(name)) {
+            if (o.spec.longName.equals(name)) {
                 return o;
             }
-            if (!name.isEmpty() && o.longName().startsWith(name)) {
+            if (!name.isEmpty() && o.spec.longName.startsWith(name)) {
                 matches.add(o);
             }
         }
@@ -195,7 +195,7 @@ final class OptionParser {
         if (matches.size() > 1) {
             List<String> names = new ArrayList<>();
             for (Option o : matches) {
-                names.add("--" + o.longName());
+                names.add("--" + o.spec.longName);
             }
             throw new UsageException("ambiguous option: --" + name + " (" + String.join(", ", names) + ")");
         }
@@ -204,7 +204,7 @@ final class OptionParser {
 
     static Option byLongName(String name) {
         for (Option o : Option.values()) {
-            if (o.longName().equals(name)) {
+            if (o.spec.longName.equals(name)) {
                 return o;
             }
         }
@@ -213,7 +213,7 @@ final class OptionParser {
 
     private static Option byShortName(char c) throws UsageException {
         for (Option o : Option.values()) {
-            if (o.shortName() == c) {
+            if (o.spec.shortName == c) {
                 return o;
             }
         }

@@ -107,8 +107,8 @@ final class Options {
     Set<Integer> hidden() {
         Set<Integer> hidden = new TreeSet<>();
         for (Option o : Option.values()) {
-            if (o.column() != 0 && is(o)) {
-                hidden.add(o.column());
+            if (o.spec.column != 0 && is(o)) {
+                hidden.add(o.spec.column);
             }
         }
         return hidden;
@@ -131,17 +131,17 @@ final class Options {
          */
         Builder set(Option o, Object v) {
             Object now = values.get(o);
-            if (o.kind().repeatable()) {
+            if (o.spec.kind.repeatable()) {
                 List<Object> more = new ArrayList<>((List<?>) now);
                 more.add(v);
                 v = List.copyOf(more);
-            } else if (o.kind() == ValueKind.COUNTED) {
+            } else if (o.spec.kind == ValueKind.COUNTED) {
                 v = (Integer) now + (Integer) v;
             }
             values.put(o, v);
             given.add(o);
-            if (o.excludes() != null && Boolean.TRUE.equals(v)) {
-                Option other = OptionParser.byLongName(o.excludes());
+            if (o.spec.excludes != null && Boolean.TRUE.equals(v)) {
+                Option other = OptionParser.byLongName(o.spec.excludes);
                 values.put(other, other.byDefault());
                 given.remove(other);
             }

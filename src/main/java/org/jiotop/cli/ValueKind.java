@@ -67,14 +67,14 @@ enum ValueKind {
             case COUNTED -> 1;
             case COUNT -> count(shown, value);
             case SECONDS -> seconds(shown, value);
-            case WHOLE -> (int) bounded(shown, value, option.min(), option.max());
+            case WHOLE -> (int) bounded(shown, value, option.spec.min, option.spec.max);
             case ID -> id(shown, value);
             case USER -> user(shown, value);
             case REGEX -> regex(shown, value);
             case SORT -> sortKey(shown, value);
-            case CHOICE -> oneOf(shown, value, option.choices());
+            case CHOICE -> oneOf(shown, value, option.spec.choices);
             case ADDRESS -> listenAddress(shown, value);
-            case PAIR -> pair(shown, value, option.valueName());
+            case PAIR -> pair(shown, value, option.spec.valueName);
         };
     }
 

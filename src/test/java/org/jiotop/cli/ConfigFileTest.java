@@ -93,8 +93,8 @@ class ConfigFileTest {
         file.write(ConfigFile.lines(saved));
         Options read = OptionParser.parse(file.read(), new String[0]);
         for (Option o : Option.values()) {
-            if (o.saved()) {
-                assertThat(read.get(o)).as("--" + o.longName() + " in " + file.read()).isEqualTo(saved.get(o));
+            if (o.spec.saved) {
+                assertThat(read.get(o)).as("--" + o.spec.longName + " in " + file.read()).isEqualTo(saved.get(o));
             }
         }
         LiveState again = LiveSettings.state(read, Map.of());

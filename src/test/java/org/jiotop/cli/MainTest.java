@@ -75,6 +75,26 @@ class MainTest {
         return new Started(run, baseline);
     }
 
+    /** A terminal of type {@code term} on which no live view may open. */
+    static Terminals onTerminal(String term) {
+        return new Terminals() {
+            @Override
+            public boolean interactive() {
+                return true;
+            }
+
+            @Override
+            public TerminalType type() {
+                return TerminalType.choose(term, org.jline.utils.InfoCmp::getDefaultInfoCmp);
+            }
+
+            @Override
+            public org.jline.terminal.Terminal open() {
+                throw new AssertionError("no live view on a " + term + " terminal here");
+            }
+        };
+    }
+
     @Test
     void badOptionIsOneLineOnStderrAndStatus2() {
         for (String[] args : new String[][]{{"-n", "x"}, {"--bogus"}, {"-d", "-1"}, {"stray"}, {"-p"},
@@ -119,9 +139,9 @@ class MainTest {
         String words = r.out().replaceAll("\\s+", " ");
         for (Option o : Option.values()) {
             assertThat(r.out()).contains(o.synopsis());
-            assertThat(words).as("--" + o.longName()).contains(o.help());
-            if (o.defaultText() != null) {
-                assertThat(words).as("--" + o.longName()).contains(o.help() + " [" + o.defaultText() + "]");
+            assertThat(words).as("--" + o.spec.longName).contains(o.spec.help);
+            if (o.spec.defaultText != null) {
+                assertThat(words).as("--" + o.spec.longName).contains(o.spec.help + " [" + o.spec.defaultText + "]");
             }
         }
         assertThat(r.out()).contains("  -d SEC, --delay=SEC   seconds between reports, fractions allowed [1]\n")
@@ -136,22 +156,7 @@ class MainTest {
     @Test
     void formatWithoutBatchPrintsItOnATerminalToo() {
         Root.assumeRoot();
-        Terminals terminal = new Terminals() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public TerminalType type() {
-                return TerminalType.choose("xterm-256color", org.jline.utils.InfoCmp::getDefaultInfoCmp);
-            }
-
-            @Override
-            public org.jline.terminal.Terminal open() {
-                throw new AssertionError("--format implies -b: no live view");
-            }
-        };
+        Terminals terminal = onTerminal("xterm-256color");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(new String[]{"--format=json", "-n", "1", "-d", "0.1", "-p", "1"},
@@ -183,22 +188,7 @@ class MainTest {
 
     @Test
     void aTerminalThatCannotMoveItsCursorGetsBatchOutputAndOneLineSayingWhy() {
-        Terminals dumb = new Terminals() {
-            @Override
-            public boolean interactive() {
-                return true;
-            }
-
-            @Override
-            public TerminalType type() {
-                return TerminalType.choose("dumb", org.jline.utils.InfoCmp::getDefaultInfoCmp);
-            }
-
-            @Override
-            public org.jline.terminal.Terminal open() {
-                throw new AssertionError("no live view on a dumb terminal");
-            }
-        };
+        Terminals dumb = onTerminal("dumb");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(new String[]{"-n", "1", "-d", "0.1", "-p", "1"},

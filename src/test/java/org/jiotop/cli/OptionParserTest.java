@@ -20,7 +20,7 @@ class OptionParserTest {
 
     private static void assertFlags(Options o, Option... flags) {
         for (Option f : flags) {
-            assertThat(o.is(f)).as("--" + f.longName()).isTrue();
+            assertThat(o.is(f)).as("--" + f.spec.longName).isTrue();
         }
     }
 
@@ -194,7 +194,7 @@ class OptionParserTest {
         Option[] reversed = Option.values().clone();
         java.util.Collections.reverse(Arrays.asList(reversed));
         for (Option o : Option.values()) {
-            assertThat(OptionParser.byPrefix(o.longName(), reversed)).as("--" + o.longName()).isEqualTo(o);
+            assertThat(OptionParser.byPrefix(o.spec.longName, reversed)).as("--" + o.spec.longName).isEqualTo(o);
         }
         // The table lists --serve first; reversed, --serve-tls and --serve-auth come before it.
         assertThat(OptionParser.byPrefix("serve", reversed)).isEqualTo(Option.SERVE);
@@ -237,9 +237,9 @@ class OptionParserTest {
     void theHideOptionsAreTheLiveViewsColumns() throws UsageException {
         List<Integer> columns = new ArrayList<>();
         for (Option o : Option.values()) {
-            if (o.column() != 0) {
-                columns.add(o.column());
-                assertThat(parse("-" + o.column()).hidden()).as("-" + o.column()).containsExactly(o.column());
+            if (o.spec.column != 0) {
+                columns.add(o.spec.column);
+                assertThat(parse("-" + o.spec.column).hidden()).as("-" + o.spec.column).containsExactly(o.spec.column);
             }
         }
         assertThat(columns).containsExactly(1, 2, 3, 4, 5, 6, 7, 9);
@@ -248,19 +248,19 @@ class OptionParserTest {
     /** Sample arguments for {@code o}, with what it requires. */
     private static List<String> given(Option o) {
         List<String> args = new ArrayList<>();
-        if (o.requires() != null) {
-            args.add("--" + o.requires());
+        if (o.spec.requires != null) {
+            args.add("--" + o.spec.requires);
         }
-        String value = switch (o.kind()) {
+        String value = switch (o.spec.kind) {
             case FLAG, COUNTED -> null;
-            case WHOLE -> Long.toString(o.min());
+            case WHOLE -> Long.toString(o.spec.min);
             case COUNT, SECONDS, ID -> "1";
             case USER -> "root";
             case REGEX, PAIR -> "a:b";
-            case SORT, CHOICE -> o.choices().getFirst();
+            case SORT, CHOICE -> o.spec.choices.getFirst();
             case ADDRESS -> "0";
         };
-        args.add("--" + o.longName() + (value == null ? "" : "=" + value));
+        args.add("--" + o.spec.longName + (value == null ? "" : "=" + value));
         return args;
     }
 
@@ -290,7 +290,7 @@ class OptionParserTest {
                 } else if (!(m == Mode.LIVE && choosers.contains(o))) {
                     assertThatThrownBy(() -> OptionParser.parse(args.toArray(String[]::new))).as(line)
                             .isInstanceOf(UsageException.class)
-                            .hasMessageContaining("--" + (o.requires() != null ? o.requires() : o.longName()));
+                            .hasMessageContaining("--" + (o.spec.requires != null ? o.spec.requires : o.spec.longName));
                 }
             }
         }

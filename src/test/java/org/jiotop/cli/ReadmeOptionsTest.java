@@ -17,14 +17,14 @@ class ReadmeOptionsTest {
         rows.add("| option | applies to | saved by `W` | meaning |");
         rows.add("|---|---|---|---|");
         for (Option o : Option.values()) {
-            String value = o.valueName() == null ? "" : o.valueName();
-            String names = "`--" + o.longName() + (value.isEmpty() ? "" : "=" + value) + "`";
-            if (o.shortName() != 0) {
-                names = "`-" + o.shortName() + (value.isEmpty() ? "" : " " + value) + "`, " + names;
+            String value = o.spec.valueName == null ? "" : o.spec.valueName;
+            String names = "`--" + o.spec.longName + (value.isEmpty() ? "" : "=" + value) + "`";
+            if (o.spec.shortName != 0) {
+                names = "`-" + o.spec.shortName + (value.isEmpty() ? "" : " " + value) + "`, " + names;
             }
-            String where = Mode.describe(o.modes());
-            rows.add("| " + names + " | " + (where == null ? "all" : where) + " | " + (o.saved() ? "yes" : "") + " | "
-                    + o.description() + (o.defaultText() == null ? "" : " [" + o.defaultText() + "]") + " |");
+            String where = Mode.describe(o.spec.modes);
+            rows.add("| " + names + " | " + (where == null ? "all" : where) + " | " + (o.spec.saved ? "yes" : "") + " | "
+                    + o.spec.description + (o.spec.defaultText == null ? "" : " [" + o.spec.defaultText + "]") + " |");
         }
         return rows;
     }
