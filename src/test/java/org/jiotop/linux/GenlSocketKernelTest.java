@@ -23,7 +23,7 @@ class GenlSocketKernelTest {
     }
 
     @Test
-    @Timeout(30)
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a blocked send cannot be interrupted
     void aWakeUpNeverWaitsForRoomInAFullReceiveBuffer() throws KernelException {
         Root.assumeRoot();
         // Nobody reads this socket: once its smallest buffer is full, a blocking send would wait forever.
