@@ -37,7 +37,7 @@ public final class CsvFormat {
             TaskLabels l = labels.labels(row, report.processes());
             RowFields f = RowFields.of(row, report);
             out.accept(prefix + row.id() + "," + row.tgid() + "," + Integer.toUnsignedLong(row.uid()) + ","
-                    + text(l.user()) + "," + quote(l.priority()) + "," + row.activity().exited() + ","
+                    + text(l.user()) + "," + quote(l.priority().text()) + "," + row.activity().exited() + ","
                     + f.readBytes() + "," + f.writeBytes() + "," + f.cancelledWriteBytes() + ","
                     + f.readPerSecond() + "," + f.writePerSecond() + "," + f.blkioDelaySeconds() + ","
                     + f.swapinDelaySeconds() + "," + (f.ioPercent() == null ? "" : f.ioPercent()) + ","

@@ -73,7 +73,7 @@ public final class JsonLinesFormat {
         g.writeNumberProperty("tgid", row.tgid());
         g.writeNumberProperty("uid", Integer.toUnsignedLong(row.uid()));
         g.writeStringProperty("user", l.user());
-        g.writeStringProperty("priority", l.priority());
+        g.writeStringProperty("priority", l.priority().text());
         g.writeBooleanProperty("exited", row.activity().exited());
         g.writeStringProperty("command", l.command());
         g.writeNumberProperty("read_bytes", f.readBytes());

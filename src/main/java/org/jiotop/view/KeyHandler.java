@@ -3,6 +3,7 @@ package org.jiotop.view;
 import org.jiotop.linux.IoPriority;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;

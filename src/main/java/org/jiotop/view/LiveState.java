@@ -2,6 +2,7 @@ package org.jiotop.view;
 
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,5 +1,6 @@
 package org.jiotop.output;
 
+import org.jiotop.linux.IoPriority;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jiotop.linux.TaskSample;
@@ -9,6 +10,7 @@ import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.model.TaskLabels;
+import org.jiotop.model.TaskPriority;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** JSON Lines and CSV, read back with real parsers (Jackson's, Apache Commons CSV). */
 class MachineFormatsTest {
     private static final Instant AT = Instant.parse("2026-11-26T03:33:53.250Z");
-    private static final LabelSource LABELS = (row, processes) -> new TaskLabels("be/4", "nobody",
+    private static final LabelSource LABELS = (row, processes) -> new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "nobody",
             "evil \\x1b[31m, \"quoted\" --arg", "evil");
 
     private static Report report(boolean delay) {
@@ -113,7 +115,7 @@ class MachineFormatsTest {
     @Test
     void csvCellsThatASpreadsheetWouldRunAreNeutralised() throws IOException {
         for (String formula : List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)")) {
-            LabelSource labels = (row, processes) -> new TaskLabels("-", "-user", formula, formula);
+            LabelSource labels = (row, processes) -> new TaskLabels(TaskPriority.EXITED, "-user", formula, formula);
             String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(report(false), labels, AT).getFirst() + "\n";
             CSVRecord r = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords()
                     .getFirst();
