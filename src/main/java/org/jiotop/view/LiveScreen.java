@@ -1,11 +1,13 @@
 package org.jiotop.view;
 
+import org.jiotop.linux.IoPriority;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.SafeText;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskLabels;
+import org.jiotop.output.Align;
 import org.jiotop.output.Cells;
 import org.jiotop.output.Column;
 import org.jiotop.output.DisplayWidth;
@@ -13,7 +15,6 @@ import org.jiotop.output.SizeStyle;
 import org.jiotop.output.SummaryLines;
 import org.jiotop.output.Text;
 import org.jiotop.output.Units;
-import org.jiotop.model.ReportSettings.Figures;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
@@ -33,6 +34,8 @@ import java.util.Map;
 public final class LiveScreen {
     private static final AttributedStyle TITLE = AttributedStyle.INVERSE;
     private static final AttributedStyle EXITED = AttributedStyle.DEFAULT.faint();
+    private static final int KEY_NAMES_WIDTH = 18;
+    private static final List<String> HELP = helpText();
 
     /** The lines to show, and how many rows fit on one page. */
     public record Frame(List<AttributedString> lines, int pageRows) {
@@ -66,7 +69,7 @@ public final class LiveScreen {
      */
     public Frame render(Report report, LabelSource labels, boolean delayAccounting) {
         s.delayAccounting = delayAccounting;
-        columns = visibleColumns();
+        columns = s.visibleColumns();
         idWidth = Column.idWidth(g.idWidth(), report);
         List<AttributedString> top = new ArrayList<>();
         top.add(plain(SummaryLines.total(report, sizes)));
@@ -144,7 +147,9 @@ public final class LiveScreen {
             case Dialog.Prompt p -> {
                 String label = switch (p.purpose()) {
                     case IONICE_ID -> (s.processes ? "PID" : "TID") + " to ionice: ";
-                    case IONICE_LEVEL -> "I/O priority level (0-7, 0 is highest): ";
+                    case IONICE_LEVEL -> p.ioClass() == IoPriority.CLASS_IDLE
+                            ? "Idle has no level (Enter sets it, Esc cancels): "
+                            : "I/O priority level (0-7, 0 is highest): ";
                     case FILTER -> "Filter by user or PID (empty for none): ";
                     case SEARCH -> "Filter by regular expression over TID and command (empty for none): ";
                 };
@@ -186,16 +191,6 @@ public final class LiveScreen {
             parts.add("/" + s.search.pattern() + "/");
         }
         return parts.isEmpty() ? null : "Showing only: " + typed(String.join(", ", parts)) + "  (f, / to change)";
-    }
-
-    private List<Column> visibleColumns() {
-        List<Column> shown = new ArrayList<>();
-        for (Column c : Column.values()) {
-            if (s.shows(c)) {
-                shown.add(c);
-            }
-        }
-        return shown;
     }
 
     private AttributedString title(boolean processes) {
@@ -306,52 +301,30 @@ public final class LiveScreen {
     }
 
     private List<AttributedString> keyHelp() {
-        SortKey sorted = s.effectiveSort();
-        List<Column> cols = columns;
-        int at = cols.indexOf(Column.of(sorted));
-        String left = at > 0 ? cols.get(at - 1).title(s.processes) : "-";
-        String right = at >= 0 && at < cols.size() - 1 ? cols.get(at + 1).title(s.processes) : "-";
-        String figures = s.figures == Figures.BANDWIDTH ? "accum" : "bandwidth";
-        return List.of(
-                helpLine("keys: ", "q", "quit", "i", "ionice", "o", s.only ? "all" : "active", "p",
-                        s.processes ? "threads" : "procs", "a", figures, "f", "filter", "/", "search", "h", "help"),
-                helpLine("sort: ", "r", s.descending ? "asc" : "desc", "left", left, "right", right, "1-9", "columns",
-                        "c", s.fullCommand ? "short names" : "full command"));
+        return List.of(helpLine("keys: ", KeyBinding.KEYS_LINE), helpLine("sort: ", KeyBinding.SORT_LINE));
     }
 
-    private static AttributedString helpLine(String lead, String... keysAndWhat) {
+    private AttributedString helpLine(String lead, List<KeyBinding.Hint> hints) {
         AttributedStringBuilder b = new AttributedStringBuilder().append("  ").append(lead);
-        for (int i = 0; i < keysAndWhat.length; i += 2) {
-            b.append(" ").append(keysAndWhat[i], AttributedStyle.DEFAULT.underline()).append(": ").append(keysAndWhat[i + 1]);
+        for (KeyBinding.Hint h : hints) {
+            b.append(" ").append(h.key(), AttributedStyle.DEFAULT.underline()).append(": ")
+                    .append(h.binding().hint(s, h.key()));
         }
         return b.toAttributedString();
     }
 
-    static final List<String> HELP = List.of(
-            "Keys (any key closes this help)",
-            "",
-            "  q Q Ctrl-C        quit",
-            "  left right        sort by the previous / next column (SWAPIN and IO need delay accounting)",
-            "  r                 reverse the sort order",
-            "  o                 only tasks doing I/O / all tasks",
-            "  p                 one row per process / per thread (measures afresh)",
-            "  a                 I/O accumulated since first seen / bandwidth",
-            "  A                 accumulated I/O per second since first seen / bandwidth",
-            "  c                 full command lines / short names",
-            "  1-7, 9            hide or show a column: 1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND",
-            "  0                 show all columns",
-            "  up down           scroll by a line",
-            "  PgUp PgDn         scroll by a page",
-            "  Home End          go to the first / last row",
-            "  f                 show only the tasks of a user, or of a process (PID)",
-            "  /                 show only tasks whose TID or command matches a regular expression",
-            "  i                 ionice: set the I/O priority of a thread (in process mode: of all its threads)",
-            "  Ctrl-T            turn delay accounting (kernel.task_delayacct) on or off (root)",
-            "  W                 save the current settings to the config file",
-            "  Ctrl-Z            suspend to the shell (fg comes back)",
-            "  h ?               this help",
-            "",
-            "Figures change only once per interval; keys redraw without measuring.");
+    /** The help screen: the key table, a key's names padded to {@value #KEY_NAMES_WIDTH} columns. */
+    static List<String> helpText() {
+        List<String> out = new ArrayList<>();
+        out.add("Keys (any key closes this help)");
+        out.add("");
+        for (KeyBinding b : KeyBinding.values()) {
+            out.add("  " + Text.aligned(b.keyNames, KEY_NAMES_WIDTH, Align.LEFT) + b.help);
+        }
+        out.add("");
+        out.add("Figures change only once per interval; keys redraw without measuring.");
+        return out;
+    }
 
     private List<AttributedString> help(int lines) {
         List<AttributedString> out = new ArrayList<>();
