@@ -99,7 +99,7 @@ public final class JsonLinesFormat {
 
             @Override
             public void freeText(RowField f, String v) {
-                g.writeStringProperty(f.jsonName(processes), v);
+                word(f, v); // JSON strings are data: no spreadsheet reads them as formulas
             }
         };
     }
