@@ -9,6 +9,7 @@ import org.jiotop.model.SortKey;
 import org.jiotop.output.BatchFormat;
 import org.jiotop.output.CsvFormat;
 import org.jiotop.output.JsonLinesFormat;
+import org.jiotop.output.SummaryLines;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -92,7 +93,7 @@ final class BatchRunner {
             if ((options.quiet() == 3 || !options.format().equals("text")) && report.lostExitReports() > lostNoted) {
                 // No summary lines to carry the note: say it where a script will still see it.
                 lostNoted = report.lostExitReports();
-                err.println("jiotop: " + BatchFormat.lostExitReports(lostNoted));
+                err.println("jiotop: " + SummaryLines.lostExitReports(lostNoted));
             }
         }
         return Main.EXIT_OK;

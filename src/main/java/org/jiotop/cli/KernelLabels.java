@@ -6,10 +6,10 @@ import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.CommandText;
 import org.jiotop.model.LabelSource;
-import org.jiotop.model.PriorityText;
 import org.jiotop.model.Row;
 import org.jiotop.model.SafeText;
 import org.jiotop.model.TaskLabels;
+import org.jiotop.model.TaskPriority;
 import org.jiotop.model.TaskTracker;
 
 import java.util.LinkedHashMap;
@@ -31,10 +31,9 @@ final class KernelLabels implements LabelSource {
      */
     private static final long SEEN_CHARS = 2L << 20;
     private static final int SHARED_PROCESSES = 256;
-    private static final String EXITED_PRIORITY = "-";
     private static final long PROCESS_PRIORITY_TTL = 5_000_000_000L;
 
-    private record ProcessPriority(TaskSample task, String text, long readNanos) {
+    private record ProcessPriority(TaskSample task, TaskPriority priority, long readNanos) {
     }
 
     private final Map<Integer, ProcessPriority> processPriorities = new LinkedHashMap<>(256, 0.75f, true) {
@@ -133,27 +132,27 @@ final class KernelLabels implements LabelSource {
         boolean known = seen != null && TaskTracker.sameTaskAsExit(seen.task, task);
         String user = SafeText.escape(users.nameOf(row.uid()));
         if (known) {
-            return new TaskLabels(EXITED_PRIORITY, user, seen.command.command, seen.command.shortCommand,
+            return new TaskLabels(TaskPriority.EXITED, user, seen.command.command, seen.command.shortCommand,
                     seen.threadSuffix);
         }
         String name = SafeText.escape(row.activity().exitedName());
-        return new TaskLabels(EXITED_PRIORITY, user, name, name);
+        return new TaskLabels(TaskPriority.EXITED, user, name, name);
     }
 
-    private String priority(Row row, boolean processes) {
+    private TaskPriority priority(Row row, boolean processes) {
         if (!processes) {
-            return PriorityText.of(ioprio.get(row.id()));
+            return TaskPriority.of(ioprio.get(row.id()));
         }
         // A process's PRIO asks every one of its threads (thousands, for some servers): kept a while.
         TaskSample task = row.activity().sample();
         ProcessPriority known = processPriorities.get(row.id());
         long now = System.nanoTime();
         if (known != null && TaskTracker.sameTask(known.task, task) && now - known.readNanos < PROCESS_PRIORITY_TTL) {
-            return known.text;
+            return known.priority;
         }
-        String text = PriorityText.ofThreads(proc.tids(row.id()), ioprio::get);
-        processPriorities.put(row.id(), new ProcessPriority(task, text, now));
-        return text;
+        TaskPriority p = TaskPriority.ofThreads(proc.tids(row.id()), ioprio::get);
+        processPriorities.put(row.id(), new ProcessPriority(task, p, now));
+        return p;
     }
 
     /** Forgets what is known of a process's priority, after jiotop itself changed it. */

@@ -5,9 +5,9 @@ import org.jiotop.linux.JobControl;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
-import org.jiotop.model.PriorityText;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.model.TaskPriority;
 import org.jiotop.view.Command;
 import org.jiotop.view.Key;
 import org.jiotop.view.KeyHandler;
@@ -143,7 +143,7 @@ final class LiveRunner {
             }
             labels.priorityChanged(i.id());
             state.tell("I/O priority of " + (i.process() ? "process " : "thread ") + i.id() + " set to "
-                    + PriorityText.of(i.priority()), now);
+                    + TaskPriority.of(i.priority()).text(), now);
         } catch (KernelException e) {
             state.tell("Error setting I/O priority: " + e.getMessage(), now);
         }

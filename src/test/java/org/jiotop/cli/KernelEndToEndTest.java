@@ -4,7 +4,7 @@ import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.Root;
-import org.jiotop.model.PriorityText;
+import org.jiotop.model.TaskPriority;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
 import org.jiotop.testkit.Sleepers;
@@ -242,7 +242,7 @@ class KernelEndToEndTest {
             assertThat(java.util.Arrays.stream(tids).mapToObj(ioprio::get)).containsOnly(same);
 
             String agreeing = MainTest.run("-b", "-P", "-qqq", "-p", pid, "-n", "1", "-d", "0.1").out();
-            assertThat(agreeing.split(" +")).as(agreeing).contains(PriorityText.of(same));
+            assertThat(agreeing.split(" +")).as(agreeing).contains(TaskPriority.of(same).text());
 
             ioprio.set(tids[tids.length - 1], new IoPriority(IoPriority.CLASS_IDLE, 0));
             String differing = MainTest.run("-b", "-P", "-qqq", "-p", pid, "-n", "1", "-d", "0.1").out();
