@@ -4,15 +4,17 @@ import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
-import org.jiotop.model.CommandText;
-import org.jiotop.model.LabelSource;
+import org.jiotop.linux.CommandText;
+import org.jiotop.model.Report;
 import org.jiotop.model.Row;
-import org.jiotop.model.SafeText;
-import org.jiotop.model.TaskLabels;
-import org.jiotop.model.TaskPriority;
+import org.jiotop.linux.SafeText;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.model.TaskTracker;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,7 +25,7 @@ import java.util.Map;
  * command line by {@link CommandText#MAX_CHARS}, shared by the threads of its process, and the
  * remembered ones by {@link #SEEN_CHARS} in all.
  */
-final class KernelLabels implements LabelSource {
+final class KernelLabels {
     private static final int REMEMBERED_COMMANDS = 16_384;
     /**
      * What the remembered command lines may hold, in characters (two bytes each at most): an
@@ -75,8 +77,30 @@ final class KernelLabels implements LabelSource {
         this.users = users;
     }
 
-    @Override
-    public TaskLabels labels(Row row, boolean processes) {
+    /** {@code rows} with their labels. */
+    List<Row> label(List<Row> rows, boolean processes) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(r.labels() != null ? r : r.labelled(labels(r, processes)));
+        }
+        return out;
+    }
+
+    /** {@code report} with labels on its rows {@code from} (inclusive) to {@code to} that have none yet. */
+    Report label(Report report, int from, int to) {
+        List<Row> rows = report.rows();
+        List<Row> out = null;
+        for (int i = Math.max(0, from); i < Math.min(rows.size(), to); i++) {
+            Row r = rows.get(i);
+            if (r.labels() == null) {
+                out = out != null ? out : new ArrayList<>(rows);
+                out.set(i, r.labelled(labels(r, report.processes())));
+            }
+        }
+        return out == null ? report : report.withRows(out);
+    }
+
+    TaskLabels labels(Row row, boolean processes) {
         if (row.activity().exited()) {
             return exitedLabels(row);
         }

@@ -1,9 +1,8 @@
 package org.jiotop.output;
 
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -40,14 +39,14 @@ public final class BatchFormat {
      * {@code now} is asked only when lines carry the time: the first look-up of the local time zone
      * costs tens of ms of CPU.
      */
-    public List<String> lines(Report report, LabelSource labels, int index, Supplier<LocalTime> now) {
+    public List<String> lines(Report report, int index, Supplier<LocalTime> now) {
         List<String> out = new ArrayList<>(report.rows().size() + 3);
-        write(report, labels, index, now, out::add);
+        write(report, index, now, out::add);
         return out;
     }
 
     /** The same lines, each handed over as soon as it is made: a report is never held as text. */
-    public void write(Report report, LabelSource labels, int index, Supplier<LocalTime> now, Consumer<String> out) {
+    public void write(Report report, int index, Supplier<LocalTime> now, Consumer<String> out) {
         String stamp = timestamps ? clock(now.get()) + " " : "";
         if (quiet <= 2) {
             out.accept(stamp + SummaryLines.total(report, sizes));
@@ -62,7 +61,7 @@ public final class BatchFormat {
         }
         Cells cells = new Cells(sizes, !report.accumulated(), true);
         for (Row row : report.rows()) {
-            out.accept(stamp + row(report, row, labels.labels(row, report.processes()), cells, idWidth));
+            out.accept(stamp + row(report, row, row.shownLabels(), cells, idWidth));
         }
     }
 

@@ -3,14 +3,14 @@ package org.jiotop.output;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.SortKey;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
 
 /**
  * The columns of the text views, each defined once: the sort order it stands for, its number
  * (iotop-c's, for {@code -1}..{@code -9} and the live view's keys; 8 was iotop-c's graph), title,
- * width, alignment, its piece of python iotop's batch title line, how it writes a row's cell, and
- * how rows compare by it when that needs their labels. Batch text and the live view both render
- * from here; numeric columns are sorted by the report itself ({@code ReportBuilder}).
+ * width, alignment, its piece of python iotop's batch title line, and how it writes a row's cell.
+ * Batch text and the live view both render from here; rows are sorted by the report itself
+ * ({@code ReportBuilder}, by the column's {@link SortKey}).
  */
 public enum Column {
     /** As wide as the largest ID can be ({@link #idWidth}), growing when a larger one shows up. */
@@ -30,31 +30,11 @@ public enum Column {
         public String text(Row r, TaskLabels l, Cells c) {
             return l.priority().text();
         }
-
-        @Override
-        public int compareLabels(TaskLabels a, TaskLabels b, boolean fullCommand) {
-            return a.priority().compareTo(b.priority());
-        }
-
-        @Override
-        public boolean sortsByLabel() {
-            return true;
-        }
     },
     USER(SortKey.USER, 3, "USER", 8, Align.LEFT, "  USER   ") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return DisplayWidth.head(l.user(), width);
-        }
-
-        @Override
-        public int compareLabels(TaskLabels a, TaskLabels b, boolean fullCommand) {
-            return a.user().compareTo(b.user());
-        }
-
-        @Override
-        public boolean sortsByLabel() {
-            return true;
         }
     },
     READ(SortKey.READ, 4, "DISK READ", 11, Align.RIGHT, "  DISK READ") {
@@ -99,15 +79,7 @@ public enum Column {
             return r.activity().exited() ? command + EXITED : command;
         }
 
-        @Override
-        public int compareLabels(TaskLabels a, TaskLabels b, boolean fullCommand) {
-            return fullCommand ? a.command().compareTo(b.command()) : a.shortCommand().compareTo(b.shortCommand());
-        }
 
-        @Override
-        public boolean sortsByLabel() {
-            return true;
-        }
     };
 
     /** After the command of a task that has exited. */
@@ -148,14 +120,7 @@ public enum Column {
      * The typed order of rows by this column when it needs their labels; 0 for the columns the
      * report sorts by their numbers.
      */
-    public int compareLabels(TaskLabels a, TaskLabels b, boolean fullCommand) {
-        return 0;
-    }
 
-    /** Whether rows sort by their labels in this column, which only the views know. */
-    public boolean sortsByLabel() {
-        return false;
-    }
 
     /** A share of the interval spent waiting, which the live view colours; NaN for other columns. */
     public double waitShare(Row r) {

@@ -1,6 +1,5 @@
 package org.jiotop.output;
 
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 
@@ -19,14 +18,14 @@ import java.util.function.Consumer;
 public final class CsvFormat {
     public static final String HEADER = "version,timestamp,interval_seconds,mode," + RowField.csvHeader();
 
-    public List<String> lines(Report report, LabelSource labels, Instant at) {
+    public List<String> lines(Report report, Instant at) {
         List<String> out = new ArrayList<>(report.rows().size());
-        write(report, labels, at, out::add);
+        write(report, at, out::add);
         return out;
     }
 
     /** The same lines, each handed over as soon as it is made: a report is never held as text. */
-    public void write(Report report, LabelSource labels, Instant at, Consumer<String> out) {
+    public void write(Report report, Instant at, Consumer<String> out) {
         String prefix = JsonLinesFormat.VERSION + "," + java.math.BigDecimal.valueOf(at.toEpochMilli(), 3).toPlainString()
                 + "," + report.durationNanos() / 1e9 + "," + (report.processes() ? "processes" : "threads") + ",";
         StringBuilder line = new StringBuilder(256);
@@ -68,7 +67,7 @@ public final class CsvFormat {
         for (Row row : report.rows()) {
             line.setLength(0);
             line.append(prefix);
-            RowField.write(row, labels.labels(row, report.processes()), report, fields);
+            RowField.write(row, row.shownLabels(), report, fields);
             out.accept(line.toString());
         }
     }

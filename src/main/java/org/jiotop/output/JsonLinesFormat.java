@@ -1,6 +1,5 @@
 package org.jiotop.output;
 
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import tools.jackson.core.JsonGenerator;
@@ -25,9 +24,9 @@ public final class JsonLinesFormat {
     private final JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     /** One report as one line of JSON, without the line terminator. */
-    public String line(Report report, LabelSource labels, Instant at) {
+    public String line(Report report, Instant at) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + report.rows().size() * 320);
-        write(report, labels, at, out);
+        write(report, at, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -35,7 +34,7 @@ public final class JsonLinesFormat {
      * The same line, in UTF-8, written to {@code out} as it is made (without the terminator): a
      * report is never held as text.
      */
-    public void write(Report report, LabelSource labels, Instant at, OutputStream out) {
+    public void write(Report report, Instant at, OutputStream out) {
         try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeNumberProperty("version", VERSION);
@@ -62,7 +61,7 @@ public final class JsonLinesFormat {
             RowField.Sink fields = fields(g, report.processes());
             for (Row row : report.rows()) {
                 g.writeStartObject();
-                RowField.write(row, labels.labels(row, report.processes()), report, fields);
+                RowField.write(row, row.shownLabels(), report, fields);
                 g.writeEndObject();
             }
             g.writeEndArray();

@@ -3,7 +3,7 @@ package org.jiotop.output;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
 
 /**
  * The fields of a row in JSON and CSV, in their order, each named once: bytes and seconds over the

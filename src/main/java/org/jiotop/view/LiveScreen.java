@@ -1,12 +1,11 @@
 package org.jiotop.view;
 
 import org.jiotop.linux.IoPriority;
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
-import org.jiotop.model.SafeText;
+import org.jiotop.linux.SafeText;
 import org.jiotop.model.SortKey;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
 import org.jiotop.output.Align;
 import org.jiotop.output.Cells;
 import org.jiotop.output.Column;
@@ -20,10 +19,7 @@ import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Draws one frame of the live view, python iotop's screen: the Total and Current lines (or the
@@ -37,8 +33,11 @@ public final class LiveScreen {
     private static final int KEY_NAMES_WIDTH = 18;
     private static final List<String> HELP = helpText();
 
-    /** The lines to show, and how many rows fit on one page. */
-    public record Frame(List<AttributedString> lines, int pageRows) {
+    /**
+     * The lines to show, how many rows fit on one page, and the scroll position it drew them from
+     * (the state's, kept within the rows; unchanged while no rows are drawn), for the caller to keep.
+     */
+    public record Frame(List<AttributedString> lines, int pageRows, int scroll) {
     }
 
     /** The size of the screen, and the digits of kernel.pid_max (the least width of the ID column). */
@@ -54,6 +53,8 @@ public final class LiveScreen {
     private List<Column> columns;
     /** The ID column's width in this frame. */
     private int idWidth;
+    /** The first row drawn in this frame. */
+    private int scroll;
 
     public LiveScreen(LiveState state, Geometry geometry, SizeStyle sizes, double delaySeconds, long nowNanos) {
         this.s = state;
@@ -63,13 +64,10 @@ public final class LiveScreen {
         this.now = nowNanos;
     }
 
-    /**
-     * @param report the latest report, or null while the first interval is being measured
-     * @param delayAccounting whether the kernel collects delay figures now
-     */
-    public Frame render(Report report, LabelSource labels, boolean delayAccounting) {
-        s.delayAccounting = delayAccounting;
+    /** @param report the latest report, or null while the first interval is being measured */
+    public Frame render(Report report) {
         columns = s.visibleColumns();
+        scroll = s.scroll;
         idWidth = Column.idWidth(g.idWidth(), report);
         List<AttributedString> top = new ArrayList<>();
         top.add(plain(SummaryLines.total(report, sizes)));
@@ -78,7 +76,7 @@ public final class LiveScreen {
         if (report != null && report.lostExitReports() > 0) {
             top.add(plain(SummaryLines.lostExitReports(report.lostExitReports())));
         }
-        if (!delayAccounting) {
+        if (!s.delayAccounting) {
             top.add(new AttributedString("Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO."
                     + " Ctrl-T: turn on (root)", AttributedStyle.BOLD));
         }
@@ -107,7 +105,7 @@ public final class LiveScreen {
             lines.addAll(help(pageRows + 1));
         } else {
             lines.add(title(report == null ? s.processes : report.processes()));
-            lines.addAll(rows(report, labels, pageRows));
+            lines.addAll(rows(report, pageRows));
         }
         while (lines.size() < g.height() - bottom.size()) {
             lines.add(AttributedString.EMPTY);
@@ -117,7 +115,7 @@ public final class LiveScreen {
         for (AttributedString line : lines.subList(0, Math.min(lines.size(), g.height()))) {
             cut.add(fit(line, g.width()));
         }
-        return new Frame(cut, pageRows);
+        return new Frame(cut, pageRows, scroll);
     }
 
     /**
@@ -216,27 +214,17 @@ public final class LiveScreen {
         return b.toAttributedString();
     }
 
-    private List<AttributedString> rows(Report report, LabelSource source, int pageRows) {
+    private List<AttributedString> rows(Report report, int pageRows) {
         if (report == null) {
             return List.of(plain("  measuring: the first figures come after one full interval ("
                     + Units.fixed2(delaySeconds) + " s)" + (s.ascii ? "..." : "\u2026")));
         }
-        Map<Row, TaskLabels> labels = new HashMap<>();
-        List<Row> rows = new ArrayList<>(report.rows());
-        Column sorted = Column.of(s.effectiveSort());
-        if (sorted.sortsByLabel()) {
-            for (Row r : rows) {
-                labels.put(r, source.labels(r, report.processes()));
-            }
-            rows.sort(new LabelOrder(sorted, labels, s.fullCommand, s.descending));
-        }
-        int maxScroll = Math.max(0, rows.size() - pageRows);
-        s.scroll = Math.clamp(s.scroll, 0, maxScroll);
+        List<Row> rows = report.rows();
+        scroll = firstShown(s.scroll, rows.size(), pageRows);
         List<AttributedString> out = new ArrayList<>(pageRows);
         Cells cells = new Cells(sizes, !report.accumulated(), s.fullCommand);
-        for (Row r : rows.subList(s.scroll, Math.min(rows.size(), s.scroll + pageRows))) {
-            TaskLabels l = labels.get(r);
-            out.add(row(r, l != null ? l : source.labels(r, report.processes()), cells));
+        for (Row r : rows.subList(scroll, Math.min(rows.size(), scroll + pageRows))) {
+            out.add(row(r, r.shownLabels(), cells));
         }
         if (rows.isEmpty()) {
             out.add(plain(s.only ? "  (no task did any I/O in this interval; o shows all)" : "  (no tasks)"));
@@ -244,14 +232,9 @@ public final class LiveScreen {
         return out;
     }
 
-    /** Rows by a label column, ties by ID; a class rather than comparator combinators, which link lambdas. */
-    private record LabelOrder(Column column, Map<Row, TaskLabels> labels, boolean fullCommand, boolean descending)
-            implements Comparator<Row> {
-        @Override
-        public int compare(Row a, Row b) {
-            int primary = column.compareLabels(labels.get(a), labels.get(b), fullCommand);
-            return primary != 0 ? (descending ? -primary : primary) : Integer.compare(a.id(), b.id());
-        }
+    /** The first row shown: the scroll position, kept within the rows of a page. */
+    static int firstShown(int scroll, int rows, int pageRows) {
+        return Math.clamp(scroll, 0, Math.max(0, rows - pageRows));
     }
 
     private AttributedString row(Row r, TaskLabels l, Cells cells) {

@@ -60,6 +60,21 @@ public final class LiveState {
         return fullCommand;
     }
 
+    /** The first row on screen, as the last frame drew it or a key moved it since. */
+    public int scroll() {
+        return scroll;
+    }
+
+    /** Keeps what a frame drew: its scroll position, within the rows there were. */
+    public void drawn(LiveScreen.Frame frame) {
+        scroll = frame.scroll();
+    }
+
+    /** Whether the kernel collects delay figures now: without them, SWAPIN and IO can't be shown or sorted by. */
+    public void delayAccounting(boolean on) {
+        delayAccounting = on;
+    }
+
     public Set<Integer> hidden() {
         return Set.copyOf(hidden);
     }

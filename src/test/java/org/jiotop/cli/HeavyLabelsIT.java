@@ -1,7 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.Root;
-import org.jiotop.model.CommandText;
+import org.jiotop.linux.CommandText;
 import org.jiotop.testkit.Tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.Root;
-import org.jiotop.model.TaskPriority;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
 import org.jiotop.testkit.Sleepers;

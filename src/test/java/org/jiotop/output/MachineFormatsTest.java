@@ -9,8 +9,8 @@ import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
-import org.jiotop.model.TaskPriority;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -71,7 +71,7 @@ class MachineFormatsTest {
 
     @Test
     void jsonCarriesNumbersInBytesAndSeconds() {
-        String line = new JsonLinesFormat().line(report(true), LABELS, AT);
+        String line = new JsonLinesFormat().line(LABELS.label(report(true)), AT);
         assertThat(line).doesNotContain("\n").startsWith("{\"version\":2,\"timestamp\":1795664033.250,");
         Map<String, Object> v = parse(line);
         assertThat(v).containsEntry("version", 2.0).containsEntry("interval_seconds", 2.0)
@@ -91,13 +91,13 @@ class MachineFormatsTest {
 
     @Test
     void jsonSaysNullWhereThereIsNoFigure() {
-        Map<String, Object> v = parse(new JsonLinesFormat().line(report(false), LABELS, AT));
+        Map<String, Object> v = parse(new JsonLinesFormat().line(LABELS.label(report(false)), AT));
         assertThat(v).containsEntry("rows.io_percent", "null").containsEntry("rows.swapin_percent", "null");
     }
 
     @Test
     void csvHasAHeaderAndQuotesWhatNeedsIt() throws IOException {
-        List<String> lines = new CsvFormat().lines(report(true), LABELS, AT);
+        List<String> lines = new CsvFormat().lines(LABELS.label(report(true)), AT);
         String text = CsvFormat.HEADER + "\n" + String.join("\n", lines) + "\n";
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text))
                 .getRecords();
@@ -118,7 +118,7 @@ class MachineFormatsTest {
     void csvCellsThatASpreadsheetWouldRunAreNeutralised() throws IOException {
         for (String formula : List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)")) {
             LabelSource labels = (row, processes) -> new TaskLabels(TaskPriority.EXITED, "-user", formula, formula);
-            String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(report(false), labels, AT).getFirst() + "\n";
+            String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(labels.label(report(false)), AT).getFirst() + "\n";
             CSVRecord r = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords()
                     .getFirst();
             assertThat(r.get("command")).isEqualTo("'" + formula);
@@ -129,7 +129,7 @@ class MachineFormatsTest {
 
     @Test
     void jsonRowsAndCsvColumnsAreTheSameFieldsInTheSameOrder() {
-        String json = new JsonLinesFormat().line(report(true), LABELS, AT);
+        String json = new JsonLinesFormat().line(LABELS.label(report(true)), AT);
         List<String> jsonNames = new java.util.ArrayList<>();
         try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), json)) {
             int depth = 0;

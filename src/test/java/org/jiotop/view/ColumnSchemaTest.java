@@ -5,11 +5,12 @@ import org.jiotop.linux.TaskSample;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
+import org.jiotop.model.ReportBuilder;
 import org.jiotop.model.Row;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
-import org.jiotop.model.TaskPriority;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.output.BatchFormat;
 import org.jiotop.output.Cells;
 import org.jiotop.output.Column;
@@ -51,13 +52,13 @@ class ColumnSchemaTest {
         Row row = r.rows().getFirst();
         TaskLabels l = LABELS.labels(row, false);
         int idWidth = Column.idWidth(5, r);
-        String batch = new BatchFormat(5, SizeStyle.IOTOP, false, 2).lines(r, LABELS, 0, LocalTime::now).get(2);
+        String batch = new BatchFormat(5, SizeStyle.IOTOP, false, 2).lines(LABELS.label(r), 0, LocalTime::now).get(2);
         LiveState s = new LiveState();
         s.sortKey = SortKey.ID;
         s.descending = false;
         s.fullCommand = true;
         LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(120, 20, 5), SizeStyle.IOTOP, 1, 0)
-                .render(r, LABELS, true);
+                .render(LABELS.label(r));
         String title = f.lines().get(2).toString();
         String live = f.lines().get(3).toString();
         Cells cells = new Cells(SizeStyle.IOTOP, true, true);
@@ -81,7 +82,7 @@ class ColumnSchemaTest {
         s.descending = false;
         List<String> shown = new ArrayList<>();
         LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(120, 20, 5), SizeStyle.IOTOP, 1, 0)
-                .render(report(), LABELS, true);
+                .render(sorted(SortKey.PRIO, false));
         for (var line : f.lines().subList(3, 10)) {
             shown.add(line.toString().substring(6, 10).strip());
         }
@@ -89,10 +90,18 @@ class ColumnSchemaTest {
         assertThat(shown).containsExactly("rt/0", "rt/7", "be/0", "be/7", "idle", "-", "?err");
         s.descending = true;
         shown.clear();
-        f = new LiveScreen(s, new LiveScreen.Geometry(120, 20, 5), SizeStyle.IOTOP, 1, 0).render(report(), LABELS, true);
+        f = new LiveScreen(s, new LiveScreen.Geometry(120, 20, 5), SizeStyle.IOTOP, 1, 0).render(sorted(SortKey.PRIO, true));
         for (var line : f.lines().subList(3, 10)) {
             shown.add(line.toString().substring(6, 10).strip());
         }
         assertThat(shown).containsExactly("-", "?err", "idle", "be/7", "be/0", "rt/7", "rt/0");
+    }
+
+    /** The report's rows with their labels, in the order the report builder gives them for {@code key}. */
+    private static Report sorted(SortKey key, boolean descending) {
+        Report r = LABELS.label(report());
+        List<Row> rows = new ArrayList<>(r.rows());
+        rows.sort(ReportBuilder.order(key, descending, false));
+        return r.withRows(rows);
     }
 }

@@ -7,8 +7,8 @@ import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
-import org.jiotop.model.TaskPriority;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.output.Column;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
@@ -64,7 +64,8 @@ class KeyFuzzTest {
             assertThat(state.hidden()).as("after %s", key).isSubsetOf(numbers);
             // A remeasure starts without a report, as the live view does.
             LiveScreen.Frame f = new LiveScreen(state, new LiveScreen.Geometry(WIDTH, HEIGHT, 5), SizeStyle.IOTOP,
-                    1.0, i).render(c instanceof Command.Remeasure ? null : report, LABELS, true);
+                    1.0, i).render(LABELS.label(c instanceof Command.Remeasure ? null : report));
+            state.drawn(f);
             pageRows = f.pageRows();
             assertThat(f.lines()).as("after %s", key).hasSize(HEIGHT);
             for (AttributedString line : f.lines()) {

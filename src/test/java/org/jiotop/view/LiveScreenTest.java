@@ -7,8 +7,8 @@ import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
-import org.jiotop.model.TaskPriority;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
 import org.jline.utils.AttributedString;
@@ -80,9 +80,13 @@ class LiveScreenTest {
         return b.toString();
     }
 
+    /** Draws a frame and keeps its scroll position, as the live view does. */
     private static LiveScreen.Frame render(LiveState s, int width, int height, Report r, boolean delay) {
-        return new LiveScreen(s, new LiveScreen.Geometry(width, height, 5), SizeStyle.IOTOP, 1.0, 0)
-                .render(r, SOURCE, delay);
+        s.delayAccounting(delay);
+        LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(width, height, 5), SizeStyle.IOTOP, 1.0, 0)
+                .render(SOURCE.label(r));
+        s.drawn(f);
+        return f;
     }
 
     @Test
@@ -202,7 +206,7 @@ class LiveScreenTest {
             LiveState s = new LiveState();
             s.fullCommand = true;
             LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(width, 12, 5), SizeStyle.IOTOP, 1.0, 0)
-                    .render(WideRows.report(), WideRows.SOURCE, true);
+                    .render(WideRows.SOURCE.label(WideRows.report()));
             screens.append("--- ").append(width).append(" columns\n").append(text(f));
             for (AttributedString line : f.lines()) {
                 WideRows.assertNoLoneSurrogate(line.toString());
@@ -227,7 +231,7 @@ class LiveScreenTest {
         LabelSource labels = (row, processes) -> row.id() == 4194303
                 ? new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "root", "kworker/u16:3", "kworker/u16:3") : SOURCE.labels(row, processes);
         LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 7), SizeStyle.IOTOP, 1.0, 0)
-                .render(r, labels, true);
+                .render(labels.label(r));
         assertGolden(text(f), "live-pidmax7.txt");
         int prio = f.lines().get(2).toString().indexOf("PRIO");
         for (AttributedString row : f.lines().subList(3, 6)) {
@@ -235,7 +239,7 @@ class LiveScreenTest {
         }
         // pid_max raised since the start: the column grows to the longest ID.
         LiveScreen.Frame raised = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 5), SizeStyle.IOTOP, 1.0, 0)
-                .render(r, labels, true);
+                .render(labels.label(r));
         assertThat(text(raised)).isEqualTo(text(f));
     }
 }

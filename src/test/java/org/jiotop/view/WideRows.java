@@ -7,8 +7,8 @@ import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
-import org.jiotop.model.TaskPriority;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 
 import java.text.BreakIterator;
 import java.util.List;

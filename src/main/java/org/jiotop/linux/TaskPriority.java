@@ -1,6 +1,5 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
-import org.jiotop.linux.IoPriority;
 
 import java.util.function.IntFunction;
 

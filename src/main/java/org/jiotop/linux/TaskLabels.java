@@ -1,4 +1,4 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
 /**
  * The text columns of a row, already escaped: I/O priority, user, the full command

@@ -1,4 +1,4 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
 /**
  * Turns untrusted bytes (command lines, thread names) into text that is safe to print on a

@@ -1,4 +1,4 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
 import java.util.Arrays;
 
