@@ -2,7 +2,8 @@ package org.jiotop.linux;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 /**
  * Reads a kernel file named by raw bytes, never more than a fixed size. A cgroup's name may hold
@@ -19,9 +20,7 @@ final class BoundedFile {
     private final byte[] content;
     private Libc libc;
     private MemorySegment path;
-    private ByteBuffer pathBytes;
     private MemorySegment data;
-    private ByteBuffer dataBytes;
 
     BoundedFile(int limit) {
         this.content = new byte[limit + 1];
@@ -42,7 +41,8 @@ final class BoundedFile {
             }
         }
         begin();
-        pathBytes.put(0, name).put(name.length, (byte) 0);
+        MemorySegment.copy(name, 0, path, JAVA_BYTE, 0, name.length);
+        path.asSlice(name.length, 1).fill((byte) 0);
         int fd = libc.open(path, O_RDONLY_NONBLOCK_CLOEXEC);
         if (fd < 0) {
             return -1;
@@ -72,7 +72,7 @@ final class BoundedFile {
             if (got == 0) {
                 break;
             }
-            dataBytes.get(0, content, n, (int) got);
+            MemorySegment.copy(data, JAVA_BYTE, 0, content, n, (int) got);
             n += (int) got;
         }
         return n;
@@ -82,11 +82,9 @@ final class BoundedFile {
     private void begin() {
         if (libc == null) {
             libc = new Libc();
-            Arena arena = Arena.ofAuto();
-            path = arena.allocate(PATH_MAX);
-            pathBytes = path.asByteBuffer();
-            data = arena.allocate(Math.min(content.length, CHUNK));
-            dataBytes = data.asByteBuffer();
+            MemorySegment memory = Arena.ofAuto().allocate(PATH_MAX + Math.min(content.length, CHUNK));
+            path = memory.asSlice(0, PATH_MAX);
+            data = memory.asSlice(PATH_MAX);
         }
     }
 }
