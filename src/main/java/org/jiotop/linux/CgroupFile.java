@@ -7,7 +7,7 @@ package org.jiotop.linux;
  * gives way to the next one that is not: on a hybrid machine the v2 line reads {@code /} while
  * the v1 hierarchies hold the real place.
  *
- * <p>Kernels before 6.x let a cgroup's name hold a newline, which the kernel writes unescaped: a
+ * <p>Older kernels let a cgroup's name hold a newline (6.18 refuses one) and write it unescaped: a
  * line without the {@code ID:CONTROLLERS:/} shape is the rest of the line before it, and is
  * joined to its path with the newline. The first line of each hierarchy wins, since the kernel
  * writes one per hierarchy: a forged line in a name that comes after it (cgroup v2 has one

@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * Reads a cgroup's own I/O counters: cgroup v2's {@code io.stat} under the v2 mount, v1's
  * {@code blkio.throttle.io_service_bytes} and {@code io_serviced} under the blkio mount. A missing
  * file (no such cgroup, or no io controller in v2) gives null, never zeros. v1's throttle
- * counters count only the I/O of devices that have a throttle limit in that cgroup (kernel 6.18
- * here); without one they read zero. One instance per thread.
+ * counters count only the I/O of devices that have a throttle limit in that cgroup (so kernel 6.18
+ * does); without one they read zero. One instance per thread.
  */
 public final class CgroupIoReader {
     /** A line per device, some 80 bytes: thousands of devices. A longer file is not summed. */
