@@ -67,23 +67,37 @@ public final class CommandText {
             return cutAtEnd(arguments(cmdline, from, Math.min(end, from + HEAD_CHARS * BYTES_PER_CHAR)), HEAD_CHARS)
                     .strip() + CUT;
         }
+        return bounded(cmdline, from, end, true);
+    }
+
+    /**
+     * Bytes {@code [from, end)} of {@code b} escaped as {@link #arguments}, in at most
+     * {@link #MAX_CHARS} characters: when longer, the start and the end with {@link #CUT} between.
+     * With {@code strip}, the spaces at the ends of each part kept are dropped (those of separators
+     * a cut left behind); without, the text keeps them (a cgroup path, whose spaces are its own).
+     */
+    static String bounded(byte[] b, int from, int end, boolean strip) {
         if (end - from <= MAX_CHARS * BYTES_PER_CHAR) {
-            String whole = arguments(cmdline, from, end).strip();
+            String whole = arguments(b, from, end);
+            if (strip) {
+                whole = whole.strip();
+            }
             if (whole.length() <= MAX_CHARS) {
                 return whole;
             }
         }
-        String head = cutAtEnd(arguments(cmdline, from, Math.min(end, from + HEAD_CHARS * BYTES_PER_CHAR)), HEAD_CHARS);
+        String head = cutAtEnd(arguments(b, from, Math.min(end, from + HEAD_CHARS * BYTES_PER_CHAR)), HEAD_CHARS);
         int tailFrom = Math.max(from, end - TAIL_CHARS * BYTES_PER_CHAR);
-        while (tailFrom < end && (cmdline[tailFrom] & 0xc0) == 0x80) {
+        while (tailFrom < end && (b[tailFrom] & 0xc0) == 0x80) {
             tailFrom++; // not inside a UTF-8 sequence
         }
-        String tail = arguments(cmdline, tailFrom, end);
+        String tail = arguments(b, tailFrom, end);
         int tailStart = tail.length() - TAIL_CHARS;
         if (Character.isLowSurrogate(tail.charAt(tailStart))) {
             tailStart++;
         }
-        return head.strip() + CUT + tail.substring(tailStart).strip();
+        tail = tail.substring(tailStart);
+        return strip ? head.strip() + CUT + tail.strip() : head + CUT + tail;
     }
 
     /**
