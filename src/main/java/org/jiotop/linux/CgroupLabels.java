@@ -1,7 +1,5 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
-import org.jiotop.linux.CgroupHierarchy;
-import org.jiotop.linux.TaskCgroup;
 
 /**
  * Who owns a process, by its cgroup: the systemd unit, the container, the Kubernetes pod, and the

@@ -1,9 +1,5 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
-import org.jiotop.linux.CgroupHierarchy;
-import org.jiotop.linux.CgroupPath;
-import org.jiotop.linux.ProcCgroup;
-import org.jiotop.linux.TaskCgroup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

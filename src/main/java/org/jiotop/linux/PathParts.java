@@ -1,4 +1,4 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

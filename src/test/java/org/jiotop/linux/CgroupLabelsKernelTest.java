@@ -1,13 +1,5 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
-import org.jiotop.linux.CgroupHierarchy;
-import org.jiotop.linux.CgroupIo;
-import org.jiotop.linux.CgroupIoReader;
-import org.jiotop.linux.CgroupPath;
-import org.jiotop.linux.DeviceIo;
-import org.jiotop.linux.ProcCgroup;
-import org.jiotop.linux.Root;
-import org.jiotop.linux.TaskCgroup;
 import org.jiotop.testkit.Child;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.jiotop.model;
+package org.jiotop.linux;
 
 /**
  * The owners a cgroup path names, by the layouts of systemd, the container runtimes and kubelet.
