@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.Arch;
 import org.jiotop.linux.Errno;
 import org.jiotop.linux.ExitListener;
 import org.jiotop.linux.IoPrio;
@@ -49,6 +50,12 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env,
                    Terminals terminals) {
+        return run(args, out, err, proc, env, terminals, System.getProperty("os.arch"));
+    }
+
+    /** As above, on the architecture that {@code osArch} (a value of {@code os.arch}) names. */
+    static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env,
+                   Terminals terminals, String osArch) {
         Options options;
         ConfigFile config = ConfigFile.locate(env);
         try {
@@ -82,6 +89,10 @@ public final class Main {
         if (options.version()) {
             out.println(Help.VERSION);
             return EXIT_OK;
+        }
+        if (Arch.of(osArch) == null) {
+            err.println("jiotop: unsupported architecture: " + osArch + " (" + Arch.SUPPORTED + " are supported)");
+            return EXIT_CANNOT_RUN;
         }
         UserDb users = UserDb.system();
         Set<Integer> uids = new HashSet<>();

@@ -28,6 +28,7 @@ final class GenlSocket implements AutoCloseable {
     private int nextSeq = 1;
     private final Libc poller = new Libc();
     private MemorySegment pollfd;
+    private MemorySegment timeout;
 
     private GenlSocket(int fd) {
         this.fd = fd;
@@ -103,9 +104,11 @@ final class GenlSocket implements AutoCloseable {
         if (pollfd == null) {
             pollfd = arena.allocate(8, 4);
             GenlCodec.bytes(pollfd).putInt(0, fd).putShort(4, POLLIN);
+            timeout = arena.allocate(16, 8);
         }
         GenlCodec.bytes(pollfd).putShort(6, (short) 0);
-        return poller.poll(pollfd, millis) > 0;
+        GenlCodec.bytes(timeout).putLong(0, millis / 1000).putLong(8, millis % 1000 * 1_000_000L);
+        return poller.ppoll(pollfd, timeout) > 0;
     }
 
     /** send(2); the byte count, or -1 with {@link #errno()} set. Retries on EINTR. */

@@ -24,7 +24,6 @@ public final class ProcFs {
     private static final int SMALL_FILE = 16 * 1024;
 
     private static final int O_RDONLY_CLOEXEC = 0x80000;
-    private static final int O_DIRECTORY = 0x10000;
     private static final int PATH_MAX = 4096;
     private static final int DIRENTS = 32 * 1024;
 
@@ -71,7 +70,7 @@ public final class ProcFs {
 
     /** The numeric entries of the directory at the path being built. */
     private int[] ids() {
-        int fd = open(O_DIRECTORY);
+        int fd = open(Arch.current().openDirectory());
         if (fd < 0) {
             return new int[0];
         }
