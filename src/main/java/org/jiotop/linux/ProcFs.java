@@ -79,13 +79,12 @@ public final class ProcFs {
             long got;
             while ((got = libc.getdents64(fd, data, DIRENTS)) > 0) {
                 dataBytes.get(0, entries, 0, (int) got);
-                // struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16, d_type u8, d_name (NUL-terminated)
-                for (int at = 0; at + 19 < got; ) {
-                    int length = LittleEndian.u16(entries, at + 16);
-                    if (length < 20 || at + length > got) {
+                for (int at = 0; at + KernelLayouts.DIRENT64_NAME < got; ) {
+                    int length = LittleEndian.u16(entries, at + KernelLayouts.DIRENT64_RECLEN);
+                    if (length <= KernelLayouts.DIRENT64_NAME || at + length > got) {
                         break;
                     }
-                    int id = ProcParsers.parseId(entries, at + 19, at + length);
+                    int id = ProcParsers.parseId(entries, at + KernelLayouts.DIRENT64_NAME, at + length);
                     if (id > 0) {
                         if (n == listed.length) {
                             listed = Arrays.copyOf(listed, n * 2);
