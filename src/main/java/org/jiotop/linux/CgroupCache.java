@@ -61,7 +61,7 @@ public final class CgroupCache<L> {
     /** The labels of process {@code pid} started at {@code startNanos}: read on first sight, kept after. */
     public L of(int pid, long startNanos) {
         Entry<L> entry = byProcess.get(pid);
-        if (entry != null && Math.abs(entry.known.startNanos() - startNanos) <= TaskScanner.SAME_START_NANOS) {
+        if (entry != null && TaskId.sameStart(entry.known.startNanos(), startNanos)) {
             return entry.known.labels();
         }
         TaskCgroup cgroup = read.apply(pid);

@@ -119,7 +119,7 @@ public final class TaskCounters {
 
     /** The task's start on the {@link System#nanoTime()} clock: its reply's time minus its age. */
     public long startNanos(int i) {
-        return sampledAt[i] - elapsedMicros[i] * 1000;
+        return TaskId.startNanos(sampledAt[i], elapsedMicros[i]);
     }
 
     public long blkioDelayNanos(int i) {

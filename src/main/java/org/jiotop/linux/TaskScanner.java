@@ -18,12 +18,6 @@ import java.util.Set;
  * ends settled against the exits reported while it ran ({@link ExitSettling}).
  */
 public final class TaskScanner implements AutoCloseable {
-    /**
-     * Two replies about one task give start times that differ by the time between the two
-     * queries' replies being stamped; a task that reuses an ID starts far later than this.
-     */
-    static final long SAME_START_NANOS = 10_000_000L;
-
     private final ProcFs proc;
     private final TaskstatsSocket taskstats;
     private final ExitListener exits;
@@ -365,7 +359,7 @@ public final class TaskScanner implements AutoCloseable {
                         && p.writeBytes() == write && p.cancelledWriteBytes() == cancelled
                         && p.blkioDelayNanos() == delays.blkioDelayNanos(d)
                         && p.swapinDelayNanos() == delays.swapinDelayNanos(d)
-                        && Math.abs(p.startNanos() - start) <= SAME_START_NANOS) {
+                        && TaskId.sameStart(p.startNanos(), start)) {
                     return p;
                 }
             }

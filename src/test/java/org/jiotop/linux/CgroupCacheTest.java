@@ -30,7 +30,7 @@ class CgroupCacheTest {
         place(7, "/system.slice/a.service");
         assertThat(cache.of(7, START)).isEqualTo("/system.slice/a.service");
         place(7, "/system.slice/b.service");
-        assertThat(cache.of(7, START + TaskScanner.SAME_START_NANOS)).isEqualTo("/system.slice/a.service");
+        assertThat(cache.of(7, START + TaskId.TOLERANCE_NANOS)).isEqualTo("/system.slice/a.service");
         assertThat(reads.get(7)).isEqualTo(1);
         assertThat(cache.last(7)).isEqualTo(new CgroupCache.Known<>(START, "/system.slice/a.service"));
     }
@@ -41,9 +41,9 @@ class CgroupCacheTest {
         place(7, "/a.service");
         cache.of(7, START);
         place(7, "/b.service");
-        assertThat(cache.of(7, START + TaskScanner.SAME_START_NANOS + 1)).isEqualTo("/b.service");
+        assertThat(cache.of(7, START + TaskId.TOLERANCE_NANOS + 1)).isEqualTo("/b.service");
         assertThat(reads.get(7)).isEqualTo(2);
-        assertThat(cache.last(7).startNanos()).isEqualTo(START + TaskScanner.SAME_START_NANOS + 1);
+        assertThat(cache.last(7).startNanos()).isEqualTo(START + TaskId.TOLERANCE_NANOS + 1);
     }
 
     @Test
