@@ -136,7 +136,9 @@ public final class TaskTracker {
         next.clear();
         carried = 0;
         List<TaskActivity> activity = new ArrayList<>(scan.tasks().size());
-        for (TaskSample s : scan.tasks()) {
+        List<TaskSample> tasks = scan.tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskSample s = tasks.get(i);
             TaskSample gone = exited.isEmpty() ? null : exited.get(s.id());
             if (gone != null && sameTaskAsExit(s, gone)) {
                 continue;
@@ -145,8 +147,8 @@ public final class TaskTracker {
             if (k != null) {
                 carried++;
             }
-            if (k != null && k.idleAgainIn(s)) {
-                // The scanner hands back the very same sample for an unchanged task: nothing to redo.
+            if (k != null && scan.unchanged(i) && k.wasIdle()) {
+                // Idle in the interval before and unchanged since: what was shown holds again.
                 next.put(s.id(), k);
                 activity.add(k.shown());
                 continue;

@@ -199,13 +199,16 @@ class TaskstatsSocketKernelTest {
                 out.write(java.nio.ByteBuffer.allocate(1 << 16));
                 out.force(true);
             }
-            var after = scanner.threads(both).tasks();
+            Scan afterScan = scanner.threads(both);
+            var after = afterScan.tasks();
             TaskSample idleBefore = before.stream().filter(t -> t.id() == idle).findFirst().orElseThrow();
             TaskSample idleAfter = after.stream().filter(t -> t.id() == idle).findFirst().orElseThrow();
             TaskSample selfBefore = before.stream().filter(t -> t.id() == self).findFirst().orElseThrow();
             TaskSample selfAfter = after.stream().filter(t -> t.id() == self).findFirst().orElseThrow();
             assertThat(idleAfter).isSameAs(idleBefore);
+            assertThat(afterScan.unchanged(after.indexOf(idleAfter))).isTrue();
             assertThat(selfAfter).isNotSameAs(selfBefore);
+            assertThat(afterScan.unchanged(after.indexOf(selfAfter))).isFalse();
             assertThat(selfAfter.writeBytes()).isGreaterThan(selfBefore.writeBytes());
         } finally {
             sleeper.destroy();
