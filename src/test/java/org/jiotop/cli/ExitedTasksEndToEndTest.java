@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.ThreadWriter;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +27,7 @@ class ExitedTasksEndToEndTest {
 
     @BeforeEach
     void root() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
     }
 

@@ -30,7 +30,7 @@ class TaskstatsSocketKernelTest {
 
     @BeforeEach
     void root() {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
     }
 
     private static TaskCounters query(TaskstatsSocket s, int[] ids, boolean tgid) throws KernelException {
