@@ -21,7 +21,7 @@ final class BatchRunner {
     private final Options options;
     private final Set<Integer> uids;
     private final Monitor monitor;
-    private final KernelLabels labels;
+    private final RowLabels labels;
     private final BatchFormat format;
     private final Pattern filter;
     private final JsonLinesFormat json;
@@ -39,7 +39,7 @@ final class BatchRunner {
         return this;
     }
 
-    BatchRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, KernelLabels labels) {
+    BatchRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels) {
         this.options = options;
         this.uids = uids;
         this.monitor = monitor;

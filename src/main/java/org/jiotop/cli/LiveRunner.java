@@ -32,14 +32,14 @@ final class LiveRunner {
     private final Set<Integer> uids;
     private final ProcFs proc;
     private final Monitor monitor;
-    private final KernelLabels labels;
+    private final RowLabels labels;
     private final IoPrio ioprio;
     private final UserDb users;
     private final ConfigFile config;
     private final LiveState state;
     private final Boolean delayAccountingAtStart;
 
-    LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, KernelLabels labels, IoPrio ioprio,
+    LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels, IoPrio ioprio,
                UserDb users, ConfigFile config, LiveState state) {
         this.options = options;
         this.uids = uids;

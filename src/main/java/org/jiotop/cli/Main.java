@@ -5,6 +5,7 @@ import org.jiotop.linux.Errno;
 import org.jiotop.linux.ExitListener;
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.KernelException;
+import org.jiotop.linux.KernelLabels;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.TaskstatsSocket;
@@ -119,7 +120,7 @@ public final class Main {
                      options.exitBufferKiB() * 1024);
              TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
             IoPrio ioprio = new IoPrio();
-            KernelLabels labels = new KernelLabels(proc, ioprio, users);
+            RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users));
             Monitor monitor = new Monitor(scanner, options);
             if (options.serve() != null) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);

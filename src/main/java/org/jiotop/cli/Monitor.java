@@ -76,7 +76,7 @@ final class Monitor {
      * have labels only where filtering or sorting needed them; the caller labels the rows it shows.
      */
     Report report(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
-                  Pattern search, boolean fullCommand, SortKey key, boolean descending, KernelLabels labels) {
+                  Pattern search, boolean fullCommand, SortKey key, boolean descending, RowLabels labels) {
         if (latest == null) {
             return null;
         }

@@ -1,31 +1,19 @@
-package org.jiotop.cli;
+package org.jiotop.linux;
 
-import org.jiotop.linux.IoPrio;
-import org.jiotop.linux.ProcFs;
-import org.jiotop.linux.TaskSample;
-import org.jiotop.linux.UserDb;
-import org.jiotop.linux.CommandText;
-import org.jiotop.model.Report;
-import org.jiotop.model.Row;
-import org.jiotop.linux.SafeText;
-import org.jiotop.linux.TaskLabels;
-import org.jiotop.linux.TaskPriority;
-import org.jiotop.model.TaskTracker;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Labels rows from /proc and the kernel, only for the rows actually shown. The command line is
+ * Labels tasks from /proc and the kernel, for the rows the wiring asks about: those shown, and
+ * all of them only when a text filter or a text sort needs them. The command line is
  * read afresh each time (a process may exec), but a task that has just exited (its command line
  * reads empty, as a zombie's does) keeps the last one seen. User names are cached per uid; a
  * process's PRIO (which asks all its threads) for five seconds. What is kept is bounded: a
  * command line by {@link CommandText#MAX_CHARS}, shared by the threads of its process, and the
  * remembered ones by {@link #SEEN_CHARS} in all.
  */
-final class KernelLabels {
+public final class KernelLabels {
     private static final int REMEMBERED_COMMANDS = 16_384;
     /**
      * What the remembered command lines may hold, in characters (two bytes each at most): an
@@ -71,56 +59,36 @@ final class KernelLabels {
     private final IoPrio ioprio;
     private final UserDb users;
 
-    KernelLabels(ProcFs proc, IoPrio ioprio, UserDb users) {
+    public KernelLabels(ProcFs proc, IoPrio ioprio, UserDb users) {
         this.proc = proc;
         this.ioprio = ioprio;
         this.users = users;
     }
 
-    /** {@code rows} with their labels. */
-    List<Row> label(List<Row> rows, boolean processes) {
-        List<Row> out = new ArrayList<>(rows.size());
-        for (Row r : rows) {
-            out.add(r.labels() != null ? r : r.labelled(labels(r, processes)));
+    /**
+     * The labels of a task (a process, in process mode), alive or, with {@code exitedName} from its
+     * exit report, ended.
+     */
+    public TaskLabels labels(TaskSample task, byte[] exitedName, boolean processes) {
+        if (exitedName != null) {
+            return exitedLabels(task, exitedName);
         }
-        return out;
-    }
-
-    /** {@code report} with labels on its rows {@code from} (inclusive) to {@code to} that have none yet. */
-    Report label(Report report, int from, int to) {
-        List<Row> rows = report.rows();
-        List<Row> out = null;
-        for (int i = Math.max(0, from); i < Math.min(rows.size(), to); i++) {
-            Row r = rows.get(i);
-            if (r.labels() == null) {
-                out = out != null ? out : new ArrayList<>(rows);
-                out.set(i, r.labelled(labels(r, report.processes())));
-            }
-        }
-        return out == null ? report : report.withRows(out);
-    }
-
-    TaskLabels labels(Row row, boolean processes) {
-        if (row.activity().exited()) {
-            return exitedLabels(row);
-        }
-        int tgid = row.tgid();
+        int tgid = task.tgid();
         byte[] cmdline = proc.cmdline(tgid);
         byte[] processName = proc.comm(tgid, tgid);
-        byte[] threadName = !processes && row.id() != tgid ? proc.comm(tgid, row.id()) : null;
+        byte[] threadName = !processes && task.id() != tgid ? proc.comm(tgid, task.id()) : null;
         ProcessCommand command = processCommand(tgid, cmdline, processName);
         String suffix = cmdline == null ? "" : CommandText.threadSuffix(processName, threadName);
-        TaskSample task = row.activity().sample();
         if (cmdline != null && cmdline.length > 0) {
-            remember(row.id(), new Seen(task, command, suffix));
+            remember(task.id(), new Seen(task, command, suffix));
         } else {
-            Seen seen = commands.get(row.id());
-            if (seen != null && TaskTracker.sameTask(seen.task, task)) {
+            Seen seen = commands.get(task.id());
+            if (seen != null && seen.task.taskId().sameTask(task.taskId())) {
                 command = seen.command;
                 suffix = seen.threadSuffix;
             }
         }
-        return new TaskLabels(priority(row, processes), SafeText.escape(users.nameOf(row.uid())), command.command,
+        return new TaskLabels(priority(task, processes), SafeText.escape(users.nameOf(task.uid())), command.command,
                 command.shortCommand, suffix);
     }
 
@@ -150,37 +118,35 @@ final class KernelLabels {
     }
 
     /** An exited task: its command line as last seen alive, else the name from the exit report. */
-    private TaskLabels exitedLabels(Row row) {
-        TaskSample task = row.activity().sample();
-        Seen seen = commands.get(row.id());
-        boolean known = seen != null && TaskTracker.sameTaskAsExit(seen.task, task);
-        String user = SafeText.escape(users.nameOf(row.uid()));
+    private TaskLabels exitedLabels(TaskSample task, byte[] exitedName) {
+        Seen seen = commands.get(task.id());
+        boolean known = seen != null && seen.task.taskId().endedAs(task.taskId());
+        String user = SafeText.escape(users.nameOf(task.uid()));
         if (known) {
             return new TaskLabels(TaskPriority.EXITED, user, seen.command.command, seen.command.shortCommand,
                     seen.threadSuffix);
         }
-        String name = SafeText.escape(row.activity().exitedName());
+        String name = SafeText.escape(exitedName);
         return new TaskLabels(TaskPriority.EXITED, user, name, name);
     }
 
-    private TaskPriority priority(Row row, boolean processes) {
+    private TaskPriority priority(TaskSample task, boolean processes) {
         if (!processes) {
-            return TaskPriority.of(ioprio.get(row.id()));
+            return TaskPriority.of(ioprio.get(task.id()));
         }
         // A process's PRIO asks every one of its threads (thousands, for some servers): kept a while.
-        TaskSample task = row.activity().sample();
-        ProcessPriority known = processPriorities.get(row.id());
+        ProcessPriority known = processPriorities.get(task.id());
         long now = System.nanoTime();
-        if (known != null && TaskTracker.sameTask(known.task, task) && now - known.readNanos < PROCESS_PRIORITY_TTL) {
+        if (known != null && known.task.taskId().sameTask(task.taskId()) && now - known.readNanos < PROCESS_PRIORITY_TTL) {
             return known.priority;
         }
-        TaskPriority p = TaskPriority.ofThreads(proc.tids(row.id()), ioprio::get);
-        processPriorities.put(row.id(), new ProcessPriority(task, p, now));
+        TaskPriority p = TaskPriority.ofThreads(proc.tids(task.id()), ioprio::get);
+        processPriorities.put(task.id(), new ProcessPriority(task, p, now));
         return p;
     }
 
     /** Forgets what is known of a process's priority, after jiotop itself changed it. */
-    void priorityChanged(int pid) {
+    public void priorityChanged(int pid) {
         processPriorities.remove(pid);
     }
 }
