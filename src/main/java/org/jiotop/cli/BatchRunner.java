@@ -2,13 +2,13 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.BatchFormat;
 import org.jiotop.output.CsvFormat;
 import org.jiotop.output.JsonLinesFormat;
+import org.jiotop.output.SummaryLines;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -21,7 +21,7 @@ final class BatchRunner {
     private final Options options;
     private final Set<Integer> uids;
     private final Monitor monitor;
-    private final LabelSource labels;
+    private final RowLabels labels;
     private final BatchFormat format;
     private final Pattern filter;
     private final JsonLinesFormat json;
@@ -41,7 +41,7 @@ final class BatchRunner {
         return this;
     }
 
-    BatchRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, LabelSource labels) {
+    BatchRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels) {
         this.options = options;
         this.uids = uids;
         this.monitor = monitor;
@@ -73,20 +73,21 @@ final class BatchRunner {
             monitor.sample();
             // JSON and CSV stamp the end of the report's interval, not the moment it is printed.
             Instant sampled = json != null || csv != null ? Instant.now() : null;
-            Report report = monitor.report(figures, options.is(Option.ONLY), uids, null, filter, labels, SortKey.IO,
-                    true);
+            Report report = monitor.report(figures, options.is(Option.ONLY), uids, null, filter, false, SortKey.IO,
+                    true, labels);
+            report = labels.label(report, 0, report.rows().size());
             switch (output) {
                 case JSON -> {
-                    json.write(report, labels, sampled, out);
+                    json.write(report, sampled, out);
                     out.append('\n');
                 }
                 case CSV -> {
                     if (i == 0) {
                         out.append(CsvFormat.HEADER).append('\n');
                     }
-                    csv.write(report, labels, sampled, line -> out.append(line).append('\n'));
+                    csv.write(report, sampled, line -> out.append(line).append('\n'));
                 }
-                default -> format.write(report, labels, (int) Math.min(i, Integer.MAX_VALUE), LocalTime::now,
+                default -> format.write(report, (int) Math.min(i, Integer.MAX_VALUE), LocalTime::now,
                         line -> out.append(line).append('\n'));
             }
             out.flush();
@@ -96,7 +97,7 @@ final class BatchRunner {
             if ((options.quiet() == 3 || output != Mode.TEXT) && report.lostExitReports() > lostNoted) {
                 // No summary lines to carry the note: say it where a script will still see it.
                 lostNoted = report.lostExitReports();
-                err.println("jiotop: " + BatchFormat.lostExitReports(lostNoted));
+                err.println("jiotop: " + SummaryLines.lostExitReports(lostNoted));
             }
         }
         return Main.EXIT_OK;

@@ -4,7 +4,7 @@ import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
-import org.jiotop.model.SafeText;
+import org.jiotop.linux.SafeText;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.model.TaskTracker;
 import org.jiotop.output.MetricsExport;

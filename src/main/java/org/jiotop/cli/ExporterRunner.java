@@ -72,8 +72,8 @@ final class ExporterRunner {
 
     private void refresh(MetricsExport export) throws KernelException {
         monitor.sample();
-        Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null, (row, processes) -> null,
-                SortKey.ID, false);
+        Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null, false, SortKey.ID, false,
+                null);
         names.reports(monitor.exits());
         List<TaskActivity> tasks = new ArrayList<>(report.rows().size());
         for (Row r : report.rows()) {

@@ -5,8 +5,8 @@ import org.jiotop.linux.JobControl;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
-import org.jiotop.model.PriorityText;
 import org.jiotop.model.Report;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.view.Command;
 import org.jiotop.view.Key;
 import org.jiotop.view.KeyHandler;
@@ -31,14 +31,14 @@ final class LiveRunner {
     private final Set<Integer> uids;
     private final ProcFs proc;
     private final Monitor monitor;
-    private final KernelLabels labels;
+    private final RowLabels labels;
     private final IoPrio ioprio;
     private final UserDb users;
     private final ConfigFile config;
     private final LiveState state;
     private final Boolean delayAccountingAtStart;
 
-    LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, KernelLabels labels, IoPrio ioprio,
+    LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels, IoPrio ioprio,
                UserDb users, ConfigFile config, LiveState state) {
         this.options = options;
         this.uids = uids;
@@ -61,8 +61,10 @@ final class LiveRunner {
             while (true) {
                 long now = System.nanoTime();
                 LiveScreen.Geometry g = new LiveScreen.Geometry(view.width(), view.height(), idWidth);
+                state.delayAccounting(monitor.delayAccounting());
                 LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
-                        .render(report(), labels, monitor.delayAccounting());
+                        .render(shownReport(g.height()));
+                state.drawn(frame);
                 view.show(frame.lines());
                 Key key = view.readKey(Math.max(1, cadence.remainingNanos() / 1_000_000));
                 if (key == LiveView.LOST) {
@@ -91,10 +93,17 @@ final class LiveRunner {
         return Main.EXIT_OK;
     }
 
-    private Report report() {
-        return monitor.report(state.figures(), state.only(), state.filterUid() == null ? uids
-                        : Set.of(state.filterUid()), state.filterPid(), state.search(), labels, state.sortKey(),
-                state.descending());
+    /** The report with labels on every row a screen of {@code height} lines can show from the scroll position. */
+    private Report shownReport(int height) {
+        Report report = monitor.report(state.figures(), state.only(), state.filterUid() == null ? uids
+                        : Set.of(state.filterUid()), state.filterPid(), state.search(), state.fullCommand(),
+                state.sortKey(), state.descending(), labels);
+        if (report == null) {
+            return null;
+        }
+        // A page is never taller than the screen, and scrolling stops where the last page begins.
+        int first = Math.max(0, Math.min(state.scroll(), report.rows().size() - height));
+        return labels.label(report, first, state.scroll() + height);
     }
 
     /** Does what a key asked; false to quit. */
@@ -142,7 +151,7 @@ final class LiveRunner {
             }
             labels.priorityChanged(i.id());
             state.tell("I/O priority of " + (i.process() ? "process " : "thread ") + i.id() + " set to "
-                    + PriorityText.of(i.priority()), now);
+                    + TaskPriority.of(i.priority()).text(), now);
         } catch (KernelException e) {
             state.tell("Error setting I/O priority: " + e.getMessage(), now);
         }

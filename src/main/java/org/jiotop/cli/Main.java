@@ -1,9 +1,11 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.Arch;
 import org.jiotop.linux.Errno;
 import org.jiotop.linux.ExitListener;
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.KernelException;
+import org.jiotop.linux.KernelLabels;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.TaskstatsSocket;
@@ -46,6 +48,12 @@ public final class Main {
 
     static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env,
                    Terminals terminals) {
+        return run(args, out, err, proc, env, terminals, System.getProperty("os.arch"));
+    }
+
+    /** As above, on the architecture that {@code osArch} (a value of {@code os.arch}) names. */
+    static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env,
+                   Terminals terminals, String osArch) {
         Options options;
         boolean live;
         String refusal;
@@ -84,6 +92,10 @@ public final class Main {
             err.println("jiotop: " + e.getMessage() + " (see jiotop --help)");
             return EXIT_USAGE;
         }
+        if (Arch.of(osArch) == null) {
+            err.println("jiotop: unsupported architecture: " + osArch + " (" + Arch.SUPPORTED + " are supported)");
+            return EXIT_CANNOT_RUN;
+        }
         UserDb users = UserDb.system();
         Set<Integer> uids = new HashSet<>();
         for (String user : options.users()) {
@@ -113,7 +125,7 @@ public final class Main {
                      options.number(Option.EXIT_BUFFER) * 1024);
              TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
             IoPrio ioprio = new IoPrio();
-            KernelLabels labels = new KernelLabels(proc, ioprio, users);
+            RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users));
             Monitor monitor = new Monitor(scanner, options, processIds.ids());
             if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);

@@ -5,7 +5,6 @@ import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.model.Interval;
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportBuilder;
 import org.jiotop.model.ReportSettings;
@@ -75,15 +74,22 @@ final class Monitor {
         return delayAccounting;
     }
 
-    /** The latest interval as a report, or null while the first interval is being measured. */
+    /**
+     * The latest interval as a report, or null while the first interval is being measured. Its rows
+     * have labels only where filtering or sorting needed them; the caller labels the rows it shows.
+     */
     Report report(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
-                  Pattern search, LabelSource labels, SortKey key, boolean descending) {
+                  Pattern search, boolean fullCommand, SortKey key, boolean descending, RowLabels labels) {
         if (latest == null) {
             return null;
         }
         SortKey effective = !latest.delayAccounting() && key.needsDelayAccounting() ? SortKey.WRITE : key;
-        return ReportBuilder.build(latest, new ReportSettings(processes, onlyActive, figures, uids,
-                RowFilter.of(pid, search, labels, processes), effective,
-                effective == key ? descending : effective.descendingByDefault()));
+        ReportSettings settings = new ReportSettings(processes, onlyActive, figures, uids, new RowFilter(pid, search),
+                effective, effective == key ? descending : effective.descendingByDefault(), fullCommand);
+        if (!settings.needsLabels()) {
+            return ReportBuilder.build(latest, settings);
+        }
+        return ReportBuilder.build(latest, settings, labels.label(ReportBuilder.monitoredRows(latest, settings),
+                processes));
     }
 }

@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.model.SafeText;
+import org.jiotop.linux.SafeText;
 import org.jline.utils.InfoCmp;
 import org.jline.utils.InfoCmp.Capability;
 

@@ -155,7 +155,7 @@ public final class ExitListener implements AutoCloseable {
             return;
         }
         int tgid = s.tgid() > 0 ? s.tgid() : s.id();
-        TaskSample last = new TaskSample(s.id(), tgid, s.ppid(), receivedNanos - s.elapsedMicros() * 1000, s.uid(),
+        TaskSample last = new TaskSample(s.id(), tgid, s.ppid(), TaskId.startNanos(receivedNanos, s.elapsedMicros()), s.uid(),
                 false, s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(), s.blkioDelayNanos(),
                 s.swapinDelayNanos());
         queue.add(new TaskExit(last, s.name()));

@@ -14,9 +14,13 @@ import java.util.List;
  * from native memory in one call each.
  */
 public final class GenlCodec {
-    static final int NLMSG_HDRLEN = 16;
-    static final int GENL_HDRLEN = 4;
-    static final int NLA_HDRLEN = 4;
+    static final int NLMSG_HDRLEN = KernelLayouts.NLMSGHDR_SIZE;
+    static final int GENL_HDRLEN = KernelLayouts.GENLMSGHDR_SIZE;
+    static final int NLA_HDRLEN = KernelLayouts.NLATTR_SIZE;
+    /** Where a message's payload (after the generic-netlink header) starts. */
+    private static final int PAYLOAD = NLMSG_HDRLEN + GENL_HDRLEN;
+    /** nla_type's top bits are flags (NLA_F_NESTED, NLA_F_NET_BYTEORDER); the type is below them. */
+    private static final int NLA_TYPE_MASK = 0x3fff;
     static final int NLMSG_ERROR = 2;
     static final int NLM_F_REQUEST = 1;
     static final int NLM_F_ACK = 4;
@@ -32,8 +36,10 @@ public final class GenlCodec {
     static final int TYPE_STATS = 3;
     static final int TYPE_AGGR_PID = 4;
     static final int TYPE_AGGR_TGID = 5;
+    /** The generic-netlink version of TASKSTATS (TASKSTATS_GENL_VERSION) and of the controller. */
+    private static final int GENL_VERSION = 1;
     /** Size of one TASKSTATS_CMD_GET request: header, genl header, one u32 attribute. */
-    public static final int QUERY_SIZE = NLMSG_HDRLEN + GENL_HDRLEN + NLA_HDRLEN + 4;
+    public static final int QUERY_SIZE = PAYLOAD + NLA_HDRLEN + Integer.BYTES;
 
     private GenlCodec() {
     }
@@ -44,27 +50,28 @@ public final class GenlCodec {
 
     /** A netlink and generic-netlink header at {@code at}. */
     static void header(byte[] buf, int at, int len, int type, int flags, int seq, int cmd) {
-        LittleEndian.put32(buf, at, len);
-        LittleEndian.put16(buf, at + 4, type);
-        LittleEndian.put16(buf, at + 6, flags);
-        LittleEndian.put32(buf, at + 8, seq);
-        LittleEndian.put32(buf, at + 12, 0);
-        buf[at + 16] = (byte) cmd;
-        buf[at + 17] = 1;
-        LittleEndian.put16(buf, at + 18, 0);
+        LittleEndian.put32(buf, at + KernelLayouts.NLMSGHDR_LEN, len);
+        LittleEndian.put16(buf, at + KernelLayouts.NLMSGHDR_TYPE, type);
+        LittleEndian.put16(buf, at + KernelLayouts.NLMSGHDR_FLAGS, flags);
+        LittleEndian.put32(buf, at + KernelLayouts.NLMSGHDR_SEQ, seq);
+        LittleEndian.put32(buf, at + KernelLayouts.NLMSGHDR_PID, 0);
+        int genl = at + NLMSG_HDRLEN;
+        buf[genl + KernelLayouts.GENLMSGHDR_CMD] = (byte) cmd;
+        buf[genl + KernelLayouts.GENLMSGHDR_VERSION] = GENL_VERSION;
+        LittleEndian.put16(buf, genl + KernelLayouts.GENLMSGHDR_RESERVED, 0);
     }
 
     /** An attribute header at {@code at}, for a payload of {@code payload} bytes. */
     static void attribute(byte[] buf, int at, int type, int payload) {
-        LittleEndian.put16(buf, at, NLA_HDRLEN + payload);
-        LittleEndian.put16(buf, at + 2, type);
+        LittleEndian.put16(buf, at + KernelLayouts.NLATTR_LEN, NLA_HDRLEN + payload);
+        LittleEndian.put16(buf, at + KernelLayouts.NLATTR_TYPE, type);
     }
 
     /** Writes a {@code TASKSTATS_CMD_GET} for one TID (or TGID) at {@code at}; returns its size. */
     public static int putQuery(byte[] buf, int at, int familyId, int seq, int id, boolean tgid) {
         header(buf, at, QUERY_SIZE, familyId, NLM_F_REQUEST, seq, TASKSTATS_CMD_GET);
-        attribute(buf, at + 20, tgid ? CMD_ATTR_TGID : CMD_ATTR_PID, 4);
-        LittleEndian.put32(buf, at + 24, id);
+        attribute(buf, at + PAYLOAD, tgid ? CMD_ATTR_TGID : CMD_ATTR_PID, Integer.BYTES);
+        LittleEndian.put32(buf, at + PAYLOAD + NLA_HDRLEN, id);
         return QUERY_SIZE;
     }
 
@@ -74,10 +81,10 @@ public final class GenlCodec {
      */
     static int putStringRequest(ByteBuffer buf, int type, int flags, int seq, int cmd, int attribute, String value) {
         byte[] z = (value + "\0").getBytes(StandardCharsets.US_ASCII);
-        byte[] request = new byte[NLMSG_HDRLEN + GENL_HDRLEN + align4(NLA_HDRLEN + z.length)];
+        byte[] request = new byte[PAYLOAD + align4(NLA_HDRLEN + z.length)];
         header(request, 0, request.length, type, flags, seq, cmd);
-        attribute(request, 20, attribute, z.length);
-        System.arraycopy(z, 0, request, 24, z.length);
+        attribute(request, PAYLOAD, attribute, z.length);
+        System.arraycopy(z, 0, request, PAYLOAD + NLA_HDRLEN, z.length);
         buf.put(0, request);
         return request.length;
     }
@@ -95,19 +102,19 @@ public final class GenlCodec {
         if (length < NLMSG_HDRLEN) {
             return 0;
         }
-        int msgLen = Math.min(buf.getInt(0), length);
-        int type = Short.toUnsignedInt(buf.getShort(4));
-        if (type == NLMSG_ERROR && msgLen >= NLMSG_HDRLEN + 4) {
-            return buf.getInt(16);
+        int msgLen = Math.min(buf.getInt(KernelLayouts.NLMSGHDR_LEN), length);
+        int type = Short.toUnsignedInt(buf.getShort(KernelLayouts.NLMSGHDR_TYPE));
+        if (type == NLMSG_ERROR && msgLen >= NLMSG_HDRLEN + Integer.BYTES) {
+            return buf.getInt(NLMSG_HDRLEN + KernelLayouts.NLMSGERR_ERROR);
         }
-        for (int at = NLMSG_HDRLEN + GENL_HDRLEN; at + NLA_HDRLEN <= msgLen; ) {
-            int len = Short.toUnsignedInt(buf.getShort(at));
-            int attr = buf.getShort(at + 2) & 0x3fff;
+        for (int at = PAYLOAD; at + NLA_HDRLEN <= msgLen; ) {
+            int len = Short.toUnsignedInt(buf.getShort(at + KernelLayouts.NLATTR_LEN));
+            int attr = buf.getShort(at + KernelLayouts.NLATTR_TYPE) & NLA_TYPE_MASK;
             if (len < NLA_HDRLEN || at + len > msgLen) {
                 return 0;
             }
-            if (attr == CTRL_ATTR_FAMILY_ID && len >= NLA_HDRLEN + 2) {
-                return Short.toUnsignedInt(buf.getShort(at + 4));
+            if (attr == CTRL_ATTR_FAMILY_ID && len >= NLA_HDRLEN + Short.BYTES) {
+                return Short.toUnsignedInt(buf.getShort(at + NLA_HDRLEN));
             }
             at += align4(len);
         }
@@ -145,10 +152,14 @@ public final class GenlCodec {
 
     /** As {@link #decode(MemorySegment, int, int, List)}; {@code names} also decodes each task's name. */
     public static void decode(MemorySegment buf, int length, int familyId, boolean names, List<NetlinkReply> out) {
+        TaskCounters row = new TaskCounters();
+        row.reset(1);
         decode(buf.asSlice(0, length).toArray(ValueLayout.JAVA_BYTE), 0, length, familyId, new Sink() {
             @Override
             public void stats(int seq, boolean tgid, int id, byte[] b, int struct, int len, TaskstatsLayout l) {
-                out.add(new NetlinkReply.Stats(seq, tgid, taskStats(b, struct, len, l, id, names)));
+                row.set(0, id, b, struct, l, 0);
+                out.add(new NetlinkReply.Stats(seq, tgid, row.stats(0, TaskCounters.tgidOf(b, struct, len, l),
+                        names ? TaskCounters.comm(b, struct, l) : null)));
             }
 
             @Override
@@ -172,16 +183,16 @@ public final class GenlCodec {
         int end = start + length;
         int at = start;
         while (at + NLMSG_HDRLEN <= end) {
-            int msgLen = LittleEndian.i32(buf, at);
-            int type = LittleEndian.u16(buf, at + 4);
-            int seq = LittleEndian.i32(buf, at + 8);
+            int msgLen = LittleEndian.i32(buf, at + KernelLayouts.NLMSGHDR_LEN);
+            int type = LittleEndian.u16(buf, at + KernelLayouts.NLMSGHDR_TYPE);
+            int seq = LittleEndian.i32(buf, at + KernelLayouts.NLMSGHDR_SEQ);
             if (msgLen < NLMSG_HDRLEN || msgLen > end - at) {
                 sink.malformed(seq, "message length " + msgLen + " outside the " + (end - at) + " bytes received");
                 return;
             }
             if (type == NLMSG_ERROR) {
-                if (msgLen >= NLMSG_HDRLEN + 4) {
-                    sink.error(seq, -LittleEndian.i32(buf, at + NLMSG_HDRLEN));
+                if (msgLen >= NLMSG_HDRLEN + Integer.BYTES) {
+                    sink.error(seq, -LittleEndian.i32(buf, at + NLMSG_HDRLEN + KernelLayouts.NLMSGERR_ERROR));
                 } else {
                     sink.malformed(seq, "error message too short");
                 }
@@ -194,9 +205,9 @@ public final class GenlCodec {
 
     private static void decodeStatsMessage(byte[] buf, int start, int msgLen, int seq, Sink sink) {
         int end = start + msgLen;
-        for (int at = start + NLMSG_HDRLEN + GENL_HDRLEN; at + NLA_HDRLEN <= end; ) {
-            int len = LittleEndian.u16(buf, at);
-            int type = LittleEndian.u16(buf, at + 2) & 0x3fff;
+        for (int at = start + PAYLOAD; at + NLA_HDRLEN <= end; ) {
+            int len = LittleEndian.u16(buf, at + KernelLayouts.NLATTR_LEN);
+            int type = LittleEndian.u16(buf, at + KernelLayouts.NLATTR_TYPE) & NLA_TYPE_MASK;
             if (len < NLA_HDRLEN || len > end - at) {
                 sink.malformed(seq, "attribute length " + len + " out of bounds");
                 return;
@@ -213,13 +224,13 @@ public final class GenlCodec {
     private static void decodeAggregate(byte[] buf, int start, int end, int seq, boolean tgid, Sink sink) {
         int id = -1;
         for (int at = start; at + NLA_HDRLEN <= end; ) {
-            int len = LittleEndian.u16(buf, at);
-            int type = LittleEndian.u16(buf, at + 2) & 0x3fff;
+            int len = LittleEndian.u16(buf, at + KernelLayouts.NLATTR_LEN);
+            int type = LittleEndian.u16(buf, at + KernelLayouts.NLATTR_TYPE) & NLA_TYPE_MASK;
             if (len < NLA_HDRLEN || len > end - at) {
                 sink.malformed(seq, "nested attribute length " + len + " out of bounds");
                 return;
             }
-            if ((type == TYPE_PID || type == TYPE_TGID) && len >= NLA_HDRLEN + 4) {
+            if ((type == TYPE_PID || type == TYPE_TGID) && len >= NLA_HDRLEN + Integer.BYTES) {
                 id = LittleEndian.i32(buf, at + NLA_HDRLEN);
             } else if (type == TYPE_STATS) {
                 if (id < 0) {
@@ -235,11 +246,11 @@ public final class GenlCodec {
     }
 
     private static void decodeStruct(byte[] buf, int at, int len, int seq, boolean tgid, int id, Sink sink) {
-        if (len < 2) {
+        if (len < TaskstatsLayout.VERSION_LENGTH) {
             sink.malformed(seq, "statistics of " + len + " bytes");
             return;
         }
-        int version = LittleEndian.u16(buf, at);
+        int version = TaskstatsLayout.version(buf, at);
         if (version < TaskstatsLayout.OLDEST_SUPPORTED_VERSION) {
             sink.malformed(seq, "struct taskstats version " + version + " is too old");
             return;
@@ -250,36 +261,5 @@ public final class GenlCodec {
             return;
         }
         sink.stats(seq, tgid, id, buf, at, len, l);
-    }
-
-    /** The thread group in a struct of {@code len} bytes at {@code at}, or -1 when it does not say. */
-    static int tgidOf(byte[] buf, int at, int len, TaskstatsLayout l) {
-        return l.tgid() >= 0 && l.tgid() + 4 <= len ? LittleEndian.i32(buf, at + l.tgid()) : -1;
-    }
-
-    private static TaskStats taskStats(byte[] buf, int at, int len, TaskstatsLayout l, int id, boolean names) {
-        return new TaskStats(
-                LittleEndian.u16(buf, at),
-                id,
-                tgidOf(buf, at, len, l),
-                names ? name(buf, at + l.comm()) : null,
-                LittleEndian.i32(buf, at + l.uid()),
-                LittleEndian.i32(buf, at + l.ppid()),
-                LittleEndian.i64(buf, at + l.elapsed()),
-                LittleEndian.i64(buf, at + l.blkioDelay()),
-                LittleEndian.i64(buf, at + l.swapinDelay()),
-                LittleEndian.i64(buf, at + l.readBytes()),
-                LittleEndian.i64(buf, at + l.writeBytes()),
-                LittleEndian.i64(buf, at + l.cancelledWriteBytes()));
-    }
-
-    private static byte[] name(byte[] buf, int at) {
-        int n = 0;
-        while (n < TaskstatsLayout.COMM_LENGTH && buf[at + n] != 0) {
-            n++;
-        }
-        byte[] name = new byte[n];
-        System.arraycopy(buf, at, name, 0, n);
-        return name;
     }
 }

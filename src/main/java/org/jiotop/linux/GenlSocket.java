@@ -3,6 +3,8 @@ package org.jiotop.linux;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
 /**
  * A bound generic-netlink socket with the TASKSTATS family resolved. Not thread-safe: each user
  * (the query socket, the exit listener) has its own, and sends and receives from one thread at a
@@ -19,7 +21,7 @@ final class GenlSocket implements AutoCloseable {
     static final int MSG_DONTWAIT = 0x40;
     private static final short POLLIN = 1;
     private static final int NLMSG_NOOP = 1;
-    private static final int SOCKADDR_NL_SIZE = 12;
+    private static final int SOCKADDR_NL_SIZE = KernelLayouts.SOCKADDR_NL_SIZE;
 
     final Libc libc = new Libc();
     final Arena arena = Arena.ofShared();
@@ -28,6 +30,7 @@ final class GenlSocket implements AutoCloseable {
     private int nextSeq = 1;
     private final Libc poller = new Libc();
     private MemorySegment pollfd;
+    private MemorySegment timeout;
 
     private GenlSocket(int fd) {
         this.fd = fd;
@@ -46,16 +49,16 @@ final class GenlSocket implements AutoCloseable {
         }
         GenlSocket s = new GenlSocket(fd);
         try {
-            MemorySegment addr = s.arena.allocate(SOCKADDR_NL_SIZE, 4);
-            GenlCodec.bytes(addr).putShort(0, (short) AF_NETLINK);
+            MemorySegment addr = s.arena.allocate(KernelLayouts.SOCKADDR_NL);
+            GenlCodec.bytes(addr).putShort(KernelLayouts.SOCKADDR_NL_FAMILY, (short) AF_NETLINK);
             if (s.libc.bind(fd, addr, SOCKADDR_NL_SIZE) < 0) {
                 throw new KernelException("cannot bind the netlink socket", s.libc.errno());
             }
-            MemorySegment size = s.arena.allocate(4, 4);
+            MemorySegment size = s.arena.allocate(JAVA_INT);
             GenlCodec.bytes(size).putInt(0, receiveBufferBytes);
             // FORCE passes net.core.rmem_max; it needs CAP_NET_ADMIN, which taskstats needs anyway.
-            if (s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
-                s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, 4);
+            if (s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, size, Integer.BYTES) < 0) {
+                s.libc.setsockopt(fd, SOL_SOCKET, SO_RCVBUF, size, Integer.BYTES);
             }
             s.familyId = s.resolveFamily("TASKSTATS");
             return s;
@@ -101,11 +104,14 @@ final class GenlSocket implements AutoCloseable {
      */
     boolean awaitReadable(int millis) {
         if (pollfd == null) {
-            pollfd = arena.allocate(8, 4);
-            GenlCodec.bytes(pollfd).putInt(0, fd).putShort(4, POLLIN);
+            pollfd = arena.allocate(KernelLayouts.POLLFD);
+            GenlCodec.bytes(pollfd).putInt(KernelLayouts.POLLFD_FD, fd).putShort(KernelLayouts.POLLFD_EVENTS, POLLIN);
+            timeout = arena.allocate(KernelLayouts.TIMESPEC);
         }
-        GenlCodec.bytes(pollfd).putShort(6, (short) 0);
-        return poller.poll(pollfd, millis) > 0;
+        GenlCodec.bytes(pollfd).putShort(KernelLayouts.POLLFD_REVENTS, (short) 0);
+        GenlCodec.bytes(timeout).putLong(KernelLayouts.TIMESPEC_SEC, millis / 1000)
+                .putLong(KernelLayouts.TIMESPEC_NSEC, millis % 1000 * 1_000_000L);
+        return poller.ppoll(pollfd, timeout) > 0;
     }
 
     /** send(2); the byte count, or -1 with {@link #errno()} set. Retries on EINTR. */
@@ -143,14 +149,15 @@ final class GenlSocket implements AutoCloseable {
     boolean wakeReceiver() {
         Libc own = new Libc();
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment self = a.allocate(SOCKADDR_NL_SIZE, 4);
-            MemorySegment length = a.allocate(4, 4);
+            MemorySegment self = a.allocate(KernelLayouts.SOCKADDR_NL);
+            MemorySegment length = a.allocate(JAVA_INT);
             GenlCodec.bytes(length).putInt(0, SOCKADDR_NL_SIZE);
             if (own.getsockname(fd, self, length) < 0) {
                 return false;
             }
-            MemorySegment message = a.allocate(GenlCodec.NLMSG_HDRLEN, 4);
-            GenlCodec.bytes(message).putInt(0, GenlCodec.NLMSG_HDRLEN).putShort(4, (short) NLMSG_NOOP);
+            MemorySegment message = a.allocate(KernelLayouts.NLMSGHDR);
+            GenlCodec.bytes(message).putInt(KernelLayouts.NLMSGHDR_LEN, GenlCodec.NLMSG_HDRLEN)
+                    .putShort(KernelLayouts.NLMSGHDR_TYPE, (short) NLMSG_NOOP);
             long sent = own.sendTo(fd, message, GenlCodec.NLMSG_HDRLEN, MSG_DONTWAIT, self, SOCKADDR_NL_SIZE);
             return sent == GenlCodec.NLMSG_HDRLEN || own.errno() == Errno.EAGAIN;
         }

@@ -2,9 +2,6 @@ package org.jiotop.linux;
 
 /** {@code ioprio_get}/{@code ioprio_set} through {@code syscall(2)}, for one thread at a time. */
 public final class IoPrio {
-    // x86_64 numbers; jiotop is built and tested on x86_64 only.
-    private static final long SYS_IOPRIO_SET = 251;
-    private static final long SYS_IOPRIO_GET = 252;
     private static final int IOPRIO_WHO_PROCESS = 1;
     private static final int PRIO_PROCESS = 0;
     private static final int SCHED_FIFO = 1;
@@ -19,7 +16,7 @@ public final class IoPrio {
      * Returns {@link IoPriority#UNKNOWN} when the thread is gone or cannot be asked.
      */
     public IoPriority get(int tid) {
-        long v = libc.syscall(SYS_IOPRIO_GET, IOPRIO_WHO_PROCESS, tid);
+        long v = libc.syscall(Syscall.IOPRIO_GET, IOPRIO_WHO_PROCESS, tid);
         if (v < 0) {
             return IoPriority.UNKNOWN;
         }
@@ -42,7 +39,7 @@ public final class IoPrio {
 
     /** Sets the I/O priority of thread {@code tid}; the exception carries the kernel's reason. */
     public void set(int tid, IoPriority priority) throws KernelException {
-        if (libc.syscall(SYS_IOPRIO_SET, IOPRIO_WHO_PROCESS, tid, priority.toKernel()) < 0) {
+        if (libc.syscall(Syscall.IOPRIO_SET, IOPRIO_WHO_PROCESS, tid, priority.toKernel()) < 0) {
             throw new KernelException("ioprio_set(" + tid + ")", libc.errno());
         }
     }

@@ -2,9 +2,6 @@ package org.jiotop.linux;
 
 /** The shell's job control, from the inside. */
 public final class JobControl {
-    // x86_64 numbers; jiotop is built and tested on x86_64 only.
-    private static final long SYS_GETTID = 186;
-    private static final long SYS_TGKILL = 234;
     private static final int SIGTSTP = 20;
 
     private JobControl() {
@@ -19,7 +16,7 @@ public final class JobControl {
      */
     public static void stopAsSuspended() {
         Libc libc = new Libc();
-        long tid = libc.syscall(SYS_GETTID, 0, 0);
-        libc.syscall(SYS_TGKILL, ProcessHandle.current().pid(), tid, SIGTSTP);
+        long tid = libc.syscall(Syscall.GETTID, 0, 0);
+        libc.syscall(Syscall.TGKILL, ProcessHandle.current().pid(), tid, SIGTSTP);
     }
 }

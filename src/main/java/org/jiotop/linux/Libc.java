@@ -17,9 +17,8 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 /**
  * The C library calls jiotop makes, through {@code java.lang.foreign}. Every kernel call goes
  * through one {@code syscall(2)} handle: each downcall handle costs start-up time to link (tens of
- * milliseconds for the first ones), so one handle serves socket, bind, sendto, recvfrom,
- * getsockname, setsockopt, poll, open, read, getdents64, close, ioprio_get/set, getpriority and
- * sched_getscheduler. The passwd lookups (which need the C library's NSS) and strerror have their
+ * milliseconds for the first ones), so one handle serves every call of {@link Syscall}, whose
+ * numbers it takes for the machine's architecture. The passwd lookups (which need the C library's NSS) and strerror have their
  * own handles, linked on first use. An instance owns the errno capture buffer, so use one instance
  * per thread.
  */
@@ -29,22 +28,7 @@ final class Libc {
     /** Read through a buffer view rather than a VarHandle, whose creation costs start-up time. */
     private static final int ERRNO_OFFSET = offsetOf(CAPTURE_LAYOUT, "errno");
 
-    // x86_64 system call numbers; jiotop is built and tested on x86_64 only.
-    private static final long SYS_READ = 0;
-    private static final long SYS_POLL = 7;
-    private static final long SYS_PREAD64 = 17;
-    private static final long SYS_OPEN = 2;
-    private static final long SYS_CLOSE = 3;
-    private static final long SYS_GETDENTS64 = 217;
-    private static final long SYS_SOCKET = 41;
-    private static final long SYS_SENDTO = 44;
-    private static final long SYS_RECVFROM = 45;
-    private static final long SYS_BIND = 49;
-    private static final long SYS_GETSOCKNAME = 51;
-    private static final long SYS_SETSOCKOPT = 54;
-    private static final long SYS_RECVMMSG = 299;
-    private static final long SYS_GETPRIORITY = 140;
-    private static final long SYS_SCHED_GETSCHEDULER = 145;
+    private static final long AT_FDCWD = -100;
 
     private final MemorySegment capture = Arena.ofAuto().allocate(CAPTURE_LAYOUT);
     private final ByteBuffer captured = capture.asByteBuffer().order(ByteOrder.nativeOrder());
@@ -68,10 +52,10 @@ final class Libc {
         throw new IllegalArgumentException("no member " + name + " in " + layout);
     }
 
-    private static final class Syscall {
-        // syscall(2) is variadic, but linked here as a plain function of seven longs: on x86_64 the
-        // two conventions pass integer arguments in the same registers, and glibc's syscall() only
-        // moves registers. Linking it as variadic costs ~20 ms more start-up CPU (measured with a
+    private static final class Downcall {
+        // syscall(2) is variadic, but linked here as a plain function of seven longs: on x86_64 and
+        // on aarch64 Linux the two conventions pass integer arguments in the same registers, and
+        // glibc's syscall() only moves registers. Linking it as variadic costs ~20 ms more start-up CPU (measured with a
         // one-handle program and an AOT cache: BENCHMARKS.md).
         static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
@@ -91,96 +75,100 @@ final class Libc {
     }
 
     /** A system call; its result, or -1 with {@link #errno()} set. */
-    long syscall(long number, long a, long b, long c, long d, long e, long f) {
+    long syscall(Syscall call, long a, long b, long c, long d, long e, long f) {
         try {
-            return (long) Syscall.SYSCALL.invokeExact(capture, number, a, b, c, d, e, f);
+            return (long) Downcall.SYSCALL.invokeExact(capture, call.number, a, b, c, d, e, f);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
     }
 
     int socket(int domain, int type, int protocol) {
-        return (int) syscall(SYS_SOCKET, domain, type, protocol, 0, 0, 0);
+        return (int) syscall(Syscall.SOCKET, domain, type, protocol, 0, 0, 0);
     }
 
     int bind(int fd, MemorySegment addr, int len) {
-        return (int) syscall(SYS_BIND, fd, addr.address(), len, 0, 0, 0);
+        return (int) syscall(Syscall.BIND, fd, addr.address(), len, 0, 0, 0);
     }
 
     long send(int fd, MemorySegment buf, long len, int flags) {
-        return syscall(SYS_SENDTO, fd, buf.address(), len, flags, 0, 0);
+        return syscall(Syscall.SENDTO, fd, buf.address(), len, flags, 0, 0);
     }
 
     /** sendto(2) to the address {@code dest} of {@code destLen} bytes. */
     long sendTo(int fd, MemorySegment buf, long len, int flags, MemorySegment dest, int destLen) {
-        return syscall(SYS_SENDTO, fd, buf.address(), len, flags, dest.address(), destLen);
+        return syscall(Syscall.SENDTO, fd, buf.address(), len, flags, dest.address(), destLen);
     }
 
     /** The socket's own address into {@code addr}; {@code len} holds its size in and the length out. */
     int getsockname(int fd, MemorySegment addr, MemorySegment len) {
-        return (int) syscall(SYS_GETSOCKNAME, fd, addr.address(), len.address(), 0, 0, 0);
+        return (int) syscall(Syscall.GETSOCKNAME, fd, addr.address(), len.address(), 0, 0, 0);
     }
 
     long recv(int fd, MemorySegment buf, long len, int flags) {
-        return syscall(SYS_RECVFROM, fd, buf.address(), len, flags, 0, 0);
+        return syscall(Syscall.RECVFROM, fd, buf.address(), len, flags, 0, 0);
     }
 
     /** recvmmsg(2) without a timeout: up to {@code vlen} datagrams into {@code msgvec}; how many, or -1. */
     int recvmmsg(int fd, MemorySegment msgvec, int vlen, int flags) {
-        return (int) syscall(SYS_RECVMMSG, fd, msgvec.address(), vlen, flags, 0, 0);
+        return (int) syscall(Syscall.RECVMMSG, fd, msgvec.address(), vlen, flags, 0, 0);
     }
 
     /**
-     * poll(2) on the one {@code struct pollfd} at {@code pollfd} (its fd and events filled in):
-     * how many are ready (0 after {@code millis}), or -1.
+     * ppoll(2) on the one {@code struct pollfd} at {@code pollfd} (its fd and events filled in),
+     * waiting up to the {@code struct timespec} at {@code timeout} (which the kernel overwrites with
+     * the time left), with the signal mask unchanged: how many are ready (0 on time-out), or -1.
      */
-    int poll(MemorySegment pollfd, int millis) {
-        return (int) syscall(SYS_POLL, pollfd.address(), 1, millis, 0, 0, 0);
+    int ppoll(MemorySegment pollfd, MemorySegment timeout) {
+        return (int) syscall(Syscall.PPOLL, pollfd.address(), 1, timeout.address(), 0, 0, 0);
     }
 
     int setsockopt(int fd, int level, int name, MemorySegment value, int len) {
-        return (int) syscall(SYS_SETSOCKOPT, fd, level, name, value.address(), len, 0);
+        return (int) syscall(Syscall.SETSOCKOPT, fd, level, name, value.address(), len, 0);
     }
 
-    /** Opens the NUL-terminated path at {@code path} read-only; the descriptor, or -1. */
+    /**
+     * Opens the NUL-terminated absolute path at {@code path} with {@code flags} (openat(2) from the
+     * working directory, as open(2) does); the descriptor, or -1.
+     */
     int open(MemorySegment path, int flags) {
-        return (int) syscall(SYS_OPEN, path.address(), flags, 0, 0, 0, 0);
+        return (int) syscall(Syscall.OPENAT, AT_FDCWD, path.address(), flags, 0, 0, 0);
     }
 
     long read(int fd, MemorySegment buf, long len) {
-        return syscall(SYS_READ, fd, buf.address(), len, 0, 0, 0);
+        return syscall(Syscall.READ, fd, buf.address(), len, 0, 0, 0);
     }
 
     /** Reads from {@code offset} without moving the file's position; bytes read, 0 at the end, or -1. */
     long pread(int fd, MemorySegment buf, long len, long offset) {
-        return syscall(SYS_PREAD64, fd, buf.address(), len, offset, 0, 0);
+        return syscall(Syscall.PREAD64, fd, buf.address(), len, offset, 0, 0);
     }
 
     /** Directory entries ({@code struct linux_dirent64}) into {@code buf}; bytes filled, 0 at the end, or -1. */
     long getdents64(int fd, MemorySegment buf, long len) {
-        return syscall(SYS_GETDENTS64, fd, buf.address(), len, 0, 0, 0);
+        return syscall(Syscall.GETDENTS64, fd, buf.address(), len, 0, 0, 0);
     }
 
     int close(int fd) {
-        return (int) syscall(SYS_CLOSE, fd, 0, 0, 0, 0, 0);
+        return (int) syscall(Syscall.CLOSE, fd, 0, 0, 0, 0, 0);
     }
 
-    long syscall(long number, long a, long b) {
-        return syscall(number, a, b, 0, 0, 0, 0);
+    long syscall(Syscall call, long a, long b) {
+        return syscall(call, a, b, 0, 0, 0, 0);
     }
 
-    long syscall(long number, long a, long b, long c) {
-        return syscall(number, a, b, c, 0, 0, 0);
+    long syscall(Syscall call, long a, long b, long c) {
+        return syscall(call, a, b, c, 0, 0, 0);
     }
 
     /** The nice value of {@code who}; the raw system call answers 20 - nice so that it is never negative. */
     int getpriority(int which, int who) {
-        long r = syscall(SYS_GETPRIORITY, which, who, 0, 0, 0, 0);
+        long r = syscall(Syscall.GETPRIORITY, which, who, 0, 0, 0, 0);
         return r < 0 ? -1 : (int) (20 - r);
     }
 
     int schedGetscheduler(int pid) {
-        return (int) syscall(SYS_SCHED_GETSCHEDULER, pid, 0, 0, 0, 0, 0);
+        return (int) syscall(Syscall.SCHED_GETSCHEDULER, pid, 0, 0, 0, 0, 0);
     }
 
     static int getpwuidR(int uid, MemorySegment pwd, MemorySegment buf, MemorySegment result) {

@@ -2,7 +2,7 @@ package org.jiotop.linux;
 
 /**
  * Reads and writes of the kernel's structures in Java arrays, in the machine's byte order:
- * little-endian on x86_64, the one architecture whose system-call numbers jiotop uses. An array
+ * little-endian on both architectures jiotop runs on ({@link Arch}). An array
  * read is a few bytecodes where a buffer read is a dozen calls, which counts while the code still
  * runs interpreted (start-up and the first refreshes); compiled, both cost the same.
  */

@@ -24,7 +24,6 @@ public final class ProcFs {
     private static final int SMALL_FILE = 16 * 1024;
 
     private static final int O_RDONLY_CLOEXEC = 0x80000;
-    private static final int O_DIRECTORY = 0x10000;
     private static final int PATH_MAX = 4096;
     private static final int DIRENTS = 32 * 1024;
 
@@ -71,7 +70,7 @@ public final class ProcFs {
 
     /** The numeric entries of the directory at the path being built. */
     private int[] ids() {
-        int fd = open(O_DIRECTORY);
+        int fd = open(Arch.current().openDirectory());
         if (fd < 0) {
             return new int[0];
         }
@@ -80,13 +79,12 @@ public final class ProcFs {
             long got;
             while ((got = libc.getdents64(fd, data, DIRENTS)) > 0) {
                 dataBytes.get(0, entries, 0, (int) got);
-                // struct linux_dirent64: d_ino u64, d_off s64, d_reclen u16, d_type u8, d_name (NUL-terminated)
-                for (int at = 0; at + 19 < got; ) {
-                    int length = LittleEndian.u16(entries, at + 16);
-                    if (length < 20 || at + length > got) {
+                for (int at = 0; at + KernelLayouts.DIRENT64_NAME < got; ) {
+                    int length = LittleEndian.u16(entries, at + KernelLayouts.DIRENT64_RECLEN);
+                    if (length <= KernelLayouts.DIRENT64_NAME || at + length > got) {
                         break;
                     }
-                    int id = ProcParsers.parseId(entries, at + 19, at + length);
+                    int id = ProcParsers.parseId(entries, at + KernelLayouts.DIRENT64_NAME, at + length);
                     if (id > 0) {
                         if (n == listed.length) {
                             listed = Arrays.copyOf(listed, n * 2);

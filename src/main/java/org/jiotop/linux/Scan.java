@@ -1,5 +1,6 @@
 package org.jiotop.linux;
 
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -12,10 +13,16 @@ import java.util.List;
  * including those that could not be sampled (one that ended and was reaped while the scan ran is
  * left out in process mode). {@code vm} is null when /proc/vmstat cannot be read;
  * {@code delayAccounting} says whether the kernel collects delay figures
- * ({@code kernel.task_delayacct}).
+ * ({@code kernel.task_delayacct}). {@code unchanged} marks, by index in {@code tasks}, the samples
+ * equal in every value to the ones the previous scan (of the same mode) gave of the same tasks.
  */
 public record Scan(long monotonicNanos, boolean processes, List<TaskSample> tasks, int[] listed, List<TaskExit> exits,
-                   long lostExitReports, VmCounters vm, boolean delayAccounting) {
+                   long lostExitReports, VmCounters vm, boolean delayAccounting, BitSet unchanged) {
+
+    /** Whether {@code tasks().get(index)} is as the previous scan had it. */
+    public boolean unchanged(int index) {
+        return unchanged.get(index);
+    }
 
     /** Whether /proc listed {@code id} in this scan. */
     public boolean lists(int id) {

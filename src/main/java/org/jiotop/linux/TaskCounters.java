@@ -41,7 +41,10 @@ public final class TaskCounters {
         }
     }
 
-    /** Row {@code i}: the reply about {@code task}, a struct at {@code at}, produced at {@code now}. */
+    /**
+     * Row {@code i}: the reply about {@code task}, a struct at {@code at}, produced at {@code now}.
+     * The one place where the counters of {@code struct taskstats} are read.
+     */
     void set(int i, int task, byte[] buf, int at, TaskstatsLayout l, long now) {
         id[i] = task;
         uid[i] = LittleEndian.i32(buf, at + l.uid());
@@ -54,6 +57,31 @@ public final class TaskCounters {
         cancelledWriteBytes[i] = LittleEndian.i64(buf, at + l.cancelledWriteBytes());
         sampledAt[i] = now;
         answered[i] = true;
+    }
+
+    /**
+     * The thread group in a struct of {@code len} bytes at {@code at}, or -1 when it does not say;
+     * only exit reports need it.
+     */
+    static int tgidOf(byte[] buf, int at, int len, TaskstatsLayout l) {
+        return l.tgid() >= 0 && l.tgid() + Integer.BYTES <= len ? LittleEndian.i32(buf, at + l.tgid()) : -1;
+    }
+
+    /** The task's name ({@code ac_comm}) in the struct at {@code at}; only exit reports need it. */
+    static byte[] comm(byte[] buf, int at, TaskstatsLayout l) {
+        int n = 0;
+        while (n < TaskstatsLayout.COMM_LENGTH && buf[at + l.comm() + n] != 0) {
+            n++;
+        }
+        byte[] name = new byte[n];
+        System.arraycopy(buf, at + l.comm(), name, 0, n);
+        return name;
+    }
+
+    /** Row {@code i}, answered, as a record, with the thread group and name the caller read. */
+    TaskStats stats(int i, int tgid, byte[] name) {
+        return new TaskStats(id[i], tgid, name, uid[i], ppid[i], elapsedMicros[i], blkioDelayNanos[i],
+                swapinDelayNanos[i], readBytes[i], writeBytes[i], cancelledWriteBytes[i]);
     }
 
     /** Row {@code i} becomes row {@code j} of {@code from}, answered or not. */
@@ -91,7 +119,7 @@ public final class TaskCounters {
 
     /** The task's start on the {@link System#nanoTime()} clock: its reply's time minus its age. */
     public long startNanos(int i) {
-        return sampledAt[i] - elapsedMicros[i] * 1000;
+        return TaskId.startNanos(sampledAt[i], elapsedMicros[i]);
     }
 
     public long blkioDelayNanos(int i) {

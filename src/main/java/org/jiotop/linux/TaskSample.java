@@ -4,7 +4,7 @@ package org.jiotop.linux;
  * The cumulative counters of one task (a thread, or a whole process in process mode) at one
  * sample. {@code startNanos} is when the task started on the monotonic clock of
  * {@link System#nanoTime()}; together with {@code id} it tells a task from a later one that reuses
- * its ID. When {@code includesReapedChildren}, the byte counters also hold the final counters of
+ * its ID ({@link #taskId()}). When {@code includesReapedChildren}, the byte counters also hold the final counters of
  * child processes this process has waited for, as {@code /proc/PID/io} does.
  */
 public record TaskSample(
@@ -19,4 +19,9 @@ public record TaskSample(
         long cancelledWriteBytes,
         long blkioDelayNanos,
         long swapinDelayNanos) {
+
+    /** Which task this is a sample of. */
+    public TaskId taskId() {
+        return new TaskId(id, startNanos);
+    }
 }

@@ -18,12 +18,6 @@ import java.util.Set;
  * ends settled against the exits reported while it ran ({@link ExitSettling}).
  */
 public final class TaskScanner implements AutoCloseable {
-    /**
-     * Two replies about one task give start times that differ by the time between the two
-     * queries' replies being stamped; a task that reuses an ID starts far later than this.
-     */
-    static final long SAME_START_NANOS = 10_000_000L;
-
     private final ProcFs proc;
     private final TaskstatsSocket taskstats;
     private final ExitListener exits;
@@ -42,6 +36,9 @@ public final class TaskScanner implements AutoCloseable {
     private int[] unreadRows = new int[64];
     /** The previous scan's samples, in listing order: an unchanged task keeps its sample object. */
     private List<TaskSample> previous = List.of();
+    /** Whether {@link #previous} holds processes (or threads). */
+    private boolean previousProcesses;
+    private final SampleDraft draft = new SampleDraft();
 
     /** {@code exits} may be null: exited tasks are then only seen while alive. */
     public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
@@ -116,13 +113,20 @@ public final class TaskScanner implements AutoCloseable {
         return asked;
     }
 
-    /** The scan of {@code tasks}, with the first {@code count} IDs of {@code listed} as listed. */
-    private Scan scan(long now, boolean processes, List<TaskSample> tasks, int[] listed, int count,
+    /** Samples for a scan of threads or of processes, compared with the previous scan of the same. */
+    private ScanSamples samples(boolean processes, int expected) {
+        return new ScanSamples(processes == previousProcesses ? previous : List.of(), expected);
+    }
+
+    /** The scan of {@code samples}, with the first {@code count} IDs of {@code listed} as listed. */
+    private Scan scan(long now, boolean processes, ScanSamples samples, int[] listed, int count,
                       List<TaskExit> exited, boolean delays) {
+        previous = samples.tasks();
+        previousProcesses = processes;
         int[] sorted = Arrays.copyOf(listed, count);
         Arrays.sort(sorted);
-        return new Scan(now, processes, tasks, sorted, exited, exits == null ? -1 : exits.overflows(), files.vmstat(),
-                delays);
+        return new Scan(now, processes, samples.tasks(), sorted, exited, exits == null ? -1 : exits.overflows(),
+                files.vmstat(), delays, samples.unchanged());
     }
 
     private void ensure(int n) {
@@ -167,15 +171,12 @@ public final class TaskScanner implements AutoCloseable {
             }
         }
         taskstats.query(ids, n, false, counters);
-        List<TaskSample> tasks = new ArrayList<>(n);
-        Reuse reuse = new Reuse(previous);
+        ScanSamples tasks = samples(false, n);
         for (int i = 0; i < n; i++) {
             if (counters.answered(i)) {
-                tasks.add(reuse.sample(ids[i], tgids[i], counters, i, false, counters.readBytes(i),
-                        counters.writeBytes(i), counters.cancelledWriteBytes(i), counters, i));
+                tasks.add(draft.task(counters, i).tgid(tgids[i]));
             }
         }
-        previous = tasks;
         return scan(now, false, tasks, ids, n, exited, delayAccounting());
     }
 
@@ -234,20 +235,17 @@ public final class TaskScanner implements AutoCloseable {
         int[] started = exits == null ? new int[0]
                 : settling.settle(pids, io, exited, gone, into -> lateExits(only, into));
         int[] listed = gone.isEmpty() && started.length == 0 ? pids : listing(pids, gone, started);
-        List<TaskSample> tasks = new ArrayList<>(n);
-        Reuse reuse = new Reuse(previous);
+        ScanSamples tasks = samples(true, n);
         TaskCounters group = delays ? groupCounters : leader;
         for (int i = 0; i < n; i++) {
             // One found reaped during the scan is left to its exit reports.
             if (leader.answered(i) && group.answered(i) && (gone.isEmpty() || !gone.contains(pids[i]))) {
                 ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i], leader, i);
                 if (bytes != null) {
-                    tasks.add(reuse.sample(pids[i], pids[i], leader, i, io[i] != null, bytes.readBytes(),
-                            bytes.writeBytes(), bytes.cancelledWriteBytes(), group, i));
+                    tasks.add(draft.task(leader, i).bytes(bytes, io[i] != null).delays(group, i));
                 }
             }
         }
-        previous = tasks;
         return scan(now, true, tasks, listed, listed.length, exited, delays);
     }
 
@@ -337,44 +335,5 @@ public final class TaskScanner implements AutoCloseable {
     @Override
     public void close() {
         files.close();
-    }
-
-    /**
-     * Walks the previous scan's samples alongside this one (both in listing order: by process, then
-     * by thread) and hands back the previous sample object when nothing in it changed, so the
-     * thousands of idle tasks of a refresh create no garbage.
-     */
-    private static final class Reuse {
-        private final List<TaskSample> before;
-        private int at;
-
-        Reuse(List<TaskSample> before) {
-            this.before = before;
-        }
-
-        TaskSample sample(int id, int tgid, TaskCounters c, int i, boolean withChildren, long read, long write,
-                          long cancelled, TaskCounters delays, int d) {
-            long start = c.startNanos(i);
-            while (at < before.size() && listedBefore(before.get(at), tgid, id)) {
-                at++;
-            }
-            if (at < before.size()) {
-                TaskSample p = before.get(at);
-                if (p.id() == id && p.tgid() == tgid && p.ppid() == c.ppid(i) && p.uid() == c.uid(i)
-                        && p.includesReapedChildren() == withChildren && p.readBytes() == read
-                        && p.writeBytes() == write && p.cancelledWriteBytes() == cancelled
-                        && p.blkioDelayNanos() == delays.blkioDelayNanos(d)
-                        && p.swapinDelayNanos() == delays.swapinDelayNanos(d)
-                        && Math.abs(p.startNanos() - start) <= SAME_START_NANOS) {
-                    return p;
-                }
-            }
-            return new TaskSample(id, tgid, c.ppid(i), start, c.uid(i), withChildren, read, write, cancelled,
-                    delays.blkioDelayNanos(d), delays.swapinDelayNanos(d));
-        }
-
-        private static boolean listedBefore(TaskSample p, int tgid, int id) {
-            return p.tgid() < tgid || (p.tgid() == tgid && p.id() < id);
-        }
     }
 }

@@ -9,7 +9,6 @@ package org.jiotop.linux;
  * them).
  */
 public record TaskStats(
-        int version,
         int id,
         int tgid,
         byte[] name,

@@ -17,13 +17,8 @@ public final class TaskstatsSocket implements AutoCloseable {
     // the whole area, asking again for the replies that were cut.
     private static final int SLOTS = 32;
     private static final int SLOT_SIZE = 4096;
-    // struct mmsghdr on x86_64: struct msghdr (56 bytes), then the datagram's length, padded to 64.
-    private static final int MMSGHDR_SIZE = 64;
-    private static final int MSGHDR_IOV = 16;
-    private static final int MSGHDR_IOVLEN = 24;
-    private static final int MSGHDR_FLAGS = 48;
-    private static final int MMSGHDR_LEN = 56;
-    private static final int IOVEC_SIZE = 16;
+    private static final int MMSGHDR_SIZE = KernelLayouts.MMSGHDR_SIZE;
+    private static final int IOVEC_SIZE = KernelLayouts.IOVEC_SIZE;
     private static final int MSG_TRUNC = 0x20;
 
     public static final int DEFAULT_BATCH = 256;
@@ -62,13 +57,13 @@ public final class TaskstatsSocket implements AutoCloseable {
         this.requests = new byte[batchSize * GenlCodec.QUERY_SIZE];
         this.headerCopy = new byte[SLOTS * MMSGHDR_SIZE];
         this.replyBytes = new byte[(int) recvBuf.byteSize()];
-        long iovecs = headers.address() + SLOTS * MMSGHDR_SIZE;
+        // SLOTS mmsghdrs, then their iovecs: one each, on slot m of the receive buffer.
         for (int m = 0; m < SLOTS; m++) {
-            long iovec = iovecs + (long) m * IOVEC_SIZE;
-            headerBytes.putLong(m * MMSGHDR_SIZE + MSGHDR_IOV, iovec);
-            headerBytes.putLong(m * MMSGHDR_SIZE + MSGHDR_IOVLEN, 1);
-            headerBytes.putLong(SLOTS * MMSGHDR_SIZE + m * IOVEC_SIZE, recvBuf.address() + (long) m * slotSize);
-            headerBytes.putLong(SLOTS * MMSGHDR_SIZE + m * IOVEC_SIZE + 8, slotSize);
+            int iovec = SLOTS * MMSGHDR_SIZE + m * IOVEC_SIZE;
+            headerBytes.putLong(m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_IOV, headers.address() + iovec);
+            headerBytes.putLong(m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_IOVLEN, 1);
+            headerBytes.putLong(iovec + KernelLayouts.IOVEC_BASE, recvBuf.address() + (long) m * slotSize);
+            headerBytes.putLong(iovec + KernelLayouts.IOVEC_LEN, slotSize);
         }
     }
 
@@ -207,11 +202,11 @@ public final class TaskstatsSocket implements AutoCloseable {
             } else {
                 headerBytes.get(0, headerCopy, 0, got * MMSGHDR_SIZE);
                 for (int m = 0; m < got; m++) {
-                    if ((LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + MSGHDR_FLAGS) & MSG_TRUNC) != 0) {
+                    if ((LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_FLAGS) & MSG_TRUNC) != 0) {
                         oneAtATime = true;
                         outcome = outcome == Received.OVERFLOWED ? outcome : Received.TRUNCATED;
                     } else {
-                        int length = LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + MMSGHDR_LEN);
+                        int length = LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_LEN);
                         recvBytes.get(m * slotSize, replyBytes, m * slotSize, length);
                         GenlCodec.decode(replyBytes, m * slotSize, length, familyId, replies);
                     }

@@ -38,8 +38,8 @@ record KnownTask(TaskSample last, IoDelta accumulated, long accumulatedSinceNano
         return IoDelta.of(last).minus(children).minus(exitedThreads).atLeastZero();
     }
 
-    /** The task did nothing in the interval that ends with {@code s}, nor in the one before. */
-    boolean idleAgainIn(TaskSample s) {
-        return s == last && shown.delta() == IoDelta.ZERO;
+    /** The task did nothing in the interval before, so it did nothing again if its sample is unchanged. */
+    boolean wasIdle() {
+        return shown.delta() == IoDelta.ZERO;
     }
 }

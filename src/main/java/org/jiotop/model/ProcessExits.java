@@ -2,6 +2,7 @@ package org.jiotop.model;
 
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
+import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskSample;
 
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class ProcessExits {
     /** Whether report {@code e} is about the process sampled as {@code s} (not an earlier one with its ID). */
     private static boolean belongsTo(TaskExit e, TaskSample s) {
         return leader(e) ? TaskTracker.sameTaskAsExit(s, e.last())
-                : e.last().startNanos() >= s.startNanos() - TaskTracker.SAME_TASK_TOLERANCE_NANOS;
+                : TaskId.startedNotBefore(e.last().startNanos(), s.startNanos());
     }
 
     private void place(TaskExit e, Map<Integer, List<TaskExit>> ending) {
@@ -277,8 +278,7 @@ final class ProcessExits {
             return false;
         }
         KnownTask now = next.get(id);
-        long d = start - (now == null ? start : now.last().startNanos());
-        return d >= -TaskTracker.SAME_TASK_TOLERANCE_NANOS && d <= TaskTracker.EXIT_REPORT_DELAY_NANOS;
+        return now == null || TaskId.sameStartAsExit(now.last().startNanos(), start);
     }
 
     private boolean stillThere(int id) {
@@ -309,7 +309,7 @@ final class ProcessExits {
             }
             KnownTask p = next.get(parent);
             if (p != null && p.last().includesReapedChildren()
-                    && p.last().startNanos() <= f.start() + TaskTracker.SAME_TASK_TOLERANCE_NANOS) {
+                    && TaskId.startedNotBefore(f.start(), p.last().startNanos())) {
                 IoDelta sum = byParent.get(parent);
                 byParent.put(parent, sum == null ? f.bytes() : sum.plus(f.bytes()));
                 done.add(child.getKey());

@@ -20,4 +20,10 @@ public record Report(
         double currentWritePerSecond,
         long lostExitReports,
         List<Row> rows) {
+
+    /** The same report with other rows, such as these rows with their labels. */
+    public Report withRows(List<Row> other) {
+        return new Report(endNanos, durationNanos, processes, accumulated, delayAccounting, totalReadPerSecond,
+                totalWritePerSecond, currentReadPerSecond, currentWritePerSecond, lostExitReports, other);
+    }
 }

@@ -17,37 +17,87 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /**
+     * The report of rows that need no labels. Settings that filter or sort by text
+     * ({@link ReportSettings#needsLabels}) take {@link #build(Interval, ReportSettings, List)}.
+     */
     public static Report build(Interval interval, ReportSettings settings) {
+        if (settings.needsLabels()) {
+            throw new IllegalArgumentException("filtering or sorting by text needs labelled rows");
+        }
+        Totals totals = new Totals(interval, settings);
+        for (TaskActivity a : interval.tasks()) {
+            if (monitored(a, settings)) {
+                totals.add(a, null);
+            }
+        }
+        return totals.report();
+    }
+
+    /**
+     * The rows of every task the user and PID filters keep, in the interval's order: those to
+     * label before {@link #build(Interval, ReportSettings, List)}.
+     */
+    public static List<Row> monitoredRows(Interval interval, ReportSettings settings) {
         double seconds = interval.durationNanos() / NANOS_PER_SECOND;
-        long totalRead = 0;
-        long totalWritten = 0;
         List<Row> rows = new ArrayList<>();
         for (TaskActivity a : interval.tasks()) {
-            if (!settings.uids().isEmpty() && !settings.uids().contains(a.sample().uid())) {
-                continue;
+            if (monitored(a, settings)) {
+                rows.add(row(a, settings.figures(), interval, seconds));
             }
-            IoDelta shown = settings.accumulated() ? a.accumulated() : a.delta();
-            boolean hidden = settings.onlyActive() && shown.isZero();
-            Row row = null;
-            if (settings.monitored() != RowFilter.ALL) {
-                row = row(a, settings.figures(), interval, seconds);
-                if (!settings.monitored().test(row)) {
-                    continue;
-                }
-            }
-            totalRead += a.delta().readBytes();
-            totalWritten += a.delta().writtenBytes();
-            if (hidden) {
-                continue;
-            }
-            rows.add(row != null ? row : row(a, settings.figures(), interval, seconds));
         }
-        rows.sort(order(settings.sortKey(), settings.descending()));
-        double current = interval.pagedInKiB() < 0 ? Double.NaN : 1024.0 / seconds;
-        return new Report(interval.endNanos(), interval.durationNanos(), settings.processes(),
-                settings.figures() == ReportSettings.Figures.ACCUMULATED, interval.delayAccounting(),
-                totalRead / seconds, totalWritten / seconds,
-                interval.pagedInKiB() * current, interval.pagedOutKiB() * current, interval.lostExitReports(), rows);
+        return rows;
+    }
+
+    /** The report of {@code labelled}, the {@link #monitoredRows} of the interval with their labels. */
+    public static Report build(Interval interval, ReportSettings settings, List<Row> labelled) {
+        Totals totals = new Totals(interval, settings);
+        for (Row row : labelled) {
+            if (settings.filter().matches(row)) {
+                totals.add(row.activity(), row);
+            }
+        }
+        return totals.report();
+    }
+
+    private static boolean monitored(TaskActivity a, ReportSettings settings) {
+        return (settings.uids().isEmpty() || settings.uids().contains(a.sample().uid())) && settings.filter().keeps(a);
+    }
+
+    /** Sums the monitored tasks and keeps the rows to show. */
+    private static final class Totals {
+        private final Interval interval;
+        private final ReportSettings settings;
+        private final double seconds;
+        private final List<Row> rows = new ArrayList<>();
+        private long read;
+        private long written;
+
+        Totals(Interval interval, ReportSettings settings) {
+            this.interval = interval;
+            this.settings = settings;
+            this.seconds = interval.durationNanos() / NANOS_PER_SECOND;
+        }
+
+        /** A monitored task, with its row when it has one already. */
+        void add(TaskActivity a, Row row) {
+            read += a.delta().readBytes();
+            written += a.delta().writtenBytes();
+            IoDelta shown = settings.accumulated() ? a.accumulated() : a.delta();
+            if (!(settings.onlyActive() && shown.isZero())) {
+                rows.add(row != null ? row : row(a, settings.figures(), interval, seconds));
+            }
+        }
+
+        Report report() {
+            rows.sort(order(settings.sortKey(), settings.descending(), settings.fullCommand()));
+            double current = interval.pagedInKiB() < 0 ? Double.NaN : 1024.0 / seconds;
+            return new Report(interval.endNanos(), interval.durationNanos(), settings.processes(),
+                    settings.figures() == ReportSettings.Figures.ACCUMULATED, interval.delayAccounting(),
+                    read / seconds, written / seconds,
+                    interval.pagedInKiB() * current, interval.pagedOutKiB() * current, interval.lostExitReports(),
+                    rows);
+        }
     }
 
     private static Row row(TaskActivity a, ReportSettings.Figures figures, Interval interval, double seconds) {
@@ -67,15 +117,15 @@ public final class ReportBuilder {
     }
 
     /**
-     * The numeric orders; ties keep ascending ID order so output is stable. Text columns (PRIO,
-     * USER, COMMAND) need labels, which the views supply with their own comparator.
+     * Rows by {@code key}; ties keep ascending ID order so output is stable. PRIO, USER and COMMAND
+     * compare the rows' labels (PRIO as the kernel ranks priorities, COMMAND the one shown).
      */
-    public static Comparator<Row> order(SortKey key, boolean descending) {
-        return new NumericOrder(key, descending);
+    public static Comparator<Row> order(SortKey key, boolean descending, boolean fullCommand) {
+        return new Order(key, descending, fullCommand);
     }
 
     /** A class of its own, not Comparator's combinators: those link a lambda each on a run's first report. */
-    private record NumericOrder(SortKey key, boolean descending) implements Comparator<Row> {
+    private record Order(SortKey key, boolean descending, boolean fullCommand) implements Comparator<Row> {
         @Override
         public int compare(Row a, Row b) {
             int primary = switch (key) {
@@ -83,7 +133,11 @@ public final class ReportBuilder {
                 case WRITE -> Double.compare(a.write(), b.write());
                 case SWAPIN -> Double.compare(a.swapinPercent(), b.swapinPercent());
                 case IO -> Double.compare(a.ioPercent(), b.ioPercent());
-                case ID, PRIO, USER, COMMAND -> Integer.compare(a.id(), b.id());
+                case PRIO -> a.shownLabels().priority().compareTo(b.shownLabels().priority());
+                case USER -> a.shownLabels().user().compareTo(b.shownLabels().user());
+                case COMMAND -> fullCommand ? a.shownLabels().command().compareTo(b.shownLabels().command())
+                        : a.shownLabels().shortCommand().compareTo(b.shownLabels().shortCommand());
+                case ID -> Integer.compare(a.id(), b.id());
             };
             if (primary != 0) {
                 return descending ? -primary : primary;

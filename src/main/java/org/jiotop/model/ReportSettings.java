@@ -1,15 +1,14 @@
 package org.jiotop.model;
 
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * How to turn an interval into a report: which tasks to count ({@code uids}, empty for all, and
- * {@code monitored}, e.g. a regular expression over the command), which rows to show
- * ({@code onlyActive}), which figures ({@code figures}), and the order.
+ * {@code filter}), which rows to show ({@code onlyActive}), which figures ({@code figures}), and the
+ * order; {@code fullCommand} says which command a COMMAND sort compares, the one shown.
  */
 public record ReportSettings(boolean processes, boolean onlyActive, Figures figures, Set<Integer> uids,
-                             Predicate<Row> monitored, SortKey sortKey, boolean descending) {
+                             RowFilter filter, SortKey sortKey, boolean descending, boolean fullCommand) {
 
     /** What the READ and WRITE columns hold. */
     public enum Figures {
@@ -23,11 +22,16 @@ public record ReportSettings(boolean processes, boolean onlyActive, Figures figu
 
     public ReportSettings(boolean processes, boolean onlyActive, boolean accumulated, Set<Integer> uids,
                           SortKey sortKey, boolean descending) {
-        this(processes, onlyActive, accumulated ? Figures.ACCUMULATED : Figures.BANDWIDTH, uids, RowFilter.ALL,
-                sortKey, descending);
+        this(processes, onlyActive, accumulated ? Figures.ACCUMULATED : Figures.BANDWIDTH, uids, RowFilter.NONE,
+                sortKey, descending, false);
     }
 
     public boolean accumulated() {
         return figures != Figures.BANDWIDTH;
+    }
+
+    /** Whether rows need their labels before the report is built: to match the filter or sort by text. */
+    public boolean needsLabels() {
+        return filter.search() != null || sortKey.byLabel();
     }
 }

@@ -1,10 +1,31 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.TaskLabels;
+
 /**
  * One line of a report: a thread, or a process in process mode. {@code read}/{@code write} are
  * bytes per second, or bytes when the report is accumulated; the percentages are the share of the
- * interval (or of the time since first seen, when accumulated) spent waiting.
+ * interval (or of the time since first seen, when accumulated) spent waiting. {@code labels} are
+ * its text columns, null until the wiring has looked them up: reports are built from numbers, and
+ * only the rows that are filtered or sorted by text, or shown, get labels.
  */
 public record Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
-                  TaskActivity activity) {
+                  TaskActivity activity, TaskLabels labels) {
+
+    public Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
+               TaskActivity activity) {
+        this(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, null);
+    }
+
+    public Row labelled(TaskLabels with) {
+        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, with);
+    }
+
+    /** Its labels; a row is labelled before anything shows it. */
+    public TaskLabels shownLabels() {
+        if (labels == null) {
+            throw new IllegalStateException("row " + id + " shown without its labels");
+        }
+        return labels;
+    }
 }

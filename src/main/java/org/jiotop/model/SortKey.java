@@ -12,4 +12,9 @@ public enum SortKey {
     public boolean needsDelayAccounting() {
         return this == SWAPIN || this == IO;
     }
+
+    /** Whether rows sort by their labels (PRIO, USER, COMMAND) rather than their numbers. */
+    public boolean byLabel() {
+        return this == PRIO || this == USER || this == COMMAND;
+    }
 }

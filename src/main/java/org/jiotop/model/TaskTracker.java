@@ -2,6 +2,7 @@ package org.jiotop.model;
 
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
+import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.VmCounters;
 
@@ -25,15 +26,6 @@ import java.util.Map;
  * counters built from deltas (the exporter's) hold the same bytes and never go back.
  */
 public final class TaskTracker {
-    /**
-     * Start times are derived from the kernel's task age at query time, so two samples of one task
-     * differ by the query's own duration; a reused ID belongs to a task started after the old one
-     * was last seen, far outside this.
-     */
-    static final long SAME_TASK_TOLERANCE_NANOS = 50_000_000L;
-    /** An exit report is read some time after the exit, which makes its start time look later. */
-    static final long EXIT_REPORT_DELAY_NANOS = 2_000_000_000L;
-
     private IntMap<KnownTask> known = new IntMap<>();
     /** The map of the scan before the previous one, cleared and refilled as the next {@link #known}. */
     private IntMap<KnownTask> spare = new IntMap<>();
@@ -67,15 +59,14 @@ public final class TaskTracker {
         this.exitedRows = new ExitedRows(keepExited, keepExitedWithIo);
     }
 
-    /** Whether two samples with the same ID are of the same task (not of a later one reusing it). */
+    /** Whether two samples are of the same task (not of a later one reusing its ID): {@link TaskId#sameTask}. */
     public static boolean sameTask(TaskSample a, TaskSample b) {
-        return Math.abs(a.startNanos() - b.startNanos()) <= SAME_TASK_TOLERANCE_NANOS;
+        return a.taskId().sameTask(b.taskId());
     }
 
     /** Whether {@code exit}, from the kernel's exit report, is the end of the task {@code seen} alive. */
     public static boolean sameTaskAsExit(TaskSample seen, TaskSample exit) {
-        long d = exit.startNanos() - seen.startNanos();
-        return d >= -SAME_TASK_TOLERANCE_NANOS && d <= EXIT_REPORT_DELAY_NANOS;
+        return seen.taskId().endedAs(exit.taskId());
     }
 
     private boolean bornSincePrevious(TaskSample s) {
@@ -99,7 +90,7 @@ public final class TaskTracker {
             Gone g = vanished.get(threadExit.tgid());
             k = g == null ? null : g.known;
         }
-        return k != null && threadExit.startNanos() >= k.last().startNanos() - SAME_TASK_TOLERANCE_NANOS ? k : null;
+        return k != null && TaskId.startedNotBefore(threadExit.startNanos(), k.last().startNanos()) ? k : null;
     }
 
     /** Whether {@code k}, found by {@link #lastSeen}, left the listing earlier with its last-seen bytes folded. */
@@ -145,7 +136,9 @@ public final class TaskTracker {
         next.clear();
         carried = 0;
         List<TaskActivity> activity = new ArrayList<>(scan.tasks().size());
-        for (TaskSample s : scan.tasks()) {
+        List<TaskSample> tasks = scan.tasks();
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskSample s = tasks.get(i);
             TaskSample gone = exited.isEmpty() ? null : exited.get(s.id());
             if (gone != null && sameTaskAsExit(s, gone)) {
                 continue;
@@ -154,8 +147,8 @@ public final class TaskTracker {
             if (k != null) {
                 carried++;
             }
-            if (k != null && k.idleAgainIn(s)) {
-                // The scanner hands back the very same sample for an unchanged task: nothing to redo.
+            if (k != null && scan.unchanged(i) && k.wasIdle()) {
+                // Idle in the interval before and unchanged since: what was shown holds again.
                 next.put(s.id(), k);
                 activity.add(k.shown());
                 continue;

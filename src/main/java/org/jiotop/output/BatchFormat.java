@@ -1,9 +1,8 @@
 package org.jiotop.output;
 
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -14,22 +13,22 @@ import java.util.function.Supplier;
 /**
  * The batch text of python iotop (the Debian build that prints "Current DISK READ"): two summary
  * lines, a title line and one line per row, optionally each prefixed with the time of day. A task
- * that has exited has {@value #EXITED} after its command; when the kernel's exit reports were lost,
+ * that has exited has {@value Column#EXITED} after its command; when the kernel's exit reports were lost,
  * a third summary line says how often.
  */
 public final class BatchFormat {
-    public static final String EXITED = " <exited>";
-    private final int idWidth;
+    private static final Column[] COLUMNS = Column.values();
+    private final int pidMaxDigits;
     private final SizeStyle sizes;
     private final boolean timestamps;
     private final int quiet;
 
     /**
-     * @param idWidth    width of the TID/PID column: the digits of kernel.pid_max
+     * @param pidMaxDigits the digits of kernel.pid_max, the least width of the TID/PID column
      * @param quiet      0: everything; 1: titles only on the first report; 2: no titles; 3: rows only
      */
-    public BatchFormat(int idWidth, SizeStyle sizes, boolean timestamps, int quiet) {
-        this.idWidth = Math.max(3, idWidth);
+    public BatchFormat(int pidMaxDigits, SizeStyle sizes, boolean timestamps, int quiet) {
+        this.pidMaxDigits = pidMaxDigits;
         this.sizes = sizes;
         this.timestamps = timestamps;
         this.quiet = quiet;
@@ -40,83 +39,62 @@ public final class BatchFormat {
      * {@code now} is asked only when lines carry the time: the first look-up of the local time zone
      * costs tens of ms of CPU.
      */
-    public List<String> lines(Report report, LabelSource labels, int index, Supplier<LocalTime> now) {
+    public List<String> lines(Report report, int index, Supplier<LocalTime> now) {
         List<String> out = new ArrayList<>(report.rows().size() + 3);
-        write(report, labels, index, now, out::add);
+        write(report, index, now, out::add);
         return out;
     }
 
     /** The same lines, each handed over as soon as it is made: a report is never held as text. */
-    public void write(Report report, LabelSource labels, int index, Supplier<LocalTime> now, Consumer<String> out) {
+    public void write(Report report, int index, Supplier<LocalTime> now, Consumer<String> out) {
         String stamp = timestamps ? clock(now.get()) + " " : "";
         if (quiet <= 2) {
-            out.accept(stamp + "Total DISK READ:   " + pad14(rate(report.totalReadPerSecond()))
-                    + " | Total DISK WRITE:   " + pad14(rate(report.totalWritePerSecond())));
-            out.accept(stamp + "Current DISK READ: " + pad14(rate(report.currentReadPerSecond()))
-                    + " | Current DISK WRITE: " + pad14(rate(report.currentWritePerSecond())));
+            out.accept(stamp + SummaryLines.total(report, sizes));
+            out.accept(stamp + SummaryLines.current(report, sizes));
             if (report.lostExitReports() > 0) {
-                out.accept(stamp + lostExitReports(report.lostExitReports()));
+                out.accept(stamp + SummaryLines.lostExitReports(report.lostExitReports()));
             }
         }
-        int idWidth = Math.max(this.idWidth, widestId(report));
+        int idWidth = Column.idWidth(pidMaxDigits, report);
         if (quiet == 0 || (quiet == 1 && index == 0)) {
             out.accept((timestamps ? "    TIME" : "") + title(report.processes(), idWidth));
         }
+        Cells cells = new Cells(sizes, !report.accumulated(), true);
         for (Row row : report.rows()) {
-            out.accept(stamp + row(report, row, labels.labels(row, report.processes()), idWidth));
+            out.accept(stamp + row(report, row, row.shownLabels(), cells, idWidth));
         }
-    }
-
-    /**
-     * The digits of the largest ID in {@code report}. The ID column is as wide as kernel.pid_max was
-     * at start, but pid_max can be raised while jiotop runs (and 4194304 has seven digits): the
-     * column then grows rather than push a longer ID's row out of line.
-     */
-    public static int widestId(Report report) {
-        int max = 0;
-        for (Row row : report.rows()) {
-            max = Math.max(max, row.id());
-        }
-        return Integer.toString(max).length();
-    }
-
-    /** The note on lost exit reports, also used on stderr when summary lines are off. */
-    public static String lostExitReports(long times) {
-        return "Lost exit reports: " + times + (times == 1 ? " time" : " times")
-                + " (the kernel dropped reports of exited tasks; their last I/O is missing)";
     }
 
     private static String title(boolean processes, int idWidth) {
-        StringBuilder b = new StringBuilder();
-        Text.right(b, processes ? "PID" : "TID", idWidth);
-        return b.append("  PRIO  USER     DISK READ  DISK WRITE  SWAPIN      IO    COMMAND").toString();
-    }
-
-    private String row(Report report, Row row, TaskLabels labels, int idWidth) {
-        boolean perSecond = !report.accumulated();
-        StringBuilder b = new StringBuilder(96);
-        Text.right(b, Integer.toString(row.id()), idWidth).append(' ');
-        Text.right(b, labels.priority(), 4).append(' ');
-        Text.left(b, DisplayWidth.head(labels.user(), 8), 8).append(' ');
-        Text.right(b, sizes.format(row.read(), perSecond), 11).append(' ');
-        Text.right(b, sizes.format(row.write(), perSecond), 11);
-        if (report.delayAccounting()) {
-            b.append(' ');
-            Text.right(b, Units.percent(row.swapinPercent()), 7).append(' ');
-            Text.right(b, Units.percent(row.ioPercent()), 7).append(' ');
-        } else {
-            b.append(" ?unavailable?  ");
+        StringBuilder b = new StringBuilder(80);
+        for (Column c : COLUMNS) {
+            c.appendBatchTitle(b, processes, idWidth);
         }
-        b.append(labels.command());
-        return row.activity().exited() ? b.append(EXITED).toString() : b.toString();
+        return b.toString();
     }
 
-    private String rate(double bytesPerSecond) {
-        return sizes.format(bytesPerSecond, true);
-    }
-
-    private static String pad14(String s) {
-        return Text.right(new StringBuilder(14), s, 14).toString();
+    /**
+     * Every column, one space apart; without delay accounting python iotop's {@link Column#UNAVAILABLE}
+     * stands in for all the columns that need it.
+     */
+    private static String row(Report report, Row row, TaskLabels labels, Cells cells, int idWidth) {
+        StringBuilder b = new StringBuilder(96);
+        boolean unavailableSaid = false;
+        for (int i = 0; i < COLUMNS.length; i++) {
+            Column c = COLUMNS[i];
+            if (c.needsDelayAccounting() && !report.delayAccounting()) {
+                if (!unavailableSaid) {
+                    b.append(' ').append(Column.UNAVAILABLE);
+                    unavailableSaid = true;
+                }
+                continue;
+            }
+            if (i > 0) {
+                b.append(' ');
+            }
+            Text.align(b, c.text(row, labels, cells), c.width(idWidth), c.align);
+        }
+        return b.toString();
     }
 
     private static String clock(LocalTime t) {

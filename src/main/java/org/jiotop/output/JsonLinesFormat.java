@@ -1,9 +1,7 @@
 package org.jiotop.output;
 
-import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
-import org.jiotop.model.TaskLabels;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
@@ -16,18 +14,19 @@ import java.time.Instant;
 
 /**
  * JSON Lines: one object per report, schema version {@value #VERSION} (README, "Machine-readable
- * output"). Numbers are numbers, in bytes and seconds; IO and SWAPIN percentages are null without
- * delay accounting; rates cover the interval, whatever -a says.
+ * output"); the fields of a row are {@link RowField}'s. Numbers are numbers, in bytes and seconds;
+ * IO and SWAPIN percentages are null without delay accounting; rates cover the interval, whatever
+ * -a says.
  */
 public final class JsonLinesFormat {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Closing a generator must not close standard output under it. */
     private final JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     /** One report as one line of JSON, without the line terminator. */
-    public String line(Report report, LabelSource labels, Instant at) {
+    public String line(Report report, Instant at) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 + report.rows().size() * 320);
-        write(report, labels, at, out);
+        write(report, at, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -35,7 +34,7 @@ public final class JsonLinesFormat {
      * The same line, in UTF-8, written to {@code out} as it is made (without the terminator): a
      * report is never held as text.
      */
-    public void write(Report report, LabelSource labels, Instant at, OutputStream out) {
+    public void write(Report report, Instant at, OutputStream out) {
         try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeNumberProperty("version", VERSION);
@@ -48,7 +47,8 @@ public final class JsonLinesFormat {
             g.writeName("total");
             g.writeStartObject();
             g.writeNumberProperty("read_bytes_per_second", report.totalReadPerSecond());
-            g.writeNumberProperty("write_bytes_per_second", report.totalWritePerSecond());
+            // The Total line's figure: written bytes less those cancelled, unlike the rows' write_bytes.
+            g.writeNumberProperty("net_write_bytes_per_second", report.totalWritePerSecond());
             g.writeEndObject();
             g.writeName("current");
             g.writeStartObject();
@@ -58,48 +58,53 @@ public final class JsonLinesFormat {
             g.writeNumberProperty("lost_exit_reports", Math.max(0, report.lostExitReports()));
             g.writeName("rows");
             g.writeStartArray();
+            RowField.Sink fields = fields(g, report.processes());
             for (Row row : report.rows()) {
-                row(g, row, labels.labels(row, report.processes()), report);
+                g.writeStartObject();
+                RowField.write(row, row.shownLabels(), report, fields);
+                g.writeEndObject();
             }
             g.writeEndArray();
             g.writeEndObject();
         }
     }
 
-    private static void row(JsonGenerator g, Row row, TaskLabels l, Report report) {
-        RowFields f = RowFields.of(row, report);
-        g.writeStartObject();
-        g.writeNumberProperty(report.processes() ? "pid" : "tid", row.id());
-        g.writeNumberProperty("tgid", row.tgid());
-        g.writeNumberProperty("uid", Integer.toUnsignedLong(row.uid()));
-        g.writeStringProperty("user", l.user());
-        g.writeStringProperty("priority", l.priority());
-        g.writeBooleanProperty("exited", row.activity().exited());
-        g.writeStringProperty("command", l.command());
-        g.writeNumberProperty("read_bytes", f.readBytes());
-        g.writeNumberProperty("write_bytes", f.writeBytes());
-        g.writeNumberProperty("cancelled_write_bytes", f.cancelledWriteBytes());
-        g.writeNumberProperty("read_bytes_per_second", f.readPerSecond());
-        g.writeNumberProperty("write_bytes_per_second", f.writePerSecond());
-        g.writeNumberProperty("blkio_delay_seconds", f.blkioDelaySeconds());
-        g.writeNumberProperty("swapin_delay_seconds", f.swapinDelaySeconds());
-        percent(g, "io_percent", f.ioPercent());
-        percent(g, "swapin_percent", f.swapinPercent());
-        g.writeNumberProperty("accumulated_read_bytes", f.accumulatedReadBytes());
-        g.writeNumberProperty("accumulated_write_bytes", f.accumulatedWriteBytes());
-        g.writeEndObject();
+    private static RowField.Sink fields(JsonGenerator g, boolean processes) {
+        return new RowField.Sink() {
+            @Override
+            public void number(RowField f, long v) {
+                g.writeNumberProperty(f.jsonName(processes), v);
+            }
+
+            @Override
+            public void number(RowField f, double v) {
+                g.writeNumberProperty(f.jsonName(processes), v);
+            }
+
+            @Override
+            public void none(RowField f) {
+                g.writeNullProperty(f.jsonName(processes));
+            }
+
+            @Override
+            public void bool(RowField f, boolean v) {
+                g.writeBooleanProperty(f.jsonName(processes), v);
+            }
+
+            @Override
+            public void word(RowField f, String v) {
+                g.writeStringProperty(f.jsonName(processes), v);
+            }
+
+            @Override
+            public void freeText(RowField f, String v) {
+                word(f, v); // JSON strings are data: no spreadsheet reads them as formulas
+            }
+        };
     }
 
     private static void number(JsonGenerator g, String name, double v) {
         if (Double.isNaN(v)) {
-            g.writeNullProperty(name);
-        } else {
-            g.writeNumberProperty(name, v);
-        }
-    }
-
-    private static void percent(JsonGenerator g, String name, Double v) {
-        if (v == null) {
             g.writeNullProperty(name);
         } else {
             g.writeNumberProperty(name, v);

@@ -6,6 +6,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,8 @@ public final class MetricsExport {
     public record Names(String command, String user) {
     }
 
-    private final Counter[] byGroup;
-    private final Counter[] byProcess;
+    private final Map<IoField, Counter> byGroup;
+    private final Map<IoField, Counter> byProcess;
     private final Counter lostExitReports;
     private final Counter droppedProcesses;
     private final Gauge groups;
@@ -64,22 +65,16 @@ public final class MetricsExport {
                 .register(registry);
     }
 
-    private static Counter[] counters(PrometheusRegistry registry, String prefix, String... labels) {
+    /** A counter per {@link IoField}, named after it, so each name means what it means in JSON and CSV. */
+    private static Map<IoField, Counter> counters(PrometheusRegistry registry, String prefix, String... labels) {
         String of = labels[0].equals("pid") ? "process" : "command and user";
-        return new Counter[]{
-                counter(registry, prefix + "read_bytes", "Bytes read from block devices, by " + of, labels),
-                counter(registry, prefix + "write_bytes", "Bytes written to block devices (page cache dirtied), by " + of, labels),
-                counter(registry, prefix + "cancelled_write_bytes",
-                        "Bytes whose write was cancelled before reaching the device (truncated dirty pages), by " + of,
-                        labels),
-                counter(registry, prefix + "blkio_delay_seconds",
-                        "Time tasks waited for block I/O, by " + of + " (needs kernel.task_delayacct=1)", labels),
-                counter(registry, prefix + "swapin_delay_seconds",
-                        "Time tasks waited for swap-in, by " + of + " (needs kernel.task_delayacct=1)", labels)};
-    }
-
-    private static Counter counter(PrometheusRegistry registry, String name, String help, String... labels) {
-        return Counter.builder().name(name).help(help).labelNames(labels).register(registry);
+        Map<IoField, Counter> out = new EnumMap<>(IoField.class);
+        for (IoField f : IoField.values()) {
+            String needs = f.inSeconds() ? " (needs kernel.task_delayacct=1)" : "";
+            out.put(f, Counter.builder().name(prefix + f.name).help(f.help + ", by " + of + needs).labelNames(labels)
+                    .register(registry));
+        }
+        return out;
     }
 
     /**
@@ -146,16 +141,19 @@ public final class MetricsExport {
     }
 
     private void removeSeries(int pid, Names names) {
-        for (Counter c : byProcess) {
+        for (Counter c : byProcess.values()) {
             c.remove(Integer.toString(pid), names.command(), names.user());
         }
     }
 
-    private static void add(Counter[] c, IoDelta d, String... labels) {
-        c[0].labelValues(labels).inc(d.readBytes());
-        c[1].labelValues(labels).inc(d.writeBytes());
-        c[2].labelValues(labels).inc(d.cancelledWriteBytes());
-        c[3].labelValues(labels).inc(d.blkioDelayNanos() / 1e9);
-        c[4].labelValues(labels).inc(d.swapinDelayNanos() / 1e9);
+    private static void add(Map<IoField, Counter> counters, IoDelta d, String... labels) {
+        for (Map.Entry<IoField, Counter> c : counters.entrySet()) {
+            IoField f = c.getKey();
+            if (f.inSeconds()) {
+                c.getValue().labelValues(labels).inc(f.value(d));
+            } else {
+                c.getValue().labelValues(labels).inc(f.raw(d));
+            }
+        }
     }
 }

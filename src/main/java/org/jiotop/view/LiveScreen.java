@@ -1,26 +1,25 @@
 package org.jiotop.view;
 
-import org.jiotop.model.LabelSource;
-import org.jiotop.model.PriorityText;
+import org.jiotop.linux.IoPriority;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
-import org.jiotop.model.SafeText;
+import org.jiotop.linux.SafeText;
 import org.jiotop.model.SortKey;
-import org.jiotop.model.TaskLabels;
-import org.jiotop.output.BatchFormat;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.output.Align;
+import org.jiotop.output.Cells;
+import org.jiotop.output.Column;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
+import org.jiotop.output.SummaryLines;
+import org.jiotop.output.Text;
 import org.jiotop.output.Units;
-import org.jiotop.model.ReportSettings.Figures;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Draws one frame of the live view, python iotop's screen: the Total and Current lines (or the
@@ -31,12 +30,17 @@ import java.util.Map;
 public final class LiveScreen {
     private static final AttributedStyle TITLE = AttributedStyle.INVERSE;
     private static final AttributedStyle EXITED = AttributedStyle.DEFAULT.faint();
+    private static final int KEY_NAMES_WIDTH = 18;
+    private static final List<String> HELP = helpText();
 
-    /** The lines to show, and how many rows fit on one page. */
-    public record Frame(List<AttributedString> lines, int pageRows) {
+    /**
+     * The lines to show, how many rows fit on one page, and the scroll position it drew them from
+     * (the state's, kept within the rows; unchanged while no rows are drawn), for the caller to keep.
+     */
+    public record Frame(List<AttributedString> lines, int pageRows, int scroll) {
     }
 
-    /** The size of the screen and of the ID column. */
+    /** The size of the screen, and the digits of kernel.pid_max (the least width of the ID column). */
     public record Geometry(int width, int height, int idWidth) {
     }
 
@@ -49,6 +53,8 @@ public final class LiveScreen {
     private List<Column> columns;
     /** The ID column's width in this frame. */
     private int idWidth;
+    /** The first row drawn in this frame. */
+    private int scroll;
 
     public LiveScreen(LiveState state, Geometry geometry, SizeStyle sizes, double delaySeconds, long nowNanos) {
         this.s = state;
@@ -58,22 +64,19 @@ public final class LiveScreen {
         this.now = nowNanos;
     }
 
-    /**
-     * @param report the latest report, or null while the first interval is being measured
-     * @param delayAccounting whether the kernel collects delay figures now
-     */
-    public Frame render(Report report, LabelSource labels, boolean delayAccounting) {
-        s.delayAccounting = delayAccounting;
-        columns = visibleColumns();
-        idWidth = report == null ? g.idWidth() : Math.max(g.idWidth(), BatchFormat.widestId(report));
+    /** @param report the latest report, or null while the first interval is being measured */
+    public Frame render(Report report) {
+        columns = s.visibleColumns();
+        scroll = s.scroll;
+        idWidth = Column.idWidth(g.idWidth(), report);
         List<AttributedString> top = new ArrayList<>();
-        top.add(plain(summaryTotal(report)));
+        top.add(plain(SummaryLines.total(report, sizes)));
         top.add(s.dialog instanceof Dialog.Prompt || s.dialog instanceof Dialog.ClassPicker
-                ? dialogLine() : plain(summaryCurrent(report)));
+                ? dialogLine() : plain(SummaryLines.current(report, sizes)));
         if (report != null && report.lostExitReports() > 0) {
-            top.add(plain(BatchFormat.lostExitReports(report.lostExitReports())));
+            top.add(plain(SummaryLines.lostExitReports(report.lostExitReports())));
         }
-        if (!delayAccounting) {
+        if (!s.delayAccounting) {
             top.add(new AttributedString("Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO."
                     + " Ctrl-T: turn on (root)", AttributedStyle.BOLD));
         }
@@ -102,7 +105,7 @@ public final class LiveScreen {
             lines.addAll(help(pageRows + 1));
         } else {
             lines.add(title(report == null ? s.processes : report.processes()));
-            lines.addAll(rows(report, labels, pageRows));
+            lines.addAll(rows(report, pageRows));
         }
         while (lines.size() < g.height() - bottom.size()) {
             lines.add(AttributedString.EMPTY);
@@ -112,7 +115,7 @@ public final class LiveScreen {
         for (AttributedString line : lines.subList(0, Math.min(lines.size(), g.height()))) {
             cut.add(fit(line, g.width()));
         }
-        return new Frame(cut, pageRows);
+        return new Frame(cut, pageRows, scroll);
     }
 
     /**
@@ -136,37 +139,15 @@ public final class LiveScreen {
         return new AttributedString(s);
     }
 
-    private String rate(double v) {
-        return sizes.format(v, true);
-    }
-
-    private String summaryTotal(Report r) {
-        if (r == null) {
-            return "Total DISK READ:   " + pad14("-") + " | Total DISK WRITE:   " + pad14("-");
-        }
-        return "Total DISK READ:   " + pad14(rate(r.totalReadPerSecond())) + " | Total DISK WRITE:   "
-                + pad14(rate(r.totalWritePerSecond()));
-    }
-
-    private String summaryCurrent(Report r) {
-        if (r == null) {
-            return "Current DISK READ: " + pad14("-") + " | Current DISK WRITE: " + pad14("-");
-        }
-        return "Current DISK READ: " + pad14(rate(r.currentReadPerSecond())) + " | Current DISK WRITE: "
-                + pad14(rate(r.currentWritePerSecond()));
-    }
-
-    private static String pad14(String v) {
-        return " ".repeat(Math.max(0, 14 - v.length())) + v;
-    }
-
     private AttributedString dialogLine() {
         AttributedStringBuilder b = new AttributedStringBuilder();
         switch (s.dialog) {
             case Dialog.Prompt p -> {
                 String label = switch (p.purpose()) {
                     case IONICE_ID -> (s.processes ? "PID" : "TID") + " to ionice: ";
-                    case IONICE_LEVEL -> "I/O priority level (0-7, 0 is highest): ";
+                    case IONICE_LEVEL -> p.ioClass() == IoPriority.CLASS_IDLE
+                            ? "Idle has no level (Enter sets it, Esc cancels): "
+                            : "I/O priority level (0-7, 0 is highest): ";
                     case FILTER -> "Filter by user or PID (empty for none): ";
                     case SEARCH -> "Filter by regular expression over TID and command (empty for none): ";
                 };
@@ -210,16 +191,6 @@ public final class LiveScreen {
         return parts.isEmpty() ? null : "Showing only: " + typed(String.join(", ", parts)) + "  (f, / to change)";
     }
 
-    private List<Column> visibleColumns() {
-        List<Column> shown = new ArrayList<>();
-        for (Column c : Column.values()) {
-            if (s.shows(c)) {
-                shown.add(c);
-            }
-        }
-        return shown;
-    }
-
     private AttributedString title(boolean processes) {
         AttributedStringBuilder b = new AttributedStringBuilder().style(TITLE);
         SortKey sorted = s.effectiveSort();
@@ -227,13 +198,11 @@ public final class LiveScreen {
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
             String text = c.title(processes);
-            int w = c == Column.COMMAND ? text.length() + 1 : c.width(idWidth);
+            int w = c.takesTheRest() ? text.length() + 1 : c.width(idWidth);
             if (c.key == sorted) {
                 text = text + marker;
             }
-            String cell = c.rightAligned ? " ".repeat(Math.max(0, w - text.length())) + text
-                    : text + " ".repeat(Math.max(0, w - text.length()));
-            b.append(cell, c.key == sorted ? TITLE.bold() : TITLE);
+            b.append(Text.aligned(text, w, c.align), c.key == sorted ? TITLE.bold() : TITLE);
             if (i < columns.size() - 1) {
                 b.append(" ", TITLE);
             }
@@ -245,27 +214,17 @@ public final class LiveScreen {
         return b.toAttributedString();
     }
 
-    private List<AttributedString> rows(Report report, LabelSource source, int pageRows) {
+    private List<AttributedString> rows(Report report, int pageRows) {
         if (report == null) {
             return List.of(plain("  measuring: the first figures come after one full interval ("
                     + Units.fixed2(delaySeconds) + " s)" + (s.ascii ? "..." : "\u2026")));
         }
-        Map<Row, TaskLabels> labels = new HashMap<>();
-        List<Row> rows = new ArrayList<>(report.rows());
-        SortKey key = s.effectiveSort();
-        if (key == SortKey.PRIO || key == SortKey.USER || key == SortKey.COMMAND) {
-            Comparator<Row> byLabel = switch (key) {
-                case PRIO -> Comparator.comparingInt(r -> PriorityText.sortKey(label(labels, source, r, report).priority()));
-                case USER -> Comparator.comparing(r -> label(labels, source, r, report).user());
-                default -> Comparator.comparing(r -> command(label(labels, source, r, report)));
-            };
-            rows.sort((s.descending ? byLabel.reversed() : byLabel).thenComparingInt(Row::id));
-        }
-        int maxScroll = Math.max(0, rows.size() - pageRows);
-        s.scroll = Math.clamp(s.scroll, 0, maxScroll);
+        List<Row> rows = report.rows();
+        scroll = firstShown(s.scroll, rows.size(), pageRows);
         List<AttributedString> out = new ArrayList<>(pageRows);
-        for (Row r : rows.subList(s.scroll, Math.min(rows.size(), s.scroll + pageRows))) {
-            out.add(row(r, label(labels, source, r, report), report));
+        Cells cells = new Cells(sizes, !report.accumulated(), s.fullCommand);
+        for (Row r : rows.subList(scroll, Math.min(rows.size(), scroll + pageRows))) {
+            out.add(row(r, r.shownLabels(), cells));
         }
         if (rows.isEmpty()) {
             out.add(plain(s.only ? "  (no task did any I/O in this interval; o shows all)" : "  (no tasks)"));
@@ -273,33 +232,23 @@ public final class LiveScreen {
         return out;
     }
 
-    private static TaskLabels label(Map<Row, TaskLabels> cache, LabelSource source, Row r, Report report) {
-        return cache.computeIfAbsent(r, row -> source.labels(row, report.processes()));
+    /** The first row shown: the scroll position, kept within the rows of a page. */
+    static int firstShown(int scroll, int rows, int pageRows) {
+        return Math.clamp(scroll, 0, Math.max(0, rows - pageRows));
     }
 
-    private String command(TaskLabels l) {
-        return s.fullCommand ? l.command() : l.shortCommand();
-    }
-
-    private AttributedString row(Row r, TaskLabels l, Report report) {
-        boolean perSecond = !report.accumulated();
+    private AttributedString row(Row r, TaskLabels l, Cells cells) {
         AttributedStyle base = r.activity().exited() ? EXITED : AttributedStyle.DEFAULT;
         AttributedStringBuilder b = new AttributedStringBuilder().style(base);
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            int w = c.width(idWidth);
-            switch (c) {
-                case ID -> b.append(right(Integer.toString(r.id()), w), base);
-                case PRIO -> b.append(right(l.priority(), w), base);
-                case USER -> b.append(left(DisplayWidth.head(l.user(), w), w), base);
-                case READ -> b.append(right(sizes.format(r.read(), perSecond), w), base);
-                case WRITE -> b.append(right(sizes.format(r.write(), perSecond), w), base);
-                case SWAPIN -> b.append(right(Units.percent(r.swapinPercent()), w), percentStyle(base, r.swapinPercent()));
-                case IO -> b.append(right(Units.percent(r.ioPercent()), w), percentStyle(base, r.ioPercent()));
-                case COMMAND -> {
-                    String text = command(l) + (r.activity().exited() ? BatchFormat.EXITED : "");
-                    b.append(middleCut(text, Math.max(8, g.width() - DisplayWidth.of(b))), base);
-                }
+            String text = c.text(r, l, cells);
+            if (c.takesTheRest()) {
+                b.append(middleCut(text, Math.max(8, g.width() - DisplayWidth.of(b))), base);
+            } else {
+                double share = c.waitShare(r);
+                b.append(Text.aligned(text, c.width(idWidth), c.align),
+                        Double.isNaN(share) ? base : percentStyle(base, share));
             }
             if (i < columns.size() - 1) {
                 b.append(" ", base);
@@ -315,14 +264,6 @@ public final class LiveScreen {
         }
         int colour = percent <= 40 ? AttributedStyle.GREEN : percent <= 80 ? AttributedStyle.MAGENTA : AttributedStyle.RED;
         return base.foreground(colour);
-    }
-
-    private static String right(String v, int w) {
-        return " ".repeat(Math.max(0, w - DisplayWidth.of(v))) + v;
-    }
-
-    private static String left(String v, int w) {
-        return v + " ".repeat(Math.max(0, w - DisplayWidth.of(v)));
     }
 
     /**
@@ -343,52 +284,30 @@ public final class LiveScreen {
     }
 
     private List<AttributedString> keyHelp() {
-        SortKey sorted = s.effectiveSort();
-        List<Column> cols = columns;
-        int at = cols.indexOf(Column.of(sorted));
-        String left = at > 0 ? cols.get(at - 1).title(s.processes) : "-";
-        String right = at >= 0 && at < cols.size() - 1 ? cols.get(at + 1).title(s.processes) : "-";
-        String figures = s.figures == Figures.BANDWIDTH ? "accum" : "bandwidth";
-        return List.of(
-                helpLine("keys: ", "q", "quit", "i", "ionice", "o", s.only ? "all" : "active", "p",
-                        s.processes ? "threads" : "procs", "a", figures, "f", "filter", "/", "search", "h", "help"),
-                helpLine("sort: ", "r", s.descending ? "asc" : "desc", "left", left, "right", right, "1-9", "columns",
-                        "c", s.fullCommand ? "short names" : "full command"));
+        return List.of(helpLine("keys: ", KeyBinding.KEYS_LINE), helpLine("sort: ", KeyBinding.SORT_LINE));
     }
 
-    private static AttributedString helpLine(String lead, String... keysAndWhat) {
+    private AttributedString helpLine(String lead, List<KeyBinding.Hint> hints) {
         AttributedStringBuilder b = new AttributedStringBuilder().append("  ").append(lead);
-        for (int i = 0; i < keysAndWhat.length; i += 2) {
-            b.append(" ").append(keysAndWhat[i], AttributedStyle.DEFAULT.underline()).append(": ").append(keysAndWhat[i + 1]);
+        for (KeyBinding.Hint h : hints) {
+            b.append(" ").append(h.key(), AttributedStyle.DEFAULT.underline()).append(": ")
+                    .append(h.binding().hint(s, h.key()));
         }
         return b.toAttributedString();
     }
 
-    static final List<String> HELP = List.of(
-            "Keys (any key closes this help)",
-            "",
-            "  q Q Ctrl-C        quit",
-            "  left right        sort by the previous / next column (SWAPIN and IO need delay accounting)",
-            "  r                 reverse the sort order",
-            "  o                 only tasks doing I/O / all tasks",
-            "  p                 one row per process / per thread (measures afresh)",
-            "  a                 I/O accumulated since first seen / bandwidth",
-            "  A                 accumulated I/O per second since first seen / bandwidth",
-            "  c                 full command lines / short names",
-            "  1-7, 9            hide or show a column: 1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND",
-            "  0                 show all columns",
-            "  up down           scroll by a line",
-            "  PgUp PgDn         scroll by a page",
-            "  Home End          go to the first / last row",
-            "  f                 show only the tasks of a user, or of a process (PID)",
-            "  /                 show only tasks whose TID or command matches a regular expression",
-            "  i                 ionice: set the I/O priority of a thread (in process mode: of all its threads)",
-            "  Ctrl-T            turn delay accounting (kernel.task_delayacct) on or off (root)",
-            "  W                 save the current settings to the config file",
-            "  Ctrl-Z            suspend to the shell (fg comes back)",
-            "  h ?               this help",
-            "",
-            "Figures change only once per interval; keys redraw without measuring.");
+    /** The help screen: the key table, a key's names padded to {@value #KEY_NAMES_WIDTH} columns. */
+    static List<String> helpText() {
+        List<String> out = new ArrayList<>();
+        out.add("Keys (any key closes this help)");
+        out.add("");
+        for (KeyBinding b : KeyBinding.values()) {
+            out.add("  " + Text.aligned(b.keyNames, KEY_NAMES_WIDTH, Align.LEFT) + b.help);
+        }
+        out.add("");
+        out.add("Figures change only once per interval; keys redraw without measuring.");
+        return out;
+    }
 
     private List<AttributedString> help(int lines) {
         List<AttributedString> out = new ArrayList<>();

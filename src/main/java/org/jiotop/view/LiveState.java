@@ -2,7 +2,10 @@ package org.jiotop.view;
 
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -55,6 +58,21 @@ public final class LiveState {
 
     public boolean fullCommand() {
         return fullCommand;
+    }
+
+    /** The first row on screen, as the last frame drew it or a key moved it since. */
+    public int scroll() {
+        return scroll;
+    }
+
+    /** Keeps what a frame drew: its scroll position, within the rows there were. */
+    public void drawn(LiveScreen.Frame frame) {
+        scroll = frame.scroll();
+    }
+
+    /** Whether the kernel collects delay figures now: without them, SWAPIN and IO can't be shown or sorted by. */
+    public void delayAccounting(boolean on) {
+        delayAccounting = on;
     }
 
     public Set<Integer> hidden() {
@@ -133,10 +151,29 @@ public final class LiveState {
         return !delayAccounting && sortKey.needsDelayAccounting() ? SortKey.WRITE : sortKey;
     }
 
+    /** The text the filter prompt opens with: the filter in effect, as it was typed. */
+    String filterText() {
+        if (filterPid != null) {
+            return Integer.toString(filterPid);
+        }
+        return filterUser != null ? filterUser : "";
+    }
+
+    /** The columns on screen, in order. */
+    List<Column> visibleColumns() {
+        List<Column> shown = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (shows(c)) {
+                shown.add(c);
+            }
+        }
+        return shown;
+    }
+
     boolean shows(Column c) {
         if (hidden.contains(c.number)) {
             return false;
         }
-        return delayAccounting || (c != Column.SWAPIN && c != Column.IO);
+        return delayAccounting || !c.needsDelayAccounting();
     }
 }

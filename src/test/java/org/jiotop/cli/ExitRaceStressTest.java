@@ -1,7 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.ProcFs;
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +120,7 @@ class ExitRaceStressTest {
 
     @BeforeEach
     void root() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
     }
 

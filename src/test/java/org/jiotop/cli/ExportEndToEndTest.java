@@ -2,7 +2,7 @@ package org.jiotop.cli;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
 import org.jiotop.testkit.SteadyWriter;
@@ -52,7 +52,7 @@ class ExportEndToEndTest {
 
     @BeforeEach
     void root() throws IOException {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
     }
 

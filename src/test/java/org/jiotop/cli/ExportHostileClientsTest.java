@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,7 +44,7 @@ class ExportHostileClientsTest {
 
     @BeforeEach
     void root() {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
     }
 
     @Test

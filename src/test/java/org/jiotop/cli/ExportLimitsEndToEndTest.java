@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.jiotop.output.MetricsExport;
 import org.jiotop.testkit.Child;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +57,7 @@ class ExportLimitsEndToEndTest {
 
     @BeforeAll
     void churn() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         exporter = ExporterProcess.start(tmp, "-d", "0.2", "--export-pids", "--export-pids-max=" + PIDS_MAX);
         metrics();
         prefix = "j" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))

@@ -1,7 +1,7 @@
 package org.jiotop.cli;
 
-import org.jiotop.linux.Root;
-import org.jiotop.model.CommandText;
+import org.jiotop.linux.Capability;
+import org.jiotop.linux.CommandText;
 import org.jiotop.testkit.Tmux;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +34,7 @@ class HeavyLabelsIT {
 
     @BeforeEach
     void root() {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
     }
 
     @AfterEach
@@ -124,6 +124,8 @@ class HeavyLabelsIT {
 
     @Test
     void processesWithHugeOrHostileArgumentsOfAnotherUser() throws Exception {
+        // To start them as nobody, and to read their /proc/PID/io.
+        Capability.assume(Capability.SETUID, Capability.SETGID, Capability.SYS_PTRACE, Capability.DAC_READ_SEARCH);
         // 150 processes with 1 MiB of arguments each, and 100 (as nobody) whose one argument is
         // 128 KiB of 0xff, each byte of which escapes to four characters.
         spawnShells(150, 0, "[b'a' * 131000] * 8");

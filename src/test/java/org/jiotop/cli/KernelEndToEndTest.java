@@ -1,12 +1,13 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.Capability;
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.ProcFs;
-import org.jiotop.linux.Root;
-import org.jiotop.model.PriorityText;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
+import org.jiotop.testkit.OnDisk;
 import org.jiotop.testkit.Sleepers;
 import org.jiotop.testkit.SteadyWriter;
 import org.jiotop.testkit.ThreadWriter;
@@ -32,18 +33,17 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * jiotop's batch mode against the real kernel, with child processes doing known O_DIRECT I/O.
- * The directory for the writers is under target/ (a real disk; /tmp may be tmpfs elsewhere).
+ * The directory for the writers is under target/ ({@link OnDisk}), made and removed for each test.
  */
 class KernelEndToEndTest {
     private static final Pattern KIB_RATES = Pattern.compile("(\\d+\\.\\d\\d) K/s +(\\d+\\.\\d\\d) K/s");
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ALWAYS)
+    @TempDir(factory = OnDisk.class)
     Path scratch;
 
     @BeforeEach
-    void root() throws Exception {
-        Root.assumeRoot();
-        scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
+    void taskstats() {
+        Capability.assume(Capability.NET_ADMIN);
     }
 
     /** Write rates (KiB/s) of the rows in batch output printed with -k. */
@@ -193,6 +193,7 @@ class KernelEndToEndTest {
 
     @Test
     void withDelayAccountingOnIoColumnsArePercentages() throws Exception {
+        Capability.assume(Capability.SYS_ADMIN, Capability.DAC_OVERRIDE); // to turn the sysctl on
         Path sysctl = Path.of("/proc/sys/kernel/task_delayacct");
         String before = Files.readString(sysctl).strip();
         Files.writeString(sysctl, "1");
@@ -242,7 +243,7 @@ class KernelEndToEndTest {
             assertThat(java.util.Arrays.stream(tids).mapToObj(ioprio::get)).containsOnly(same);
 
             String agreeing = MainTest.run("-b", "-P", "-qqq", "-p", pid, "-n", "1", "-d", "0.1").out();
-            assertThat(agreeing.split(" +")).as(agreeing).contains(PriorityText.of(same));
+            assertThat(agreeing.split(" +")).as(agreeing).contains(TaskPriority.of(same).text());
 
             ioprio.set(tids[tids.length - 1], new IoPriority(IoPriority.CLASS_IDLE, 0));
             String differing = MainTest.run("-b", "-P", "-qqq", "-p", pid, "-n", "1", "-d", "0.1").out();

@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Installed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +107,7 @@ class LauncherIT {
 
     @Test
     void batchOutputCarriesNoJvmOrBuildChatter() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         // A hundred shells with long command lines (each row cut to about 1 KiB) make the listing
         // larger than a pipe's buffer, as a test JVM's threads do on a busy machine.
         String longArgument = "x".repeat(8192);
@@ -136,7 +136,7 @@ class LauncherIT {
 
     @Test
     void startupReportGivesTheCpuOfTheWholeProcessUpToItsFirstSample() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         Run r = run(Map.of("JIOTOP_STARTUP_REPORT", "1"), "./jiotop", "-b", "-qqq", "-n", "1", "-d", "0.1");
         assertThat(r.status()).isZero();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("jiotop: cpu ms to first sample: (\\d+)\n")
@@ -148,7 +148,8 @@ class LauncherIT {
 
     @Test
     void withoutNetAdminItSaysWhatIsMissingAndExits1() throws Exception {
-        Root.assumeRoot();
+        // To run it as nobody with no capabilities at all.
+        Capability.assume(Capability.SETUID, Capability.SETGID, Capability.SETPCAP);
         List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--", "./jiotop", "-b", "-n", "1"));
         Run r = run(Map.of(), cmd.toArray(String[]::new));
@@ -160,7 +161,7 @@ class LauncherIT {
 
     @Test
     void closedPipeEndsQuietly() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         Run r = run(Map.of(), "sh", "-c", "./jiotop -b -d 0.1 | head -n 2; echo \"status ${PIPESTATUS:-ok}\"");
         assertThat(r.out().lines().toList()).hasSize(3);
         assertThat(r.err()).isEmpty();
@@ -168,7 +169,7 @@ class LauncherIT {
 
     @Test
     void fullStdoutMakesJiotopWaitAndLosesNothing() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         Process p = new ProcessBuilder("./jiotop", "-b", "-n", "30", "-d", "0.1").directory(home.toFile()).start();
         Thread.sleep(4000); // nobody reads: the pipe fills and jiotop blocks in write, as any filter would
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

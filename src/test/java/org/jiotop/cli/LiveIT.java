@@ -2,7 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.IoPriority;
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
@@ -33,7 +33,7 @@ class LiveIT {
 
     @BeforeEach
     void root() {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
     }
 
     private String jiotop(String args) {
@@ -177,6 +177,7 @@ class LiveIT {
 
     @Test
     void ctrlTTurnsDelayAccountingOnAndQuittingSaysSo() throws Exception {
+        Capability.assume(Capability.SYS_ADMIN, Capability.DAC_OVERRIDE); // jiotop writes the sysctl
         Path sysctl = Path.of("/proc/sys/kernel/task_delayacct");
         String before = Files.readString(sysctl).strip();
         org.junit.jupiter.api.Assumptions.assumeTrue(before.equals("0"));
@@ -213,6 +214,7 @@ class LiveIT {
 
     @Test
     void ioniceOfAnotherUsersProcessWithoutTheRightIsRefusedAndSaid() throws Exception {
+        Capability.assume(Capability.SETUID, Capability.SETGID); // to start jiotop as nobody
         // A copy anyone can read, run as nobody with only CAP_NET_ADMIN (enough for taskstats).
         Path home = org.jiotop.testkit.Installed.copy(REPO, tmp, "world");
         IoPrio ioprio = new IoPrio();

@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Tmux;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class LiveTerminalIT {
 
     @BeforeEach
     void root() {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
     }
 
     private static String jiotop(String args) {

@@ -1,6 +1,6 @@
 package org.jiotop.cli;
 
-import org.jiotop.linux.Root;
+import org.jiotop.linux.Capability;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +29,7 @@ class OutputAndStallIT {
 
     @BeforeEach
     void root() {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
     }
 
     private ProcessBuilder jiotop(String... args) {

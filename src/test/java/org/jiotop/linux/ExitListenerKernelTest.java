@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExitListenerKernelTest {
     @Test
     void aDrainRightAfterAReapHoldsTheReportOfTheReapedProcess() throws Exception {
-        Root.assumeRoot();
+        Capability.assume(Capability.NET_ADMIN);
         try (ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
                 ExitListener.DEFAULT_RECEIVE_BUFFER)) {
             for (int i = 0; i < 100; i++) {

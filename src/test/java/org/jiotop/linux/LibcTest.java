@@ -30,7 +30,7 @@ class LibcTest {
     void aFailedCallGivesMinusOneAndItsErrno() {
         Libc libc = new Libc();
         // close(-1): EBADF (9).
-        assertThat(libc.syscall(3, -1, 0, 0, 0, 0, 0)).isEqualTo(-1);
+        assertThat(libc.syscall(Syscall.CLOSE, -1, 0, 0, 0, 0, 0)).isEqualTo(-1);
         assertThat(libc.errno()).isEqualTo(9);
     }
 }

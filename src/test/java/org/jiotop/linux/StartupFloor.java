@@ -12,7 +12,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * same handle). bench/run.sh runs it from its own jar and AOT cache, with jiotop's JVM flags.
  */
 public final class StartupFloor {
-    private static final long SYS_CLOCK_GETTIME = 228;
     private static final long CLOCK_PROCESS_CPUTIME_ID = 2;
 
     private StartupFloor() {
@@ -21,7 +20,7 @@ public final class StartupFloor {
     public static void main(String[] args) {
         Libc libc = new Libc();
         MemorySegment timespec = Arena.ofAuto().allocate(16, 8);
-        if (libc.syscall(SYS_CLOCK_GETTIME, CLOCK_PROCESS_CPUTIME_ID, timespec.address()) != 0) {
+        if (libc.syscall(Syscall.CLOCK_GETTIME, CLOCK_PROCESS_CPUTIME_ID, timespec.address()) != 0) {
             throw new IllegalStateException("clock_gettime: errno " + libc.errno());
         }
         long nanos = timespec.get(JAVA_LONG, 0) * 1_000_000_000L + timespec.get(JAVA_LONG, 8);

@@ -1,5 +1,6 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.CommandText;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;

@@ -1,12 +1,16 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jiotop.model.Samples.S;
 
 class ReportBuilderTest {
@@ -99,5 +103,55 @@ class ReportBuilderTest {
         Report r = ReportBuilder.build(noVm, settings(false, false, Set.of(), SortKey.WRITE));
         assertThat(r.currentReadPerSecond()).isNaN();
         assertThat(r.delayAccounting()).isFalse();
+    }
+
+    /** Labels as the wiring gives them: commands "cp", "dd", "tar" for tasks 1, 2, 3; users by uid. */
+    private static final LabelSource LABELS = (row, processes) -> {
+        String command = switch (row.id()) {
+            case 1 -> "cp";
+            case 2 -> "dd";
+            default -> "tar";
+        };
+        return new TaskLabels(TaskPriority.EXITED, row.uid() == 0 ? "root" : "alice", command + " -v", command);
+    };
+
+    private static ReportSettings labelled(RowFilter filter, SortKey key, boolean descending, boolean fullCommand) {
+        return new ReportSettings(false, false, ReportSettings.Figures.BANDWIDTH, Set.of(), filter, key, descending,
+                fullCommand);
+    }
+
+    private static Report buildLabelled(ReportSettings settings) {
+        List<Row> rows = ReportBuilder.monitoredRows(TWO_SECONDS, settings);
+        assertThat(rows).allMatch(r -> r.labels() == null);
+        return ReportBuilder.build(TWO_SECONDS, settings, LABELS.label(new Report(0, 1, false, false, true, 0, 0, 0, 0,
+                -1, rows)).rows());
+    }
+
+    @Test
+    void aTextFilterMatchesTheLabelsHandedInAndLimitsTheTotals() {
+        ReportSettings s = labelled(new RowFilter(null, Pattern.compile("^(cp|tar)$")), SortKey.ID, false, false);
+        assertThat(s.needsLabels()).isTrue();
+        assertThatThrownBy(() -> ReportBuilder.build(TWO_SECONDS, s)).isInstanceOf(IllegalArgumentException.class);
+        Report r = buildLabelled(s);
+        assertThat(r.rows()).extracting(Row::id).containsExactly(1, 3);
+        assertThat(r.totalReadPerSecond()).isEqualTo(3072);
+        // The ID matches too, and the full command as well as the short one.
+        assertThat(buildLabelled(labelled(new RowFilter(null, Pattern.compile("^2$|-v")), SortKey.ID, false, false))
+                .rows()).extracting(Row::id).containsExactly(1, 2, 3);
+        assertThat(buildLabelled(labelled(new RowFilter(3, Pattern.compile("cp|tar")), SortKey.ID, false, false))
+                .rows()).extracting(Row::id).containsExactly(3);
+    }
+
+    @Test
+    void textColumnsSortByTheLabelsHandedIn() {
+        assertThat(buildLabelled(labelled(RowFilter.NONE, SortKey.COMMAND, true, false)).rows())
+                .extracting(Row::id).containsExactly(3, 2, 1);
+        assertThat(buildLabelled(labelled(RowFilter.NONE, SortKey.USER, false, false)).rows())
+                .extracting(Row::id).containsExactly(2, 3, 1);
+        // Ties (the same priority everywhere) keep ascending IDs whichever the direction.
+        assertThat(buildLabelled(labelled(RowFilter.NONE, SortKey.PRIO, true, false)).rows())
+                .extracting(Row::id).containsExactly(1, 2, 3);
+        assertThat(ReportBuilder.build(TWO_SECONDS, labelled(RowFilter.NONE, SortKey.ID, true, false)).rows())
+                .extracting(Row::id).containsExactly(3, 2, 1);
     }
 }

@@ -5,6 +5,7 @@ import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.VmCounters;
 
+import java.util.BitSet;
 import java.util.List;
 
 /** Synthetic samples for model tests. Times are in nanoseconds on an arbitrary monotonic clock. */
@@ -30,12 +31,20 @@ final class Samples {
 
     static Scan scan(long at, TaskSample... tasks) {
         return new Scan(at, false, List.of(tasks), ids(tasks), List.of(), -1,
-                new VmCounters(at / S * 100, at / S * 200), true);
+                new VmCounters(at / S * 100, at / S * 200), true, new BitSet());
+    }
+
+    /** {@code s} with every sample marked as the previous scan had it, as the scanner marks idle tasks. */
+    static Scan unchanged(Scan s) {
+        BitSet all = new BitSet();
+        all.set(0, s.tasks().size());
+        return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), s.listed(), s.exits(), s.lostExitReports(),
+                s.vm(), s.delayAccounting(), all);
     }
 
     static Scan processScan(long at, TaskSample... tasks) {
         return new Scan(at, true, List.of(tasks), ids(tasks), List.of(), -1,
-                new VmCounters(at / S * 100, at / S * 200), true);
+                new VmCounters(at / S * 100, at / S * 200), true, new BitSet());
     }
 
     /** As listed by /proc: the sampled tasks plus {@code zombies}, which could not be sampled. */
@@ -43,12 +52,12 @@ final class Samples {
         int[] listed = java.util.stream.IntStream.concat(java.util.Arrays.stream(s.listed()),
                 java.util.Arrays.stream(zombies)).sorted().toArray();
         return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), listed, s.exits(), s.lostExitReports(), s.vm(),
-                s.delayAccounting());
+                s.delayAccounting(), s.unchanged());
     }
 
     static Scan withExits(Scan s, TaskExit... exits) {
         return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), s.listed(), List.of(exits), 0, s.vm(),
-                s.delayAccounting());
+                s.delayAccounting(), s.unchanged());
     }
 
     private static int[] ids(TaskSample... tasks) {

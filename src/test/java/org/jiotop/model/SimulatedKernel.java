@@ -329,7 +329,7 @@ final class SimulatedKernel {
         int[] sorted = ids.stream().mapToInt(Integer::intValue).toArray();
         Arrays.sort(sorted);
         return new Scan(now, processes, tasks, sorted, exits, reports == Reports.SOME_LOST ? lost : 0,
-                new VmCounters(0, 0), true);
+                new VmCounters(0, 0), true, new java.util.BitSet());
     }
 
     /** Bytes written by task {@code id} since the first scan (or its start, if later). */

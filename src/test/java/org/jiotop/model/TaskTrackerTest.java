@@ -117,12 +117,24 @@ class TaskTrackerTest {
     }
 
     @Test
-    void anUnchangedSampleKeepsItsActivityAndAWriteEndsTheReuse() {
+    void theUnchangedMarkNotTheSampleObjectDecidesTheReuse() {
         TaskSample idle = task(3, 0, 100, 200, 0, 0, 0);
         tracker.advance(scan(10 * S, idle));
         TaskActivity first = tracker.advance(scan(11 * S, idle)).tasks().getFirst();
         TaskActivity second = tracker.advance(scan(12 * S, idle)).tasks().getFirst();
-        // The scanner hands back the same sample object for a task whose counters did not move.
+        assertThat(second).isNotSameAs(first).isEqualTo(first);
+        TaskActivity marked = tracker.advance(Samples.unchanged(scan(13 * S, task(3, 0, 100, 200, 0, 0, 0))))
+                .tasks().getFirst();
+        assertThat(marked).isSameAs(second);
+    }
+
+    @Test
+    void anUnchangedSampleKeepsItsActivityAndAWriteEndsTheReuse() {
+        TaskSample idle = task(3, 0, 100, 200, 0, 0, 0);
+        tracker.advance(scan(10 * S, idle));
+        TaskActivity first = tracker.advance(Samples.unchanged(scan(11 * S, idle))).tasks().getFirst();
+        TaskActivity second = tracker.advance(Samples.unchanged(scan(12 * S, idle))).tasks().getFirst();
+        // The scanner marks a task whose counters did not move as unchanged.
         assertThat(second).isSameAs(first);
         assertThat(second.delta().isZero()).isTrue();
         Interval wrote = tracker.advance(scan(13 * S, task(3, 0, 100, 4296, 0, 0, 0)));

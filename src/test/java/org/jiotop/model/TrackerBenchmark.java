@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One refresh of the model for {@code tasks} threads of which 1% do I/O: the tracker's interval
  * (deltas, accumulation) and the report of the active rows ({@code -o}), as a batch refresh does.
- * Idle tasks come back as the same sample objects, as the scanner hands them back.
+ * Idle tasks come back as the same sample objects, marked unchanged, as the scanner hands them back.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -62,12 +63,15 @@ public class TrackerBenchmark {
     private Scan scan() {
         written += 4096;
         List<TaskSample> samples = new ArrayList<>(idle);
+        BitSet unchanged = new BitSet();
+        unchanged.set(0, tasks);
         for (int i = 0; i < tasks; i += 100) {
             TaskSample s = idle.get(i);
             samples.set(i, new TaskSample(s.id(), s.tgid(), 1, 0, 0, false, 0, written, 0, 0, 0));
+            unchanged.clear(i);
         }
         now += SECOND;
-        return new Scan(now, false, samples, listed, List.of(), -1, new VmCounters(0, 0), false);
+        return new Scan(now, false, samples, listed, List.of(), -1, new VmCounters(0, 0), false, unchanged);
     }
 
     @Benchmark

@@ -1,12 +1,14 @@
 package org.jiotop.output;
 
+import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,9 +26,9 @@ class BatchFormatTest {
     private static final TaskActivity NONE = new TaskActivity(new TaskSample(0, 0, 0, 0, 0, false, 0, 0, 0, 0, 0),
             IoDelta.ZERO, IoDelta.ZERO, 0);
     private static final Map<Integer, TaskLabels> LABELS = Map.of(
-            8961, new TaskLabels("idle", "nobody", "python3 load.py 1500"),
-            8970, new TaskLabels("be/3", "nobody", "python3 load.py 1500 [rdthread]"),
-            1, new TaskLabels("?dif", "a-very-long-user-name", "systemd \\x1b[31m"));
+            8961, new TaskLabels(TaskPriority.IDLE, "nobody", "python3 load.py 1500"),
+            8970, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 3)), "nobody", "python3 load.py 1500 [rdthread]"),
+            1, new TaskLabels(TaskPriority.DIFFERENT, "a-very-long-user-name", "systemd \\x1b[31m"));
     private static final LabelSource SOURCE = (row, processes) -> LABELS.get(row.id());
     private static final LocalTime AT = LocalTime.of(3, 33, 53);
 
@@ -48,7 +50,7 @@ class BatchFormatTest {
     private static String render(BatchFormat f, Report r, int reports) {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < reports; i++) {
-            lines.addAll(f.lines(r, SOURCE, i, () -> AT));
+            lines.addAll(f.lines(SOURCE.label(r), i, () -> AT));
         }
         return String.join("\n", lines) + "\n";
     }
@@ -73,13 +75,13 @@ class BatchFormatTest {
                 new Row(1, 1, 0, 2047, 2048, 100, 0.004, NONE));
         Report r = new Report(0, 1_000_000_000L, false, false, true, 2047, 93_010_048, 2047, 93_010_048, -1, rows);
         LabelSource labels = (row, processes) -> row.id() == 4194303
-                ? new TaskLabels("be/4", "root", "kworker/u16:3") : SOURCE.labels(row, processes);
+                ? new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "root", "kworker/u16:3") : SOURCE.labels(row, processes);
         List<String> lines = new ArrayList<>();
-        lines.addAll(new BatchFormat(7, SizeStyle.IOTOP, false, 0).lines(r, labels, 0, () -> AT));
+        lines.addAll(new BatchFormat(7, SizeStyle.IOTOP, false, 0).lines(labels.label(r), 0, () -> AT));
         assertThat(String.join("\n", lines) + "\n").isEqualTo(golden("threads-pidmax7.txt"));
         assertThat(lines.subList(3, 6)).allMatch(l -> l.matches(" *\\d+ [ a-z/0-9?-]{4} .*") && l.indexOf(' ', 7) == 7);
         // pid_max raised since the start: the column grows to the longest ID.
-        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, labels, 0, () -> AT)).isEqualTo(lines);
+        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(labels.label(r), 0, () -> AT)).isEqualTo(lines);
     }
 
     @Test
@@ -88,12 +90,12 @@ class BatchFormatTest {
         List<Row> rows = List.of(new Row(1, 1, 0, 0, 0, 0, 0, none), new Row(2, 2, 0, 0, 0, 0, 0, none),
                 new Row(3, 3, 0, 0, 0, 0, 0, none));
         Map<Integer, TaskLabels> users = Map.of(
-                1, new TaskLabels("be/4", "用户名字", "甲乙丙"),
-                2, new TaskLabels("be/4", "管理者ユーザー", "x"),
-                3, new TaskLabels("be/4", "jose\u0301", "y"));
+                1, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "用户名字", "甲乙丙"),
+                2, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "管理者ユーザー", "x"),
+                3, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "jose\u0301", "y"));
         Report r = new Report(0, 1_000_000_000L, false, false, true, 0, 0, 0, 0, -1, rows);
         List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 3)
-                .lines(r, (row, processes) -> users.get(row.id()), 0, () -> AT);
+                .lines(((LabelSource) (row, processes) -> users.get(row.id())).label(r), 0, () -> AT);
         assertThat(lines).containsExactly(
                 "    1 be/4 用户名字    0.00 B/s    0.00 B/s  0.00 %  0.00 % 甲乙丙",
                 "    2 be/4 管理者ユ    0.00 B/s    0.00 B/s  0.00 %  0.00 % x",
@@ -130,23 +132,23 @@ class BatchFormatTest {
                 IoDelta.ZERO, IoDelta.ZERO, 0, "dd".getBytes(StandardCharsets.UTF_8));
         Report r = new Report(0, 1_000_000_000L, false, false, false, 0, 4_194_304, 0, 0, 3,
                 List.of(new Row(4242, 4242, 0, 0, 4_194_304, 0, 0, gone)));
-        LabelSource dd = (row, processes) -> new TaskLabels("-", "root", "dd");
-        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, dd, 0, () -> AT);
+        LabelSource dd = (row, processes) -> new TaskLabels(TaskPriority.EXITED, "root", "dd");
+        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(dd.label(r), 0, () -> AT);
         assertThat(lines.get(2)).isEqualTo(
                 "Lost exit reports: 3 times (the kernel dropped reports of exited tasks; their last I/O is missing)");
         assertThat(lines.get(4)).isEqualTo(" 4242    - root        0.00 B/s    4.00 M/s ?unavailable?  dd <exited>");
-        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 3).lines(r, dd, 0, () -> AT)).hasSize(1);
+        assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 3).lines(dd.label(r), 0, () -> AT)).hasSize(1);
     }
 
     @Test
     void theClockIsReadOnlyWhenLinesCarryTheTime() {
         Report r = new Report(0, 1_000_000_000L, false, false, false, 0, 0, 0, 0, 0, List.of());
-        LabelSource none = (row, processes) -> new TaskLabels("-", "root", "x");
-        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(r, none, 0, () -> {
+        LabelSource none = (row, processes) -> new TaskLabels(TaskPriority.EXITED, "root", "x");
+        List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(none.label(r), 0, () -> {
             throw new AssertionError("clock read without -t");
         });
         assertThat(lines).hasSize(3);
-        assertThat(new BatchFormat(5, SizeStyle.IOTOP, true, 0).lines(r, none, 0, () -> AT).getFirst())
+        assertThat(new BatchFormat(5, SizeStyle.IOTOP, true, 0).lines(none.label(r), 0, () -> AT).getFirst())
                 .startsWith("03:33:53 Total DISK READ");
     }
 }

@@ -1,5 +1,6 @@
 package org.jiotop.output;
 
+import org.jiotop.linux.IoPriority;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jiotop.linux.TaskSample;
@@ -8,7 +9,8 @@ import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** JSON Lines and CSV, read back with real parsers (Jackson's, Apache Commons CSV). */
 class MachineFormatsTest {
     private static final Instant AT = Instant.parse("2026-11-26T03:33:53.250Z");
-    private static final LabelSource LABELS = (row, processes) -> new TaskLabels("be/4", "nobody",
+    private static final LabelSource LABELS = (row, processes) -> new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "nobody",
             "evil \\x1b[31m, \"quoted\" --arg", "evil");
 
     private static Report report(boolean delay) {
@@ -69,42 +71,44 @@ class MachineFormatsTest {
 
     @Test
     void jsonCarriesNumbersInBytesAndSeconds() {
-        String line = new JsonLinesFormat().line(report(true), LABELS, AT);
-        assertThat(line).doesNotContain("\n").startsWith("{\"version\":1,\"timestamp\":1795664033.250,");
+        String line = new JsonLinesFormat().line(LABELS.label(report(true)), AT);
+        assertThat(line).doesNotContain("\n").startsWith("{\"version\":2,\"timestamp\":1795664033.250,");
         Map<String, Object> v = parse(line);
-        assertThat(v).containsEntry("version", 1.0).containsEntry("interval_seconds", 2.0)
+        assertThat(v).containsEntry("version", 2.0).containsEntry("interval_seconds", 2.0)
                 .containsEntry("mode", "threads").containsEntry("delay_accounting", true)
-                .containsEntry("total.write_bytes_per_second", 1_046_528.0)
+                .containsEntry("total.net_write_bytes_per_second", 1_046_528.0)
                 .containsEntry("current.read_bytes_per_second", 1024.0)
                 .containsEntry("rows.tid", 4242.0).containsEntry("rows.tgid", 4240.0)
                 .containsEntry("rows.uid", 65534.0).containsEntry("rows.user", "nobody")
                 .containsEntry("rows.command", "evil \\x1b[31m, \"quoted\" --arg")
-                .containsEntry("rows.read_bytes", 8192.0).containsEntry("rows.write_bytes", 2_093_056.0)
+                .containsEntry("rows.read_bytes", 8192.0).containsEntry("rows.write_bytes", 2_097_152.0)
                 .containsEntry("rows.cancelled_write_bytes", 4096.0)
-                .containsEntry("rows.write_bytes_per_second", 1_046_528.0)
+                .containsEntry("rows.write_bytes_per_second", 1_048_576.0)
                 .containsEntry("rows.blkio_delay_seconds", 0.5).containsEntry("rows.io_percent", 25.0)
-                .containsEntry("rows.accumulated_write_bytes", 4_186_112.0)
+                .containsEntry("rows.accumulated_write_bytes", 4_194_304.0)
                 .containsEntry("rows.exited", false);
     }
 
     @Test
     void jsonSaysNullWhereThereIsNoFigure() {
-        Map<String, Object> v = parse(new JsonLinesFormat().line(report(false), LABELS, AT));
+        Map<String, Object> v = parse(new JsonLinesFormat().line(LABELS.label(report(false)), AT));
         assertThat(v).containsEntry("rows.io_percent", "null").containsEntry("rows.swapin_percent", "null");
     }
 
     @Test
     void csvHasAHeaderAndQuotesWhatNeedsIt() throws IOException {
-        List<String> lines = new CsvFormat().lines(report(true), LABELS, AT);
+        List<String> lines = new CsvFormat().lines(LABELS.label(report(true)), AT);
         String text = CsvFormat.HEADER + "\n" + String.join("\n", lines) + "\n";
         List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text))
                 .getRecords();
         assertThat(records).hasSize(1);
         CSVRecord r = records.getFirst();
+        assertThat(r.get("version")).isEqualTo("2");
         assertThat(r.get("timestamp")).isEqualTo("1795664033.250");
         assertThat(r.get("id")).isEqualTo("4242");
-        assertThat(Double.parseDouble(r.get("write_bytes_per_second"))).isEqualTo(1_046_528.0);
-        assertThat(Long.parseLong(r.get("write_bytes"))).isEqualTo(2_093_056);
+        assertThat(Double.parseDouble(r.get("write_bytes_per_second"))).isEqualTo(1_048_576.0);
+        assertThat(Long.parseLong(r.get("write_bytes"))).isEqualTo(2_097_152);
+        assertThat(Long.parseLong(r.get("cancelled_write_bytes"))).isEqualTo(4096);
         assertThat(r.get("io_percent")).isEqualTo("25.0");
         assertThat(r.get("command")).isEqualTo("evil \\x1b[31m, \"quoted\" --arg");
         assertThat(r.size()).isEqualTo(CsvFormat.HEADER.split(",").length);
@@ -113,13 +117,36 @@ class MachineFormatsTest {
     @Test
     void csvCellsThatASpreadsheetWouldRunAreNeutralised() throws IOException {
         for (String formula : List.of("=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)")) {
-            LabelSource labels = (row, processes) -> new TaskLabels("-", "-user", formula, formula);
-            String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(report(false), labels, AT).getFirst() + "\n";
+            LabelSource labels = (row, processes) -> new TaskLabels(TaskPriority.EXITED, "-user", formula, formula);
+            String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(labels.label(report(false)), AT).getFirst() + "\n";
             CSVRecord r = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords()
                     .getFirst();
             assertThat(r.get("command")).isEqualTo("'" + formula);
             assertThat(r.get("user")).isEqualTo("'-user");
             assertThat(r.get("priority")).as("a fixed word, not free text").isEqualTo("-");
         }
+    }
+
+    @Test
+    void jsonRowsAndCsvColumnsAreTheSameFieldsInTheSameOrder() {
+        String json = new JsonLinesFormat().line(LABELS.label(report(true)), AT);
+        List<String> jsonNames = new java.util.ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), json)) {
+            int depth = 0;
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                if (t == JsonToken.START_OBJECT) {
+                    depth++;
+                } else if (t == JsonToken.END_OBJECT) {
+                    depth--;
+                } else if (t == JsonToken.PROPERTY_NAME && depth == 2 && p.streamReadContext().getParent().inArray()) {
+                    jsonNames.add(p.currentName());
+                }
+            }
+        }
+        List<String> csv = List.of(CsvFormat.HEADER.split(","));
+        assertThat(csv.subList(0, 4)).containsExactly("version", "timestamp", "interval_seconds", "mode");
+        List<String> csvRow = new java.util.ArrayList<>(csv.subList(4, csv.size()));
+        csvRow.set(csvRow.indexOf("id"), "tid");
+        assertThat(jsonNames).isEqualTo(csvRow);
     }
 }

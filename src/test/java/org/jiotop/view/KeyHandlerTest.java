@@ -133,8 +133,9 @@ class KeyHandlerTest {
         press(Key.ch('i'));
         type("7\n");
         press(Key.of(Key.Kind.RIGHT));
-        assertThat(press(Key.of(Key.Kind.ENTER)))
-                .isEqualTo(new Command.Ionice(7, false, new IoPriority(IoPriority.CLASS_IDLE, 0)));
+        press(Key.of(Key.Kind.RIGHT));
+        assertThat(press(Key.of(Key.Kind.ENTER))).isEqualTo(Command.REDRAW);
+        assertThat(type("\n")).isEqualTo(new Command.Ionice(7, false, new IoPriority(IoPriority.CLASS_IDLE, 0)));
         press(Key.ch('i'));
         type("\n");
         assertThat(s.message(0)).isEqualTo("Invalid thread id!");
@@ -149,13 +150,48 @@ class KeyHandlerTest {
     }
 
     @Test
+    void aDigitTypedAfterChoosingIdleStaysInTheDialog() {
+        press(Key.ch('i'));
+        type("7\n");
+        press(Key.of(Key.Kind.RIGHT));
+        press(Key.of(Key.Kind.RIGHT));
+        press(Key.of(Key.Kind.ENTER));
+        assertThat(type("6")).isEqualTo(Command.REDRAW);
+        assertThat(s.hidden()).isEmpty();
+        assertThat(s.dialog()).isEqualTo(new Dialog.Prompt(Dialog.Purpose.IONICE_LEVEL, "", 7, IoPriority.CLASS_IDLE));
+        assertThat(type("\n")).isEqualTo(new Command.Ionice(7, false, new IoPriority(IoPriority.CLASS_IDLE, 0)));
+        assertThat(s.dialog()).isNull();
+        press(Key.ch('W'));
+        assertThat(s.hidden()).isEmpty();
+    }
+
+    @Test
+    void theFilterPromptOpensWithTheFilterInEffect() {
+        press(Key.ch('f'));
+        assertThat(((Dialog.Prompt) s.dialog()).text()).isEmpty();
+        type("42\n");
+        press(Key.ch('f'));
+        assertThat(((Dialog.Prompt) s.dialog()).text()).isEqualTo("42");
+        press(Key.of(Key.Kind.ESCAPE));
+        s.filterByUser(65534, "nobody");
+        press(Key.ch('f'));
+        assertThat(((Dialog.Prompt) s.dialog()).text()).isEqualTo("nobody");
+    }
+
+    @Test
     void filterByPidOrUserAndSearch() {
         press(Key.ch('f'));
         type("42\n");
         assertThat(s.filterPid()).isEqualTo(42);
         press(Key.ch('f'));
+        press(Key.of(Key.Kind.BACKSPACE));
+        press(Key.of(Key.Kind.BACKSPACE));
         assertThat(type("nobody\n")).isEqualTo(new Command.FilterUser("nobody"));
+        s.filterByUser(65534, "nobody");
         press(Key.ch('f'));
+        for (int i = 0; i < 6; i++) {
+            press(Key.of(Key.Kind.BACKSPACE));
+        }
         type("\n");
         assertThat(s.filterPid()).isNull();
         press(Key.ch('/'));

@@ -1,12 +1,14 @@
 package org.jiotop.view;
 
+import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
 import org.jline.utils.AttributedString;
@@ -28,12 +30,12 @@ class LiveScreenTest {
     }
 
     private static final Map<Integer, TaskLabels> LABELS = Map.of(
-            8961, new TaskLabels("idle", "nobody", "python3 load.py 1500", "python3"),
-            8970, new TaskLabels("be/3", "nobody", "python3 load.py 1500 [rdthread]", "python3 [rdthread]"),
-            1, new TaskLabels("be/4", "root",
+            8961, new TaskLabels(TaskPriority.IDLE, "nobody", "python3 load.py 1500", "python3"),
+            8970, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 3)), "nobody", "python3 load.py 1500 [rdthread]", "python3 [rdthread]"),
+            1, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "root",
                     "some-daemon --config /etc/some-daemon/some-daemon.conf --log-level info --foreground",
                     "some-daemon"),
-            4242, new TaskLabels("-", "root", "dd", "dd"));
+            4242, new TaskLabels(TaskPriority.EXITED, "root", "dd", "dd"));
     private static final LabelSource SOURCE = (row, processes) -> LABELS.get(row.id());
 
     private static Report report(boolean delay) {
@@ -78,9 +80,13 @@ class LiveScreenTest {
         return b.toString();
     }
 
+    /** Draws a frame and keeps its scroll position, as the live view does. */
     private static LiveScreen.Frame render(LiveState s, int width, int height, Report r, boolean delay) {
-        return new LiveScreen(s, new LiveScreen.Geometry(width, height, 5), SizeStyle.IOTOP, 1.0, 0)
-                .render(r, SOURCE, delay);
+        s.delayAccounting(delay);
+        LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(width, height, 5), SizeStyle.IOTOP, 1.0, 0)
+                .render(SOURCE.label(r));
+        s.drawn(f);
+        return f;
     }
 
     @Test
@@ -200,7 +206,7 @@ class LiveScreenTest {
             LiveState s = new LiveState();
             s.fullCommand = true;
             LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(width, 12, 5), SizeStyle.IOTOP, 1.0, 0)
-                    .render(WideRows.report(), WideRows.SOURCE, true);
+                    .render(WideRows.SOURCE.label(WideRows.report()));
             screens.append("--- ").append(width).append(" columns\n").append(text(f));
             for (AttributedString line : f.lines()) {
                 WideRows.assertNoLoneSurrogate(line.toString());
@@ -223,9 +229,9 @@ class LiveScreenTest {
                 new Row(1, 1, 0, 0, 0, 0, 0, activity(1, false)));
         Report r = new Report(0, 1_000_000_000L, false, false, true, 0, 92_000_000, 0, 92_000_000, -1, rows);
         LabelSource labels = (row, processes) -> row.id() == 4194303
-                ? new TaskLabels("be/4", "root", "kworker/u16:3", "kworker/u16:3") : SOURCE.labels(row, processes);
+                ? new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "root", "kworker/u16:3", "kworker/u16:3") : SOURCE.labels(row, processes);
         LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 7), SizeStyle.IOTOP, 1.0, 0)
-                .render(r, labels, true);
+                .render(labels.label(r));
         assertGolden(text(f), "live-pidmax7.txt");
         int prio = f.lines().get(2).toString().indexOf("PRIO");
         for (AttributedString row : f.lines().subList(3, 6)) {
@@ -233,7 +239,7 @@ class LiveScreenTest {
         }
         // pid_max raised since the start: the column grows to the longest ID.
         LiveScreen.Frame raised = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 5), SizeStyle.IOTOP, 1.0, 0)
-                .render(r, labels, true);
+                .render(labels.label(r));
         assertThat(text(raised)).isEqualTo(text(f));
     }
 }

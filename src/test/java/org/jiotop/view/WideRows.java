@@ -1,12 +1,14 @@
 package org.jiotop.view;
 
+import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.model.TaskLabels;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 
 import java.text.BreakIterator;
 import java.util.List;
@@ -32,10 +34,10 @@ final class WideRows {
             "flags " + FLAGS + " --lang " + FLAGS + " done");
 
     private static final Map<Integer, TaskLabels> LABELS = Map.of(
-            101, new TaskLabels("be/4", "用户名字", COMMANDS.get(0)),
-            102, new TaskLabels("be/4", "管理者ユーザー", COMMANDS.get(1)),
-            103, new TaskLabels("idle", "jose\u0301", COMMANDS.get(2)),
-            104, new TaskLabels("rt/0", "root", COMMANDS.get(3)));
+            101, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "用户名字", COMMANDS.get(0)),
+            102, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_BE, 4)), "管理者ユーザー", COMMANDS.get(1)),
+            103, new TaskLabels(TaskPriority.IDLE, "jose\u0301", COMMANDS.get(2)),
+            104, new TaskLabels(TaskPriority.of(new IoPriority(IoPriority.CLASS_RT, 0)), "root", COMMANDS.get(3)));
     static final LabelSource SOURCE = (row, processes) -> LABELS.get(row.id());
 
     private WideRows() {

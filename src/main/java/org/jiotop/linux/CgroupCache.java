@@ -1,0 +1,102 @@
+package org.jiotop.linux;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+
+/**
+ * What is known of each process's cgroup, read once per process: its {@code /proc/PID/cgroup}
+ * is read the first time the process is asked about, turned into labels, and kept while the
+ * process lives (a later process that reuses the ID starts later, and is read afresh). A process
+ * moved to another cgroup after that keeps what was first seen. Processes in one cgroup share one
+ * labels instance. What is kept is bounded: {@link #PROCESSES} processes, and labels of
+ * {@link #CHARS} characters in all (counting a shared instance once for each process), the least
+ * recently asked about forgotten first.
+ *
+ * @param <L> the labels made of a {@link TaskCgroup}
+ */
+public final class CgroupCache<L> {
+    static final int PROCESSES = 16_384;
+    /** Some 250 characters for each of {@link #PROCESSES}: a kubelet container's path and labels. */
+    static final long CHARS = 4L << 20;
+    private static final int SHARED = 256;
+
+    /** What was read for a process started at {@code startNanos} (monotonic, as {@link TaskSample}'s). */
+    public record Known<L>(long startNanos, L labels) {
+    }
+
+    private record Entry<L>(Known<L> known, int chars) {
+    }
+
+    private final IntFunction<TaskCgroup> read;
+    private final Function<TaskCgroup, L> labels;
+    private final ToIntFunction<L> chars;
+    private final L unreadable;
+    private final Map<Integer, Entry<L>> byProcess = new LinkedHashMap<>(256, 0.75f, true);
+    private long heldChars;
+    private final Map<TaskCgroup, L> lastByCgroup = new LinkedHashMap<>(SHARED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TaskCgroup, L> eldest) {
+            return size() > SHARED;
+        }
+    };
+
+    /**
+     * @param read       where a process sits ({@link ProcCgroup#read}), null when it is gone
+     * @param labels     the labels of a cgroup
+     * @param chars      the characters a labels instance holds
+     * @param unreadable the labels of a process whose file could not be read (it is gone): not kept
+     */
+    public CgroupCache(IntFunction<TaskCgroup> read, Function<TaskCgroup, L> labels, ToIntFunction<L> chars,
+            L unreadable) {
+        this.read = read;
+        this.labels = labels;
+        this.chars = chars;
+        this.unreadable = unreadable;
+    }
+
+    /** The labels of process {@code pid} started at {@code startNanos}: read on first sight, kept after. */
+    public L of(int pid, long startNanos) {
+        Entry<L> entry = byProcess.get(pid);
+        if (entry != null && TaskId.sameStart(entry.known.startNanos(), startNanos)) {
+            return entry.known.labels();
+        }
+        TaskCgroup cgroup = read.apply(pid);
+        if (cgroup == null) {
+            return unreadable;
+        }
+        L made = lastByCgroup.computeIfAbsent(cgroup, labels);
+        remember(pid, new Entry<>(new Known<>(startNanos, made), chars.applyAsInt(made)));
+        return made;
+    }
+
+    /**
+     * What was last kept for {@code pid}, or null: for an exit report, whose start time reads
+     * later than the task's, the caller decides whether it is the same process.
+     */
+    public Known<L> last(int pid) {
+        Entry<L> entry = byProcess.get(pid);
+        return entry == null ? null : entry.known;
+    }
+
+    int size() {
+        return byProcess.size();
+    }
+
+    long heldChars() {
+        return heldChars;
+    }
+
+    private void remember(int pid, Entry<L> entry) {
+        Entry<L> replaced = byProcess.put(pid, entry);
+        heldChars += entry.chars - (replaced == null ? 0 : replaced.chars);
+        for (Iterator<Entry<L>> eldest = byProcess.values().iterator();
+             eldest.hasNext() && (heldChars > CHARS || byProcess.size() > PROCESSES); ) {
+            heldChars -= eldest.next().chars;
+            eldest.remove();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.jiotop.linux;
+
+/**
+ * I/O a cgroup's kernel counters hold: bytes and operations read, written and discarded (cgroup
+ * v2 {@code rbytes}, {@code wbytes}, {@code rios}, {@code wios}, {@code dbytes}, {@code dios};
+ * v1 {@code Read}, {@code Write} and {@code Discard} of {@code blkio.throttle.io_service_bytes}
+ * and {@code io_serviced}).
+ */
+public record IoCounts(long readBytes, long writeBytes, long reads, long writes, long discardBytes, long discards) {
+    public static final IoCounts ZERO = new IoCounts(0, 0, 0, 0, 0, 0);
+
+    public IoCounts plus(IoCounts o) {
+        return new IoCounts(readBytes + o.readBytes, writeBytes + o.writeBytes, reads + o.reads, writes + o.writes,
+                discardBytes + o.discardBytes, discards + o.discards);
+    }
+}

@@ -1,0 +1,81 @@
+package org.jiotop.linux;
+
+/**
+ * The values of the next {@link TaskSample} of a scan, set by what they are and where they come
+ * from, so that no two can change places; reused from task to task, so an idle task whose sample
+ * is handed back ({@link ScanSamples}) costs no allocation.
+ */
+final class SampleDraft {
+    private int id;
+    private int tgid;
+    private int ppid;
+    private int uid;
+    private long startNanos;
+    private boolean includesReapedChildren;
+    private long readBytes;
+    private long writeBytes;
+    private long cancelledWriteBytes;
+    private long blkioDelayNanos;
+    private long swapinDelayNanos;
+
+    /**
+     * The task of answered row {@code i} of {@code c}: its ID, parent, user and start, and (until
+     * set otherwise) its own process ({@code tgid} = ID), byte counters and delays.
+     */
+    SampleDraft task(TaskCounters c, int i) {
+        id = c.id(i);
+        tgid = id;
+        ppid = c.ppid(i);
+        uid = c.uid(i);
+        startNanos = c.startNanos(i);
+        includesReapedChildren = false;
+        readBytes = c.readBytes(i);
+        writeBytes = c.writeBytes(i);
+        cancelledWriteBytes = c.cancelledWriteBytes(i);
+        return delays(c, i);
+    }
+
+    /** The process the task belongs to. */
+    SampleDraft tgid(int process) {
+        tgid = process;
+        return this;
+    }
+
+    /** A whole process's byte counters; {@code includesReapedChildren} as {@code /proc/PID/io}'s are. */
+    SampleDraft bytes(ProcessIo io, boolean withReapedChildren) {
+        readBytes = io.readBytes();
+        writeBytes = io.writeBytes();
+        cancelledWriteBytes = io.cancelledWriteBytes();
+        includesReapedChildren = withReapedChildren;
+        return this;
+    }
+
+    /** The delay totals of answered row {@code i} of {@code c} (a thread group's, in process mode). */
+    SampleDraft delays(TaskCounters c, int i) {
+        blkioDelayNanos = c.blkioDelayNanos(i);
+        swapinDelayNanos = c.swapinDelayNanos(i);
+        return this;
+    }
+
+    int id() {
+        return id;
+    }
+
+    int tgid() {
+        return tgid;
+    }
+
+    /** Whether {@code p} is a sample of this task with every value as here. */
+    boolean matches(TaskSample p) {
+        return p.id() == id && p.tgid() == tgid && p.ppid() == ppid && p.uid() == uid
+                && p.includesReapedChildren() == includesReapedChildren && p.readBytes() == readBytes
+                && p.writeBytes() == writeBytes && p.cancelledWriteBytes() == cancelledWriteBytes
+                && p.blkioDelayNanos() == blkioDelayNanos && p.swapinDelayNanos() == swapinDelayNanos
+                && TaskId.sameStart(p.startNanos(), startNanos);
+    }
+
+    TaskSample sample() {
+        return new TaskSample(id, tgid, ppid, startNanos, uid, includesReapedChildren, readBytes, writeBytes,
+                cancelledWriteBytes, blkioDelayNanos, swapinDelayNanos);
+    }
+}

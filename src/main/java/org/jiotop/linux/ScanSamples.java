@@ -1,0 +1,49 @@
+package org.jiotop.linux;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The samples of one scan, made in listing order (by process, then by thread) while walking the
+ * previous scan's alongside. A task whose draft matches its previous sample gets that sample
+ * object back and is marked unchanged, so the thousands of idle tasks of a refresh create no
+ * garbage and the model can tell them without comparing anything.
+ */
+final class ScanSamples {
+    private final List<TaskSample> before;
+    private int at;
+    private final List<TaskSample> tasks;
+    private final BitSet unchanged = new BitSet();
+
+    /** {@code before}: the previous scan's samples, in listing order, of the same mode (threads or processes). */
+    ScanSamples(List<TaskSample> before, int expected) {
+        this.before = before;
+        this.tasks = new ArrayList<>(expected);
+    }
+
+    void add(SampleDraft d) {
+        while (at < before.size() && listedBefore(before.get(at), d.tgid(), d.id())) {
+            at++;
+        }
+        if (at < before.size() && d.matches(before.get(at))) {
+            unchanged.set(tasks.size());
+            tasks.add(before.get(at));
+        } else {
+            tasks.add(d.sample());
+        }
+    }
+
+    List<TaskSample> tasks() {
+        return tasks;
+    }
+
+    /** Which of {@link #tasks()}, by index, are as the previous scan had them. */
+    BitSet unchanged() {
+        return unchanged;
+    }
+
+    private static boolean listedBefore(TaskSample p, int tgid, int id) {
+        return p.tgid() < tgid || (p.tgid() == tgid && p.id() < id);
+    }
+}

@@ -1,0 +1,176 @@
+package org.jiotop.output;
+
+import org.jiotop.model.Report;
+import org.jiotop.model.Row;
+import org.jiotop.model.SortKey;
+import org.jiotop.linux.TaskLabels;
+
+/**
+ * The columns of the text views, each defined once: the sort order it stands for, its number
+ * (iotop-c's, for {@code -1}..{@code -9} and the live view's keys; 8 was iotop-c's graph), title,
+ * width, alignment, its piece of python iotop's batch title line, and how it writes a row's cell.
+ * Batch text and the live view both render from here; rows are sorted by the report itself
+ * ({@code ReportBuilder}, by the column's {@link SortKey}).
+ */
+public enum Column {
+    /** As wide as the largest ID can be ({@link #idWidth}), growing when a larger one shows up. */
+    ID(SortKey.ID, 1, "TID", 3, Align.RIGHT, null) {
+        @Override
+        public String title(boolean processes) {
+            return processes ? "PID" : "TID";
+        }
+
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return Integer.toString(r.id());
+        }
+    },
+    PRIO(SortKey.PRIO, 2, "PRIO", 4, Align.RIGHT, "  PRIO") {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return l.priority().text();
+        }
+    },
+    USER(SortKey.USER, 3, "USER", 8, Align.LEFT, "  USER   ") {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return DisplayWidth.head(l.user(), width);
+        }
+    },
+    READ(SortKey.READ, 4, "DISK READ", 11, Align.RIGHT, "  DISK READ") {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return c.size(r.read());
+        }
+    },
+    WRITE(SortKey.WRITE, 5, "DISK WRITE", 11, Align.RIGHT, "  DISK WRITE") {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return c.size(r.write());
+        }
+    },
+    SWAPIN(SortKey.SWAPIN, 6, "SWAPIN", 7, Align.RIGHT, "  SWAPIN") {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return Units.percent(r.swapinPercent());
+        }
+
+        @Override
+        public double waitShare(Row r) {
+            return r.swapinPercent();
+        }
+    },
+    IO(SortKey.IO, 7, "IO", 7, Align.RIGHT, "      IO") {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return Units.percent(r.ioPercent());
+        }
+
+        @Override
+        public double waitShare(Row r) {
+            return r.ioPercent();
+        }
+    },
+    /** Takes the rest of the line. */
+    COMMAND(SortKey.COMMAND, 9, "COMMAND", 0, Align.LEFT, "    COMMAND") {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            String command = c.fullCommand() ? l.command() : l.shortCommand();
+            return r.activity().exited() ? command + EXITED : command;
+        }
+
+
+    };
+
+    /** After the command of a task that has exited. */
+    public static final String EXITED = " <exited>";
+    /** In batch text without delay accounting, python iotop's cell in place of SWAPIN and IO. */
+    public static final String UNAVAILABLE = "?unavailable? ";
+
+    public final SortKey key;
+    public final int number;
+    private final String title;
+    /** Cell width in terminal columns; 0 for the column that takes the rest of the line. */
+    final int width;
+    public final Align align;
+    /**
+     * This column's piece of python iotop's batch title line, spaces before it included; that line
+     * is not aligned with the rows beneath it, and scripts that read it expect it as it is. Null:
+     * the title aligned in the cell's width.
+     */
+    private final String batchTitle;
+
+    Column(SortKey key, int number, String title, int width, Align align, String batchTitle) {
+        this.key = key;
+        this.number = number;
+        this.title = title;
+        this.width = width;
+        this.align = align;
+        this.batchTitle = batchTitle;
+    }
+
+    public String title(boolean processes) {
+        return title;
+    }
+
+    /** The cell's text for row {@code r}, not yet padded to the column's width. */
+    public abstract String text(Row r, TaskLabels l, Cells c);
+
+    /**
+     * The typed order of rows by this column when it needs their labels; 0 for the columns the
+     * report sorts by their numbers.
+     */
+
+
+    /** A share of the interval spent waiting, which the live view colours; NaN for other columns. */
+    public double waitShare(Row r) {
+        return Double.NaN;
+    }
+
+    public boolean needsDelayAccounting() {
+        return key.needsDelayAccounting();
+    }
+
+    /** Cell width; {@code idWidth} is the ID column's in this report ({@link #idWidth}). */
+    public int width(int idWidth) {
+        return this == ID ? idWidth : width;
+    }
+
+    /** Whether the column takes what is left of the line. */
+    public boolean takesTheRest() {
+        return width == 0;
+    }
+
+    void appendBatchTitle(StringBuilder out, boolean processes, int idWidth) {
+        if (batchTitle == null) {
+            Text.align(out, title(processes), width(idWidth), align);
+        } else {
+            out.append(batchTitle);
+        }
+    }
+
+    /**
+     * The ID column's width: the digits of kernel.pid_max at start ({@code pidMaxDigits}), and more
+     * when pid_max was raised while jiotop runs (4194304 has seven digits): the column then grows
+     * rather than push a longer ID's row out of line. {@code report} may be null (nothing measured).
+     */
+    public static int idWidth(int pidMaxDigits, Report report) {
+        int max = 0;
+        if (report != null) {
+            for (Row row : report.rows()) {
+                max = Math.max(max, row.id());
+            }
+        }
+        return Math.max(Math.max(3, pidMaxDigits), Integer.toString(max).length());
+    }
+
+    /** The column of sort order {@code key}. */
+    public static Column of(SortKey key) {
+        for (Column c : values()) {
+            if (c.key == key) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(key.toString());
+    }
+}

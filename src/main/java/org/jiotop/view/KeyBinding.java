@@ -1,0 +1,328 @@
+package org.jiotop.view;
+
+import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
+
+import java.util.List;
+
+/**
+ * The live view's key table, each key once: the keys that press it, its line on the help screen,
+ * its word in the key help at the bottom, and what it does. The help screen and {@link KeyHandler}
+ * both come from here. Ctrl-C, which quits from within dialogs too, and Ctrl-Z, which the terminal
+ * turns into a signal, are listed here but carried out before the table is asked.
+ */
+enum KeyBinding {
+    QUIT("q Q Ctrl-C", "quit", "qQ" + Key.CTRL_C) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            return new Command.Quit();
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return "quit";
+        }
+    },
+    SORT("left right", "sort by the previous / next column (SWAPIN and IO need delay accounting)", "",
+            Key.Kind.LEFT, Key.Kind.RIGHT) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            moveSort(s, k.kind() == Key.Kind.RIGHT ? 1 : -1);
+            return Command.REDRAW;
+        }
+
+        /** The column a step left or right would sort by, {@code -} at an end. */
+        @Override
+        String hint(LiveState s, String key) {
+            List<Column> cols = s.visibleColumns();
+            int at = cols.indexOf(Column.of(s.effectiveSort()));
+            int next = key.equals("left") ? at - 1 : at < 0 ? -1 : at + 1;
+            return next >= 0 && next < cols.size() ? cols.get(next).title(s.processes) : "-";
+        }
+    },
+    REVERSE("r", "reverse the sort order", "rR") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.descending = !s.descending;
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return s.descending ? "asc" : "desc";
+        }
+    },
+    ONLY("o", "only tasks doing I/O / all tasks", "oO") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.only = !s.only;
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return s.only ? "all" : "active";
+        }
+    },
+    PROCESSES("p", "one row per process / per thread (measures afresh)", "pP") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.processes = !s.processes;
+            s.scroll = 0;
+            return new Command.Remeasure();
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return s.processes ? "threads" : "procs";
+        }
+    },
+    ACCUMULATED("a", "I/O accumulated since first seen / bandwidth", "a") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.figures = s.figures == Figures.ACCUMULATED ? Figures.BANDWIDTH : Figures.ACCUMULATED;
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return s.figures == Figures.BANDWIDTH ? "accum" : "bandwidth";
+        }
+    },
+    ACCUMULATED_BANDWIDTH("A", "accumulated I/O per second since first seen / bandwidth", "A") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.figures = s.figures == Figures.ACCUMULATED_BANDWIDTH ? Figures.BANDWIDTH : Figures.ACCUMULATED_BANDWIDTH;
+            return Command.REDRAW;
+        }
+    },
+    FULL_COMMAND("c", "full command lines / short names", "cC") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.fullCommand = !s.fullCommand;
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return s.fullCommand ? "short names" : "full command";
+        }
+    },
+    COLUMN(columnKeys(), "hide or show a column: " + columnNames(), columnDigits()) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            int n = k.ch() - '0';
+            if (!s.hidden.remove(n)) {
+                s.hidden.add(n);
+            }
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return "columns";
+        }
+    },
+    ALL_COLUMNS("0", "show all columns", "0") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.hidden.clear();
+            return Command.REDRAW;
+        }
+    },
+    LINE("up down", "scroll by a line", "", Key.Kind.UP, Key.Kind.DOWN) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.scroll = k.kind() == Key.Kind.UP ? Math.max(0, s.scroll - 1) : s.scroll + 1;
+            return Command.REDRAW;
+        }
+    },
+    PAGE("PgUp PgDn", "scroll by a page", "", Key.Kind.PAGE_UP, Key.Kind.PAGE_DOWN) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            int page = Math.max(1, pageRows);
+            s.scroll = k.kind() == Key.Kind.PAGE_UP ? Math.max(0, s.scroll - page) : s.scroll + page;
+            return Command.REDRAW;
+        }
+    },
+    ENDS("Home End", "go to the first / last row", "", Key.Kind.HOME, Key.Kind.END) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.scroll = k.kind() == Key.Kind.HOME ? 0 : Integer.MAX_VALUE / 2;
+            return Command.REDRAW;
+        }
+    },
+    FILTER("f", "show only the tasks of a user, or of a process (PID)", "fF") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.dialog = new Dialog.Prompt(Dialog.Purpose.FILTER, s.filterText(), 0, 0);
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return "filter";
+        }
+    },
+    SEARCH("/", "show only tasks whose TID or command matches a regular expression", "/") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.dialog = new Dialog.Prompt(Dialog.Purpose.SEARCH, s.search == null ? "" : s.search.pattern(), 0, 0);
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return "search";
+        }
+    },
+    IONICE("i", "ionice: set the I/O priority of a thread (in process mode: of all its threads)", "iI") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.dialog = new Dialog.Prompt(Dialog.Purpose.IONICE_ID, "", 0, 0);
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return "ionice";
+        }
+    },
+    DELAY_ACCOUNTING("Ctrl-T", "turn delay accounting (kernel.task_delayacct) on or off (root)",
+            String.valueOf(Key.CTRL_T)) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            return new Command.ToggleDelayAccounting();
+        }
+    },
+    SAVE("W", "save the current settings to the config file", "W") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            return new Command.SaveSettings();
+        }
+    },
+    /** The terminal raises SIGTSTP for it; {@link LiveView} suspends. */
+    SUSPEND("Ctrl-Z", "suspend to the shell (fg comes back)", "") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            return Command.REDRAW;
+        }
+    },
+    HELP("h ?", "this help", "hH?") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.dialog = new Dialog.Help();
+            return Command.REDRAW;
+        }
+
+        @Override
+        String hint(LiveState s, String key) {
+            return "help";
+        }
+    };
+
+    /** The key help at the bottom of the screen: a binding and the key word it is shown with. */
+    record Hint(KeyBinding binding, String key) {
+    }
+
+    static final List<Hint> KEYS_LINE = List.of(new Hint(QUIT, "q"), new Hint(IONICE, "i"), new Hint(ONLY, "o"),
+            new Hint(PROCESSES, "p"), new Hint(ACCUMULATED, "a"), new Hint(FILTER, "f"), new Hint(SEARCH, "/"),
+            new Hint(HELP, "h"));
+    static final List<Hint> SORT_LINE = List.of(new Hint(REVERSE, "r"), new Hint(SORT, "left"),
+            new Hint(SORT, "right"), new Hint(COLUMN, "1-9"), new Hint(FULL_COMMAND, "c"));
+
+    private static final KeyBinding[] ALL = values();
+
+    /** As the help screen names the keys. */
+    final String keyNames;
+    final String help;
+    /** The characters that press it. */
+    private final String chars;
+    private final Key.Kind[] kinds;
+
+    KeyBinding(String keyNames, String help, String chars, Key.Kind... kinds) {
+        this.keyNames = keyNames;
+        this.help = help;
+        this.chars = chars;
+        this.kinds = kinds;
+    }
+
+    abstract Command act(LiveState s, Key k, int pageRows);
+
+    /** Its word in the key help at the bottom, shown with {@code key}; only for those in a hint line. */
+    String hint(LiveState s, String key) {
+        throw new UnsupportedOperationException(name() + " has no hint");
+    }
+
+    boolean presses(Key k) {
+        if (k.kind() == Key.Kind.CHAR) {
+            return chars.indexOf(k.ch()) >= 0;
+        }
+        for (Key.Kind kind : kinds) {
+            if (kind == k.kind()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The binding {@code k} presses, or null for a key that does nothing. */
+    static KeyBinding of(Key k) {
+        for (KeyBinding b : ALL) {
+            if (b.presses(k)) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** Left/right over the visible columns, stopping at the ends; a new column sorts its own way. */
+    private static void moveSort(LiveState s, int step) {
+        List<Column> cols = s.visibleColumns();
+        if (cols.isEmpty()) {
+            return;
+        }
+        int at = cols.indexOf(Column.of(s.effectiveSort()));
+        if (at < 0) {
+            at = step > 0 ? -1 : cols.size();
+        }
+        SortKey next = cols.get(Math.clamp(at + step, 0, cols.size() - 1)).key;
+        if (next != s.effectiveSort()) {
+            s.sortKey = next;
+            s.descending = next.descendingByDefault();
+        }
+    }
+
+    /** The digits of the columns, which toggle them. */
+    private static String columnDigits() {
+        StringBuilder b = new StringBuilder();
+        for (Column c : Column.values()) {
+            b.append((char) ('0' + c.number));
+        }
+        return b.toString();
+    }
+
+    /** The column numbers as ranges: {@code 1-7, 9}. */
+    private static String columnKeys() {
+        StringBuilder b = new StringBuilder();
+        Column[] cols = Column.values();
+        for (int i = 0; i < cols.length; ) {
+            int j = i;
+            while (j + 1 < cols.length && cols[j + 1].number == cols[j].number + 1) {
+                j++;
+            }
+            b.append(b.isEmpty() ? "" : ", ").append(cols[i].number).append(j > i ? "-" + cols[j].number : "");
+            i = j + 1;
+        }
+        return b.toString();
+    }
+
+    private static String columnNames() {
+        StringBuilder b = new StringBuilder();
+        for (Column c : Column.values()) {
+            b.append(b.isEmpty() ? "" : ", ").append(c.number).append(' ').append(c.name());
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,77 @@
+package org.jiotop.view;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The key table: what the handler does and what the help screen lists are the same keys. */
+class KeyBindingTest {
+    /** Every key the decoder can produce: each char below 128 and each special key. */
+    private static List<Key> everyKey() {
+        List<Key> keys = new ArrayList<>();
+        for (char c = 0; c < 128; c++) {
+            keys.add(Key.ch(c));
+        }
+        for (Key.Kind kind : Key.Kind.values()) {
+            if (kind != Key.Kind.CHAR) {
+                keys.add(Key.of(kind));
+            }
+        }
+        return keys;
+    }
+
+    private static LiveState state() {
+        LiveState s = new LiveState();
+        s.scroll = 5;
+        s.hidden.add(3);
+        return s;
+    }
+
+    /** What a key can change, as text. A state some way in, so that every key has something to change. */
+    private static String snapshot(LiveState s) {
+        return s.sortKey + " " + s.descending + " " + s.only + " " + s.processes + " " + s.figures + " "
+                + s.fullCommand + " " + s.hidden + " " + s.scroll + " " + s.dialog + " " + s.search + " " + s.filterPid;
+    }
+
+    @Test
+    void aKeyDoesSomethingExactlyWhenTheTableHasItAndEachKeyIsInOneBinding() {
+        String untouched = snapshot(state());
+        Set<KeyBinding> pressed = EnumSet.noneOf(KeyBinding.class);
+        for (Key k : everyKey()) {
+            LiveState s = state();
+            Command c = KeyHandler.handle(s, k, 10, 0);
+            boolean acts = !c.equals(Command.REDRAW) || !snapshot(s).equals(untouched);
+            KeyBinding b = KeyBinding.of(k);
+            assertThat(acts).as("%s acts, bound to %s", k, b).isEqualTo(b != null);
+            if (b != null) {
+                pressed.add(b);
+                assertThat(EnumSet.allOf(KeyBinding.class).stream().filter(x -> x.presses(k))).as("%s", k).hasSize(1);
+            }
+        }
+        // Ctrl-Z is the terminal's: it never reaches the handler as a key.
+        assertThat(EnumSet.complementOf(EnumSet.copyOf(pressed))).containsExactly(KeyBinding.SUSPEND);
+    }
+
+    @Test
+    void theHelpScreenListsEveryBindingOnceInTableOrder() {
+        List<String> help = LiveScreen.helpText();
+        List<String> entries = help.subList(2, help.size() - 2);
+        assertThat(entries).hasSize(KeyBinding.values().length);
+        for (int i = 0; i < entries.size(); i++) {
+            KeyBinding b = KeyBinding.values()[i];
+            assertThat(entries.get(i)).startsWith("  " + b.keyNames + " ").endsWith(" " + b.help);
+        }
+    }
+
+    @Test
+    void theColumnKeysComeFromTheColumnSchema() {
+        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-7, 9");
+        assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND");
+        assertThat(KeyBinding.of(Key.ch('8'))).isNull();
+    }
+}
