@@ -1,5 +1,7 @@
 package org.jiotop.cli;
 
+import org.jiotop.output.Column;
+
 import java.util.List;
 import java.util.Set;
 
@@ -103,14 +105,14 @@ enum Option {
     FULL_COMMAND(new OptionSpec("fullcmdline", 'c').saved().in(Set.of(Mode.LIVE))
             .help("full command lines instead of program names")
             .doc("full command lines instead of program names")),
-    HIDE_ID(hide("pid", '1', "TID (PID with -P)")),
-    HIDE_PRIO(hide("prio", '2', "PRIO")),
-    HIDE_USER(hide("user", '3', "USER")),
-    HIDE_READ(hide("read", '4', "DISK READ")),
-    HIDE_WRITE(hide("write", '5', "DISK WRITE")),
-    HIDE_SWAPIN(hide("swapin", '6', "SWAPIN")),
-    HIDE_IO(hide("io", '7', "IO")),
-    HIDE_COMMAND(hide("command", '9', "COMMAND")),
+    HIDE_ID(hide("pid", Column.ID)),
+    HIDE_PRIO(hide("prio", Column.PRIO)),
+    HIDE_USER(hide("user", Column.USER)),
+    HIDE_READ(hide("read", Column.READ)),
+    HIDE_WRITE(hide("write", Column.WRITE)),
+    HIDE_SWAPIN(hide("swapin", Column.SWAPIN)),
+    HIDE_IO(hide("io", Column.IO)),
+    HIDE_COMMAND(hide("command", Column.COMMAND)),
     SORT_BY(new OptionSpec("sort").value("COLUMN", SORT).choices(ValueKind.sortNames()).byDefault("io").saved()
             .in(Set.of(Mode.LIVE))
             .help("sort by tid, prio, user, read, write, swapin, io or command")
@@ -162,9 +164,12 @@ enum Option {
         }
     }
 
-    private static OptionSpec hide(String column, char number, String title) {
-        String text = "hide column ".concat(String.valueOf(number)).concat(", ").concat(title);
-        return new OptionSpec("hide-".concat(column), number).hides(number - '0').saved().in(Set.of(Mode.LIVE))
+    /** Hides a column of the live view: its number and title come from the column schema. */
+    private static OptionSpec hide(String name, Column column) {
+        char number = (char) ('0' + column.number);
+        String text = "hide column ".concat(String.valueOf(number)).concat(", ").concat(column.title(false))
+                .concat(column == Column.ID ? " (PID with -P)" : "");
+        return new OptionSpec("hide-".concat(name), number).hides(column.number).saved().in(Set.of(Mode.LIVE))
                 .help(text).doc(text);
     }
 

@@ -78,8 +78,6 @@ public enum Column {
             String command = c.fullCommand() ? l.command() : l.shortCommand();
             return r.activity().exited() ? command + EXITED : command;
         }
-
-
     };
 
     /** After the command of a task that has exited. */
@@ -115,12 +113,6 @@ public enum Column {
 
     /** The cell's text for row {@code r}, not yet padded to the column's width. */
     public abstract String text(Row r, TaskLabels l, Cells c);
-
-    /**
-     * The typed order of rows by this column when it needs their labels; 0 for the columns the
-     * report sorts by their numbers.
-     */
-
 
     /** A share of the interval spent waiting, which the live view colours; NaN for other columns. */
     public double waitShare(Row r) {
