@@ -28,6 +28,7 @@ final class BatchRunner {
     private final CsvFormat csv;
     /** The live view falls back to batch text where it cannot be drawn. */
     private final Mode output;
+    private final Grouping grouping;
 
     private final ProcFs proc;
     private PrintStream startupReport;
@@ -53,6 +54,8 @@ final class BatchRunner {
         this.output = options.mode() == Mode.LIVE ? Mode.TEXT : options.mode();
         this.json = output == Mode.JSON ? new JsonLinesFormat() : null;
         this.csv = output == Mode.CSV ? new CsvFormat() : null;
+        // Batch text has no column for the groups' own counters: they are read for JSON and CSV only.
+        this.grouping = Grouping.of(options.groupKind(), output != Mode.TEXT);
     }
 
     /** Runs until the iterations are done or writing fails; returns the exit status. */
@@ -74,7 +77,7 @@ final class BatchRunner {
             // JSON and CSV stamp the end of the report's interval, not the moment it is printed.
             Instant sampled = json != null || csv != null ? Instant.now() : null;
             Report report = monitor.report(figures, options.is(Option.ONLY), uids, null, filter, false, SortKey.IO,
-                    true, labels);
+                    true, labels, grouping);
             report = labels.label(report, 0, report.rows().size());
             switch (output) {
                 case JSON -> {

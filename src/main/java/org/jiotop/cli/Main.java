@@ -115,7 +115,7 @@ public final class Main {
                     + ", so printing batch output (-b)");
         }
         ProcessIds processIds = ProcessIds.of(options.pids(), proc);
-        if (options.is(Option.PROCESSES) || exporter) {
+        if (options.groupKind().processes() || exporter) {
             for (String note : processIds.notes()) {
                 err.println("jiotop: " + note);
             }
@@ -125,8 +125,8 @@ public final class Main {
                      options.number(Option.EXIT_BUFFER) * 1024);
              TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
             IoPrio ioprio = new IoPrio();
-            RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users));
-            Monitor monitor = new Monitor(scanner, options, processIds.ids());
+            RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users), users);
+            Monitor monitor = new Monitor(scanner, options, processIds.ids(), users);
             if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);
             }

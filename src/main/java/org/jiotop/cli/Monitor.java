@@ -4,6 +4,9 @@ import org.jiotop.linux.KernelException;
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskScanner;
+import org.jiotop.linux.UserDb;
+import org.jiotop.model.Groups;
+import org.jiotop.model.Row;
 import org.jiotop.model.Interval;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportBuilder;
@@ -18,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * Samples the kernel for one mode (threads or processes) and keeps the latest interval, from which
- * reports are built as often as the view needs without sampling again.
+ * reports are built as often as the view needs without sampling again: of threads, of processes,
+ * or of groups of processes ({@link Grouping}), all kinds of group from one process sampling.
  */
 final class Monitor {
     private final TaskScanner scanner;
@@ -31,16 +35,19 @@ final class Monitor {
     private Interval latest;
     private List<TaskExit> exits = List.of();
     private boolean delayAccounting = true;
+    private final GroupLabels groupLabels;
+    private GroupDevices devices;
 
     /** {@code processIds}: the IDs of {@code -p} as processes (see {@link ProcessIds}). */
-    Monitor(TaskScanner scanner, Options options, int[] processIds) {
+    Monitor(TaskScanner scanner, Options options, int[] processIds, UserDb users) {
         this.scanner = scanner;
         this.onlyThreads = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
         this.onlyProcesses = options.pids().isEmpty() ? null : processIds;
         this.keepExited = options.number(Option.KEEP_EXITED);
         this.keepExitedWithIo = options.figures() != ReportSettings.Figures.BANDWIDTH;
         // The exporter counts whole processes, exited threads included.
-        this.processes = options.is(Option.PROCESSES) || options.mode() == Mode.EXPORTER;
+        this.processes = options.groupKind().processes() || options.mode() == Mode.EXPORTER;
+        this.groupLabels = new GroupLabels(users);
         this.tracker = new TaskTracker(keepExited, keepExitedWithIo);
     }
 
@@ -80,8 +87,18 @@ final class Monitor {
      */
     Report report(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
                   Pattern search, boolean fullCommand, SortKey key, boolean descending, RowLabels labels) {
+        return report(figures, onlyActive, uids, pid, search, fullCommand, key, descending, labels, Grouping.NONE);
+    }
+
+    /** As above, of the groups {@code grouping} asks for (or the processes of one) when sampling processes. */
+    Report report(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
+                  Pattern search, boolean fullCommand, SortKey key, boolean descending, RowLabels labels,
+                  Grouping grouping) {
         if (latest == null) {
             return null;
+        }
+        if (processes && grouping.kind().grouped()) {
+            return groups(figures, onlyActive, uids, pid, search, fullCommand, key, descending, labels, grouping);
         }
         SortKey effective = !latest.delayAccounting() && key.needsDelayAccounting() ? SortKey.WRITE : key;
         ReportSettings settings = new ReportSettings(processes, onlyActive, figures, uids, new RowFilter(pid, search),
@@ -91,5 +108,30 @@ final class Monitor {
         }
         return ReportBuilder.build(latest, settings, labels.label(ReportBuilder.monitoredRows(latest, settings),
                 processes));
+    }
+
+    private Report groups(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
+                          Pattern search, boolean fullCommand, SortKey key, boolean descending, RowLabels labels,
+                          Grouping grouping) {
+        SortKey effective = !latest.delayAccounting() && key.needsDelayAccounting() ? SortKey.WRITE : key;
+        boolean order = effective == key ? descending : effective.descendingByDefault();
+        List<Row> processRows = ReportBuilder.monitoredRows(latest, new ReportSettings(true, onlyActive, figures,
+                uids, new RowFilter(pid, null), effective, order, fullCommand));
+        GroupLabels.Labelled owners = groupLabels.of(processRows, grouping.kind());
+        if (grouping.member() != null) {
+            // One group's processes: the search chose the group, not its processes.
+            ReportSettings settings = new ReportSettings(true, onlyActive, figures, uids, new RowFilter(pid, null),
+                    effective, order, fullCommand);
+            return ReportBuilder.build(latest, settings, labels.label(Groups.members(processRows, owners.labels(),
+                    grouping.member()), true));
+        }
+        List<Row> rows = Groups.sum(processRows, owners.labels());
+        if (grouping.devices() && grouping.kind().byCgroup()) {
+            devices = devices != null ? devices : new GroupDevices();
+            rows = devices.attach(rows, owners.cgroups(), latest.endNanos());
+        }
+        ReportSettings settings = new ReportSettings(true, onlyActive, figures, Set.of(),
+                new RowFilter(null, search), effective, order, fullCommand);
+        return ReportBuilder.build(latest, settings, labels.label(rows, true)).withKind(grouping.kind());
     }
 }

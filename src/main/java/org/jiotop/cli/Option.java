@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.GroupKind;
 import org.jiotop.output.Column;
 
 import java.util.List;
@@ -52,7 +53,13 @@ enum Option {
             .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1)")),
     PROCESSES(new OptionSpec("processes", 'P').saved()
             .help("one row per process, with the I/O of all its threads")
-            .doc("one row per process instead of per thread (the exporter always counts processes)")),
+            .doc("one row per process instead of per thread (the exporter always counts processes); the same"
+                    + " as `--group=process`")),
+    GROUP(new OptionSpec("group").value("KIND", CHOICE).choices(GroupKind.words()).byDefault("thread").saved()
+            .help("one row per thread, process, user, cgroup, unit, container or pod")
+            .doc("what a row stands for: `thread`, `process` (as `-P`), or a group of processes: `user`,"
+                    + " `cgroup`, `unit`, `container` or `pod` (see Grouping); the exporter takes only `thread`"
+                    + " and `process`")),
     ACCUMULATED(new OptionSpec("accumulated", 'a').saved().in(Mode.REPORTS).excludes("accum-bw")
             .help("show I/O accumulated since first seen instead of bandwidth")
             .doc("bytes since jiotop first saw the task instead of bandwidth; SWAPIN and IO become averages"

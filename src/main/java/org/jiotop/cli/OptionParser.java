@@ -1,5 +1,7 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.GroupKind;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,6 +102,7 @@ final class OptionParser {
         if (seen.containsKey(Option.HELP) || seen.containsKey(Option.VERSION)) {
             return;
         }
+        checkGroup(command, mode);
         for (Given g : seen.values()) {
             Option o = g.option();
             if (o.spec.requires != null && !seen.containsKey(byLongName(o.spec.requires))) {
@@ -115,6 +118,33 @@ final class OptionParser {
                 throw new UsageException("options " + first.shown() + " and " + (first == g ? other : g).shown()
                         + " exclude each other");
             }
+        }
+    }
+
+    /**
+     * {@code -P} is {@code --group=process}: given with another kind, or {@code --group} given twice
+     * with two kinds, the command line contradicts itself. The exporter's series have no group
+     * labels: it takes threads or processes only.
+     */
+    private static void checkGroup(List<Given> command, Mode mode) throws UsageException {
+        Given first = null;
+        String kind = null;
+        for (Given g : command) {
+            String said = g.option() == Option.PROCESSES ? GroupKind.PROCESS.word()
+                    : g.option() == Option.GROUP ? (String) g.parsed() : null;
+            if (said == null) {
+                continue;
+            }
+            if (kind != null && !kind.equals(said)) {
+                throw new UsageException("options " + first.shown() + (first.option() == Option.GROUP ? "=" + kind : "")
+                        + " and " + g.shown() + (g.option() == Option.GROUP ? "=" + said : "") + " contradict each other");
+            }
+            first = first == null ? g : first;
+            kind = said;
+        }
+        if (mode == Mode.EXPORTER && kind != null && GroupKind.of(kind).grouped()) {
+            throw new UsageException("option --group=" + kind + " does not apply to the exporter (--serve):"
+                    + " its series are per process; use --group=process or none");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
 
@@ -98,6 +99,11 @@ final class Options {
         };
     }
 
+    /** What a row stands for: {@code -P} is {@code --group=process}. */
+    GroupKind groupKind() {
+        return is(Option.PROCESSES) ? GroupKind.PROCESS : GroupKind.of(text(Option.GROUP));
+    }
+
     Figures figures() {
         return is(Option.ACCUMULATED) ? Figures.ACCUMULATED
                 : is(Option.ACCUM_BW) ? Figures.ACCUMULATED_BANDWIDTH : Figures.BANDWIDTH;
@@ -140,6 +146,12 @@ final class Options {
             }
             values.put(o, v);
             given.add(o);
+            // -P and --group say one thing: the later one given wins (a config file's under the command line's).
+            if (o == Option.GROUP) {
+                values.put(Option.PROCESSES, false);
+            } else if (o == Option.PROCESSES && Boolean.TRUE.equals(v)) {
+                values.put(Option.GROUP, GroupKind.PROCESS.word());
+            }
             if (o.spec.excludes != null && Boolean.TRUE.equals(v)) {
                 Option other = OptionParser.byLongName(o.spec.excludes);
                 values.put(other, other.byDefault());

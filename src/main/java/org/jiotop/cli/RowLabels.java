@@ -1,6 +1,11 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.KernelLabels;
+import org.jiotop.linux.SafeText;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
+import org.jiotop.linux.UserDb;
+import org.jiotop.model.Group;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 
@@ -9,10 +14,15 @@ import java.util.List;
 
 /** Hands the model the labels of rows, looked up in /proc only for the rows that need them. */
 final class RowLabels {
-    private final KernelLabels kernel;
+    /** The USER of a group whose processes are not all one user's. */
+    static final String MIXED_USERS = "*";
 
-    RowLabels(KernelLabels kernel) {
+    private final KernelLabels kernel;
+    private final UserDb users;
+
+    RowLabels(KernelLabels kernel, UserDb users) {
         this.kernel = kernel;
+        this.users = users;
     }
 
     /** {@code rows} with their labels. */
@@ -44,6 +54,13 @@ final class RowLabels {
     }
 
     private Row labelled(Row r, boolean processes) {
+        Group g = r.group();
+        if (g != null) {
+            // A group has no command: its COMMAND says how many processes it sums; USER is theirs if one.
+            String user = g.oneUser() ? SafeText.escape(users.nameOf(g.uid())) : MIXED_USERS;
+            String count = g.tasks() == 1 ? "1 process" : g.tasks() + " processes";
+            return r.labelled(new TaskLabels(TaskPriority.GROUP, user, count));
+        }
         return r.labelled(kernel.labels(r.activity().sample(), r.activity().exitedName(), processes));
     }
 }

@@ -13,4 +13,11 @@ public record IoCounts(long readBytes, long writeBytes, long reads, long writes,
         return new IoCounts(readBytes + o.readBytes, writeBytes + o.writeBytes, reads + o.reads, writes + o.writes,
                 discardBytes + o.discardBytes, discards + o.discards);
     }
+
+    /** What was counted since {@code earlier}: each field at least zero (a cgroup made afresh counts from zero). */
+    public IoCounts since(IoCounts earlier) {
+        return new IoCounts(Math.max(0, readBytes - earlier.readBytes), Math.max(0, writeBytes - earlier.writeBytes),
+                Math.max(0, reads - earlier.reads), Math.max(0, writes - earlier.writes),
+                Math.max(0, discardBytes - earlier.discardBytes), Math.max(0, discards - earlier.discards));
+    }
 }

@@ -22,6 +22,8 @@ public final class TaskPriority implements Comparable<TaskPriority> {
     public static final TaskPriority UNKNOWN = new TaskPriority(4 * CLASS_STEP, "?err");
     /** A task that has exited: it has no priority any more. */
     public static final TaskPriority EXITED = new TaskPriority(4 * CLASS_STEP, "-");
+    /** A group of processes: the priorities of its threads are not summed into one. */
+    public static final TaskPriority GROUP = new TaskPriority(4 * CLASS_STEP, "-");
 
     private final int rank;
     private final String text;

@@ -117,7 +117,7 @@ public final class ReportBuilder {
     }
 
     /**
-     * Rows by {@code key}; ties keep ascending ID order so output is stable. PRIO, USER and COMMAND
+     * Rows by {@code key}; ties keep ascending ID (group rows: label) order so output is stable. PRIO, USER and COMMAND
      * compare the rows' labels (PRIO as the kernel ranks priorities, COMMAND the one shown).
      */
     public static Comparator<Row> order(SortKey key, boolean descending, boolean fullCommand) {
@@ -137,10 +137,18 @@ public final class ReportBuilder {
                 case USER -> a.shownLabels().user().compareTo(b.shownLabels().user());
                 case COMMAND -> fullCommand ? a.shownLabels().command().compareTo(b.shownLabels().command())
                         : a.shownLabels().shortCommand().compareTo(b.shownLabels().shortCommand());
-                case ID -> Integer.compare(a.id(), b.id());
+                case ID -> byId(a, b);
             };
             if (primary != 0) {
                 return descending ? -primary : primary;
+            }
+            return byId(a, b);
+        }
+
+        /** Group rows have no ID: their label stands in for it. */
+        private static int byId(Row a, Row b) {
+            if (a.group() != null && b.group() != null) {
+                return a.group().label().compareTo(b.group().label());
             }
             return Integer.compare(a.id(), b.id());
         }

@@ -7,10 +7,16 @@ import org.jiotop.linux.TaskLabels;
  * bytes per second, or bytes when the report is accumulated; the percentages are the share of the
  * interval (or of the time since first seen, when accumulated) spent waiting. {@code labels} are
  * its text columns, null until the wiring has looked them up: reports are built from numbers, and
- * only the rows that are filtered or sorted by text, or shown, get labels.
+ * only the rows that are filtered or sorted by text, or shown, get labels. {@code group} is null but
+ * for a group row ({@link Groups}), whose figures are the sums of its processes' rows.
  */
 public record Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
-                  TaskActivity activity, TaskLabels labels) {
+                  TaskActivity activity, TaskLabels labels, Group group) {
+
+    public Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
+               TaskActivity activity, TaskLabels labels) {
+        this(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, labels, null);
+    }
 
     public Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
                TaskActivity activity) {
@@ -18,7 +24,11 @@ public record Row(int id, int tgid, int uid, double read, double write, double s
     }
 
     public Row labelled(TaskLabels with) {
-        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, with);
+        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, with, group);
+    }
+
+    public Row withGroup(Group other) {
+        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, labels, other);
     }
 
     /** Its labels; a row is labelled before anything shows it. */

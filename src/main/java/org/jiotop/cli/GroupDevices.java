@@ -1,0 +1,90 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.CgroupHierarchy;
+import org.jiotop.linux.CgroupIo;
+import org.jiotop.linux.CgroupIoReader;
+import org.jiotop.linux.CgroupLabels;
+import org.jiotop.linux.IoCounts;
+import org.jiotop.linux.TaskCgroup;
+import org.jiotop.model.Group;
+import org.jiotop.model.Row;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A group's own kernel I/O counters over the interval: what the cgroups its live processes sit in
+ * counted ({@link CgroupIoReader}), the outermost of them where one holds another (v2 counts a
+ * cgroup's children in it). Each cgroup is read once per interval, when the report of a new
+ * interval asks; the figure is the change since the previous interval's reading, so a group's
+ * first interval has none. Unknown (null) when any of its cgroups cannot be read or was not read
+ * the interval before, and for the rows of processes with no owner or an unreadable one.
+ */
+final class GroupDevices {
+    private final CgroupIoReader reader = CgroupIoReader.system();
+    private Map<TaskCgroup, CgroupIo> previous = Map.of();
+    private Map<TaskCgroup, CgroupIo> current = new HashMap<>();
+    private long intervalEnd = Long.MIN_VALUE;
+
+    /** {@code groups} with the counters of the cgroups {@code cgroups} names for each label. */
+    List<Row> attach(List<Row> groups, Map<String, Set<TaskCgroup>> cgroups, long endNanos) {
+        if (endNanos != intervalEnd) {
+            intervalEnd = endNanos;
+            previous = current;
+            current = new HashMap<>();
+        }
+        List<Row> out = new ArrayList<>(groups.size());
+        for (Row r : groups) {
+            Group g = r.group();
+            Set<TaskCgroup> where = cgroups.get(g.label());
+            boolean owned = !g.label().equals(CgroupLabels.NONE) && !g.label().equals(CgroupLabels.UNKNOWN);
+            out.add(owned && where != null ? counted(r, outermost(where)) : r);
+        }
+        return out;
+    }
+
+    private Row counted(Row r, List<TaskCgroup> where) {
+        IoCounts sum = IoCounts.ZERO;
+        CgroupHierarchy source = null;
+        for (TaskCgroup c : where) {
+            CgroupIo now = current.computeIfAbsent(c, reader::of);
+            CgroupIo before = previous.get(c);
+            if (now == null || before == null) {
+                return r;
+            }
+            source = source == null ? now.source() : source;
+            sum = sum.plus(now.total().since(before.total()));
+        }
+        return r.withGroup(r.group().withDevice(source, sum));
+    }
+
+    /** The cgroups not inside another of {@code where} in the same hierarchy. */
+    private static List<TaskCgroup> outermost(Set<TaskCgroup> where) {
+        List<TaskCgroup> out = new ArrayList<>(where.size());
+        for (TaskCgroup c : where) {
+            boolean inside = false;
+            for (TaskCgroup o : where) {
+                inside |= o != c && o.hierarchy() == c.hierarchy() && under(c.path().bytes(), o.path().bytes());
+            }
+            if (!inside) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean under(byte[] path, byte[] parent) {
+        if (path.length <= parent.length) {
+            return false;
+        }
+        for (int i = 0; i < parent.length; i++) {
+            if (path[i] != parent[i]) {
+                return false;
+            }
+        }
+        return parent[parent.length - 1] == '/' || path[parent.length] == '/';
+    }
+}

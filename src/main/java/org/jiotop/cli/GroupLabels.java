@@ -1,0 +1,96 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.CgroupCache;
+import org.jiotop.linux.CgroupLabels;
+import org.jiotop.linux.ProcCgroup;
+import org.jiotop.linux.SafeText;
+import org.jiotop.linux.TaskCgroup;
+import org.jiotop.linux.TaskId;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.UserDb;
+import org.jiotop.model.GroupKind;
+import org.jiotop.model.Row;
+import org.jiotop.model.TaskActivity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The group label of each process row, handed to the model as data: the user's name, or the
+ * owner told from the process's cgroup, read once per process ({@link CgroupCache}). Nothing of
+ * cgroups is read or loaded until a kind asks for it. An exited process keeps the label it had
+ * alive; one never seen alive takes its parent's (a child starts in its parent's cgroup), else
+ * {@link CgroupLabels#UNKNOWN}.
+ */
+final class GroupLabels {
+    /** A process's labels and the cgroup they were told from (null when it could not be read). */
+    record Owner(CgroupLabels labels, TaskCgroup cgroup) {
+        static final Owner UNREADABLE = new Owner(CgroupLabels.UNREADABLE, null);
+    }
+
+    /** The labels of the rows, one each, and the cgroups each label's live processes sit in. */
+    record Labelled(List<String> labels, Map<String, Set<TaskCgroup>> cgroups) {
+    }
+
+    private final UserDb users;
+    private CgroupCache<Owner> owners;
+
+    GroupLabels(UserDb users) {
+        this.users = users;
+    }
+
+    Labelled of(List<Row> processes, GroupKind kind) {
+        String[] labels = new String[processes.size()];
+        Map<String, Set<TaskCgroup>> cgroups = new LinkedHashMap<>();
+        // The living first: an exited process never seen alive looks for its parent's label among them.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < labels.length; i++) {
+                TaskActivity a = processes.get(i).activity();
+                if (a.exited() != (pass == 1)) {
+                    continue;
+                }
+                if (kind == GroupKind.USER) {
+                    labels[i] = SafeText.escape(users.nameOf(a.sample().uid()));
+                    continue;
+                }
+                Owner owner = owner(a);
+                labels[i] = pick(owner.labels(), kind);
+                if (owner.cgroup() != null && !a.exited()) {
+                    cgroups.computeIfAbsent(labels[i], l -> new LinkedHashSet<>()).add(owner.cgroup());
+                }
+            }
+        }
+        return new Labelled(List.of(labels), cgroups);
+    }
+
+    private Owner owner(TaskActivity a) {
+        if (owners == null) {
+            ProcCgroup proc = ProcCgroup.system();
+            owners = new CgroupCache<>(proc::read, c -> new Owner(CgroupLabels.of(c), c), o -> o.labels().chars(),
+                    Owner.UNREADABLE);
+        }
+        TaskSample s = a.sample();
+        if (!a.exited()) {
+            return owners.of(s.id(), s.startNanos());
+        }
+        CgroupCache.Known<Owner> seen = owners.last(s.id());
+        if (seen != null && TaskId.sameStartAsExit(seen.startNanos(), s.startNanos())) {
+            return seen.labels();
+        }
+        CgroupCache.Known<Owner> parent = owners.last(s.ppid());
+        return parent != null ? parent.labels() : Owner.UNREADABLE;
+    }
+
+    private static String pick(CgroupLabels l, GroupKind kind) {
+        return switch (kind) {
+            case UNIT -> l.unit();
+            case CONTAINER -> l.container();
+            case POD -> l.pod();
+            default -> l.cgroup();
+        };
+    }
+}
