@@ -23,8 +23,8 @@ import java.util.Set;
  * The group label of each process row, handed to the model as data: the user's name, or the
  * owner told from the process's cgroup, read once per process ({@link CgroupCache}). Nothing of
  * cgroups is read or loaded until a kind asks for it. An exited process keeps the label it had
- * alive; one never seen alive takes its parent's (a child starts in its parent's cgroup), else
- * {@link CgroupLabels#UNKNOWN}.
+ * alive; one never seen alive (or gone before its file was read) takes its parent's, as last
+ * kept (a child starts in its parent's cgroup), else {@link CgroupLabels#UNKNOWN}.
  */
 final class GroupLabels {
     /** A process's labels and the cgroup they were told from (null when it could not be read). */
@@ -74,15 +74,19 @@ final class GroupLabels {
                     Owner.UNREADABLE);
         }
         TaskSample s = a.sample();
-        if (!a.exited()) {
-            return owners.of(s.id(), s.startNanos());
-        }
-        CgroupCache.Known<Owner> seen = owners.last(s.id());
-        if (seen != null && TaskId.sameStartAsExit(seen.startNanos(), s.startNanos())) {
-            return seen.labels();
+        Owner own = a.exited() ? ended(s) : owners.of(s.id(), s.startNanos());
+        if (own != Owner.UNREADABLE) {
+            return own;
         }
         CgroupCache.Known<Owner> parent = owners.last(s.ppid());
         return parent != null ? parent.labels() : Owner.UNREADABLE;
+    }
+
+    /** What was kept for an exited process when it was seen alive, else {@link Owner#UNREADABLE}. */
+    private Owner ended(TaskSample s) {
+        CgroupCache.Known<Owner> seen = owners.last(s.id());
+        return seen != null && TaskId.sameStartAsExit(seen.startNanos(), s.startNanos()) ? seen.labels()
+                : Owner.UNREADABLE;
     }
 
     private static String pick(CgroupLabels l, GroupKind kind) {

@@ -1,5 +1,6 @@
 package org.jiotop.output;
 
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.linux.TaskLabels;
@@ -57,7 +58,7 @@ public final class BatchFormat {
         }
         int idWidth = Column.idWidth(pidMaxDigits, report);
         if (quiet == 0 || (quiet == 1 && index == 0)) {
-            out.accept((timestamps ? "    TIME" : "") + title(report.processes(), idWidth));
+            out.accept((timestamps ? "    TIME" : "") + title(report.kind(), idWidth));
         }
         Cells cells = new Cells(sizes, !report.accumulated(), true);
         for (Row row : report.rows()) {
@@ -65,10 +66,10 @@ public final class BatchFormat {
         }
     }
 
-    private static String title(boolean processes, int idWidth) {
+    private static String title(GroupKind kind, int idWidth) {
         StringBuilder b = new StringBuilder(80);
         for (Column c : COLUMNS) {
-            c.appendBatchTitle(b, processes, idWidth);
+            c.appendBatchTitle(b, kind, idWidth);
         }
         return b.toString();
     }
@@ -92,7 +93,7 @@ public final class BatchFormat {
             if (i > 0) {
                 b.append(' ');
             }
-            Text.align(b, c.text(row, labels, cells), c.width(idWidth), c.align);
+            Text.align(b, c.text(row, labels, cells), c.width(idWidth), c.align(report.kind()));
         }
         return b.toString();
     }

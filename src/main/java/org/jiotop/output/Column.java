@@ -1,5 +1,6 @@
 package org.jiotop.output;
 
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.SortKey;
@@ -13,7 +14,11 @@ import org.jiotop.linux.TaskLabels;
  * ({@code ReportBuilder}, by the column's {@link SortKey}).
  */
 public enum Column {
-    /** As wide as the largest ID can be ({@link #idWidth}), growing when a larger one shows up. */
+    /**
+     * As wide as the largest ID can be ({@link #idWidth}), growing when a larger one shows up; for
+     * group rows, their label, left-aligned, the column as wide as the widest (at most
+     * {@link #LABEL_COLUMNS}, a longer label cut) and titled by the kind.
+     */
     ID(SortKey.ID, 1, "TID", 3, Align.RIGHT, null) {
         @Override
         public String title(boolean processes) {
@@ -21,8 +26,18 @@ public enum Column {
         }
 
         @Override
+        public String title(GroupKind kind) {
+            return kind.grouped() ? kind.name() : title(kind.processes());
+        }
+
+        @Override
+        public Align align(GroupKind kind) {
+            return kind.grouped() ? Align.LEFT : align;
+        }
+
+        @Override
         public String text(Row r, TaskLabels l, Cells c) {
-            return Integer.toString(r.id());
+            return r.group() != null ? DisplayWidth.head(r.group().label(), LABEL_COLUMNS) : Integer.toString(r.id());
         }
     },
     PRIO(SortKey.PRIO, 2, "PRIO", 4, Align.RIGHT, "  PRIO") {
@@ -80,6 +95,8 @@ public enum Column {
         }
     };
 
+    /** The widest a group's label is shown in the ID column. */
+    public static final int LABEL_COLUMNS = 40;
     /** After the command of a task that has exited. */
     public static final String EXITED = " <exited>";
     /** In batch text without delay accounting, python iotop's cell in place of SWAPIN and IO. */
@@ -111,6 +128,16 @@ public enum Column {
         return title;
     }
 
+    /** The title over rows of {@code kind}. */
+    public String title(GroupKind kind) {
+        return title(kind.processes());
+    }
+
+    /** How cells of rows of {@code kind} are aligned. */
+    public Align align(GroupKind kind) {
+        return align;
+    }
+
     /** The cell's text for row {@code r}, not yet padded to the column's width. */
     public abstract String text(Row r, TaskLabels l, Cells c);
 
@@ -133,9 +160,9 @@ public enum Column {
         return width == 0;
     }
 
-    void appendBatchTitle(StringBuilder out, boolean processes, int idWidth) {
+    void appendBatchTitle(StringBuilder out, GroupKind kind, int idWidth) {
         if (batchTitle == null) {
-            Text.align(out, title(processes), width(idWidth), align);
+            Text.align(out, title(kind), width(idWidth), align(kind));
         } else {
             out.append(batchTitle);
         }
@@ -148,6 +175,13 @@ public enum Column {
      */
     public static int idWidth(int pidMaxDigits, Report report) {
         int max = 0;
+        if (report != null && report.kind().grouped()) {
+            int widest = report.kind().name().length();
+            for (Row row : report.rows()) {
+                widest = Math.max(widest, Math.min(LABEL_COLUMNS, DisplayWidth.of(row.group().label())));
+            }
+            return widest;
+        }
         if (report != null) {
             for (Row row : report.rows()) {
                 max = Math.max(max, row.id());

@@ -46,6 +46,11 @@ public final class CsvFormat {
             }
 
             @Override
+            public void absent(RowField f) {
+                field(f);
+            }
+
+            @Override
             public void bool(RowField f, boolean v) {
                 field(f).append(v);
             }

@@ -19,7 +19,7 @@ import java.time.Instant;
  * -a says.
  */
 public final class JsonLinesFormat {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Closing a generator must not close standard output under it. */
     private final JsonFactory factory = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
@@ -84,6 +84,11 @@ public final class JsonLinesFormat {
             @Override
             public void none(RowField f) {
                 g.writeNullProperty(f.jsonName(processes));
+            }
+
+            @Override
+            public void absent(RowField f) {
+                // left out: a reader tells "unknown" from 0 by the field's absence
             }
 
             @Override

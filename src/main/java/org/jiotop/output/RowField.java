@@ -1,5 +1,9 @@
 package org.jiotop.output;
 
+import org.jiotop.linux.CgroupHierarchy;
+import org.jiotop.linux.IoCounts;
+import org.jiotop.model.Group;
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
@@ -11,7 +15,10 @@ import org.jiotop.linux.TaskLabels;
  * fields are the kernel's counters ({@link IoField}): write figures are gross, as the kernel's
  * write_bytes is, and {@code cancelled_write_bytes} says how much of them never reached the device.
  * The free-text fields (user, command) may hold anything a process chose; command is last, so that
- * the numbers before it line up in CSV.
+ * the numbers before it line up in CSV. A group row ({@link GroupKind#grouped}) has no ID, TGID,
+ * priority or command (null), a uid and user only when its processes share one, its label in
+ * {@code group} and how many processes it sums in {@code tasks}; its cgroup's own counters over
+ * the interval, where known, are the {@code cgroup_} fields (absent otherwise: never 0 for unknown).
  */
 enum RowField {
     ID("id"), TGID("tgid"), UID("uid"), USER("user"), PRIORITY("priority"), EXITED("exited"),
@@ -23,6 +30,10 @@ enum RowField {
     IO_PERCENT("io_percent"), SWAPIN_PERCENT("swapin_percent"),
     ACCUMULATED_READ_BYTES("accumulated_" + IoField.READ_BYTES.name),
     ACCUMULATED_WRITE_BYTES("accumulated_" + IoField.WRITE_BYTES.name),
+    GROUP_KIND("group_kind"), GROUP("group"), TASKS("tasks"),
+    CGROUP_IO_SOURCE("cgroup_io_source"), CGROUP_READ_BYTES("cgroup_" + IoField.READ_BYTES.name),
+    CGROUP_WRITE_BYTES("cgroup_" + IoField.WRITE_BYTES.name), CGROUP_READS("cgroup_reads"),
+    CGROUP_WRITES("cgroup_writes"),
     COMMAND("command");
 
     /** Where the fields go: a JSON object or a CSV line. */
@@ -33,6 +44,9 @@ enum RowField {
 
         /** No figure (a percentage without delay accounting). */
         void none(RowField f);
+
+        /** A field that does not apply to this row: left out of JSON, empty in CSV. */
+        void absent(RowField f);
 
         void bool(RowField f, boolean v);
 
@@ -66,17 +80,33 @@ enum RowField {
 
     /** Every field of {@code row}, in order. */
     static void write(Row row, TaskLabels l, Report report, Sink out) {
+        Group g = row.group();
         IoDelta d = row.activity().delta();
         IoDelta acc = row.activity().accumulated();
         double seconds = report.durationNanos() / 1e9;
         boolean delays = report.delayAccounting();
         for (RowField f : ALL) {
+            if (g != null && f.groupHasNone(g)) {
+                out.none(f);
+                continue;
+            }
             switch (f) {
                 case ID -> out.number(f, row.id());
                 case TGID -> out.number(f, row.tgid());
                 case UID -> out.number(f, Integer.toUnsignedLong(row.uid()));
                 case USER -> out.freeText(f, l.user());
                 case PRIORITY -> out.word(f, l.priority().text());
+                case GROUP_KIND -> out.word(f, report.kind().word());
+                case GROUP -> {
+                    if (g == null) {
+                        out.none(f);
+                    } else {
+                        out.freeText(f, g.label());
+                    }
+                }
+                case TASKS -> out.number(f, g == null ? 1 : g.tasks());
+                case CGROUP_IO_SOURCE, CGROUP_READ_BYTES, CGROUP_WRITE_BYTES, CGROUP_READS, CGROUP_WRITES ->
+                        device(f, g, out);
                 case EXITED -> out.bool(f, row.activity().exited());
                 case READ_BYTES -> out.number(f, IoField.READ_BYTES.raw(d));
                 case WRITE_BYTES -> out.number(f, IoField.WRITE_BYTES.raw(d));
@@ -97,6 +127,27 @@ enum RowField {
                 case ACCUMULATED_WRITE_BYTES -> out.number(f, IoField.WRITE_BYTES.raw(acc));
                 case COMMAND -> out.freeText(f, l.command());
             }
+        }
+    }
+
+    /** Fields a group row has no value for: it stands for no one task. */
+    private boolean groupHasNone(Group g) {
+        return this == ID || this == TGID || this == PRIORITY || this == COMMAND
+                || (!g.oneUser() && (this == UID || this == USER));
+    }
+
+    private static void device(RowField f, Group g, Sink out) {
+        if (g == null || g.device() == null) {
+            out.absent(f);
+            return;
+        }
+        IoCounts c = g.device();
+        switch (f) {
+            case CGROUP_IO_SOURCE -> out.word(f, g.deviceSource() == CgroupHierarchy.V2 ? "io.stat" : "blkio");
+            case CGROUP_READ_BYTES -> out.number(f, c.readBytes());
+            case CGROUP_WRITE_BYTES -> out.number(f, c.writeBytes());
+            case CGROUP_READS -> out.number(f, c.reads());
+            default -> out.number(f, c.writes());
         }
     }
 }
