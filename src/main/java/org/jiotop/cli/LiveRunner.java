@@ -97,7 +97,9 @@ final class LiveRunner {
     private Report shownReport(int height) {
         Report report = monitor.report(state.figures(), state.only(), state.filterUid() == null ? uids
                         : Set.of(state.filterUid()), state.filterPid(), state.search(), state.fullCommand(),
-                state.sortKey(), state.descending(), labels);
+                state.sortKey(), state.descending(), labels,
+                new Grouping(state.kind(), state.openGroup(), false));
+        state.listed(report);
         if (report == null) {
             return null;
         }

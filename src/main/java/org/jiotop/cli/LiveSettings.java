@@ -18,7 +18,7 @@ final class LiveSettings {
     static LiveState state(Options options, Map<String, String> env) {
         String noColor = env.get("NO_COLOR");
         LiveState state = new LiveState().configure(options.sortKey(), options.is(Option.ONLY),
-                options.is(Option.PROCESSES), options.figures(), options.is(Option.FULL_COMMAND), options.hidden(),
+                options.groupKind(), options.figures(), options.is(Option.FULL_COMMAND), options.hidden(),
                 !options.is(Option.NO_COLOR) && (noColor == null || noColor.isEmpty()), options.is(Option.ASCII),
                 !options.is(Option.NO_HELP),
                 options.text(Option.FILTER) == null ? null : Pattern.compile(options.text(Option.FILTER)));
@@ -39,7 +39,7 @@ final class LiveSettings {
         b.set(Option.SORT_BY, state.sortKey())
                 .set(Option.REVERSE, state.descending() != state.sortKey().descendingByDefault())
                 .set(Option.ONLY, state.only())
-                .set(Option.PROCESSES, state.processes())
+                .set(Option.GROUP, state.kind().word())
                 .set(Option.ACCUMULATED, state.figures() == Figures.ACCUMULATED)
                 .set(Option.ACCUM_BW, state.figures() == Figures.ACCUMULATED_BANDWIDTH)
                 .set(Option.FULL_COMMAND, state.fullCommand())

@@ -1,5 +1,6 @@
 package org.jiotop.view;
 
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.Column;
@@ -38,7 +39,7 @@ enum KeyBinding {
             List<Column> cols = s.visibleColumns();
             int at = cols.indexOf(Column.of(s.effectiveSort()));
             int next = key.equals("left") ? at - 1 : at < 0 ? -1 : at + 1;
-            return next >= 0 && next < cols.size() ? cols.get(next).title(s.processes) : "-";
+            return next >= 0 && next < cols.size() ? cols.get(next).title(s.kind) : "-";
         }
     },
     REVERSE("r", "reverse the sort order", "rR") {
@@ -68,14 +69,43 @@ enum KeyBinding {
     PROCESSES("p", "one row per process / per thread (measures afresh)", "pP") {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
-            s.processes = !s.processes;
+            s.kind = s.kind.processes() ? GroupKind.THREAD : GroupKind.PROCESS;
+            s.openGroup = null;
             s.scroll = 0;
             return new Command.Remeasure();
         }
 
         @Override
         String hint(LiveState s, String key) {
-            return s.processes ? "threads" : "procs";
+            return s.kind.processes() ? "threads" : "procs";
+        }
+    },
+    GROUP("g", "one row per thread, process, user, cgroup, unit, container, pod: the next", "gG") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.kind = s.kind.next();
+            s.openGroup = null;
+            s.scroll = 0;
+            return new Command.Remeasure();
+        }
+    },
+    OPEN_GROUP("Enter", "show the processes of the group on the top line", "", Key.Kind.ENTER) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            if (s.openGroup == null && s.scroll < s.groupRows.size()) {
+                s.openGroup = s.groupRows.get(s.scroll);
+                s.scroll = 0;
+            }
+            return Command.REDRAW;
+        }
+    },
+    CLOSE_GROUP("Esc Backspace", "back from a group's processes to the groups", "", Key.Kind.ESCAPE,
+            Key.Kind.BACKSPACE) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.openGroup = null;
+            s.scroll = 0;
+            return Command.REDRAW;
         }
     },
     ACCUMULATED("a", "I/O accumulated since first seen / bandwidth", "a") {

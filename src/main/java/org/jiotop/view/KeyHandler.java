@@ -74,7 +74,7 @@ public final class KeyHandler {
             case IONICE_ID -> {
                 int id = positive(text);
                 if (id <= 0) {
-                    s.tell(s.processes ? "Invalid process id!" : "Invalid thread id!", now);
+                    s.tell(s.processes() ? "Invalid process id!" : "Invalid thread id!", now);
                 } else {
                     s.dialog = new Dialog.ClassPicker(id, 1);
                 }
@@ -84,7 +84,7 @@ public final class KeyHandler {
                 if (level < 0 || level > 7) {
                     s.tell("Invalid I/O priority level (0-7)!", now);
                 } else {
-                    return new Command.Ionice(p.id(), s.processes, new IoPriority(p.ioClass(), level));
+                    return new Command.Ionice(p.id(), s.processes(), new IoPriority(p.ioClass(), level));
                 }
             }
             case FILTER -> {
@@ -92,6 +92,9 @@ public final class KeyHandler {
                     s.filterUid = null;
                     s.filterUser = null;
                     s.filterPid = null;
+                } else if (s.kind.grouped() && positive(text) <= 0) {
+                    // Among groups, a name that is no PID is a group's label: its processes show.
+                    s.openGroup = text;
                 } else if (positive(text) > 0) {
                     s.filterPid = positive(text);
                     s.filterUid = null;

@@ -1,6 +1,7 @@
 package org.jiotop.view;
 
 import org.jiotop.linux.IoPriority;
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.linux.SafeText;
@@ -104,7 +105,7 @@ public final class LiveScreen {
         if (s.dialog instanceof Dialog.Help) {
             lines.addAll(help(pageRows + 1));
         } else {
-            lines.add(title(report == null ? s.processes : report.processes()));
+            lines.add(title(report == null ? s.kind : report.kind()));
             lines.addAll(rows(report, pageRows));
         }
         while (lines.size() < g.height() - bottom.size()) {
@@ -144,7 +145,7 @@ public final class LiveScreen {
         switch (s.dialog) {
             case Dialog.Prompt p -> {
                 String label = switch (p.purpose()) {
-                    case IONICE_ID -> (s.processes ? "PID" : "TID") + " to ionice: ";
+                    case IONICE_ID -> (s.processes() ? "PID" : "TID") + " to ionice: ";
                     case IONICE_LEVEL -> p.ioClass() == IoPriority.CLASS_IDLE
                             ? "Idle has no level (Enter sets it, Esc cancels): "
                             : "I/O priority level (0-7, 0 is highest): ";
@@ -183,26 +184,30 @@ public final class LiveScreen {
             parts.add("user " + s.filterUser);
         }
         if (s.filterPid != null) {
-            parts.add((s.processes ? "PID " : "process ") + s.filterPid);
+            parts.add((s.processes() ? "PID " : "process ") + s.filterPid);
+        }
+        if (s.openGroup != null) {
+            parts.add(s.kind.word() + " " + s.openGroup);
         }
         if (s.search != null) {
             parts.add("/" + s.search.pattern() + "/");
         }
-        return parts.isEmpty() ? null : "Showing only: " + typed(String.join(", ", parts)) + "  (f, / to change)";
+        return parts.isEmpty() ? null : "Showing only: " + typed(String.join(", ", parts))
+                + (s.openGroup != null ? "  (Esc: back to the groups)" : "  (f, / to change)");
     }
 
-    private AttributedString title(boolean processes) {
+    private AttributedString title(GroupKind kind) {
         AttributedStringBuilder b = new AttributedStringBuilder().style(TITLE);
         SortKey sorted = s.effectiveSort();
         String marker = s.ascii ? (s.descending ? ">" : "<") : (s.descending ? "\u25bd" : "\u25b3");
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            String text = c.title(processes);
+            String text = c.title(kind);
             int w = c.takesTheRest() ? text.length() + 1 : c.width(idWidth);
             if (c.key == sorted) {
                 text = text + marker;
             }
-            b.append(Text.aligned(text, w, c.align), c.key == sorted ? TITLE.bold() : TITLE);
+            b.append(Text.aligned(text, w, c.align(kind)), c.key == sorted ? TITLE.bold() : TITLE);
             if (i < columns.size() - 1) {
                 b.append(" ", TITLE);
             }
@@ -224,7 +229,7 @@ public final class LiveScreen {
         List<AttributedString> out = new ArrayList<>(pageRows);
         Cells cells = new Cells(sizes, !report.accumulated(), s.fullCommand);
         for (Row r : rows.subList(scroll, Math.min(rows.size(), scroll + pageRows))) {
-            out.add(row(r, r.shownLabels(), cells));
+            out.add(row(r, r.shownLabels(), cells, report.kind()));
         }
         if (rows.isEmpty()) {
             out.add(plain(s.only ? "  (no task did any I/O in this interval; o shows all)" : "  (no tasks)"));
@@ -237,7 +242,7 @@ public final class LiveScreen {
         return Math.clamp(scroll, 0, Math.max(0, rows - pageRows));
     }
 
-    private AttributedString row(Row r, TaskLabels l, Cells cells) {
+    private AttributedString row(Row r, TaskLabels l, Cells cells, GroupKind kind) {
         AttributedStyle base = r.activity().exited() ? EXITED : AttributedStyle.DEFAULT;
         AttributedStringBuilder b = new AttributedStringBuilder().style(base);
         for (int i = 0; i < columns.size(); i++) {
@@ -247,7 +252,7 @@ public final class LiveScreen {
                 b.append(middleCut(text, Math.max(8, g.width() - DisplayWidth.of(b))), base);
             } else {
                 double share = c.waitShare(r);
-                b.append(Text.aligned(text, c.width(idWidth), c.align),
+                b.append(Text.aligned(text, c.width(idWidth), c.align(kind)),
                         Double.isNaN(share) ? base : percentStyle(base, share));
             }
             if (i < columns.size() - 1) {

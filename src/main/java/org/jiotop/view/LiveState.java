@@ -1,6 +1,9 @@
 package org.jiotop.view;
 
+import org.jiotop.model.GroupKind;
+import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.model.Row;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.Column;
 
@@ -15,7 +18,11 @@ public final class LiveState {
     SortKey sortKey = SortKey.IO;
     boolean descending = true;
     boolean only;
-    boolean processes;
+    GroupKind kind = GroupKind.THREAD;
+    /** The group whose processes are shown instead of the groups (Enter), or null. */
+    String openGroup;
+    /** The labels of the group rows of the report on screen, in order (for Enter). */
+    List<String> groupRows = List.of();
     Figures figures = Figures.BANDWIDTH;
     boolean fullCommand;
     final Set<Integer> hidden = new TreeSet<>();
@@ -49,7 +56,28 @@ public final class LiveState {
     }
 
     public boolean processes() {
-        return processes;
+        return kind.processes();
+    }
+
+    public GroupKind kind() {
+        return kind;
+    }
+
+    public String openGroup() {
+        return openGroup;
+    }
+
+    /** Keeps the labels of the group rows of the report about to be drawn: Enter opens one of them. */
+    public void listed(Report report) {
+        if (report == null || !report.kind().grouped()) {
+            groupRows = List.of();
+            return;
+        }
+        List<String> labels = new ArrayList<>(report.rows().size());
+        for (Row r : report.rows()) {
+            labels.add(r.group().label());
+        }
+        groupRows = labels;
     }
 
     public Figures figures() {
@@ -108,12 +136,12 @@ public final class LiveState {
     }
 
     /** Applies the command-line settings. */
-    public LiveState configure(SortKey key, boolean only, boolean processes, Figures figures, boolean fullCommand,
+    public LiveState configure(SortKey key, boolean only, GroupKind kind, Figures figures, boolean fullCommand,
                                Set<Integer> hidden, boolean color, boolean ascii, boolean keyHelp, Pattern search) {
         this.sortKey = key;
         this.descending = key.descendingByDefault();
         this.only = only;
-        this.processes = processes;
+        this.kind = kind;
         this.figures = figures;
         this.fullCommand = fullCommand;
         this.hidden.addAll(hidden);

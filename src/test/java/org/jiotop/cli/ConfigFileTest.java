@@ -122,7 +122,7 @@ class ConfigFileTest {
                 "-1", "-2", "-3", "-4", "-5", "-6", "-7", "-9", "--sort=command", "--reverse", "--no-color", "--ascii",
                 "--no-help", "--filter=a b|^c=d#"), s -> { });
         roundTrip(OptionParser.parse("-A", "-d", "86400", "--sort=tid"), LiveState::reverse);
-        roundTrip(OptionParser.parse("-3"), s -> s.configure(org.jiotop.model.SortKey.WRITE, true, true,
+        roundTrip(OptionParser.parse("-3"), s -> s.configure(org.jiotop.model.SortKey.WRITE, true, org.jiotop.model.GroupKind.CONTAINER,
                 org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(6), false, true, false,
                 java.util.regex.Pattern.compile(" spaced ")));
     }

@@ -4,6 +4,10 @@ import org.jiotop.linux.IoPriority;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.CgroupHierarchy;
+import org.jiotop.linux.IoCounts;
+import org.jiotop.model.Group;
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
@@ -72,9 +76,9 @@ class MachineFormatsTest {
     @Test
     void jsonCarriesNumbersInBytesAndSeconds() {
         String line = new JsonLinesFormat().line(LABELS.label(report(true)), AT);
-        assertThat(line).doesNotContain("\n").startsWith("{\"version\":2,\"timestamp\":1795664033.250,");
+        assertThat(line).doesNotContain("\n").startsWith("{\"version\":3,\"timestamp\":1795664033.250,");
         Map<String, Object> v = parse(line);
-        assertThat(v).containsEntry("version", 2.0).containsEntry("interval_seconds", 2.0)
+        assertThat(v).containsEntry("version", 3.0).containsEntry("interval_seconds", 2.0)
                 .containsEntry("mode", "threads").containsEntry("delay_accounting", true)
                 .containsEntry("total.net_write_bytes_per_second", 1_046_528.0)
                 .containsEntry("current.read_bytes_per_second", 1024.0)
@@ -86,7 +90,40 @@ class MachineFormatsTest {
                 .containsEntry("rows.write_bytes_per_second", 1_048_576.0)
                 .containsEntry("rows.blkio_delay_seconds", 0.5).containsEntry("rows.io_percent", 25.0)
                 .containsEntry("rows.accumulated_write_bytes", 4_194_304.0)
-                .containsEntry("rows.exited", false);
+                .containsEntry("rows.exited", false)
+                .containsEntry("rows.group_kind", "thread").containsEntry("rows.group", "null")
+                .containsEntry("rows.tasks", 1.0);
+        assertThat(v).as("no group, no cgroup counters: absent, never 0").doesNotContainKey("rows.cgroup_write_bytes");
+    }
+
+    /** A container's row: two processes of one user, its own cgroup counters beside their sum. */
+    private static Report groupReport() {
+        IoDelta d = new IoDelta(8192, 2_097_152, 4096, 500_000_000, 0);
+        TaskActivity a = new TaskActivity(new TaskSample(0, 0, 0, 0, 65534, false, 0, 0, 0, 0, 0), d, d, 0, null);
+        Group g = new Group("0123456789ab", 2, 65534, CgroupHierarchy.BLKIO, new IoCounts(0, 3_000_000, 0, 40, 0, 0));
+        Row row = new Row(0, 0, 65534, 4096, 1_046_528, 0, 25, a, null, g);
+        return new Report(0, 2_000_000_000L, true, false, true, 4096, 1_046_528, 1024, 2048, 0, List.of(row),
+                GroupKind.CONTAINER);
+    }
+
+    @Test
+    void aGroupRowCarriesItsLabelItsProcessesAndItsCgroupsCounters() throws IOException {
+        LabelSource group = (row, processes) -> new TaskLabels(TaskPriority.GROUP, "nobody", "2 processes");
+        Map<String, Object> v = parse(new JsonLinesFormat().line(group.label(groupReport()), AT));
+        assertThat(v).containsEntry("rows.group_kind", "container").containsEntry("rows.group", "0123456789ab")
+                .containsEntry("rows.tasks", 2.0).containsEntry("rows.pid", "null").containsEntry("rows.tgid", "null")
+                .containsEntry("rows.priority", "null").containsEntry("rows.command", "null")
+                .containsEntry("rows.uid", 65534.0).containsEntry("rows.user", "nobody")
+                .containsEntry("rows.write_bytes", 2_097_152.0).containsEntry("rows.cgroup_io_source", "blkio")
+                .containsEntry("rows.cgroup_write_bytes", 3_000_000.0).containsEntry("rows.cgroup_writes", 40.0);
+        String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(group.label(groupReport()), AT).getFirst() + "\n";
+        CSVRecord r = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords()
+                .getFirst();
+        assertThat(r.get("group_kind")).isEqualTo("container");
+        assertThat(r.get("group")).isEqualTo("0123456789ab");
+        assertThat(r.get("tasks")).isEqualTo("2");
+        assertThat(r.get("id")).isEmpty();
+        assertThat(r.get("cgroup_write_bytes")).isEqualTo("3000000");
     }
 
     @Test
@@ -103,7 +140,8 @@ class MachineFormatsTest {
                 .getRecords();
         assertThat(records).hasSize(1);
         CSVRecord r = records.getFirst();
-        assertThat(r.get("version")).isEqualTo("2");
+        assertThat(r.get("version")).isEqualTo("3");
+        assertThat(r.get("cgroup_write_bytes")).as("unknown is empty, not 0").isEmpty();
         assertThat(r.get("timestamp")).isEqualTo("1795664033.250");
         assertThat(r.get("id")).isEqualTo("4242");
         assertThat(Double.parseDouble(r.get("write_bytes_per_second"))).isEqualTo(1_048_576.0);
@@ -129,7 +167,8 @@ class MachineFormatsTest {
 
     @Test
     void jsonRowsAndCsvColumnsAreTheSameFieldsInTheSameOrder() {
-        String json = new JsonLinesFormat().line(LABELS.label(report(true)), AT);
+        LabelSource group = (row, processes) -> new TaskLabels(TaskPriority.GROUP, "nobody", "2 processes");
+        String json = new JsonLinesFormat().line(group.label(groupReport()), AT);
         List<String> jsonNames = new java.util.ArrayList<>();
         try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), json)) {
             int depth = 0;
@@ -146,7 +185,7 @@ class MachineFormatsTest {
         List<String> csv = List.of(CsvFormat.HEADER.split(","));
         assertThat(csv.subList(0, 4)).containsExactly("version", "timestamp", "interval_seconds", "mode");
         List<String> csvRow = new java.util.ArrayList<>(csv.subList(4, csv.size()));
-        csvRow.set(csvRow.indexOf("id"), "tid");
+        csvRow.set(csvRow.indexOf("id"), "pid");
         assertThat(jsonNames).isEqualTo(csvRow);
     }
 }

@@ -29,12 +29,15 @@ class KeyBindingTest {
         LiveState s = new LiveState();
         s.scroll = 5;
         s.hidden.add(3);
+        // Among groups, so that Enter has a group to open and Esc one to close.
+        s.kind = org.jiotop.model.GroupKind.CONTAINER;
+        s.groupRows = List.of("a", "b", "c", "d", "e", "f");
         return s;
     }
 
     /** What a key can change, as text. A state some way in, so that every key has something to change. */
     private static String snapshot(LiveState s) {
-        return s.sortKey + " " + s.descending + " " + s.only + " " + s.processes + " " + s.figures + " "
+        return s.sortKey + " " + s.descending + " " + s.only + " " + s.kind + " " + s.openGroup + " " + s.figures + " "
                 + s.fullCommand + " " + s.hidden + " " + s.scroll + " " + s.dialog + " " + s.search + " " + s.filterPid;
     }
 
