@@ -2,6 +2,8 @@ package org.jiotop.output;
 
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.model.Group;
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
@@ -59,6 +61,38 @@ class BatchFormatTest {
     void threads() throws IOException {
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), report(false, false, true), 1))
                 .isEqualTo(golden("threads.txt"));
+    }
+
+    private static Report groups(GroupKind kind, String... labels) {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            rows.add(new Row(0, 0, i == 0 ? 65534 : Group.MIXED_USERS, 1024.0 * i, 91_960_000 / (i + 1), 0, 150 - 60 * i,
+                    NONE, null, new Group(labels[i], i + 1, i == 0 ? 65534 : Group.MIXED_USERS, null, null)));
+        }
+        return new Report(0, 1_000_000_000L, true, false, true, 49_115_000, 91_960_000, 65_900_000,
+                108_970_000, -1, rows, kind);
+    }
+
+    /** Group rows are labelled by the wiring: their user if one, and how many processes they sum. */
+    private static String renderGroups(Report r) {
+        LabelSource groups = (row, processes) -> new TaskLabels(TaskPriority.GROUP,
+                row.group().oneUser() ? "nobody" : "*", row.group().tasks() + (row.group().tasks() == 1 ? " process" : " processes"));
+        return String.join("\n", new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(groups.label(r), 0, () -> AT))
+                + "\n";
+    }
+
+    @Test
+    void containersAreTitledByTheirKindAndLabelledInTheIdColumn() throws IOException {
+        assertThat(renderGroups(groups(GroupKind.CONTAINER, "0123456789ab", "-", "?")))
+                .isEqualTo(golden("groups-container.txt"));
+    }
+
+    @Test
+    void aLongCgroupLabelIsCutAndTheColumnStopsGrowing() throws IOException {
+        assertThat(renderGroups(groups(GroupKind.CGROUP, "/system.slice/foo.service",
+                "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod0_1.slice/cri-containerd-\\x1b[31m.scope",
+                "/user.slice/user-1000.slice/session-3.scope")))
+                .isEqualTo(golden("groups-cgroup.txt"));
     }
 
     @Test
