@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,12 @@ class OptionParserTest {
             "--serve 9 -b           | option -b does not apply to the exporter (--serve)",
             "--serve 9 -o           | option -o does not apply to the exporter (--serve)",
             "--serve 9 --filter=x   | option --filter does not apply to the exporter (--serve)",
-            "--serve 9 --use-config | option --use-config does not apply to the exporter (--serve)"})
+            "--serve 9 --use-config | option --use-config does not apply to the exporter (--serve)",
+            "-b --group=rack        | option --group: invalid value: 'rack' (want thread, process, user, cgroup, unit, container, pod)",
+            "-P --group=user        | options -P and --group=user contradict each other",
+            "--group=unit -b -P     | options --group=unit and -P contradict each other",
+            "--group=pod --group=unit | options --group=pod and --group=unit contradict each other",
+            "--serve 9 --group=container | option --group=container does not apply to the exporter (--serve)"})
     void badCommandLines(String args, String message) {
         assertThatThrownBy(() -> OptionParser.parse(args.split(" ")))
                 .isInstanceOf(UsageException.class)
@@ -294,6 +300,19 @@ class OptionParserTest {
                 }
             }
         }
+    }
+
+    @Test
+    void dashPIsGroupProcessAndTheLaterOfThemWinsOverTheConfigFile() throws UsageException {
+        assertThat(OptionParser.parse("-b").groupKind()).isEqualTo(GroupKind.THREAD);
+        assertThat(OptionParser.parse("-b", "-P").groupKind()).isEqualTo(GroupKind.PROCESS);
+        assertThat(OptionParser.parse("-b", "-P", "--group=process").groupKind()).isEqualTo(GroupKind.PROCESS);
+        assertThat(OptionParser.parse("--group=container").groupKind()).isEqualTo(GroupKind.CONTAINER);
+        assertThat(OptionParser.parse("--serve", "9", "--group=process").groupKind()).isEqualTo(GroupKind.PROCESS);
+        assertThat(OptionParser.parse(List.of("--group=unit"), new String[]{"-P"}).groupKind())
+                .isEqualTo(GroupKind.PROCESS);
+        assertThat(OptionParser.parse(List.of("--processes"), new String[]{"--group=pod"}).groupKind())
+                .isEqualTo(GroupKind.POD);
     }
 
     @Test
