@@ -35,7 +35,8 @@ final class Monitor {
     private Interval latest;
     private List<TaskExit> exits = List.of();
     private boolean delayAccounting = true;
-    private final GroupLabels groupLabels;
+    private final UserDb users;
+    private GroupLabels groupLabels;
     private GroupDevices devices;
 
     /** {@code processIds}: the IDs of {@code -p} as processes (see {@link ProcessIds}). */
@@ -47,7 +48,7 @@ final class Monitor {
         this.keepExitedWithIo = options.figures() != ReportSettings.Figures.BANDWIDTH;
         // The exporter counts whole processes, exited threads included.
         this.processes = options.groupKind().processes() || options.mode() == Mode.EXPORTER;
-        this.groupLabels = new GroupLabels(users);
+        this.users = users;
         this.tracker = new TaskTracker(keepExited, keepExitedWithIo);
     }
 
@@ -117,6 +118,7 @@ final class Monitor {
         boolean order = effective == key ? descending : effective.descendingByDefault();
         List<Row> processRows = ReportBuilder.monitoredRows(latest, new ReportSettings(true, onlyActive, figures,
                 uids, new RowFilter(pid, null), effective, order, fullCommand));
+        groupLabels = groupLabels != null ? groupLabels : new GroupLabels(users);
         GroupLabels.Labelled owners = groupLabels.of(processRows, grouping.kind());
         if (grouping.member() != null) {
             // One group's processes: the search chose the group, not its processes.
