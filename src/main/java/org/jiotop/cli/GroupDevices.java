@@ -30,7 +30,7 @@ final class GroupDevices {
     private long intervalEnd = Long.MIN_VALUE;
 
     /** {@code groups} with the counters of the cgroups {@code cgroups} names for each label. */
-    List<Row> attach(List<Row> groups, Map<String, Set<TaskCgroup>> cgroups, long endNanos) {
+    List<Row> attach(List<Row> groups, Map<String, Set<TaskCgroup>> cgroups, long endNanos, double seconds) {
         if (endNanos != intervalEnd) {
             intervalEnd = endNanos;
             previous = current;
@@ -41,12 +41,12 @@ final class GroupDevices {
             Group g = r.group();
             Set<TaskCgroup> where = cgroups.get(g.label());
             boolean owned = !g.label().equals(CgroupLabels.NONE) && !g.label().equals(CgroupLabels.UNKNOWN);
-            out.add(owned && where != null ? counted(r, outermost(where)) : r);
+            out.add(owned && where != null ? counted(r, outermost(where), seconds) : r);
         }
         return out;
     }
 
-    private Row counted(Row r, List<TaskCgroup> where) {
+    private Row counted(Row r, List<TaskCgroup> where, double seconds) {
         IoCounts sum = IoCounts.ZERO;
         CgroupHierarchy source = null;
         for (TaskCgroup c : where) {
@@ -58,7 +58,7 @@ final class GroupDevices {
             source = source == null ? now.source() : source;
             sum = sum.plus(now.total().since(before.total()));
         }
-        return r.withGroup(r.group().withDevice(source, sum));
+        return r.withGroup(r.group().withDevice(source, sum, seconds));
     }
 
     /** The cgroups not inside another of {@code where} in the same hierarchy. */

@@ -98,12 +98,14 @@ final class Monitor {
         if (latest == null) {
             return null;
         }
-        if (processes && grouping.kind().grouped()) {
-            return groups(figures, onlyActive, uids, pid, search, fullCommand, key, descending, labels, grouping);
-        }
         SortKey effective = !latest.delayAccounting() && key.needsDelayAccounting() ? SortKey.WRITE : key;
+        boolean order = effective == key ? descending : effective.descendingByDefault();
+        if (processes && grouping.kind().grouped()) {
+            return groups(new ReportSettings(true, onlyActive, figures, uids, new RowFilter(pid, null), effective,
+                    order, fullCommand), search, labels, grouping);
+        }
         ReportSettings settings = new ReportSettings(processes, onlyActive, figures, uids, new RowFilter(pid, search),
-                effective, effective == key ? descending : effective.descendingByDefault(), fullCommand);
+                effective, order, fullCommand);
         if (!settings.needsLabels()) {
             return ReportBuilder.build(latest, settings);
         }
@@ -111,29 +113,25 @@ final class Monitor {
                 processes));
     }
 
-    private Report groups(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
-                          Pattern search, boolean fullCommand, SortKey key, boolean descending, RowLabels labels,
-                          Grouping grouping) {
-        SortKey effective = !latest.delayAccounting() && key.needsDelayAccounting() ? SortKey.WRITE : key;
-        boolean order = effective == key ? descending : effective.descendingByDefault();
-        List<Row> processRows = ReportBuilder.monitoredRows(latest, new ReportSettings(true, onlyActive, figures,
-                uids, new RowFilter(pid, null), effective, order, fullCommand));
+    /**
+     * The groups of the processes {@code each} keeps, those whose label {@code search} matches; or,
+     * for {@link Grouping#member}, that group's processes (the search chose the group, not them).
+     */
+    private Report groups(ReportSettings each, Pattern search, RowLabels labels, Grouping grouping) {
+        List<Row> processRows = ReportBuilder.monitoredRows(latest, each);
         groupLabels = groupLabels != null ? groupLabels : new GroupLabels(users);
         GroupLabels.Labelled owners = groupLabels.of(processRows, grouping.kind());
         if (grouping.member() != null) {
-            // One group's processes: the search chose the group, not its processes.
-            ReportSettings settings = new ReportSettings(true, onlyActive, figures, uids, new RowFilter(pid, null),
-                    effective, order, fullCommand);
-            return ReportBuilder.build(latest, settings, labels.label(Groups.members(processRows, owners.labels(),
+            return ReportBuilder.build(latest, each, labels.label(Groups.members(processRows, owners.labels(),
                     grouping.member()), true));
         }
         List<Row> rows = Groups.sum(processRows, owners.labels());
         if (grouping.devices() && grouping.kind().byCgroup()) {
             devices = devices != null ? devices : new GroupDevices();
-            rows = devices.attach(rows, owners.cgroups(), latest.endNanos());
+            rows = devices.attach(rows, owners.cgroups(), latest.endNanos(), latest.durationNanos() / 1e9);
         }
-        ReportSettings settings = new ReportSettings(true, onlyActive, figures, Set.of(),
-                new RowFilter(null, search), effective, order, fullCommand);
+        ReportSettings settings = new ReportSettings(true, each.onlyActive(), each.figures(), Set.of(),
+                new RowFilter(null, search), each.sortKey(), each.descending(), each.fullCommand());
         return ReportBuilder.build(latest, settings, labels.label(rows, true)).withKind(grouping.kind());
     }
 }

@@ -122,8 +122,9 @@ enum Option {
     HIDE_COMMAND(hide("command", Column.COMMAND)),
     SORT_BY(new OptionSpec("sort").value("COLUMN", SORT).choices(ValueKind.sortNames()).byDefault("io").saved()
             .in(Set.of(Mode.LIVE))
-            .help("sort by tid, prio, user, read, write, swapin, io or command")
-            .doc("sort column: `tid`, `prio`, `user`, `read`, `write`, `swapin`, `io` or `command`")),
+            .help("sort by tid, prio, user, read, write, swapin, io, cgroup or command")
+            .doc("sort column: `tid`, `prio`, `user`, `read`, `write`, `swapin`, `io`, `cgroup` (a group's own"
+                    + " counters) or `command`")),
     REVERSE(new OptionSpec("reverse").saved().in(Set.of(Mode.LIVE))
             .help("the other sort order")
             .doc("the other sort order")),

@@ -6,13 +6,24 @@ import org.jiotop.linux.IoCounts;
 /**
  * What a group row stands for: its label, how many processes it sums (exited ones included), the
  * uid they share (-1 when they are not all one user's), and the group's own kernel counters over
- * the interval ({@code device}, read from {@code deviceSource}), null when unknown.
+ * the interval ({@code device}, read from {@code deviceSource}, over {@code deviceSeconds}), null
+ * when unknown.
  */
-public record Group(String label, int tasks, int uid, CgroupHierarchy deviceSource, IoCounts device) {
+public record Group(String label, int tasks, int uid, CgroupHierarchy deviceSource, IoCounts device,
+                    double deviceSeconds) {
     public static final int MIXED_USERS = -1;
 
-    public Group withDevice(CgroupHierarchy source, IoCounts counts) {
-        return new Group(label, tasks, uid, source, counts);
+    public Group(String label, int tasks, int uid) {
+        this(label, tasks, uid, null, null, 0);
+    }
+
+    public Group withDevice(CgroupHierarchy source, IoCounts counts, double seconds) {
+        return new Group(label, tasks, uid, source, counts, seconds);
+    }
+
+    /** The bytes its cgroup read and wrote per second, or -1 when unknown. */
+    public double deviceBytesPerSecond() {
+        return device == null ? -1 : (device.readBytes() + device.writeBytes()) / deviceSeconds;
     }
 
     public boolean oneUser() {

@@ -76,7 +76,7 @@ public final class Groups {
                     accumulated.writeBytes(), accumulated.cancelledWriteBytes(), accumulated.blkioDelayNanos(),
                     accumulated.swapinDelayNanos());
             return new Row(0, 0, uid, read, write, swapin, io, new TaskActivity(sample, delta, accumulated, since),
-                    null, new Group(label, tasks, uid, null, null));
+                    null, new Group(label, tasks, uid));
         }
     }
 }

@@ -133,6 +133,7 @@ public final class ReportBuilder {
                 case WRITE -> Double.compare(a.write(), b.write());
                 case SWAPIN -> Double.compare(a.swapinPercent(), b.swapinPercent());
                 case IO -> Double.compare(a.ioPercent(), b.ioPercent());
+                case CGROUP -> Double.compare(deviceRate(a), deviceRate(b));
                 case PRIO -> a.shownLabels().priority().compareTo(b.shownLabels().priority());
                 case USER -> a.shownLabels().user().compareTo(b.shownLabels().user());
                 case COMMAND -> fullCommand ? a.shownLabels().command().compareTo(b.shownLabels().command())
@@ -143,6 +144,10 @@ public final class ReportBuilder {
                 return descending ? -primary : primary;
             }
             return byId(a, b);
+        }
+
+        private static double deviceRate(Row r) {
+            return r.group() == null ? -1 : r.group().deviceBytesPerSecond();
         }
 
         /** Group rows have no ID: their label stands in for it. */

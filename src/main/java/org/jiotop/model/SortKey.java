@@ -2,11 +2,11 @@ package org.jiotop.model;
 
 /** The columns a report can be sorted by, in screen order. */
 public enum SortKey {
-    ID, PRIO, USER, READ, WRITE, SWAPIN, IO, COMMAND;
+    ID, PRIO, USER, READ, WRITE, SWAPIN, IO, CGROUP, COMMAND;
 
     /** Numbers sort largest first by default, text and IDs smallest first. */
     public boolean descendingByDefault() {
-        return this == READ || this == WRITE || this == SWAPIN || this == IO;
+        return this == READ || this == WRITE || this == SWAPIN || this == IO || this == CGROUP;
     }
 
     public boolean needsDelayAccounting() {

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * a third summary line says how often.
  */
 public final class BatchFormat {
-    private static final Column[] COLUMNS = Column.values();
+    private static final Column[] COLUMNS = batchColumns();
     private final int pidMaxDigits;
     private final SizeStyle sizes;
     private final boolean timestamps;
@@ -96,6 +96,16 @@ public final class BatchFormat {
             Text.align(b, c.text(row, labels, cells), c.width(idWidth), c.align(report.kind()));
         }
         return b.toString();
+    }
+
+    private static Column[] batchColumns() {
+        List<Column> in = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (c.inBatch()) {
+                in.add(c);
+            }
+        }
+        return in.toArray(Column[]::new);
     }
 
     private static String clock(LocalTime t) {

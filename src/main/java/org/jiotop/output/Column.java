@@ -86,6 +86,27 @@ public enum Column {
             return r.ioPercent();
         }
     },
+    /**
+     * A group's own cgroup counters (read and written bytes per second over the interval, whatever
+     * {@code -a} says), {@code -} when unknown: live view only, hidden until asked for.
+     */
+    CGROUP(SortKey.CGROUP, 8, "CGROUP IO", 11, Align.RIGHT, null) {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            double rate = r.group() == null ? -1 : r.group().deviceBytesPerSecond();
+            return rate < 0 ? "-" : c.sizes().format(rate, true);
+        }
+
+        @Override
+        public boolean inBatch() {
+            return false;
+        }
+
+        @Override
+        public boolean hiddenByDefault() {
+            return true;
+        }
+    },
     /** Takes the rest of the line. */
     COMMAND(SortKey.COMMAND, 9, "COMMAND", 0, Align.LEFT, "    COMMAND") {
         @Override
@@ -126,6 +147,16 @@ public enum Column {
 
     public String title(boolean processes) {
         return title;
+    }
+
+    /** Whether batch text has it (python iotop's columns only). */
+    public boolean inBatch() {
+        return true;
+    }
+
+    /** Whether the live view hides it until its key shows it. */
+    public boolean hiddenByDefault() {
+        return false;
     }
 
     /** The title over rows of {@code kind}. */

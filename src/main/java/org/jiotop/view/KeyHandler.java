@@ -92,6 +92,7 @@ public final class KeyHandler {
                     s.filterUid = null;
                     s.filterUser = null;
                     s.filterPid = null;
+                    s.openGroup = null;
                 } else if (s.kind.grouped() && positive(text) <= 0) {
                     // Among groups, a name that is no PID is a group's label: its processes show.
                     s.openGroup = text;

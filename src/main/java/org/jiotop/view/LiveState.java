@@ -25,7 +25,7 @@ public final class LiveState {
     List<String> groupRows = List.of();
     Figures figures = Figures.BANDWIDTH;
     boolean fullCommand;
-    final Set<Integer> hidden = new TreeSet<>();
+    final Set<Integer> hidden = hiddenByDefault();
     boolean color = true;
     boolean ascii;
     boolean keyHelp = true;
@@ -181,6 +181,9 @@ public final class LiveState {
 
     /** The text the filter prompt opens with: the filter in effect, as it was typed. */
     String filterText() {
+        if (openGroup != null) {
+            return openGroup;
+        }
         if (filterPid != null) {
             return Integer.toString(filterPid);
         }
@@ -198,7 +201,18 @@ public final class LiveState {
         return shown;
     }
 
-    boolean shows(Column c) {
+    private static Set<Integer> hiddenByDefault() {
+        Set<Integer> hidden = new TreeSet<>();
+        for (Column c : Column.values()) {
+            if (c.hiddenByDefault()) {
+                hidden.add(c.number);
+            }
+        }
+        return hidden;
+    }
+
+    /** Whether the view shows column {@code c} now. */
+    public boolean shows(Column c) {
         if (hidden.contains(c.number)) {
             return false;
         }

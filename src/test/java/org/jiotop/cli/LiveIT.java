@@ -75,6 +75,29 @@ class LiveIT {
     }
 
     @Test
+    void gCyclesTheRowKindsAndEnterOpensAGroupUntilEsc() throws Exception {
+        try (Tmux tmux = new Tmux(120, 30, jiotop("-d 1"))) {
+            tmux.await(s -> s.contains(" TID PRIO"), WAIT);
+            tmux.keys("g");
+            assertThat(tmux.await(s -> s.contains(" PID PRIO"), WAIT)).contains("measuring");
+            tmux.keys("g");
+            Pattern users = Pattern.compile("(?m)^USER +PRIO +USER");
+            Pattern rootRow = Pattern.compile("(?m)^root +- root .* \\d+ process(es)?$");
+            String groups = tmux.await(s -> users.matcher(s).find() && rootRow.matcher(s).find(), WAIT);
+            assertThat(groups).doesNotContain("Showing only");
+            tmux.keys("Home", "Enter");
+            String opened = tmux.await(s -> s.contains("Showing only: user "), WAIT);
+            assertThat(opened).contains(" PID PRIO", "Esc: back to the groups");
+            tmux.keys("Escape");
+            assertThat(tmux.await(s -> users.matcher(s).find() && !s.contains("Showing only"), WAIT))
+                    .doesNotContain(" PID PRIO");
+            tmux.keys("g");
+            assertThat(tmux.await(s -> Pattern.compile("(?m)^CGROUP +PRIO").matcher(s).find(), WAIT)).isNotEmpty();
+            tmux.keys("q");
+        }
+    }
+
+    @Test
     void ioniceDialogChangesARealThreadsPriority() throws Exception {
         try (Child sleeper = Child.command("sleep", "60")) {
             int pid = sleeper.pid();

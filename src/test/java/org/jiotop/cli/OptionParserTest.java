@@ -153,7 +153,7 @@ class OptionParserTest {
             "--keep-exited=-1       | option --keep-exited: invalid value: '-1'",
             "--exit-buffer=1        | option --exit-buffer: invalid value: '1'",
             "--filter=(             | option --filter: invalid regular expression: '('",
-            "--sort=size            | option --sort: unknown column: 'size' (want tid, prio, user, read, write, swapin, io or command)",
+            "--sort=size            | option --sort: unknown column: 'size' (want tid, prio, user, read, write, swapin, io, cgroup or command)",
             "-b --format=xml        | option --format: invalid value: 'xml' (want text, json, csv)",
             "--serve 70000          | option --serve: port out of range: 70000 (want 1 to 65535, or 0 for any free port)",
             "--serve [::1]:99999999999999999999 | option --serve: port out of range: 99999999999999999999",

@@ -67,7 +67,7 @@ class BatchFormatTest {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
             rows.add(new Row(0, 0, i == 0 ? 65534 : Group.MIXED_USERS, 1024.0 * i, 91_960_000 / (i + 1), 0, 150 - 60 * i,
-                    NONE, null, new Group(labels[i], i + 1, i == 0 ? 65534 : Group.MIXED_USERS, null, null)));
+                    NONE, null, new Group(labels[i], i + 1, i == 0 ? 65534 : Group.MIXED_USERS)));
         }
         return new Report(0, 1_000_000_000L, true, false, true, 49_115_000, 91_960_000, 65_900_000,
                 108_970_000, -1, rows, kind);

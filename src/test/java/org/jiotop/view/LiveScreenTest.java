@@ -2,6 +2,10 @@ package org.jiotop.view;
 
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.CgroupHierarchy;
+import org.jiotop.linux.IoCounts;
+import org.jiotop.model.Group;
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
@@ -113,6 +117,36 @@ class LiveScreenTest {
     @Test
     void measuringBeforeTheFirstInterval() throws IOException {
         assertGolden(text(render(new LiveState(), 80, 8, null, true)), "live-measuring.txt");
+    }
+
+    /** Containers, one with its cgroup's own counters; the processes of the one opened. */
+    private static Report containers() {
+        Group counted = new Group("0123456789ab", 3, 65534).withDevice(CgroupHierarchy.BLKIO,
+                new IoCounts(0, 96_000_000, 0, 900, 0, 0), 1.0);
+        List<Row> rows = List.of(
+                new Row(0, 0, 65534, 49_115_000, 91_960_000, 0, 170.55, activity(0, false), null, counted),
+                new Row(0, 0, -1, 0, 4_194_304, 0, 0, activity(0, false), null, new Group("-", 2, -1)));
+        return new Report(0, 1_000_000_000L, true, false, true, 49_115_000, 96_154_304, 65_900_000, 108_970_000,
+                -1, rows, GroupKind.CONTAINER);
+    }
+
+    @Test
+    void containersWithTheirCgroupsCountersShownAndOneOpened() throws IOException {
+        LiveState s = new LiveState();
+        s.kind = GroupKind.CONTAINER;
+        KeyHandler.handle(s, Key.ch('8'), 10, 0);
+        LabelSource groups = (row, processes) -> new TaskLabels(TaskPriority.GROUP,
+                row.group().oneUser() ? "nobody" : "*", row.group().tasks() + " processes");
+        s.delayAccounting(true);
+        Report r = groups.label(containers());
+        s.listed(r);
+        LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(110, 9, 5), SizeStyle.IOTOP, 1.0, 0).render(r);
+        assertGolden(text(f), "live-containers.txt");
+        KeyHandler.handle(s, Key.of(Key.Kind.ENTER), 10, 0);
+        assertThat(s.openGroup()).isEqualTo("0123456789ab");
+        assertGolden(text(render(s, 110, 9, report(true), true)), "live-container-opened.txt");
+        KeyHandler.handle(s, Key.of(Key.Kind.ESCAPE), 10, 0);
+        assertThat(s.openGroup()).isNull();
     }
 
     @Test
