@@ -101,9 +101,8 @@ final class LiveRunner {
         if (report == null) {
             return null;
         }
-        // A page is never taller than the screen, and scrolling stops where the last page begins.
-        int first = Math.max(0, Math.min(state.scroll(), report.rows().size() - height));
-        return labels.label(report, first, state.scroll() + height);
+        int[] drawable = LiveScreen.drawable(state.scroll(), report.rows().size(), height);
+        return labels.label(report, drawable[0], drawable[1]);
     }
 
     /** Does what a key asked; false to quit. */
