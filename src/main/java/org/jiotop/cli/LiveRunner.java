@@ -175,7 +175,9 @@ final class LiveRunner {
         List<String> lines = ConfigFile.lines(LiveSettings.saved(options, state));
         try {
             config.write(lines);
-            state.tell("Settings saved to " + config.path(), now);
+            boolean filterLeftOut = state.search() != null && !LiveSettings.savableFilter(state);
+            state.tell("Settings saved to " + config.path()
+                    + (filterLeftOut ? " (not the filter: it holds a line break)" : ""), now);
         } catch (IOException e) {
             state.tell("Cannot save settings to " + config.path() + ": " + e.getMessage(), now);
         }
