@@ -104,9 +104,8 @@ final class LiveRunner {
         if (report == null) {
             return null;
         }
-        // A page is never taller than the screen, and scrolling stops where the last page begins.
-        int first = Math.max(0, Math.min(state.scroll(), report.rows().size() - height));
-        return labels.label(report, first, state.scroll() + height);
+        int[] drawable = LiveScreen.drawable(state.scroll(), report.rows().size(), height);
+        return labels.label(report, drawable[0], drawable[1]);
     }
 
     /** Does what a key asked; false to quit. */
@@ -179,7 +178,9 @@ final class LiveRunner {
         List<String> lines = ConfigFile.lines(LiveSettings.saved(options, state));
         try {
             config.write(lines);
-            state.tell("Settings saved to " + config.path(), now);
+            boolean filterLeftOut = state.search() != null && !LiveSettings.savableFilter(state);
+            state.tell("Settings saved to " + config.path()
+                    + (filterLeftOut ? " (not the filter: it holds a line break)" : ""), now);
         } catch (IOException e) {
             state.tell("Cannot save settings to " + config.path() + ": " + e.getMessage(), now);
         }

@@ -28,6 +28,12 @@ final class LiveSettings {
         return state;
     }
 
+    /** Whether the filter in effect can be saved: the config file holds one option per line. */
+    static boolean savableFilter(LiveState state) {
+        return state.search() != null && state.search().pattern().indexOf('\n') < 0
+                && state.search().pattern().indexOf('\r') < 0;
+    }
+
     /** {@code options} with what the keys of the live view changed in {@code state}. */
     static Options saved(Options options, LiveState state) {
         Options.Builder b = new Options.Builder();
@@ -46,7 +52,7 @@ final class LiveSettings {
                 .set(Option.NO_COLOR, !state.color())
                 .set(Option.ASCII, state.ascii())
                 .set(Option.NO_HELP, !state.keyHelp())
-                .set(Option.FILTER, state.search() == null ? null : state.search().pattern());
+                .set(Option.FILTER, savableFilter(state) ? state.search().pattern() : null);
         for (Option o : Option.values()) {
             if (o.spec.column != 0) {
                 b.set(o, state.hidden().contains(o.spec.column));

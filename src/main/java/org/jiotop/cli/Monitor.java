@@ -106,11 +106,14 @@ final class Monitor {
         }
         ReportSettings settings = new ReportSettings(processes, onlyActive, figures, uids, new RowFilter(pid, search),
                 effective, order, fullCommand);
-        if (!settings.needsLabels()) {
-            return ReportBuilder.build(latest, settings);
+        if (settings.filtersByLabel()) {
+            return ReportBuilder.build(latest, settings, labels.label(ReportBuilder.monitoredRows(latest, settings),
+                    processes));
         }
-        return ReportBuilder.build(latest, settings, labels.label(ReportBuilder.monitoredRows(latest, settings),
-                processes));
+        Report report = ReportBuilder.build(latest, settings);
+        // Only the rows kept (after -o) are labelled to be sorted by text.
+        return settings.sortsByLabel()
+                ? ReportBuilder.sorted(labels.label(report, 0, report.rows().size()), settings) : report;
     }
 
     /**

@@ -109,9 +109,11 @@ enum Option {
             .help("apply the live view's saved settings in batch mode too")
             .doc("apply the live view's saved settings (those that apply to batch output) in batch mode"
                     + " too; the live view always does")),
-    FULL_COMMAND(new OptionSpec("fullcmdline", 'c').saved().in(Set.of(Mode.LIVE))
-            .help("full command lines instead of program names")
-            .doc("full command lines instead of program names")),
+    // Accepted in batch too, where iotop users pass it out of habit: batch output always has full command lines.
+    FULL_COMMAND(new OptionSpec("fullcmdline", 'c').saved().in(Mode.REPORTS)
+            .help("full command lines instead of program names (batch output always has them)")
+            .doc("full command lines instead of program names in the live view; batch text, JSON and CSV"
+                    + " always show full command lines")),
     HIDE_ID(hide("pid", Column.ID)),
     HIDE_PRIO(hide("prio", Column.PRIO)),
     HIDE_USER(hide("user", Column.USER)),

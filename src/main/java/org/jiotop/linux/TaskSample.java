@@ -20,6 +20,13 @@ public record TaskSample(
         long blkioDelayNanos,
         long swapinDelayNanos) {
 
+    /** Whether {@code other} holds the same counters: nothing was read, written or waited between them. */
+    public boolean sameCounters(TaskSample other) {
+        return readBytes == other.readBytes && writeBytes == other.writeBytes
+                && cancelledWriteBytes == other.cancelledWriteBytes && blkioDelayNanos == other.blkioDelayNanos
+                && swapinDelayNanos == other.swapinDelayNanos && startNanos == other.startNanos;
+    }
+
     /** Which task this is a sample of. */
     public TaskId taskId() {
         return new TaskId(id, startNanos);

@@ -18,12 +18,14 @@ public final class ReportBuilder {
     }
 
     /**
-     * The report of rows that need no labels. Settings that filter or sort by text
-     * ({@link ReportSettings#needsLabels}) take {@link #build(Interval, ReportSettings, List)}.
+     * The report, built from numbers alone. Settings that filter by text
+     * ({@link ReportSettings#filtersByLabel}) take {@link #build(Interval, ReportSettings, List)};
+     * with a text sort ({@link ReportSettings#sortsByLabel}) the rows come in ID order, to be
+     * {@link #sorted} once the rows kept have their labels.
      */
     public static Report build(Interval interval, ReportSettings settings) {
-        if (settings.needsLabels()) {
-            throw new IllegalArgumentException("filtering or sorting by text needs labelled rows");
+        if (settings.filtersByLabel()) {
+            throw new IllegalArgumentException("filtering by text needs labelled rows");
         }
         Totals totals = new Totals(interval, settings);
         for (TaskActivity a : interval.tasks()) {
@@ -60,6 +62,13 @@ public final class ReportBuilder {
         return totals.report();
     }
 
+    /** {@code report}, its rows labelled, in the order of {@code settings}. */
+    public static Report sorted(Report report, ReportSettings settings) {
+        List<Row> rows = new ArrayList<>(report.rows());
+        rows.sort(order(settings.sortKey(), settings.descending(), settings.fullCommand()));
+        return report.withRows(rows);
+    }
+
     private static boolean monitored(TaskActivity a, ReportSettings settings) {
         return (settings.uids().isEmpty() || settings.uids().contains(a.sample().uid())) && settings.filter().keeps(a);
     }
@@ -90,7 +99,11 @@ public final class ReportBuilder {
         }
 
         Report report() {
-            rows.sort(order(settings.sortKey(), settings.descending(), settings.fullCommand()));
+            if (settings.sortsByLabel() && !rows.isEmpty() && rows.getFirst().labels() == null) {
+                rows.sort(order(SortKey.ID, false, false));
+            } else {
+                rows.sort(order(settings.sortKey(), settings.descending(), settings.fullCommand()));
+            }
             double current = interval.pagedInKiB() < 0 ? Double.NaN : 1024.0 / seconds;
             return new Report(interval.endNanos(), interval.durationNanos(), settings.processes(),
                     settings.figures() == ReportSettings.Figures.ACCUMULATED, interval.delayAccounting(),

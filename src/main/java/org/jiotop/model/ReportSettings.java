@@ -30,8 +30,13 @@ public record ReportSettings(boolean processes, boolean onlyActive, Figures figu
         return figures != Figures.BANDWIDTH;
     }
 
-    /** Whether rows need their labels before the report is built: to match the filter or sort by text. */
-    public boolean needsLabels() {
-        return filter.search() != null || sortKey.byLabel();
+    /** Whether every monitored row needs its labels before the report is built: to match the filter. */
+    public boolean filtersByLabel() {
+        return filter.search() != null;
+    }
+
+    /** Whether the rows of the report need their labels to be sorted: by PRIO, USER or COMMAND. */
+    public boolean sortsByLabel() {
+        return sortKey.byLabel();
     }
 }

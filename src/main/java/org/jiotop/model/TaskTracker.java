@@ -147,8 +147,10 @@ public final class TaskTracker {
             if (k != null) {
                 carried++;
             }
-            if (k != null && scan.unchanged(i) && k.wasIdle()) {
-                // Idle in the interval before and unchanged since: what was shown holds again.
+            if (k != null && scan.unchanged(i) && k.wasIdle() && k.last().sameCounters(s)) {
+                // Idle in the interval before and unchanged since: what was shown holds again. The
+                // scan's mark compares with the scanner's last scan; the counters make sure that was
+                // also the last one tracked (a refresh that failed in between would break that).
                 next.put(s.id(), k);
                 activity.add(k.shown());
                 continue;

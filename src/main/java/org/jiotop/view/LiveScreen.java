@@ -237,6 +237,15 @@ public final class LiveScreen {
         return out;
     }
 
+    /**
+     * The rows a frame of {@code height} lines can draw from {@code scroll} among {@code rows}, as
+     * {@code [from, to)}: those to label before drawing. A page is never taller than the screen,
+     * and scrolling stops where the last page begins.
+     */
+    public static int[] drawable(int scroll, int rows, int height) {
+        return new int[]{Math.max(0, Math.min(scroll, rows - height)), Math.min(rows, scroll + height)};
+    }
+
     /** The first row shown: the scroll position, kept within the rows of a page. */
     static int firstShown(int scroll, int rows, int pageRows) {
         return Math.clamp(scroll, 0, Math.max(0, rows - pageRows));

@@ -128,6 +128,17 @@ class ConfigFileTest {
     }
 
     @Test
+    void aFilterWithALineBreakIsLeftOutSoTheFileStillReads() throws Exception {
+        Options o = OptionParser.parse("-o", "--filter=a\nb");
+        LiveState state = LiveSettings.state(o, Map.of());
+        assertThat(LiveSettings.savableFilter(state)).isFalse();
+        ConfigFile file = new ConfigFile(config());
+        file.write(ConfigFile.lines(LiveSettings.saved(o, state)));
+        assertThat(file.read()).containsExactly("--only");
+        assertThat(OptionParser.parse(file.read(), new String[0]).is(Option.ONLY)).isTrue();
+    }
+
+    @Test
     void theSavedFileHasOneOptionALineByItsLongName() throws Exception {
         Options o = OptionParser.parse("-d", "2", "-k", "-6", "--sort=write");
         assertThat(ConfigFile.lines(LiveSettings.saved(o, LiveSettings.state(o, Map.of()))))

@@ -99,7 +99,7 @@ class MainTest {
     void badOptionIsOneLineOnStderrAndStatus2() {
         for (String[] args : new String[][]{{"-n", "x"}, {"--bogus"}, {"-d", "-1"}, {"stray"}, {"-p"},
                 {"-b", "--serve-auth=scraper:/etc/hostname"}, {"--export-pids", "-n", "1"}, {"-8"},
-                {"--serve", "70000"}, {"--serve", "9123", "--format=csv"}, {"-b", "-c"}, {"-b", "-u", "-n", "1"}}) {
+                {"--serve", "70000"}, {"--serve", "9123", "--format=csv"}, {"-b", "-6"}, {"-b", "-u", "-n", "1"}}) {
             Result r = run(args);
             assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).isEmpty();

@@ -6,6 +6,7 @@ import org.jiotop.model.SortKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,6 +96,14 @@ class OptionParserTest {
         assertThat(parse("--serve=[::1]:0").serve().toString()).isEqualTo("[::1]:0");
     }
 
+    /** Command lines people type out of habit from python iotop and iotop-c: each must keep working. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-boc", "-botqqq", "-b -c", "-b -o -P -a -k -n 2 -d 0.5", "-botP -n 1 -u root",
+            "-bot -p 1 -p 2", "-c -o -P", "--batch --only --iter=3 --delay=2 --accumulated"})
+    void iotopHabitsStillParse(String args) throws UsageException {
+        parse(args.split(" "));
+    }
+
     @Test
     void helpAndVersion() throws UsageException {
         assertThat(parse("-h").is(Option.HELP)).isTrue();
@@ -169,7 +178,7 @@ class OptionParserTest {
             "--export-pids          | option --export-pids needs --serve",
             "--export-pids-max=5    | option --export-pids-max needs --export-pids",
             "--serve 9 --export-pids-max=5 | option --export-pids-max needs --export-pids",
-            "-b -c                  | option -c does not apply to batch output (-b)",
+            "-b -6                  | option -6 does not apply to batch output (-b)",
             "-t --sort=io           | option --sort does not apply to batch output (-b)",
             "--format=json -k       | option -k does not apply to --format=json",
             "--format=csv -t        | option -t does not apply to --format=csv",

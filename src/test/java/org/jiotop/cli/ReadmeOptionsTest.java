@@ -54,6 +54,6 @@ class ReadmeOptionsTest {
     void theTableIsNotEmptyAndNamesTheOptionsPeopleUse() {
         assertThat(String.join("\n", table())).contains("| `-d SEC`, `--delay=SEC` | all | yes | ",
                 "| `--serve=[ADDR:]PORT` | exporter (--serve) |", "| `-b`, `--batch` | batch output |",
-                "| `-c`, `--fullcmdline` | live view | yes |");
+                "| `-c`, `--fullcmdline` | live view and batch output | yes |");
     }
 }

@@ -12,12 +12,14 @@ public interface LabelSource {
 
     /** {@code report} with every row labelled; null stays null (no report yet). */
     default Report label(Report report) {
-        if (report == null) {
-            return null;
-        }
-        List<Row> rows = new ArrayList<>(report.rows().size());
-        for (Row r : report.rows()) {
-            rows.add(r.labelled(labels(r, report.processes())));
+        return report == null ? null : label(report, 0, report.rows().size());
+    }
+
+    /** {@code report} with its rows {@code from} (inclusive) to {@code to} labelled, the others not. */
+    default Report label(Report report, int from, int to) {
+        List<Row> rows = new ArrayList<>(report.rows());
+        for (int i = Math.max(0, from); i < Math.min(rows.size(), to); i++) {
+            rows.set(i, rows.get(i).labelled(labels(rows.get(i), report.processes())));
         }
         return report.withRows(rows);
     }

@@ -130,7 +130,7 @@ class ReportBuilderTest {
     @Test
     void aTextFilterMatchesTheLabelsHandedInAndLimitsTheTotals() {
         ReportSettings s = labelled(new RowFilter(null, Pattern.compile("^(cp|tar)$")), SortKey.ID, false, false);
-        assertThat(s.needsLabels()).isTrue();
+        assertThat(s.filtersByLabel()).isTrue();
         assertThatThrownBy(() -> ReportBuilder.build(TWO_SECONDS, s)).isInstanceOf(IllegalArgumentException.class);
         Report r = buildLabelled(s);
         assertThat(r.rows()).extracting(Row::id).containsExactly(1, 3);
@@ -153,5 +153,16 @@ class ReportBuilderTest {
                 .extracting(Row::id).containsExactly(1, 2, 3);
         assertThat(ReportBuilder.build(TWO_SECONDS, labelled(RowFilter.NONE, SortKey.ID, true, false)).rows())
                 .extracting(Row::id).containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void aTextSortAloneLabelsOnlyTheRowsKeptThenSortsThem() {
+        ReportSettings s = new ReportSettings(false, true, ReportSettings.Figures.BANDWIDTH, Set.of(), RowFilter.NONE,
+                SortKey.COMMAND, true, false);
+        Report numbers = ReportBuilder.build(TWO_SECONDS, s);
+        // -o kept 1 and 3, unlabelled and in ID order until sorted.
+        assertThat(numbers.rows()).extracting(Row::id).containsExactly(1, 3);
+        assertThat(numbers.rows()).allMatch(r -> r.labels() == null);
+        assertThat(ReportBuilder.sorted(LABELS.label(numbers), s).rows()).extracting(Row::id).containsExactly(3, 1);
     }
 }

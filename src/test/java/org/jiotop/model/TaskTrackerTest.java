@@ -129,6 +129,18 @@ class TaskTrackerTest {
     }
 
     @Test
+    void aMarkAgainstAScanTheTrackerNeverSawDoesNotHideBytes() {
+        TaskSample idle = task(3, 0, 100, 200, 0, 0, 0);
+        tracker.advance(scan(10 * S, idle));
+        tracker.advance(scan(11 * S, idle));
+        // The scanner's previous scan (which saw 4296 written) never reached the tracker; its mark
+        // says unchanged since then, but since the tracker's last sample 4096 bytes were written.
+        TaskActivity a = tracker.advance(Samples.unchanged(scan(13 * S, task(3, 0, 100, 4296, 0, 0, 0))))
+                .tasks().getFirst();
+        assertThat(a.delta().writeBytes()).isEqualTo(4096);
+    }
+
+    @Test
     void anUnchangedSampleKeepsItsActivityAndAWriteEndsTheReuse() {
         TaskSample idle = task(3, 0, 100, 200, 0, 0, 0);
         tracker.advance(scan(10 * S, idle));

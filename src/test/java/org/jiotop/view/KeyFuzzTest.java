@@ -62,16 +62,20 @@ class KeyFuzzTest {
             assertThat(c).isNotNull();
             assertThat(state.scroll).as("after %s", key).isNotNegative();
             assertThat(state.hidden()).as("after %s", key).isSubsetOf(numbers);
-            // A remeasure starts without a report, as the live view does.
-            LiveScreen.Frame f = new LiveScreen(state, new LiveScreen.Geometry(WIDTH, HEIGHT, 5), SizeStyle.IOTOP,
-                    1.0, i).render(LABELS.label(c instanceof Command.Remeasure ? null : report));
+            // A remeasure starts without a report, as the live view does. Like the live view, only
+            // the rows a frame can draw get labels: drawing one without them would throw.
+            int height = 1 + random.nextInt(HEIGHT);
+            int[] drawable = LiveScreen.drawable(state.scroll, ROWS, height);
+            Report shown = c instanceof Command.Remeasure ? null : LABELS.label(report, drawable[0], drawable[1]);
+            LiveScreen.Frame f = new LiveScreen(state, new LiveScreen.Geometry(WIDTH, height, 5), SizeStyle.IOTOP,
+                    1.0, i).render(shown);
             state.drawn(f);
             pageRows = f.pageRows();
-            assertThat(f.lines()).as("after %s", key).hasSize(HEIGHT);
+            assertThat(f.lines()).as("after %s", key).hasSize(height);
             for (AttributedString line : f.lines()) {
                 assertThat(DisplayWidth.of(line)).as("after %s: %s", key, line).isLessThanOrEqualTo(WIDTH);
             }
-            assertThat(pageRows).isBetween(0, HEIGHT);
+            assertThat(pageRows).isBetween(0, height);
             assertThat(state.scroll).as("after %s", key).isBetween(0, Math.max(0, ROWS - pageRows));
         }
     }
