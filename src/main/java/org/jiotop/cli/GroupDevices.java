@@ -24,10 +24,14 @@ import java.util.Set;
  * the interval before, and for the rows of processes with no owner or an unreadable one.
  */
 final class GroupDevices {
-    private final CgroupIoReader reader = CgroupIoReader.system();
+    private final CgroupIoReader reader;
     private Map<TaskCgroup, CgroupIo> previous = Map.of();
     private Map<TaskCgroup, CgroupIo> current = new HashMap<>();
     private long intervalEnd = Long.MIN_VALUE;
+
+    GroupDevices(CgroupIoReader reader) {
+        this.reader = reader;
+    }
 
     /** {@code groups} with the counters of the cgroups {@code cgroups} names for each label. */
     List<Row> attach(List<Row> groups, Map<String, Set<TaskCgroup>> cgroups, long endNanos, double seconds) {

@@ -12,7 +12,7 @@ import org.jiotop.model.GroupKind;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,10 +37,13 @@ final class GroupLabels {
     }
 
     private final UserDb users;
+    private final Path procRoot;
     private CgroupCache<Owner> owners;
 
-    GroupLabels(UserDb users) {
+    /** {@code procRoot}: where {@code /proc} is (a fixture tree in tests). */
+    GroupLabels(UserDb users, Path procRoot) {
         this.users = users;
+        this.procRoot = procRoot;
     }
 
     Labelled of(List<Row> processes, GroupKind kind) {
@@ -69,7 +72,7 @@ final class GroupLabels {
 
     private Owner owner(TaskActivity a) {
         if (owners == null) {
-            ProcCgroup proc = ProcCgroup.system();
+            ProcCgroup proc = new ProcCgroup(procRoot);
             owners = new CgroupCache<>(proc::read, c -> new Owner(CgroupLabels.of(c), c), o -> o.labels().chars(),
                     Owner.UNREADABLE);
         }

@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.CgroupIoReader;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
@@ -15,6 +16,7 @@ import org.jiotop.model.RowFilter;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskTracker;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -122,7 +124,7 @@ final class Monitor {
      */
     private Report groups(ReportSettings each, Pattern search, RowLabels labels, Grouping grouping) {
         List<Row> processRows = ReportBuilder.monitoredRows(latest, each);
-        groupLabels = groupLabels != null ? groupLabels : new GroupLabels(users);
+        groupLabels = groupLabels != null ? groupLabels : new GroupLabels(users, Path.of("/proc"));
         GroupLabels.Labelled owners = groupLabels.of(processRows, grouping.kind());
         if (grouping.member() != null) {
             return ReportBuilder.build(latest, each, labels.label(Groups.members(processRows, owners.labels(),
@@ -130,7 +132,7 @@ final class Monitor {
         }
         List<Row> rows = Groups.sum(processRows, owners.labels());
         if (grouping.devices() && grouping.kind().byCgroup()) {
-            devices = devices != null ? devices : new GroupDevices();
+            devices = devices != null ? devices : new GroupDevices(CgroupIoReader.system());
             rows = devices.attach(rows, owners.cgroups(), latest.endNanos(), latest.durationNanos() / 1e9);
         }
         ReportSettings settings = new ReportSettings(true, each.onlyActive(), each.figures(), Set.of(),

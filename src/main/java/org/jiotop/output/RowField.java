@@ -1,6 +1,7 @@
 package org.jiotop.output;
 
 import org.jiotop.linux.CgroupHierarchy;
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.IoCounts;
 import org.jiotop.model.Group;
 import org.jiotop.model.GroupKind;
@@ -100,6 +101,8 @@ enum RowField {
                 case GROUP -> {
                     if (g == null) {
                         out.none(f);
+                    } else if (g.label().equals(CgroupLabels.NONE) || g.label().equals(CgroupLabels.UNKNOWN)) {
+                        out.word(f, g.label()); // fixed words: a spreadsheet never takes "-" for a formula
                     } else {
                         out.freeText(f, g.label());
                     }

@@ -124,6 +124,10 @@ class MachineFormatsTest {
         assertThat(r.get("tasks")).isEqualTo("2");
         assertThat(r.get("id")).isEmpty();
         assertThat(r.get("cgroup_write_bytes")).isEqualTo("3000000");
+        Report outside = groupReport().withRows(List.of(groupReport().rows().getFirst()
+                .withGroup(new Group("-", 1, 0)).labelled(new TaskLabels(TaskPriority.GROUP, "root", "1 process"))));
+        assertThat(new CsvFormat().lines(outside, AT).getFirst()).as("- is a fixed word, not a formula to defuse")
+                .contains(",container,-,1,");
     }
 
     @Test

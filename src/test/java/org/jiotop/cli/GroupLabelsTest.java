@@ -1,0 +1,122 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.CgroupHierarchy;
+import org.jiotop.linux.CgroupIoReader;
+import org.jiotop.linux.CgroupPath;
+import org.jiotop.linux.IoCounts;
+import org.jiotop.linux.TaskCgroup;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.UserDb;
+import org.jiotop.model.Group;
+import org.jiotop.model.GroupKind;
+import org.jiotop.model.Groups;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.Row;
+import org.jiotop.model.TaskActivity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Group labels read through the fixture /proc (src/test/resources/cgroup), and the groups' own counters. */
+class GroupLabelsTest {
+    private static final String DOCKER = "3f4e2a9b1c7d";
+    private static final String DOCKER_SCOPE =
+            "/system.slice/docker-3f4e2a9b1c7d8e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f.scope";
+
+    @TempDir
+    Path tmp;
+
+    private static Path fixture(String name) {
+        try {
+            return Path.of(GroupLabelsTest.class.getResource("/cgroup/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Row process(int pid, int ppid, long start, boolean exited) {
+        TaskActivity a = new TaskActivity(new TaskSample(pid, pid, ppid, start, 0, false, 0, 0, 0, 0, 0),
+                IoDelta.ZERO, IoDelta.ZERO, 0, exited ? "dd".getBytes(StandardCharsets.UTF_8) : null);
+        return new Row(pid, pid, 0, 0, 0, 0, 0, a);
+    }
+
+    private GroupLabels labels() throws IOException {
+        Files.writeString(tmp.resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(tmp.resolve("nsswitch.conf"), "passwd: files\n");
+        return new GroupLabels(new UserDb(tmp), fixture("proc"));
+    }
+
+    @Test
+    void eachKindTakesItsLabelFromTheProcessesCgroup() throws IOException {
+        GroupLabels labels = labels();
+        List<Row> rows = List.of(process(100, 1, 0, false), process(101, 1, 0, false), process(103, 1, 0, false),
+                process(4242, 1, 0, false));
+        assertThat(labels.of(rows, GroupKind.UNIT).labels()).containsExactly("nginx.service",
+                "docker-3f4e2a9b1c7d8e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f.scope",
+                "cri-containerd-0e1d2c3b4a5968778695a4b3c2d1e0f0123456789abcdef0fedcba9876543210.scope", "?");
+        assertThat(labels.of(rows, GroupKind.CONTAINER).labels()).containsExactly("-", DOCKER, "0e1d2c3b4a59", "?");
+        assertThat(labels.of(rows, GroupKind.POD).labels())
+                .containsExactly("-", "-", "7c0b5a1e-3f2d-4c8b-9e6a-1d2c3b4a5f60", "?");
+        assertThat(labels.of(rows, GroupKind.CGROUP).labels().get(0)).isEqualTo("/system.slice/nginx.service");
+        assertThat(labels.of(rows, GroupKind.USER).labels()).containsOnly("root");
+    }
+
+    @Test
+    void anExitedProcessKeepsItsLabelAndOneNeverSeenTakesItsParents() throws IOException {
+        GroupLabels labels = labels();
+        labels.of(List.of(process(100, 1, 0, false), process(101, 1, 0, false)), GroupKind.CONTAINER);
+        List<Row> later = List.of(process(100, 1, 5_000_000, true), process(7000, 101, 9_000_000_000L, true),
+                process(7001, 6999, 9_000_000_000L, true), process(101, 1, 0, false));
+        GroupLabels.Labelled l = labels.of(later, GroupKind.CONTAINER);
+        assertThat(l.labels()).containsExactly("-", DOCKER, "?", DOCKER);
+        // Only the living tell where a group's counters are.
+        assertThat(l.cgroups().get(DOCKER)).containsExactly(
+                new TaskCgroup(CgroupHierarchy.V2, CgroupPath.of(DOCKER_SCOPE), null));
+        assertThat(l.cgroups()).doesNotContainKey("?");
+    }
+
+    @Test
+    void aGroupsCountersAreTheChangeOfItsOutermostCgroupsSinceTheIntervalBefore() throws IOException {
+        Path scope = Files.createDirectories(tmp.resolve("v2" + DOCKER_SCOPE));
+        Path inner = Files.createDirectories(scope.resolve("inner"));
+        Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=8192 rios=1 wios=2\n");
+        Files.writeString(inner.resolve("io.stat"), "254:0 rbytes=0 wbytes=4096 rios=0 wios=1\n");
+        GroupDevices devices = new GroupDevices(new CgroupIoReader(tmp.resolve("v2"), null));
+        TaskCgroup outer = new TaskCgroup(CgroupHierarchy.V2, CgroupPath.of(DOCKER_SCOPE), null);
+        TaskCgroup nested = new TaskCgroup(CgroupHierarchy.V2, CgroupPath.of(DOCKER_SCOPE + "/inner"), null);
+        TaskCgroup missing = new TaskCgroup(CgroupHierarchy.V2, CgroupPath.of("/gone.scope"), null);
+        Map<String, Set<TaskCgroup>> where = Map.of(DOCKER, Set.of(outer, nested), "gone", Set.of(missing),
+                "-", Set.of(outer));
+        List<Row> groups = Groups.sum(List.of(process(1, 0, 0, false), process(2, 0, 0, false),
+                process(3, 0, 0, false)), List.of(DOCKER, "gone", "-"));
+
+        List<Row> first = devices.attach(groups, where, 1, 2.0);
+        assertThat(first).extracting(r -> r.group().device()).as("no earlier reading").containsOnlyNulls();
+
+        Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=1056768 rios=1 wios=66\n");
+        Files.writeString(inner.resolve("io.stat"), "254:0 rbytes=0 wbytes=1052672 rios=0 wios=65\n");
+        List<Row> second = devices.attach(groups, where, 2, 2.0);
+        Group docker = second.get(0).group();
+        assertThat(docker.device()).as("the inner cgroup's I/O is in the outer one's").isEqualTo(
+                new IoCounts(0, 1 << 20, 0, 64, 0, 0));
+        assertThat(docker.deviceSource()).isEqualTo(CgroupHierarchy.V2);
+        assertThat(docker.deviceBytesPerSecond()).isEqualTo((1 << 20) / 2.0);
+        assertThat(second.get(1).group().device()).as("unreadable: unknown, not 0").isNull();
+        assertThat(second.get(2).group().device()).as("no owner: no counters of its own").isNull();
+
+        Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=9999999 rios=1 wios=99\n");
+        assertThat(devices.attach(groups, where, 2, 2.0).getFirst().group().device())
+                .as("a report of the same interval again: each cgroup is read once per interval")
+                .isEqualTo(docker.device());
+    }
+}
