@@ -45,12 +45,13 @@ enum Option {
             .doc("seconds between reports, fractions allowed, 0.01 to 86400")),
     PID(new OptionSpec("pid", 'p').value("PID", ID).unsetMeans("all")
             .help("threads to monitor, or whole processes with -P; repeatable")
-            .doc("thread IDs to monitor; with `-P` (and in the exporter), process IDs, each with all its"
-                    + " threads, the ID of a thread standing for its process (said on stderr). Repeatable. An ID"
+            .doc("thread IDs to monitor; with `-P` or a group kind (and in the exporter), process IDs, each with"
+                    + " all its threads, the ID of a thread standing for its process (said on stderr). Repeatable. An ID"
                     + " that does not exist gives no row (and no error), as in iotop")),
     USER_NAME(new OptionSpec("user", 'u').value("USER", USER).unsetMeans("all")
             .help("users (name or uid) to monitor; repeatable")
-            .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1)")),
+            .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1). Among"
+                    + " groups, only their processes are summed")),
     PROCESSES(new OptionSpec("processes", 'P').saved()
             .help("one row per process, with the I/O of all its threads")
             .doc("one row per process instead of per thread (the exporter always counts processes); the same"
@@ -89,7 +90,8 @@ enum Option {
             .help("only tasks whose TID or command line matches REGEX (command lines are cut to 1,024"
                     + " characters)")
             .doc("only tasks whose TID or command line (as shown: at most 1,024 characters) matches REGEX"
-                    + " (Java regular expression, found anywhere); Total counts only those")),
+                    + " (Java regular expression, found anywhere); among groups, whose label matches; Total counts"
+                    + " only those")),
     KEEP_EXITED(new OptionSpec("keep-exited").value("N", WHOLE).range(0, 1_000_000).byDefault("3")
             .in(Mode.REPORTS)
             .help("reports an exited task stays listed after exiting, 0 to 1000000; with -a or -A, tasks"
