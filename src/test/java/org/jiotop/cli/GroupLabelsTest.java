@@ -5,14 +5,21 @@ import org.jiotop.linux.CgroupIoReader;
 import org.jiotop.linux.CgroupPath;
 import org.jiotop.linux.IoCounts;
 import org.jiotop.linux.TaskCgroup;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.Group;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.Groups;
 import org.jiotop.model.IoDelta;
+import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
+import org.jiotop.output.BatchFormat;
+import org.jiotop.output.CsvFormat;
+import org.jiotop.output.JsonLinesFormat;
+import org.jiotop.output.SizeStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +28,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +78,27 @@ class GroupLabelsTest {
                 .containsExactly("-", "-", "7c0b5a1e-3f2d-4c8b-9e6a-1d2c3b4a5f60", "?");
         assertThat(labels.of(rows, GroupKind.CGROUP).labels().get(0)).isEqualTo("/system.slice/nginx.service");
         assertThat(labels.of(rows, GroupKind.USER).labels()).containsOnly("root");
+    }
+
+    @Test
+    void hostileCgroupNamesAreEscapedAndBoundedInEveryOutput() throws IOException {
+        // ESC, bytes that are no UTF-8, a 4 KiB name: as /proc gives them (fixtures 120, 123, 124).
+        List<Row> rows = List.of(process(120, 1, 0, false), process(123, 1, 0, false), process(124, 1, 0, false));
+        List<String> units = labels().of(rows, GroupKind.UNIT).labels();
+        assertThat(units.get(0)).isEqualTo("evil\\x1b[31m.service");
+        assertThat(units.get(2)).hasSizeLessThanOrEqualTo(1024);
+        List<Row> groups = new ArrayList<>();
+        for (Row g : Groups.sum(rows, units)) {
+            groups.add(g.labelled(new TaskLabels(TaskPriority.GROUP, "root", "1 process")));
+        }
+        Report report = new Report(0, 1_000_000_000L, true, false, true, 0, 0, 0, 0, -1, groups, GroupKind.UNIT);
+        List<String> out = new ArrayList<>(new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(report, 0, () -> null));
+        out.add(new JsonLinesFormat().line(report, Instant.EPOCH));
+        out.addAll(new CsvFormat().lines(report, Instant.EPOCH));
+        for (String line : out) {
+            assertThat(line.chars()).as(line).noneMatch(c -> c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0));
+        }
+        assertThat(String.join("\n", out)).contains("evil\\x1b[31m.service");
     }
 
     @Test
