@@ -98,13 +98,17 @@ public final class Main {
         }
         UserDb users = UserDb.system();
         Set<Integer> uids = new HashSet<>();
+        Set<String> groups = new HashSet<>();
         for (String user : options.users()) {
             OptionalInt uid = resolveUser(users, user);
-            if (uid.isEmpty()) {
+            if (uid.isPresent()) {
+                uids.add(uid.getAsInt());
+            } else if (options.groupKind().byCgroup()) {
+                groups.add(user); // not a user: the label of a group of the kind shown
+            } else {
                 err.println("jiotop: unknown user: " + user);
                 return EXIT_CANNOT_RUN;
             }
-            uids.add(uid.getAsInt());
         }
         if (options.iterations() == 0) {
             return EXIT_OK;
@@ -126,7 +130,7 @@ public final class Main {
              TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
             IoPrio ioprio = new IoPrio();
             RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users), users);
-            Monitor monitor = new Monitor(scanner, options, processIds.ids(), users);
+            Monitor monitor = new Monitor(scanner, options, processIds.ids(), users, groups);
             if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);
             }

@@ -6,6 +6,7 @@ import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.UserDb;
+import org.jiotop.model.GroupKind;
 import org.jiotop.model.Groups;
 import org.jiotop.model.Row;
 import org.jiotop.model.Interval;
@@ -40,10 +41,20 @@ final class Monitor {
     private final UserDb users;
     private GroupLabels groupLabels;
     private GroupDevices devices;
+    /** The groups {@code -u} named by label, of the kind given on the command line; empty for all. */
+    private final GroupKind chosenKind;
+    private final Set<String> chosenGroups;
 
     /** {@code processIds}: the IDs of {@code -p} as processes (see {@link ProcessIds}). */
     Monitor(TaskScanner scanner, Options options, int[] processIds, UserDb users) {
+        this(scanner, options, processIds, users, Set.of());
+    }
+
+    /** {@code groups}: labels that {@code -u} gave for groups of the kind {@code --group} names. */
+    Monitor(TaskScanner scanner, Options options, int[] processIds, UserDb users, Set<String> groups) {
         this.scanner = scanner;
+        this.chosenKind = options.groupKind();
+        this.chosenGroups = groups;
         this.onlyThreads = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
         this.onlyProcesses = options.pids().isEmpty() ? null : processIds;
         this.keepExited = options.number(Option.KEEP_EXITED);
@@ -131,6 +142,9 @@ final class Monitor {
                     grouping.member()), true));
         }
         List<Row> rows = Groups.sum(processRows, owners.labels());
+        if (!chosenGroups.isEmpty() && grouping.kind() == chosenKind) {
+            rows.removeIf(r -> !chosenGroups.contains(r.group().label()));
+        }
         if (grouping.devices() && grouping.kind().byCgroup()) {
             devices = devices != null ? devices : new GroupDevices(CgroupIoReader.system());
             rows = devices.attach(rows, owners.cgroups(), latest.endNanos(), latest.durationNanos() / 1e9);

@@ -140,7 +140,23 @@ class GroupingKernelTest {
             List<Report> units = reports(run("--format=json", "--group=unit", "-n", "3", "-d", "1"));
             check(units, "foo.service", unitIo, device);
             check(units, "docker-" + docker + ".scope", dockerIo, device);
+
+            // -u takes a group's label, where it names no user: only that group is shown.
+            List<Report> one = reports(run("--format=json", "--group=container", "-u", docker.substring(0, 12),
+                    "-n", "2", "-d", "0.5"));
+            assertThat(one).isNotEmpty().allSatisfy(r -> assertThat(r.groups().keySet())
+                    .containsExactly(docker.substring(0, 12)));
         }
+    }
+
+    @Test
+    void aNameThatIsNeitherUserNorGroupKindIsAnUnknownUser() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"-b", "--group=user", "-u", "no-such-user-or-group"},
+                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8),
+                ProcFs.system());
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("jiotop: unknown user: no-such-user-or-group\n");
     }
 
     @Test
