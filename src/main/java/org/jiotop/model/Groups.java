@@ -75,7 +75,10 @@ public final class Groups {
             TaskSample sample = new TaskSample(0, 0, 0, since, uid, false, accumulated.readBytes(),
                     accumulated.writeBytes(), accumulated.cancelledWriteBytes(), accumulated.blkioDelayNanos(),
                     accumulated.swapinDelayNanos());
-            return new Row(0, 0, uid, read, write, swapin, io, new TaskActivity(sample, delta, accumulated, since),
+            // SWAPIN and IO are the mean of its processes' shares: how much of the interval a process
+            // of the group waited, on average, so a group reads like one of its processes.
+            return new Row(0, 0, uid, read, write, swapin / tasks, io / tasks,
+                    new TaskActivity(sample, delta, accumulated, since),
                     null, new Group(label, tasks, uid));
         }
     }
