@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * A group's own kernel I/O counters over the interval: what the cgroups its live processes sit in
- * counted ({@link CgroupIoReader}), the outermost of them where one holds another (v2 counts a
- * cgroup's children in it). Each cgroup is read once per interval, when the report of a new
+ * counted ({@link CgroupIoReader}): in v2 the outermost of them where one holds another (v2 counts
+ * a cgroup's children in it), in v1 each. Each cgroup is read once per interval, when the report of a new
  * interval asks; the figure is the change since the previous interval's reading, so a group's
  * first interval has none. Unknown (null) when any of its cgroups cannot be read or was not read
  * the interval before, and for the rows of processes with no owner or an unreadable one.
@@ -33,11 +33,17 @@ final class GroupDevices {
         this.reader = reader;
     }
 
-    /** {@code groups} with the counters of the cgroups {@code cgroups} names for each label. */
-    List<Row> attach(List<Row> groups, Map<String, Set<TaskCgroup>> cgroups, long endNanos, double seconds) {
+    /**
+     * {@code groups} with the counters of the cgroups {@code cgroups} names for each label, over the
+     * interval from {@code startNanos} to {@code endNanos}. Readings of an earlier interval than the
+     * one just before (the column was hidden, another kind shown) are not a base: the change since
+     * then is not this interval's.
+     */
+    List<Row> attach(List<Row> groups, Map<String, Set<TaskCgroup>> cgroups, long startNanos, long endNanos,
+                     double seconds) {
         if (endNanos != intervalEnd) {
+            previous = intervalEnd == startNanos ? current : Map.of();
             intervalEnd = endNanos;
-            previous = current;
             current = new HashMap<>();
         }
         List<Row> out = new ArrayList<>(groups.size());
@@ -65,13 +71,17 @@ final class GroupDevices {
         return r.withGroup(r.group().withDevice(source, sum, seconds));
     }
 
-    /** The cgroups not inside another of {@code where} in the same hierarchy. */
+    /**
+     * The cgroups whose counters add up to the group's: in v2 the outermost (a cgroup's io.stat
+     * includes its children's), in v1 all of them (blkio.throttle counts a cgroup's own I/O only).
+     */
     private static List<TaskCgroup> outermost(Set<TaskCgroup> where) {
         List<TaskCgroup> out = new ArrayList<>(where.size());
         for (TaskCgroup c : where) {
             boolean inside = false;
             for (TaskCgroup o : where) {
-                inside |= o != c && o.hierarchy() == c.hierarchy() && under(c.path().bytes(), o.path().bytes());
+                inside |= o != c && c.hierarchy() == CgroupHierarchy.V2 && o.hierarchy() == CgroupHierarchy.V2
+                        && under(c.path().bytes(), o.path().bytes());
             }
             if (!inside) {
                 out.add(c);

@@ -6,6 +6,7 @@ import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.Report;
+import org.jiotop.model.SortKey;
 import org.jiotop.output.Column;
 import org.jiotop.linux.TaskPriority;
 import org.jiotop.view.Command;
@@ -99,7 +100,8 @@ final class LiveRunner {
         Report report = monitor.report(state.figures(), state.only(), state.filterUid() == null ? uids
                         : Set.of(state.filterUid()), state.filterPid(), state.search(), state.fullCommand(),
                 state.sortKey(), state.descending(), labels,
-                new Grouping(state.kind(), state.openGroup(), state.shows(Column.CGROUP)));
+                new Grouping(state.kind(), state.openGroup(),
+                        state.shows(Column.CGROUP) || state.sortKey() == SortKey.CGROUP));
         state.listed(report);
         if (report == null) {
             return null;

@@ -147,7 +147,8 @@ final class Monitor {
         }
         if (grouping.devices() && grouping.kind().byCgroup()) {
             devices = devices != null ? devices : new GroupDevices(CgroupIoReader.system());
-            rows = devices.attach(rows, owners.cgroups(), latest.endNanos(), latest.durationNanos() / 1e9);
+            rows = devices.attach(rows, owners.cgroups(), latest.startNanos(), latest.endNanos(),
+                    latest.durationNanos() / 1e9);
         }
         ReportSettings settings = new ReportSettings(true, each.onlyActive(), each.figures(), Set.of(),
                 new RowFilter(null, search), each.sortKey(), each.descending(), each.fullCommand());

@@ -10,9 +10,8 @@ import java.util.Map;
 /**
  * Sums process rows into group rows by a label each process has, handed over as data (the wiring
  * reads it from the kernel). A group's read and write are the sums of its processes' rows, so its
- * rate is the rate of all its bytes; its SWAPIN and IO are the sums of its processes' waiting over
- * the interval, as a process's are the sums of its threads', so a group whose processes wait at
- * once exceeds 100 %. Exited processes count in the group of the label they were given.
+ * rate is the rate of all its bytes; its SWAPIN and IO are the mean of its processes' shares of
+ * the interval spent waiting. Exited processes count in the group of the label they were given.
  */
 public final class Groups {
     private Groups() {

@@ -103,8 +103,10 @@ enum KeyBinding {
             Key.Kind.BACKSPACE) {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
-            s.openGroup = null;
-            s.scroll = 0;
+            if (s.openGroup != null) {
+                s.openGroup = null;
+                s.scroll = 0;
+            }
             return Command.REDRAW;
         }
     },

@@ -130,12 +130,12 @@ class GroupLabelsTest {
         List<Row> groups = Groups.sum(List.of(process(1, 0, 0, false), process(2, 0, 0, false),
                 process(3, 0, 0, false)), List.of(DOCKER, "gone", "-"));
 
-        List<Row> first = devices.attach(groups, where, 1, 2.0);
+        List<Row> first = devices.attach(groups, where, 0, 1, 2.0);
         assertThat(first).extracting(r -> r.group().device()).as("no earlier reading").containsOnlyNulls();
 
         Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=1056768 rios=1 wios=66\n");
         Files.writeString(inner.resolve("io.stat"), "254:0 rbytes=0 wbytes=1052672 rios=0 wios=65\n");
-        List<Row> second = devices.attach(groups, where, 2, 2.0);
+        List<Row> second = devices.attach(groups, where, 1, 2, 2.0);
         Group docker = second.get(0).group();
         assertThat(docker.device()).as("the inner cgroup's I/O is in the outer one's").isEqualTo(
                 new IoCounts(0, 1 << 20, 0, 64, 0, 0));
@@ -145,8 +145,39 @@ class GroupLabelsTest {
         assertThat(second.get(2).group().device()).as("no owner: no counters of its own").isNull();
 
         Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=9999999 rios=1 wios=99\n");
-        assertThat(devices.attach(groups, where, 2, 2.0).getFirst().group().device())
+        assertThat(devices.attach(groups, where, 1, 2, 2.0).getFirst().group().device())
                 .as("a report of the same interval again: each cgroup is read once per interval")
                 .isEqualTo(docker.device());
+
+        // Not read for the interval 2..3 (column hidden): 3..4 has no base, then 4..5 has one again.
+        assertThat(devices.attach(groups, where, 3, 4, 2.0).getFirst().group().device())
+                .as("the reading before is two intervals old").isNull();
+        Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=10004095 rios=1 wios=100
+");
+        assertThat(devices.attach(groups, where, 4, 5, 2.0).getFirst().group().device())
+                .isEqualTo(new IoCounts(0, 4096, 0, 1, 0, 0));
+    }
+
+    @Test
+    void inV1EachCgroupCountsItsOwnIoSoNestedOnesAddUp() throws IOException {
+        Path blkio = tmp.resolve("blkio");
+        Path scope = Files.createDirectories(blkio.resolve(DOCKER_SCOPE.substring(1)));
+        Path inner = Files.createDirectories(scope.resolve("inner"));
+        String zero = "254:0 Read 0\n254:0 Write 0\nTotal 0\n";
+        for (Path p : List.of(scope, inner)) {
+            Files.writeString(p.resolve("blkio.throttle.io_service_bytes"), zero);
+            Files.writeString(p.resolve("blkio.throttle.io_serviced"), zero);
+        }
+        GroupDevices devices = new GroupDevices(new CgroupIoReader(null, blkio));
+        TaskCgroup outer = new TaskCgroup(CgroupHierarchy.BLKIO, CgroupPath.of(DOCKER_SCOPE), CgroupPath.of(DOCKER_SCOPE));
+        TaskCgroup nested = new TaskCgroup(CgroupHierarchy.BLKIO, CgroupPath.of(DOCKER_SCOPE + "/inner"),
+                CgroupPath.of(DOCKER_SCOPE + "/inner"));
+        Map<String, Set<TaskCgroup>> where = Map.of(DOCKER, Set.of(outer, nested));
+        List<Row> groups = Groups.sum(List.of(process(1, 0, 0, false), process(2, 0, 0, false)), List.of(DOCKER, DOCKER));
+        devices.attach(groups, where, 0, 1, 1.0);
+        Files.writeString(scope.resolve("blkio.throttle.io_service_bytes"), "254:0 Read 0\n254:0 Write 4096\nTotal 4096\n");
+        Files.writeString(inner.resolve("blkio.throttle.io_service_bytes"), "254:0 Read 0\n254:0 Write 8192\nTotal 8192\n");
+        assertThat(devices.attach(groups, where, 1, 2, 1.0).getFirst().group().device().writeBytes())
+                .isEqualTo(12288);
     }
 }
