@@ -138,8 +138,11 @@ final class Monitor {
         groupLabels = groupLabels != null ? groupLabels : new GroupLabels(users, Path.of("/proc"));
         GroupLabels.Labelled owners = groupLabels.of(processRows, grouping.kind());
         if (grouping.member() != null) {
-            return ReportBuilder.build(latest, each, labels.label(Groups.members(processRows, owners.labels(),
-                    grouping.member()), true));
+            // Built from numbers; the rows kept are labelled only to be sorted by text, else when drawn.
+            Report members = ReportBuilder.build(latest, each, Groups.members(processRows, owners.labels(),
+                    grouping.member()));
+            return each.sortsByLabel()
+                    ? ReportBuilder.sorted(labels.label(members, 0, members.rows().size()), each) : members;
         }
         List<Row> rows = Groups.sum(processRows, owners.labels());
         if (!chosenGroups.isEmpty() && grouping.kind() == chosenKind) {

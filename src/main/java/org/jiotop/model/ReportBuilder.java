@@ -51,7 +51,10 @@ public final class ReportBuilder {
         return rows;
     }
 
-    /** The report of {@code labelled}, the {@link #monitoredRows} of the interval with their labels. */
+    /**
+     * The report of {@code labelled}: {@link #monitoredRows} of the interval (or some of them), with
+     * their labels when the settings filter by text; unlabelled rows of a text sort come in ID order.
+     */
     public static Report build(Interval interval, ReportSettings settings, List<Row> labelled) {
         Totals totals = new Totals(interval, settings);
         for (Row row : labelled) {
