@@ -60,7 +60,7 @@ final class GroupDevices {
         IoCounts sum = IoCounts.ZERO;
         CgroupHierarchy source = null;
         for (TaskCgroup c : where) {
-            CgroupIo now = current.computeIfAbsent(c, reader::of);
+            CgroupIo now = read(c);
             CgroupIo before = previous.get(c);
             if (now == null || before == null) {
                 return r;
@@ -69,6 +69,16 @@ final class GroupDevices {
             sum = sum.plus(now.total().since(before.total()));
         }
         return r.withGroup(r.group().withDevice(source, sum, seconds));
+    }
+
+    /** A cgroup's counters, read once per interval; one that cannot be read is not tried again in it. */
+    private CgroupIo read(TaskCgroup c) {
+        if (current.containsKey(c)) {
+            return current.get(c);
+        }
+        CgroupIo io = reader.of(c);
+        current.put(c, io);
+        return io;
     }
 
     /**
