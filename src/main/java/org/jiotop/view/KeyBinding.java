@@ -38,7 +38,9 @@ enum KeyBinding {
         String hint(LiveState s, String key) {
             List<Column> cols = s.visibleColumns();
             int at = cols.indexOf(Column.of(s.effectiveSort()));
-            int next = key.equals("left") ? at - 1 : at < 0 ? -1 : at + 1;
+            boolean left = key.equals("left");
+            // A hidden sort column: a step goes to the last or first shown column, as moveSort does.
+            int next = at < 0 ? (left ? cols.size() - 1 : 0) : left ? at - 1 : at + 1;
             return next >= 0 && next < cols.size() ? cols.get(next).title(s.kind) : "-";
         }
     },

@@ -77,4 +77,17 @@ class KeyBindingTest {
         assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 8 CGROUP, 9 COMMAND");
         assertThat(KeyBinding.of(Key.ch('8'))).isEqualTo(KeyBinding.COLUMN);
     }
+
+    @Test
+    void withTheSortColumnHiddenTheHintsNameWhereLeftAndRightGo() {
+        for (String key : List.of("left", "right")) {
+            LiveState s = new LiveState();
+            s.sortKey = org.jiotop.model.SortKey.IO;
+            s.hidden.add(org.jiotop.output.Column.IO.number);
+            String hinted = KeyBinding.SORT.hint(s, key);
+            KeyHandler.handle(s, Key.of(key.equals("left") ? Key.Kind.LEFT : Key.Kind.RIGHT), 10, 0);
+            assertThat(hinted).as(key).isNotEqualTo("-")
+                    .isEqualTo(org.jiotop.output.Column.of(s.sortKey).title(s.kind));
+        }
+    }
 }
