@@ -59,16 +59,19 @@ final class GroupDevices {
     private Row counted(Row r, List<TaskCgroup> where, double seconds) {
         IoCounts sum = IoCounts.ZERO;
         CgroupHierarchy source = null;
+        boolean known = true;
+        // Every cgroup is read, even after one is unknown: each reading is the next interval's base.
         for (TaskCgroup c : where) {
             CgroupIo now = read(c);
             CgroupIo before = previous.get(c);
             if (now == null || before == null) {
-                return r;
+                known = false;
+                continue;
             }
             source = source == null ? now.source() : source;
             sum = sum.plus(now.total().since(before.total()));
         }
-        return r.withGroup(r.group().withDevice(source, sum, seconds));
+        return known ? r.withGroup(r.group().withDevice(source, sum, seconds)) : r;
     }
 
     /** A cgroup's counters, read once per interval; one that cannot be read is not tried again in it. */

@@ -105,10 +105,8 @@ enum KeyBinding {
             Key.Kind.BACKSPACE) {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
-            if (s.openGroup != null) {
-                s.openGroup = null;
-                s.scroll = 0;
-            }
+            s.openGroup = null;
+            s.scroll = 0;
             return Command.REDRAW;
         }
     },

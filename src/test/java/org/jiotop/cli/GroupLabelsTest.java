@@ -152,8 +152,7 @@ class GroupLabelsTest {
         // Not read for the interval 2..3 (column hidden): 3..4 has no base, then 4..5 has one again.
         assertThat(devices.attach(groups, where, 3, 4, 2.0).getFirst().group().device())
                 .as("the reading before is two intervals old").isNull();
-        Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=10004095 rios=1 wios=100
-");
+        Files.writeString(scope.resolve("io.stat"), "254:0 rbytes=4096 wbytes=10004095 rios=1 wios=100\n");
         assertThat(devices.attach(groups, where, 4, 5, 2.0).getFirst().group().device())
                 .isEqualTo(new IoCounts(0, 4096, 0, 1, 0, 0));
     }
