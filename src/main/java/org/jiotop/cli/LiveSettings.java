@@ -34,7 +34,10 @@ final class LiveSettings {
                 && state.search().pattern().indexOf('\r') < 0;
     }
 
-    /** {@code options} with what the keys of the live view changed in {@code state}. */
+    /**
+     * {@code options} with what the keys of the live view changed in {@code state}. Colours are no
+     * key's: {@code --no-color} is saved as given, never because NO_COLOR was set when saving.
+     */
     static Options saved(Options options, LiveState state) {
         Options.Builder b = new Options.Builder();
         for (Option o : Option.values()) {
@@ -49,7 +52,6 @@ final class LiveSettings {
                 .set(Option.ACCUMULATED, state.figures() == Figures.ACCUMULATED)
                 .set(Option.ACCUM_BW, state.figures() == Figures.ACCUMULATED_BANDWIDTH)
                 .set(Option.FULL_COMMAND, state.fullCommand())
-                .set(Option.NO_COLOR, !state.color())
                 .set(Option.ASCII, state.ascii())
                 .set(Option.NO_HELP, !state.keyHelp())
                 .set(Option.FILTER, savableFilter(state) ? state.search().pattern() : null);

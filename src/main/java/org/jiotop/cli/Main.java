@@ -142,6 +142,12 @@ public final class Main {
                 return batch.run(out, err);
             }
             LiveState state = LiveSettings.state(options, env);
+            if (options.groupKind().processes()) {
+                // Said on stderr too, which the screen then covers.
+                for (String note : processIds.notes()) {
+                    state.tell(note, System.nanoTime());
+                }
+            }
             try (var terminal = terminals.open()) {
                 return new LiveRunner(options, uids, proc, monitor, labels, ioprio, users, config, state)
                         .run(terminal, err);

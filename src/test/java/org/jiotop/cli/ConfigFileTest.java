@@ -122,9 +122,21 @@ class ConfigFileTest {
                 "-1", "-2", "-3", "-4", "-5", "-6", "-7", "-9", "--sort=command", "--reverse", "--no-color", "--ascii",
                 "--no-help", "--filter=a b|^c=d#"), s -> { });
         roundTrip(OptionParser.parse("-A", "-d", "86400", "--sort=tid"), LiveState::reverse);
+        // Everything a key can change, changed (colours are no key's: they stay as the options say).
         roundTrip(OptionParser.parse("-3"), s -> s.configure(org.jiotop.model.SortKey.WRITE, true, org.jiotop.model.GroupKind.CONTAINER,
-                org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(6), false, true, false,
+                org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(6), true, true, false,
                 java.util.regex.Pattern.compile(" spaced ")));
+    }
+
+    @Test
+    void noColorInTheEnvironmentIsNotSavedAsAnOption() throws Exception {
+        Options o = OptionParser.parse("-o");
+        LiveState state = LiveSettings.state(o, Map.of("NO_COLOR", "1"));
+        assertThat(state.color()).isFalse();
+        assertThat(ConfigFile.lines(LiveSettings.saved(o, state))).containsExactly("--only");
+        Options given = OptionParser.parse("--no-color");
+        assertThat(ConfigFile.lines(LiveSettings.saved(given, LiveSettings.state(given, Map.of()))))
+                .containsExactly("--no-color");
     }
 
     @Test

@@ -173,6 +173,21 @@ class LiveIT {
     }
 
     @Test
+    void aThreadGivenToMinusPInProcessModeIsSaidOnTheScreen() throws Exception {
+        long self = ProcessHandle.current().pid();
+        String thread;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            thread = tasks.map(t -> t.getFileName().toString()).filter(t -> !t.equals(Long.toString(self)))
+                    .findFirst().orElseThrow();
+        }
+        try (Tmux tmux = new Tmux(120, 25, jiotop("-d 0.5 -P -p " + thread))) {
+            String screen = tmux.await(s -> s.contains("is a thread of process"), WAIT);
+            assertThat(screen).contains("-p " + thread + " is a thread of process " + self);
+            tmux.keys("q");
+        }
+    }
+
+    @Test
     void settingsSavedWithWAreUsedByTheNextLiveRunButNotByBatch() throws Exception {
         Path xdg = tmp.resolve("xdg");
         String env = "XDG_CONFIG_HOME=" + xdg + " ";
