@@ -123,8 +123,11 @@ final class Monitor {
             return ReportBuilder.build(latest, settings, labels.label(ReportBuilder.monitoredRows(latest, settings),
                     processes));
         }
-        Report report = ReportBuilder.build(latest, settings);
-        // Only the rows kept (after -o) are labelled to be sorted by text.
+        return sortedByLabels(ReportBuilder.build(latest, settings), settings, labels);
+    }
+
+    /** {@code report}, built from numbers, in order: for a text sort its rows (those kept after -o) are labelled first. */
+    private static Report sortedByLabels(Report report, ReportSettings settings, RowLabels labels) {
         return settings.sortsByLabel()
                 ? ReportBuilder.sorted(labels.label(report, 0, report.rows().size()), settings) : report;
     }
@@ -138,11 +141,8 @@ final class Monitor {
         groupLabels = groupLabels != null ? groupLabels : new GroupLabels(users, Path.of("/proc"));
         GroupLabels.Labelled owners = groupLabels.of(processRows, grouping.kind());
         if (grouping.member() != null) {
-            // Built from numbers; the rows kept are labelled only to be sorted by text, else when drawn.
-            Report members = ReportBuilder.build(latest, each, Groups.members(processRows, owners.labels(),
-                    grouping.member()));
-            return each.sortsByLabel()
-                    ? ReportBuilder.sorted(labels.label(members, 0, members.rows().size()), each) : members;
+            return sortedByLabels(ReportBuilder.build(latest, each, Groups.members(processRows, owners.labels(),
+                    grouping.member())), each, labels);
         }
         List<Row> rows = Groups.sum(processRows, owners.labels());
         if (!chosenGroups.isEmpty() && grouping.kind() == chosenKind) {
