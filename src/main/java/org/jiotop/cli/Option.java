@@ -178,10 +178,10 @@ enum Option {
 
     /** Hides a column of the live view: its number and title come from the column schema. */
     private static OptionSpec hide(String name, Column column) {
-        char number = (char) ('0' + column.number);
+        char number = column.key;
         String text = "hide column ".concat(String.valueOf(number)).concat(", ").concat(column.title(false))
                 .concat(column == Column.ID ? " (PID with -P)" : "");
-        return new OptionSpec("hide-".concat(name), number).hides(column.number).saved().in(Set.of(Mode.LIVE))
+        return new OptionSpec("hide-".concat(name), number).hides(column).saved().in(Set.of(Mode.LIVE))
                 .help(text).doc(text);
     }
 

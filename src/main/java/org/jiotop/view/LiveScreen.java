@@ -204,10 +204,10 @@ public final class LiveScreen {
             Column c = columns.get(i);
             String text = c.title(kind);
             int w = c.takesTheRest() ? text.length() + 1 : c.width(idWidth);
-            if (c.key == sorted) {
+            if (c.sortKey == sorted) {
                 text = text + marker;
             }
-            b.append(Text.aligned(text, w, c.align(kind)), c.key == sorted ? TITLE.bold() : TITLE);
+            b.append(Text.aligned(text, w, c.align(kind)), c.sortKey == sorted ? TITLE.bold() : TITLE);
             if (i < columns.size() - 1) {
                 b.append(" ", TITLE);
             }

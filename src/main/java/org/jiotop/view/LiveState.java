@@ -10,7 +10,7 @@ import org.jiotop.output.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.EnumSet;
 import java.util.regex.Pattern;
 
 /** Everything the live view's keys change. Mutable; used by the view's single thread only. */
@@ -25,7 +25,7 @@ public final class LiveState {
     List<String> groupRows = List.of();
     Figures figures = Figures.BANDWIDTH;
     boolean fullCommand;
-    final Set<Integer> hidden = hiddenByDefault();
+    final Set<Column> hidden = hiddenByDefault();
     boolean color = true;
     boolean ascii;
     boolean keyHelp = true;
@@ -103,7 +103,7 @@ public final class LiveState {
         delayAccounting = on;
     }
 
-    public Set<Integer> hidden() {
+    public Set<Column> hidden() {
         return Set.copyOf(hidden);
     }
 
@@ -137,7 +137,7 @@ public final class LiveState {
 
     /** Applies the command-line settings. */
     public LiveState configure(SortKey key, boolean only, GroupKind kind, Figures figures, boolean fullCommand,
-                               Set<Integer> hidden, boolean color, boolean ascii, boolean keyHelp, Pattern search) {
+                               Set<Column> hidden, boolean color, boolean ascii, boolean keyHelp, Pattern search) {
         this.sortKey = key;
         this.descending = key.descendingByDefault();
         this.only = only;
@@ -201,11 +201,11 @@ public final class LiveState {
         return shown;
     }
 
-    private static Set<Integer> hiddenByDefault() {
-        Set<Integer> hidden = new TreeSet<>();
+    private static Set<Column> hiddenByDefault() {
+        Set<Column> hidden = EnumSet.noneOf(Column.class);
         for (Column c : Column.values()) {
             if (c.hiddenByDefault()) {
-                hidden.add(c.number);
+                hidden.add(c);
             }
         }
         return hidden;
@@ -213,7 +213,7 @@ public final class LiveState {
 
     /** Whether the view shows column {@code c} now. */
     public boolean shows(Column c) {
-        if (hidden.contains(c.number)) {
+        if (hidden.contains(c)) {
             return false;
         }
         return delayAccounting || !c.needsDelayAccounting();

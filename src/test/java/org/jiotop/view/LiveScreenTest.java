@@ -134,7 +134,7 @@ class LiveScreenTest {
     void containersWithTheirCgroupsCountersShownAndOneOpened() throws IOException {
         LiveState s = new LiveState();
         s.kind = GroupKind.CONTAINER;
-        KeyHandler.handle(s, Key.ch('8'), 10, 0);
+        KeyHandler.handle(s, Key.ch('k'), 10, 0);
         LabelSource groups = (row, processes) -> new TaskLabels(TaskPriority.GROUP,
                 row.group().oneUser() ? "nobody" : "*", row.group().tasks() + " processes");
         s.delayAccounting(true);
