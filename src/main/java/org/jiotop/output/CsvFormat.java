@@ -26,8 +26,7 @@ public final class CsvFormat {
 
     /** The same lines, each handed over as soon as it is made: a report is never held as text. */
     public void write(Report report, Instant at, Consumer<String> out) {
-        String prefix = JsonLinesFormat.VERSION + "," + java.math.BigDecimal.valueOf(at.toEpochMilli(), 3).toPlainString()
-                + "," + report.durationNanos() / 1e9 + "," + (report.processes() ? "processes" : "threads") + ",";
+        String prefix = stamp(at, report.durationNanos()) + "," + (report.processes() ? "processes" : "threads") + ",";
         StringBuilder line = new StringBuilder(256);
         RowField.Sink fields = new RowField.Sink() {
             @Override
@@ -75,6 +74,12 @@ public final class CsvFormat {
             RowField.write(row, row.shownLabels(), report, fields);
             out.accept(line.toString());
         }
+    }
+
+    /** {@code version,timestamp,interval_seconds}: how every CSV line begins. */
+    static String stamp(Instant at, long durationNanos) {
+        return JsonLinesFormat.VERSION + "," + java.math.BigDecimal.valueOf(at.toEpochMilli(), 3).toPlainString()
+                + "," + durationNanos / 1e9;
     }
 
     /** A free-text field: neutralised when a spreadsheet would take it for a formula, then quoted. */

@@ -1,5 +1,7 @@
 package org.jiotop.output;
 
+import org.jiotop.model.DeviceRates;
+import org.jiotop.model.DeviceReport;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
 import tools.jackson.core.JsonGenerator;
@@ -35,6 +37,11 @@ public final class JsonLinesFormat {
      * report is never held as text.
      */
     public void write(Report report, Instant at, OutputStream out) {
+        write(report, at, out, null);
+    }
+
+    /** The same, with the block devices' figures ({@code --devices}) when {@code devices} is not null. */
+    public void write(Report report, Instant at, OutputStream out, DeviceReport devices) {
         try (JsonGenerator g = factory.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             g.writeNumberProperty("version", VERSION);
@@ -65,8 +72,26 @@ public final class JsonLinesFormat {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (devices != null) {
+                devices(g, devices);
+            }
             g.writeEndObject();
         }
+    }
+
+    private static void devices(JsonGenerator g, DeviceReport devices) {
+        g.writeName("devices");
+        g.writeStartArray();
+        for (DeviceRates r : devices.devices()) {
+            g.writeStartObject();
+            g.writeStringProperty(DeviceField.NAME_FIELD, r.name());
+            for (DeviceField f : DeviceField.values()) {
+                g.writeNumberProperty(f.dataName, f.of(r));
+            }
+            g.writeBooleanProperty(DeviceField.PARALLEL, r.parallel());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static RowField.Sink fields(JsonGenerator g, boolean processes) {
