@@ -2,17 +2,21 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
+import org.jiotop.model.DeviceReport;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.BatchFormat;
 import org.jiotop.output.CsvFormat;
+import org.jiotop.output.DeviceCsv;
+import org.jiotop.output.DevicePanel;
 import org.jiotop.output.JsonLinesFormat;
 import org.jiotop.output.SummaryLines;
 
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,6 +33,8 @@ final class BatchRunner {
     /** The live view falls back to batch text where it cannot be drawn. */
     private final Mode output;
     private final Grouping grouping;
+    /** The block devices, with {@code --devices}; else null. */
+    private final DeviceSampler devices;
 
     private final ProcFs proc;
     private PrintStream startupReport;
@@ -56,13 +62,14 @@ final class BatchRunner {
         this.csv = output == Mode.CSV ? new CsvFormat() : null;
         // Batch text has no column for the groups' own counters: they are read for JSON and CSV only.
         this.grouping = Grouping.of(options.groupKind(), output != Mode.TEXT);
+        this.devices = options.is(Option.DEVICES) ? DeviceSampler.of(options) : null;
     }
 
     /** Runs until the iterations are done or writing fails; returns the exit status. */
     int run(PrintStream out, PrintStream err) throws KernelException {
         long lostNoted = 0;
         Cadence cadence = new Cadence(options.delaySeconds());
-        monitor.sample();
+        sample();
         if (startupReport != null) {
             // For the benchmark (BENCHMARKS.md): CPU of the whole process up to its first sample.
             long cpuNanos = proc.cpuNanos(proc.selfPid());
@@ -73,25 +80,31 @@ final class BatchRunner {
             if (!cadence.awaitNext()) {
                 break;
             }
-            monitor.sample();
+            sample();
             // JSON and CSV stamp the end of the report's interval, not the moment it is printed.
             Instant sampled = json != null || csv != null ? Instant.now() : null;
             Report report = monitor.report(figures, options.is(Option.ONLY), uids, null, filter, false, SortKey.IO,
                     true, labels, grouping);
             report = labels.label(report, 0, report.rows().size());
+            DeviceReport disks = devices == null ? null : devices.latest();
             switch (output) {
                 case JSON -> {
-                    json.write(report, sampled, out);
+                    json.write(report, sampled, out, disks);
                     out.append('\n');
                 }
                 case CSV -> {
                     if (i == 0) {
-                        out.append(CsvFormat.HEADER).append('\n');
+                        out.append(disks != null ? DeviceCsv.HEADER : CsvFormat.HEADER).append('\n');
                     }
-                    csv.write(report, sampled, line -> out.append(line).append('\n'));
+                    if (disks != null) {
+                        DeviceCsv.write(disks, sampled, line -> out.append(line).append('\n'));
+                    } else {
+                        csv.write(report, sampled, line -> out.append(line).append('\n'));
+                    }
                 }
                 default -> format.write(report, (int) Math.min(i, Integer.MAX_VALUE), LocalTime::now,
-                        line -> out.append(line).append('\n'));
+                        line -> out.append(line).append('\n'),
+                        disks == null ? List.of() : DevicePanel.lines(disks.devices(), Integer.MAX_VALUE));
             }
             out.flush();
             if (out.checkError()) {
@@ -104,5 +117,16 @@ final class BatchRunner {
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * The devices, then the tasks: the devices' sample is quick and lands on the cadence's tick,
+     * where the tasks' begins.
+     */
+    private void sample() throws KernelException {
+        if (devices != null) {
+            devices.sample();
+        }
+        monitor.sample();
     }
 }

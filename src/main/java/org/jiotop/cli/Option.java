@@ -107,6 +107,15 @@ enum Option {
             .byDefault("text").in(Mode.BATCH)
             .help("text, json (JSON Lines) or csv (implies --batch)")
             .doc("`text` (iotop's), `json` (JSON Lines) or `csv`; implies `-b`")),
+    DEVICES(new OptionSpec("devices").saved().in(Mode.REPORTS)
+            .help("also the block devices' figures as iostat -x computes them (live view: key d)")
+            .doc("also the block devices' figures, as `iostat -x` computes them (see Devices): text after the"
+                    + " summary lines, a `devices` array in JSON, in CSV the device table instead of the tasks; the"
+                    + " live view starts with the panel shown")),
+    PARTITIONS(new OptionSpec("partitions").in(Mode.REPORTS).requires("devices")
+            .help("with --devices: partitions too, not only whole disks")
+            .doc("with `--devices`: partitions get lines of their own (their disk's line counts their I/O either"
+                    + " way)")),
     USE_CONFIG(new OptionSpec("use-config").in(Mode.REPORTS)
             .help("apply the live view's saved settings in batch mode too")
             .doc("apply the live view's saved settings (those that apply to batch output) in batch mode"

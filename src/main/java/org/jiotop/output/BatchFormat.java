@@ -48,12 +48,20 @@ public final class BatchFormat {
 
     /** The same lines, each handed over as soon as it is made: a report is never held as text. */
     public void write(Report report, int index, Supplier<LocalTime> now, Consumer<String> out) {
+        write(report, index, now, out, List.of());
+    }
+
+    /** The same lines with {@code panel} (the device panel) after the summary lines. */
+    public void write(Report report, int index, Supplier<LocalTime> now, Consumer<String> out, List<String> panel) {
         String stamp = timestamps ? clock(now.get()) + " " : "";
         if (quiet <= 2) {
             out.accept(stamp + SummaryLines.total(report, sizes));
             out.accept(stamp + SummaryLines.current(report, sizes));
             if (report.lostExitReports() > 0) {
                 out.accept(stamp + SummaryLines.lostExitReports(report.lostExitReports()));
+            }
+            for (String line : panel) {
+                out.accept(stamp + line);
             }
         }
         int idWidth = Column.idWidth(pidMaxDigits, report);
