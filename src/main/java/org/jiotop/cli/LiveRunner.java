@@ -39,6 +39,8 @@ final class LiveRunner {
     private final ConfigFile config;
     private final LiveState state;
     private final Boolean delayAccountingAtStart;
+    /** Made when the device panel is first shown, then sampled with the tasks. */
+    private DeviceSampler devices;
 
     LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels, IoPrio ioprio,
                UserDb users, ConfigFile config, LiveState state) {
@@ -58,12 +60,14 @@ final class LiveRunner {
         int idWidth = Integer.toString(proc.pidMax()).length();
         try (LiveView view = LiveView.open(terminal, JobControl::stopAsSuspended)) {
             Cadence cadence = new Cadence(options.delaySeconds());
-            monitor.sample();
+            sample();
             long iterations = 0;
             while (true) {
                 long now = System.nanoTime();
                 LiveScreen.Geometry g = new LiveScreen.Geometry(view.width(), view.height(), idWidth);
                 state.delayAccounting(monitor.delayAccounting());
+                state.devicesMeasured(devices == null || devices.latest() == null ? null
+                        : devices.latest().devices());
                 LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
                         .render(shownReport(g.height()));
                 state.drawn(frame);
@@ -80,7 +84,7 @@ final class LiveRunner {
                 }
                 if (cadence.remainingNanos() <= 0) {
                     cadence.advance();
-                    if (monitor.sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
+                    if (sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
                         break;
                     }
                 }
@@ -93,6 +97,17 @@ final class LiveRunner {
                     + (delayAccountingAtStart ? 1 : 0));
         }
         return Main.EXIT_OK;
+    }
+
+    /** The devices once their panel has been shown, then the tasks; true when the tasks' interval is complete. */
+    private boolean sample() throws KernelException {
+        if (devices == null && state.devices()) {
+            devices = DeviceSampler.of(options);
+        }
+        if (devices != null) {
+            devices.sample();
+        }
+        return monitor.sample();
     }
 
     /** The report with labels on every row a screen of {@code height} lines can show from the scroll position. */

@@ -25,7 +25,7 @@ final class LiveSettings {
         if (options.is(Option.REVERSE)) {
             state.reverse();
         }
-        return state;
+        return state.showDevices(options.is(Option.DEVICES));
     }
 
     /** Whether the filter in effect can be saved: the config file holds one option per line. */
@@ -48,6 +48,7 @@ final class LiveSettings {
         b.set(Option.SORT_BY, state.sortKey())
                 .set(Option.REVERSE, state.descending() != state.sortKey().descendingByDefault())
                 .set(Option.ONLY, state.only())
+                .set(Option.DEVICES, state.devices())
                 .set(Option.GROUP, state.kind().word())
                 .set(Option.ACCUMULATED, state.figures() == Figures.ACCUMULATED)
                 .set(Option.ACCUM_BW, state.figures() == Figures.ACCUMULATED_BANDWIDTH)

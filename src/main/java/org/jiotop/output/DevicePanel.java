@@ -12,8 +12,8 @@ import java.util.List;
  */
 public final class DevicePanel {
     static final String MARK = "*";
-    public static final String NOTE = MARK + " serves requests in parallel (not rotational): %util is the share of"
-            + " time with any request in flight, not how close the device is to saturation";
+    public static final String NOTE = MARK + " not rotational, serves requests in parallel: %util says busy, not"
+            + " saturated";
     private static final int WIDTH = 8;
     private static final int LEAST_NAME_WIDTH = 8;
 

@@ -163,6 +163,13 @@ enum KeyBinding {
             return Command.REDRAW;
         }
     },
+    DEVICES("d", "show or hide the block devices' panel (iostat -x figures, busiest first)", "dD") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.devices = !s.devices;
+            return Command.REDRAW;
+        }
+    },
     LINE("up down", "scroll by a line", "", Key.Kind.UP, Key.Kind.DOWN) {
         @Override
         Command act(LiveState s, Key k, int pageRows) {

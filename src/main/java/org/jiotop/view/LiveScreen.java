@@ -1,6 +1,8 @@
 package org.jiotop.view;
 
 import org.jiotop.linux.IoPriority;
+import org.jiotop.model.DeviceRates;
+import org.jiotop.model.DeviceTracker;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
@@ -10,6 +12,7 @@ import org.jiotop.linux.TaskLabels;
 import org.jiotop.output.Align;
 import org.jiotop.output.Cells;
 import org.jiotop.output.Column;
+import org.jiotop.output.DevicePanel;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
 import org.jiotop.output.SummaryLines;
@@ -100,6 +103,10 @@ public final class LiveScreen {
         while (top.size() + 2 > g.height() && top.size() > 1) {
             top.removeLast();
         }
+        if (s.devices) {
+            // The tasks keep at least half of what is left below the title.
+            top.addAll(devicePanel((g.height() - top.size() - bottom.size() - 1) / 2));
+        }
         int pageRows = Math.max(0, g.height() - top.size() - bottom.size() - 1);
         List<AttributedString> lines = new ArrayList<>(top);
         if (s.dialog instanceof Dialog.Help) {
@@ -134,6 +141,23 @@ public final class LiveScreen {
         }
         AttributedStyle style = head.length() > 0 ? head.styleAt(head.length() - 1) : AttributedStyle.DEFAULT;
         return new AttributedStringBuilder().append(head).append(" ".repeat(missing), style).toAttributedString();
+    }
+
+    /** The device panel in at most {@code max} lines, busiest devices first. */
+    private List<AttributedString> devicePanel(int max) {
+        if (max < 1) {
+            return List.of();
+        }
+        if (s.deviceRows == null) {
+            return List.of(plain("  devices: measuring" + (s.ascii ? "..." : "\u2026")));
+        }
+        List<DeviceRates> busiest = new ArrayList<>(s.deviceRows);
+        busiest.sort(DeviceTracker.BUSIEST);
+        List<AttributedString> out = new ArrayList<>();
+        for (String line : DevicePanel.lines(busiest, max)) {
+            out.add(out.isEmpty() ? new AttributedString(line, AttributedStyle.BOLD) : plain(line));
+        }
+        return out;
     }
 
     private static AttributedString plain(String s) {

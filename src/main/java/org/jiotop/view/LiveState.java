@@ -1,5 +1,6 @@
 package org.jiotop.view;
 
+import org.jiotop.model.DeviceRates;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings.Figures;
@@ -39,6 +40,9 @@ public final class LiveState {
     long messageUntilNanos;
     /** Whether the kernel collected delay figures for the report on screen. */
     boolean delayAccounting = true;
+    /** Whether the device panel is shown (key d), and its figures: null until an interval is measured. */
+    boolean devices;
+    List<DeviceRates> deviceRows;
 
     public LiveState() {
     }
@@ -217,5 +221,20 @@ public final class LiveState {
             return false;
         }
         return delayAccounting || !c.needsDelayAccounting();
+    }
+
+    public boolean devices() {
+        return devices;
+    }
+
+    /** Shows the device panel from the start ({@code --devices}). */
+    public LiveState showDevices(boolean on) {
+        devices = on;
+        return this;
+    }
+
+    /** The devices of the latest interval, for the panel; null while the first is being measured. */
+    public void devicesMeasured(List<DeviceRates> rows) {
+        deviceRows = rows;
     }
 }

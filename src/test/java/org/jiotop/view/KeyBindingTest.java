@@ -38,7 +38,7 @@ class KeyBindingTest {
     /** What a key can change, as text. A state some way in, so that every key has something to change. */
     private static String snapshot(LiveState s) {
         return s.sortKey + " " + s.descending + " " + s.only + " " + s.kind + " " + s.openGroup + " " + s.figures + " "
-                + s.fullCommand + " " + s.hidden + " " + s.scroll + " " + s.dialog + " " + s.search + " " + s.filterPid;
+                + s.fullCommand + " " + s.hidden + " " + s.scroll + " " + s.dialog + " " + s.search + " " + s.filterPid + " " + s.devices;
     }
 
     @Test

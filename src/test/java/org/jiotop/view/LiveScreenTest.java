@@ -4,6 +4,7 @@ import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.IoCounts;
+import org.jiotop.model.DeviceRates;
 import org.jiotop.model.Group;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
@@ -105,6 +106,26 @@ class LiveScreenTest {
         int io = title.toString().indexOf("IO\u25bd");
         assertThat(sgr(title, io)).contains("1", "7");
         assertThat(sgr(f.lines().get(6), 0)).contains("2");
+    }
+
+    /** Five devices: the panel shows the busiest that fit in half the lines below the summary, then the tasks. */
+    @Test
+    void devicePanelAboveTheTasks() throws IOException {
+        LiveState s = new LiveState();
+        KeyHandler.handle(s, Key.ch('d'), 10, 0);
+        assertThat(s.devices()).isTrue();
+        assertThat(text(render(s, 100, 16, report(true), true))).contains("  devices: measuring\u2026");
+        s.devicesMeasured(List.of(
+                new DeviceRates("sda", false, false, 100, 200, 819_200, 104_857_600, 5, 10, 2.5, 75),
+                new DeviceRates("sdb", false, false, 0, 1, 0, 4096, 0, 1, 0.01, 0.5),
+                new DeviceRates("nvme0n1", false, true, 0, 500, 0, 2_048_000, 0, 0.5, 0.5, 100),
+                new DeviceRates("dm-0", false, true, 5, 0, 20_480, 0, 3, 0, 0.015, 1.5),
+                new DeviceRates("loop0", false, false, 0, 0, 0, 0, 0, 0, 0, 0)));
+        LiveScreen.Frame f = render(s, 100, 16, report(true), true);
+        assertGolden(text(f), "live-devices.txt");
+        assertThat(f.pageRows()).isEqualTo(6);
+        KeyHandler.handle(s, Key.ch('D'), 10, 0);
+        assertThat(text(render(s, 100, 16, report(true), true))).doesNotContain("%util");
     }
 
     @Test
