@@ -108,6 +108,7 @@ class ConfigFileTest {
         assertThat(again.color()).as("colour").isEqualTo(state.color());
         assertThat(again.ascii()).as("ascii").isEqualTo(state.ascii());
         assertThat(again.keyHelp()).as("key help").isEqualTo(state.keyHelp());
+        assertThat(again.devices()).as("device panel").isEqualTo(state.devices());
         assertThat(again.search() == null ? null : again.search().pattern())
                 .isEqualTo(state.search() == null ? null : state.search().pattern());
         assertThat(Main.sizeStyle(read)).isEqualTo(Main.sizeStyle(started));
@@ -122,6 +123,10 @@ class ConfigFileTest {
                 "-1", "-2", "-3", "-4", "-5", "-6", "-7", "-9", "--sort=command", "--reverse", "--no-color", "--ascii",
                 "--no-help", "--filter=a b|^c=d#"), s -> { });
         roundTrip(OptionParser.parse("-A", "-d", "86400", "--sort=tid"), LiveState::reverse);
+        roundTrip(OptionParser.parse("-o"), s -> s.showDevices(true));
+        assertThat(new ConfigFile(config()).read()).contains("--devices");
+        roundTrip(OptionParser.parse("--devices"), s -> s.showDevices(false));
+        assertThat(new ConfigFile(config()).read()).doesNotContain("--devices");
         // Everything a key can change, changed (colours are no key's: they stay as the options say).
         roundTrip(OptionParser.parse("-3"), s -> s.configure(org.jiotop.model.SortKey.WRITE, true, org.jiotop.model.GroupKind.CONTAINER,
                 org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(org.jiotop.output.Column.SWAPIN), true, true, false,
