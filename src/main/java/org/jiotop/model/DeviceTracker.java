@@ -20,8 +20,9 @@ import java.util.Map;
  * or loop device) has figures from its second sample on, and one gone from the file is dropped.
  * A counter lower than before has wrapped: the millisecond fields always at 2^32 (the kernel
  * prints them as {@code unsigned int}), the counts and sectors at 2^32 when the earlier value fits
- * 32 bits (a 32-bit kernel's {@code unsigned long}); a 64-bit count that went back means the device
- * was replaced under the same name and number, which starts it afresh. Devices that never did
+ * 32 bits and fell by more than 2^31 (a 32-bit kernel's {@code unsigned long}); any other count
+ * that went back means the device was replaced under the same name and number, which starts it
+ * afresh. Devices that never did
  * I/O are left out, as iostat leaves them out; partitions too, unless asked for (their disk's
  * line already counts their I/O).
  */
@@ -83,12 +84,17 @@ public final class DeviceTracker {
                 millis(a.busyMillis(), b.busyMillis()) / millis * 100);
     }
 
-    /** The change of an {@code unsigned long} count, -1 when it went back by more than a 32-bit wrap explains. */
+    /**
+     * The change of an {@code unsigned long} count, -1 when it went back in a way no 32-bit wrap
+     * explains: from above 2^32, or by less than 2^31 (a wrap would mean billions of requests or
+     * sectors in one interval; a device restarted at small numbers is what that is).
+     */
     static long count(long before, long after) {
         if (Long.compareUnsigned(after, before) >= 0) {
             return after - before;
         }
-        return Long.compareUnsigned(before, U32) < 0 && Long.compareUnsigned(after, U32) < 0 ? after + U32 - before : -1;
+        boolean wrapped = Long.compareUnsigned(before, U32) < 0 && before - after > U32 / 2;
+        return wrapped ? after + U32 - before : -1;
     }
 
     /** The change of an {@code unsigned int} millisecond field, modulo 2^32 as the kernel's arithmetic. */

@@ -96,6 +96,8 @@ class DeviceTrackerTest {
         assertThat(DeviceTracker.count(5, 7)).isEqualTo(2);
         assertThat(DeviceTracker.count(0xFFFF_FFFFL, 1)).isEqualTo(2);
         assertThat(DeviceTracker.count(1L << 33, 1)).isEqualTo(-1);
+        // Back from 100 to 0 is a device restarted, not four billion requests.
+        assertThat(DeviceTracker.count(100, 0)).isEqualTo(-1);
         assertThat(DeviceTracker.millis(0xFFFF_FFF0L, 0x10)).isEqualTo(0x20);
     }
 
