@@ -35,6 +35,31 @@ final class SampleDraft {
         return delays(c, i);
     }
 
+    /**
+     * A task read from /proc: its ID, process, parent, user and start, no bytes and no delays
+     * until set.
+     */
+    SampleDraft task(int task, int process, int parent, int user, long start) {
+        id = task;
+        tgid = process;
+        ppid = parent;
+        uid = user;
+        startNanos = start;
+        includesReapedChildren = false;
+        readBytes = 0;
+        writeBytes = 0;
+        cancelledWriteBytes = 0;
+        blkioDelayNanos = 0;
+        swapinDelayNanos = 0;
+        return this;
+    }
+
+    /** The block-I/O delay total; /proc has no swap-in delay, which stays 0 (shown as unavailable). */
+    SampleDraft blkioDelay(long nanos) {
+        blkioDelayNanos = nanos;
+        return this;
+    }
+
     /** The process the task belongs to. */
     SampleDraft tgid(int process) {
         tgid = process;

@@ -187,8 +187,9 @@ class MachineFormatsTest {
             }
         }
         List<String> csv = List.of(CsvFormat.HEADER.split(","));
-        assertThat(csv.subList(0, 4)).containsExactly("version", "timestamp", "interval_seconds", "mode");
-        List<String> csvRow = new java.util.ArrayList<>(csv.subList(4, csv.size()));
+        assertThat(csv.subList(0, 6)).containsExactly("version", "timestamp", "interval_seconds", "mode", "source",
+                "unreadable_processes");
+        List<String> csvRow = new java.util.ArrayList<>(csv.subList(6, csv.size()));
         csvRow.set(csvRow.indexOf("id"), "pid");
         assertThat(jsonNames).isEqualTo(csvRow);
     }
