@@ -4,8 +4,8 @@ import org.jiotop.linux.Visibility;
 
 /**
  * The one wording, for batch text and the live view, of what counters read from /proc leave out:
- * the processes this user may not read (counted, never shown as idle rows), and the exited tasks
- * whose I/O reaches no readable parent.
+ * the processes this user may not read (counted, never shown as idle rows). Exited tasks count
+ * only through their parents' /proc/PID/io, which the README and --help say.
  */
 public final class SourceNote {
     private SourceNote() {
@@ -16,8 +16,9 @@ public final class SourceNote {
         if (!v.procfs()) {
             return null;
         }
-        String readable = v.unreadable() == 0 ? "all " + v.processes() + " processes readable"
-                : v.unreadable() + " of " + v.processes() + " processes not readable";
-        return "not root: " + readable + "; exited tasks only through readable parents; run as root for all";
+        if (v.unreadable() == 0) {
+            return "not root: all " + v.processes() + " processes readable (exited tasks count through their parents)";
+        }
+        return "not root: " + v.unreadable() + " of " + v.processes() + " processes not readable; run as root for all";
     }
 }
