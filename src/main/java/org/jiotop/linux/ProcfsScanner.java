@@ -11,7 +11,7 @@ import java.util.List;
  * while {@code kernel.task_delayacct} is on). There is no swap-in delay and no exit report: a
  * thread's bytes vanish with it in thread mode, and a process that ends between two scans is seen
  * only through the parent that reaps it. A task whose io file this user may not read (another
- * user's, without CAP_SYS_PTRACE or CAP_DAC_READ_SEARCH) is left out and counted in the
+ * user's, without both CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH) is left out and counted in the
  * {@link Visibility}, never sampled as idle.
  */
 public final class ProcfsScanner implements Sampler {
