@@ -31,6 +31,9 @@ public final class ProcfsScanner implements Sampler {
     private Visibility visibility = new Visibility(Visibility.Source.PROCFS, 0, 0);
     private int[] listed = new int[1024];
     private int count;
+    /** Of the processes seen by the scan under way, those whose counters could not be read. */
+    private int unreadable;
+    private int seen;
     /** The fields of the last stat read: parent, start on the monotonic clock, block-I/O delay. */
     private int ppid;
     private long startNanos;
@@ -58,16 +61,13 @@ public final class ProcfsScanner implements Sampler {
     public Scan threads(int[] only) {
         long now = System.nanoTime();
         boolean delays = delayAccounting();
-        ScanSamples tasks = samples(false);
-        int unreadable = 0;
-        int processes = 0;
-        count = 0;
+        ScanSamples tasks = begin(false);
         for (int pid : only == null ? proc.pids() : processesOf(only)) {
             int uid = uid(pid);
             if (uid < 0) {
                 continue; // gone
             }
-            processes++;
+            seen++;
             boolean hidden = false;
             for (int tid : proc.tids(pid)) {
                 if (only != null && !contains(only, tid) || !stat(pid, tid)) {
@@ -83,23 +83,20 @@ public final class ProcfsScanner implements Sampler {
             }
             unreadable += hidden ? 1 : 0;
         }
-        return scan(now, false, tasks, delays, unreadable, processes);
+        return scan(now, false, tasks, delays);
     }
 
     @Override
     public Scan processes(int[] only) {
         long now = System.nanoTime();
         boolean delays = delayAccounting();
-        ScanSamples tasks = samples(true);
-        int unreadable = 0;
-        int processes = 0;
-        count = 0;
+        ScanSamples tasks = begin(true);
         for (int pid : only == null ? proc.pids() : only) {
             int uid = uid(pid);
             if (uid < 0 || !stat(pid, 0)) {
                 continue;
             }
-            processes++;
+            seen++;
             list(pid);
             ProcessIo io = io(pid, 0);
             if (io == null) {
@@ -111,7 +108,7 @@ public final class ProcfsScanner implements Sampler {
             long delay = delays ? threadsDelay(pid) : 0;
             tasks.add(draft.task(pid, pid, parent, uid, start).bytes(io, true).blkioDelay(delay));
         }
-        return scan(now, true, tasks, delays, unreadable, processes);
+        return scan(now, true, tasks, delays);
     }
 
     /**
@@ -132,7 +129,7 @@ public final class ProcfsScanner implements Sampler {
         return sum;
     }
 
-    private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays, int unreadable, int seen) {
+    private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays) {
         previous = tasks.tasks();
         previousProcesses = processes;
         visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen);
@@ -142,7 +139,11 @@ public final class ProcfsScanner implements Sampler {
                 tasks.unchanged());
     }
 
-    private ScanSamples samples(boolean processes) {
+    /** Starts a scan of threads or processes: nothing listed or counted yet. */
+    private ScanSamples begin(boolean processes) {
+        count = 0;
+        unreadable = 0;
+        seen = 0;
         return new ScanSamples(processes == previousProcesses ? previous : List.of(), previous.size());
     }
 

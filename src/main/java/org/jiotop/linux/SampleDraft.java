@@ -6,6 +6,7 @@ package org.jiotop.linux;
  * is handed back ({@link ScanSamples}) costs no allocation.
  */
 final class SampleDraft {
+    private static final ProcessIo NO_IO = new ProcessIo(0, 0, 0);
     private int id;
     private int tgid;
     private int ppid;
@@ -43,20 +44,16 @@ final class SampleDraft {
         id = task;
         tgid = process;
         ppid = parent;
+        bytes(NO_IO, false);
         uid = user;
         startNanos = start;
-        includesReapedChildren = false;
-        readBytes = 0;
-        writeBytes = 0;
-        cancelledWriteBytes = 0;
-        blkioDelayNanos = 0;
-        swapinDelayNanos = 0;
-        return this;
+        return blkioDelay(0);
     }
 
-    /** The block-I/O delay total; /proc has no swap-in delay, which stays 0 (shown as unavailable). */
+    /** The block-I/O delay total, and no swap-in delay: /proc has none (it is shown as unavailable). */
     SampleDraft blkioDelay(long nanos) {
         blkioDelayNanos = nanos;
+        swapinDelayNanos = 0;
         return this;
     }
 
