@@ -43,7 +43,7 @@ final class CounterSource {
         if (proc.selfPid() < 0) {
             throw refused != null ? refused : new KernelException("cannot read /proc", 0);
         }
-        return new ProcfsScanner(proc);
+        return new ProcfsScanner(proc, refused == null);
     }
 
     private static Sampler taskstats(Options options, ProcFs proc) throws KernelException {

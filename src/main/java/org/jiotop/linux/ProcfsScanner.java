@@ -28,7 +28,8 @@ public final class ProcfsScanner implements Sampler {
     private final SampleDraft draft = new SampleDraft();
     private List<TaskSample> previous = List.of();
     private boolean previousProcesses;
-    private Visibility visibility = new Visibility(Visibility.Source.PROCFS, 0, 0);
+    private final boolean asked;
+    private Visibility visibility;
     private int[] listed = new int[1024];
     private int count;
     /** Of the processes seen by the scan under way, those whose counters could not be read. */
@@ -39,8 +40,16 @@ public final class ProcfsScanner implements Sampler {
     private long startNanos;
     private long blkioNanos;
 
+    /** A source used because taskstats was refused. */
     public ProcfsScanner(ProcFs proc) {
+        this(proc, false);
+    }
+
+    /** {@code asked}: chosen with {@code --procfs}, where taskstats may be permitted. */
+    public ProcfsScanner(ProcFs proc, boolean asked) {
         this.proc = proc;
+        this.asked = asked;
+        this.visibility = new Visibility(Visibility.Source.PROCFS, 0, 0, asked);
         long now = System.nanoTime();
         int n = proc.read(0, 0, "uptime", text);
         this.bootNanos = now - (n < 0 ? 0 : uptimeNanos(text, n));
@@ -132,7 +141,7 @@ public final class ProcfsScanner implements Sampler {
     private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays) {
         previous = tasks.tasks();
         previousProcesses = processes;
-        visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen);
+        visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen, asked);
         int[] sorted = Arrays.copyOf(listed, count);
         Arrays.sort(sorted);
         return new Scan(now, processes, tasks.tasks(), sorted, List.of(), -1, proc.vmstat(), delays,

@@ -16,9 +16,11 @@ public final class SourceNote {
         if (!v.procfs()) {
             return null;
         }
+        String mode = v.asked() ? "--procfs: " : "not root: ";
         if (v.unreadable() == 0) {
-            return "not root: all " + v.processes() + " processes readable (exited tasks count through their parents)";
+            return mode + "all " + v.processes() + " processes readable (exited tasks count through their parents)";
         }
-        return "not root: " + v.unreadable() + " of " + v.processes() + " processes not readable; run as root for all";
+        return mode + v.unreadable() + " of " + v.processes() + " processes not readable; run "
+                + (v.asked() ? "without --procfs" : "as root") + " for all";
     }
 }

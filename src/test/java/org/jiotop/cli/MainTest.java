@@ -148,6 +148,8 @@ class MainTest {
         assertThat(r.status()).as(r.err()).isZero();
         // /proc/1/io is refused even to root on the kernels jiotop runs on; other processes may be too.
         assertThat(r.out()).contains("\"source\":\"procfs\"").containsPattern("\"unreadable_processes\":[0-9]+,");
+        Result text = run("--procfs", "-b", "-P", "-n", "1", "-d", "0.2");
+        assertThat(text.out().lines().toList().get(2)).startsWith("--procfs: ");
     }
 
     @Test

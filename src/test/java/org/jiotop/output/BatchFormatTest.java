@@ -157,6 +157,13 @@ class BatchFormatTest {
     }
 
     @Test
+    void procfsAskedForAsRootSaysSo() {
+        Report r = report(false, false, true).withVisibility(new Visibility(Visibility.Source.PROCFS, 1, 412, true));
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), r, 1).lines().toList().get(2))
+                .isEqualTo("--procfs: 1 of 412 processes not readable; run without --procfs for all");
+    }
+
+    @Test
     void procfsWithoutDelayAccountingKeepsPythonIotopsCell() throws IOException {
         Report r = report(false, false, false).withVisibility(new Visibility(Visibility.Source.PROCFS, 0, 412));
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), r, 1))
