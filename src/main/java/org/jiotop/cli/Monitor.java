@@ -99,9 +99,9 @@ final class Monitor {
         return delayAccounting;
     }
 
-    /** Where the counters come from, and what the latest interval could not read. */
+    /** Where the counters come from (known before the first interval), and what the latest sample could not read. */
     Visibility visibility() {
-        return seen;
+        return scanner.visibility();
     }
 
     /**
