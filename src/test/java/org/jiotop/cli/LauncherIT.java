@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Installed;
+import org.jiotop.testkit.ProcessNames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +158,25 @@ class LauncherIT {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("jiotop: reading I/O statistics needs root or the CAP_NET_ADMIN capability"
                 + " (taskstats: operation not permitted)\n");
+    }
+
+    @Test
+    void runningJiotopShowsAShortCommandLineAndItsOwnNames() throws Exception {
+        Capability.assume(Capability.NET_ADMIN);
+        Process p = new ProcessBuilder("./jiotop", "-b", "-o", "-d", "0.2", "-n", "300").directory(home.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(tmp.resolve("err").toFile()).start();
+        try {
+            ProcessNames names = ProcessNames.await(p, "jiotop", "jiotop-exits");
+            assertThat(names.cmdline().length).as(names.arguments().toString()).isLessThanOrEqualTo(200);
+            assertThat(names.arguments()).as("the JVM's flags come from the pipe, not argv")
+                    .containsExactly("jiotop", "@/dev/fd/3", "-b", "-o", "-d", "0.2", "-n", "300");
+            assertThat(names.name()).isEqualTo("jiotop");
+            assertThat(names.threads()).contains("jiotop", "jiotop-exits").doesNotContain("main", "java");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+        assertThat(Files.readString(tmp.resolve("err"))).isEmpty();
     }
 
     @Test
