@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.testkit.ProcessNames;
+import org.jiotop.testkit.Tmux;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ class PackageIT {
     /** For dpkg and man, which run helpers of their own. */
     private static final String SYSTEM_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
     private static List<String> installed = List.of();
+    private static String deb;
     /** Set before dpkg -i, so that a failure after it still removes the package. */
     private static boolean ours;
 
@@ -71,7 +74,7 @@ class PackageIT {
         Process p = build.start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(said).isZero();
-        String deb = said.strip().lines().reduce((a, b) -> b).orElseThrow();
+        deb = said.strip().lines().reduce((a, b) -> b).orElseThrow();
         assertThat(deb).matches("target/jiotop_[0-9.]+_amd64\\.deb");
         assertThat(said).as("the AOT cache was trained").doesNotContain("no AOT cache");
         ours = true;
@@ -151,6 +154,29 @@ class PackageIT {
 
     @Test
     @Order(5)
+    void theLiveViewDrawsWithTheRuntimeOfThePackage() throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/tmux").canExecute(), "tmux");
+        // The runtime leaves out java.desktop, which only jline's image support needs.
+        try (Tmux tmux = new Tmux(120, 30, "env -i TERM=xterm-256color PATH=" + NO_PATH + " /usr/bin/jiotop -d 0.2")) {
+            String screen = tmux.await(s -> s.contains("Total DISK READ:") && s.contains("COMMAND"),
+                    Duration.ofSeconds(60));
+            assertThat(screen).contains("Total DISK READ:", "COMMAND").doesNotContain("Exception");
+            tmux.keys("q");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void debiansPolicyCheckerFindsNothing() throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/lintian").canExecute(), "lintian");
+        // This build is compressed with zstd, for speed, which lintian does not take; a release's is xz.
+        Run lintian = run(SYSTEM_PATH, "/usr/bin/lintian", "--suppress-tags", "malformed-deb-archive", deb);
+        assertThat(lintian.out()).isEmpty();
+        assertThat(lintian.status()).as(lintian.err()).isZero();
+    }
+
+    @Test
+    @Order(7)
     void removingLeavesNothingBehind() throws Exception {
         assertThat(installed).contains("/usr/bin/jiotop", "/usr/lib/jiotop/runtime/bin/java",
                 "/usr/share/man/man8/jiotop.8.gz", "/usr/share/bash-completion/completions/jiotop",
