@@ -102,8 +102,23 @@ class LauncherIT {
         Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(t));
         Run stale = run(Map.of(), "./jiotop", "--version");
         assertThat(stale.out()).as("build output stays off stdout").isEqualTo("jiotop 0.1.0\n");
-        assertThat(stale.err()).contains("building");
+        assertThat(stale.err()).contains("building").startsWith("jiotop: rebuilding target/jiotop.jar (sources changed")
+                .containsPattern("\njiotop: built in \\d+ s\n");
         assertThat(Files.readString(tmp.resolve("builds"))).contains("package");
+    }
+
+    @Test
+    void aFirstBuildSaysWhatItDoesAndHowLongItTook() throws Exception {
+        // A stand-in for mvnw that puts back the jar a real build would make.
+        Path jar = home.resolve("target/jiotop.jar");
+        Files.move(jar, tmp.resolve("built.jar"));
+        Path mvnw = home.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\ncp \"$HOME/built.jar\" target/jiotop.jar\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run first = run(Map.of(), "./jiotop", "--version");
+        assertThat(first.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(first.err()).matches("jiotop: building jiotop \\(first run, about 20 s[^\n]*\\.\\.\\.\n"
+                + "jiotop: built in \\d+ s\n");
     }
 
     @Test
