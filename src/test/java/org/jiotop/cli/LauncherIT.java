@@ -184,7 +184,7 @@ class LauncherIT {
             ProcessNames names = ProcessNames.await(p, "jiotop", "jiotop-exits");
             assertThat(names.cmdline().length).as(names.arguments().toString()).isLessThanOrEqualTo(200);
             assertThat(names.arguments()).as("the JVM's flags come from the pipe, not argv")
-                    .containsExactly("jiotop", "@/dev/fd/3", "-b", "-o", "-d", "0.2", "-n", "300");
+                    .containsExactly("jiotop", "@/proc/self/fd/3", "-b", "-o", "-d", "0.2", "-n", "300");
             assertThat(names.name()).isEqualTo("jiotop");
             assertThat(names.threads()).contains("jiotop", "jiotop-exits").doesNotContain("main", "java");
         } finally {

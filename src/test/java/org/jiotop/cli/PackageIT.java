@@ -117,7 +117,7 @@ class PackageIT {
                 .start();
         try {
             ProcessNames names = ProcessNames.await(p, "jiotop", "jiotop-exits");
-            assertThat(names.arguments()).containsExactly("jiotop", "@/dev/fd/3", "-b", "-o", "-d", "0.2", "-n", "300");
+            assertThat(names.arguments()).containsExactly("jiotop", "@/proc/self/fd/3", "-b", "-o", "-d", "0.2", "-n", "300");
             assertThat(names.cmdline().length).isLessThanOrEqualTo(200);
             assertThat(names.name()).isEqualTo("jiotop");
             Path proc = Path.of("/proc", String.valueOf(p.pid()));
