@@ -147,7 +147,8 @@ final class ManPage {
         }
         b.append("\\fB\\-\\-").append(escape(s.longName)).append("\\fR").append(value.isEmpty() ? "" : "=" + value)
                 .append('\n');
-        String text = codeSpans(escape(s.description));
+        // "(see above)" and "(see Grouping)" point into the README, which the page is not.
+        String text = codeSpans(escape(s.description.replaceAll(" \\(see [A-Z a-z]+\\)", "")));
         b.append(text).append(s.defaultText == null ? "" : " [" + escape(s.defaultText) + "]").append('\n');
     }
 

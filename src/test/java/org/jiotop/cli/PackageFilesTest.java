@@ -90,7 +90,8 @@ class PackageFilesTest {
         String page = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).isZero();
         assertThat(Files.readString(err)).isEmpty();
-        assertThat(page).contains("JIOTOP(8)", "EXIT STATUS", "DIFFERENCES FROM IOTOP", "--delay=SEC");
+        assertThat(page).contains("JIOTOP(8)", "EXIT STATUS", "DIFFERENCES FROM IOTOP", "--delay=SEC")
+                .as("no pointers into the README").doesNotContain("(see ");
     }
 
     /** What bash completes for the words given, the last one being completed. */
