@@ -1,6 +1,7 @@
-# Sourced by ./jiotop and bench/run.sh (POSIX sh). jiotop_jvm_flags sets JIOTOP_JVM_FLAGS: the JVM
-# flags of every run and of the AOT cache's training run (a cache made with other module flags is
-# refused). It turns pathname expansion off (set -f): the flags hold '*' and are expanded unquoted.
+# Sourced by ./jiotop, the package's /usr/bin/jiotop and bench/run.sh (POSIX sh). jiotop_jvm_flags
+# sets JIOTOP_JVM_FLAGS: the JVM flags of every run and of the AOT cache's training run (a cache made
+# with other module flags is refused). It turns pathname expansion off (set -f): the flags hold '*'
+# and are expanded unquoted.
 # No flag holds a space, so the word splitting of the unquoted flags is safe.
 
 jiotop_jvm_flags() {
