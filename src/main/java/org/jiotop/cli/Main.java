@@ -29,6 +29,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Named for ps and top (and jiotop's own rows) instead of "main"; the launcher names the process.
+        Thread.currentThread().setName("jiotop");
         Stdout out = Stdout.open();
         int status = out.finish(run(args, out, System.err, ProcFs.system(), System.getenv(), Terminals.SYSTEM),
                 System.err);

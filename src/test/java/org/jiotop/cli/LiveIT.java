@@ -163,7 +163,7 @@ class LiveIT {
                 if (stop.equals("q")) {
                     tmux.keys("q");
                 } else {
-                    Process kill = new ProcessBuilder("pkill", "-TERM", "-f", "jiotop.jar -d 0.5 " + marker).start();
+                    Process kill = new ProcessBuilder("pkill", "-TERM", "-f", "^jiotop @/proc/self/fd/3 -d 0.5 " + marker).start();
                     assertThat(kill.waitFor()).isZero();
                 }
                 String screen = tmux.await(s -> s.contains("finished"), WAIT);
@@ -319,7 +319,7 @@ class LiveIT {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         boolean alive = true;
         while (alive && System.nanoTime() < end) {
-            Process p = new ProcessBuilder("pgrep", "-f", "jiotop.jar -d 0.5 " + marker).start();
+            Process p = new ProcessBuilder("pgrep", "-f", "^jiotop @/proc/self/fd/3 -d 0.5 " + marker).start();
             alive = p.waitFor() == 0;
             Thread.sleep(200);
         }
