@@ -1,6 +1,7 @@
-# Sourced by ./jiotop and bench/run.sh (POSIX sh). jiotop_jvm_flags sets JIOTOP_JVM_FLAGS: the JVM
-# flags of every run and of the AOT cache's training run (a cache made with other module flags is
-# refused). It turns pathname expansion off (set -f): the flags hold '*' and are expanded unquoted.
+# Sourced by ./jiotop, the package's /usr/bin/jiotop and bench/run.sh (POSIX sh). jiotop_jvm_flags
+# sets JIOTOP_JVM_FLAGS: the JVM flags of every run and of the AOT cache's training run (a cache made
+# with other module flags is refused). It turns pathname expansion off (set -f): the flags hold '*'
+# and are expanded unquoted.
 # No flag holds a space, so the word splitting of the unquoted flags is safe.
 
 jiotop_jvm_flags() {
@@ -11,7 +12,11 @@ jiotop_jvm_flags() {
     # (2 KiB), shared by its process's threads; remembered ones 2 Mi characters in all (4 MiB);
     # output is written row by row. 5,000 processes with such command lines (10,000 tasks) held
     # 14 MiB live of a 33 MiB ceiling (HeavyLabelsIT runs the heavy cases through this ceiling).
-    tasks=$(sed -n 's/^[^ ]* [^ ]* [^ ]* [0-9]*\/\([0-9]*\).*/\1/p' /proc/loadavg 2>/dev/null)
+    # Read by the shell itself: the package's launcher runs with no PATH it can count on.
+    tasks=
+    read -r _ _ _ tasks _ </proc/loadavg 2>/dev/null
+    tasks=${tasks#*/}
+    case $tasks in *[!0-9]* | '') tasks=0 ;; esac
     heap=$(( 24 + ${tasks:-0} / 1024 ))
     [ "$heap" -gt 2048 ] && heap=2048
     # JVM log lines (AOT notes among them) must never reach stdout, where batch output goes. Native

@@ -79,6 +79,7 @@ final class ExporterRunner {
         for (Row r : report.rows()) {
             tasks.add(r.activity());
         }
+        export.visibility(report.visibility());
         export.record(tasks, names::of, report.lostExitReports());
         names.keepOnly(tasks);
     }

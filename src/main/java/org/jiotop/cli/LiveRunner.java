@@ -68,6 +68,7 @@ final class LiveRunner {
                 state.delayAccounting(monitor.delayAccounting());
                 state.devicesMeasured(devices == null || devices.latest() == null ? null
                         : devices.latest().devices());
+                state.swapinKnown(!monitor.visibility().procfs());
                 LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
                         .render(shownReport(g.height()));
                 state.drawn(frame);

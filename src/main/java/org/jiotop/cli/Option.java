@@ -103,6 +103,10 @@ enum Option {
     EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20).byDefault("8192")
             .help("socket buffer for the kernel's exit reports, 4 to 1048576 KiB")
             .doc("socket receive buffer for the kernel's exit reports, 4 to 1048576 KiB")),
+    PROCFS(new OptionSpec("procfs")
+            .help("read /proc only, as without root, even where taskstats is permitted")
+            .doc("read the counters from /proc only, as jiotop does when taskstats is not permitted (see"
+                    + " Without root), even as root: to compare the two sources")),
     FORMAT(new OptionSpec("format").value("FORMAT", CHOICE).choices(List.of("text", "json", "csv"))
             .byDefault("text").in(Mode.BATCH)
             .help("text, json (JSON Lines) or csv (implies --batch)")

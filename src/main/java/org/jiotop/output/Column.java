@@ -121,6 +121,9 @@ public enum Column {
     public static final int LABEL_COLUMNS = 40;
     /** After the command of a task that has exited. */
     public static final String EXITED = " <exited>";
+    /** In batch text, SWAPIN where IO is known but swap-in delay has no source (counters from /proc). */
+    public static final String UNKNOWN = "n/a";
+
     /** In batch text without delay accounting, python iotop's cell in place of SWAPIN and IO. */
     public static final String UNAVAILABLE = "?unavailable? ";
 

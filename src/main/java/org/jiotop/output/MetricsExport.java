@@ -2,7 +2,9 @@ package org.jiotop.output;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
@@ -40,6 +42,10 @@ public final class MetricsExport {
     private final int maxProcesses;
     private final Map<Integer, Names> exportedProcesses = new HashMap<>();
     private long lostSeen;
+    private final Info source;
+    private final Gauge unreadable;
+    /** Counters from /proc have no swap-in delay: its series then get no 0 that would mean "none". */
+    private boolean swapinKnown = true;
 
     public MetricsExport(PrometheusRegistry registry, boolean perProcess, int maxProcesses) {
         this(registry, perProcess, maxProcesses, MAX_GROUPS);
@@ -59,6 +65,12 @@ public final class MetricsExport {
                 .help("(command, user) groups with series of their own, at most " + maxGroups
                         + "; the I/O of later groups goes to command=\"other\",user=\"other\"")
                 .register(registry);
+        this.source = Info.builder().name("jiotop_source").labelNames("source")
+                .help("Where the counters come from: taskstats, or procfs (without root: only readable processes,"
+                        + " no swap-in delay)").register(registry);
+        this.unreadable = Gauge.builder().name("jiotop_unreadable_processes")
+                .help("Processes whose counters this user may not read (procfs source), left out of every series")
+                .register(registry);
         this.foldedGroups = Counter.builder().name("jiotop_groups_folded")
                 .help("Intervals in which a group past the cap of " + maxGroups
                         + " did I/O, counted under command=\"other\" (once per group and interval)")
@@ -75,6 +87,13 @@ public final class MetricsExport {
                     .register(registry));
         }
         return out;
+    }
+
+    /** What the counters of the latest interval could see. */
+    public void visibility(Visibility v) {
+        source.setLabelValues(v.source().label());
+        unreadable.set(v.unreadable());
+        swapinKnown = !v.procfs();
     }
 
     /**
@@ -146,9 +165,12 @@ public final class MetricsExport {
         }
     }
 
-    private static void add(Map<IoField, Counter> counters, IoDelta d, String... labels) {
+    private void add(Map<IoField, Counter> counters, IoDelta d, String... labels) {
         for (Map.Entry<IoField, Counter> c : counters.entrySet()) {
             IoField f = c.getKey();
+            if (f == IoField.SWAPIN_DELAY_SECONDS && !swapinKnown) {
+                continue;
+            }
             if (f.inSeconds()) {
                 c.getValue().labelValues(labels).inc(f.value(d));
             } else {

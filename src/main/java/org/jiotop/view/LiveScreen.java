@@ -15,6 +15,7 @@ import org.jiotop.output.Column;
 import org.jiotop.output.DevicePanel;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
+import org.jiotop.output.SourceNote;
 import org.jiotop.output.SummaryLines;
 import org.jiotop.output.Text;
 import org.jiotop.output.Units;
@@ -79,6 +80,10 @@ public final class LiveScreen {
                 ? dialogLine() : plain(SummaryLines.current(report, sizes)));
         if (report != null && report.lostExitReports() > 0) {
             top.add(plain(SummaryLines.lostExitReports(report.lostExitReports())));
+        }
+        String note = report == null ? null : SourceNote.of(report.visibility());
+        if (note != null) {
+            top.add(plain(note));
         }
         if (!s.delayAccounting) {
             top.add(new AttributedString("Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO."

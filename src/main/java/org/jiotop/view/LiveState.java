@@ -43,6 +43,8 @@ public final class LiveState {
     /** Whether the device panel is shown (key d), and its figures: null until an interval is measured. */
     boolean devices;
     List<DeviceRates> deviceRows;
+    /** Whether swap-in delay has a source: counters read from /proc have none. */
+    boolean swapinKnown = true;
 
     public LiveState() {
     }
@@ -105,6 +107,11 @@ public final class LiveState {
     /** Whether the kernel collects delay figures now: without them, SWAPIN and IO can't be shown or sorted by. */
     public void delayAccounting(boolean on) {
         delayAccounting = on;
+    }
+
+    /** Whether SWAPIN can be shown and sorted by (not when the counters come from /proc). */
+    public void swapinKnown(boolean known) {
+        swapinKnown = known;
     }
 
     public Set<Column> hidden() {
@@ -180,7 +187,9 @@ public final class LiveState {
 
     /** The sort key in effect: SWAPIN and IO fall back to DISK WRITE without delay accounting. */
     SortKey effectiveSort() {
-        return !delayAccounting && sortKey.needsDelayAccounting() ? SortKey.WRITE : sortKey;
+        boolean unknown = !delayAccounting && sortKey.needsDelayAccounting()
+                || !swapinKnown && sortKey == SortKey.SWAPIN;
+        return unknown ? SortKey.WRITE : sortKey;
     }
 
     /** The text the filter prompt opens with: the filter in effect, as it was typed. */
@@ -220,7 +229,7 @@ public final class LiveState {
         if (hidden.contains(c)) {
             return false;
         }
-        return delayAccounting || !c.needsDelayAccounting();
+        return (delayAccounting || !c.needsDelayAccounting()) && (swapinKnown || c != Column.SWAPIN);
     }
 
     public boolean devices() {

@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Installed;
+import org.jiotop.testkit.ProcessNames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,8 +102,23 @@ class LauncherIT {
         Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(t));
         Run stale = run(Map.of(), "./jiotop", "--version");
         assertThat(stale.out()).as("build output stays off stdout").isEqualTo("jiotop 0.1.0\n");
-        assertThat(stale.err()).contains("building");
+        assertThat(stale.err()).contains("building").startsWith("jiotop: rebuilding target/jiotop.jar (sources changed")
+                .containsPattern("\njiotop: built in \\d+ s\n");
         assertThat(Files.readString(tmp.resolve("builds"))).contains("package");
+    }
+
+    @Test
+    void aFirstBuildSaysWhatItDoesAndHowLongItTook() throws Exception {
+        // A stand-in for mvnw that puts back the jar a real build would make.
+        Path jar = home.resolve("target/jiotop.jar");
+        Files.move(jar, tmp.resolve("built.jar"));
+        Path mvnw = home.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\ncp \"$HOME/built.jar\" target/jiotop.jar\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Run first = run(Map.of(), "./jiotop", "--version");
+        assertThat(first.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(first.err()).matches("jiotop: building jiotop \\(first run, about 20 s[^\n]*\\.\\.\\.\n"
+                + "jiotop: built in \\d+ s\n");
     }
 
     @Test
@@ -147,16 +163,37 @@ class LauncherIT {
     }
 
     @Test
-    void withoutNetAdminItSaysWhatIsMissingAndExits1() throws Exception {
+    void withoutNetAdminItReadsProcAndSaysWhatItCannotSee() throws Exception {
         // To run it as nobody with no capabilities at all.
         Capability.assume(Capability.SETUID, Capability.SETGID, Capability.SETPCAP);
         List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "--inh-caps=-all", "--bounding-set=-all", "--", "./jiotop", "-b", "-n", "1"));
+                "--inh-caps=-all", "--bounding-set=-all", "--", "./jiotop", "-b", "-P", "-n", "1", "-d", "0.2"));
         Run r = run(Map.of(), cmd.toArray(String[]::new));
-        assertThat(r.status()).as(r.err()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEqualTo("jiotop: reading I/O statistics needs root or the CAP_NET_ADMIN capability"
-                + " (taskstats: operation not permitted)\n");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        List<String> lines = r.out().lines().toList();
+        // Root's processes (PID 1 at least) cannot be read by nobody: counted, not shown.
+        assertThat(lines.get(2)).matches("not root: [1-9]\\d* of [1-9]\\d* processes not readable; run as root for all");
+        assertThat(lines.subList(4, lines.size())).isNotEmpty().allSatisfy(line -> assertThat(line).contains(" nobody "));
+    }
+
+    @Test
+    void runningJiotopShowsAShortCommandLineAndItsOwnNames() throws Exception {
+        Capability.assume(Capability.NET_ADMIN);
+        Process p = new ProcessBuilder("./jiotop", "-b", "-o", "-d", "0.2", "-n", "300").directory(home.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(tmp.resolve("err").toFile()).start();
+        try {
+            ProcessNames names = ProcessNames.await(p, "jiotop", "jiotop-exits");
+            assertThat(names.cmdline().length).as(names.arguments().toString()).isLessThanOrEqualTo(200);
+            assertThat(names.arguments()).as("the JVM's flags come from the pipe, not argv")
+                    .containsExactly("jiotop", "@/proc/self/fd/3", "-b", "-o", "-d", "0.2", "-n", "300");
+            assertThat(names.name()).isEqualTo("jiotop");
+            assertThat(names.threads()).contains("jiotop", "jiotop-exits").doesNotContain("main", "java");
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+        assertThat(Files.readString(tmp.resolve("err"))).isEmpty();
     }
 
     @Test

@@ -95,7 +95,7 @@ class LiveTerminalIT {
     }
 
     private static long pid(String marker) throws Exception {
-        Process p = new ProcessBuilder("pgrep", "-f", "jiotop.jar -d 0.5 -p 1 " + marker).start();
+        Process p = new ProcessBuilder("pgrep", "-f", "^jiotop @/proc/self/fd/3 -d 0.5 -p 1 " + marker).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor()).as("jiotop running").isZero();
         return Long.parseLong(out.lines().findFirst().orElseThrow());

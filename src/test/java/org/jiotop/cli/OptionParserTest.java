@@ -68,7 +68,7 @@ class OptionParserTest {
 
     @Test
     void longOptionPrefixesAndValues() throws UsageException {
-        Options o = parse("--it=3", "--del", "2", "--proc", "--accumul", "--kilo", "--only", "--batch");
+        Options o = parse("--it=3", "--del", "2", "--proce", "--accumul", "--kilo", "--only", "--batch");
         assertThat(o.iterations()).isEqualTo(3);
         assertThat(o.delaySeconds()).isEqualTo(2.0);
         assertFlags(o, Option.PROCESSES, Option.ACCUMULATED, Option.KILOBYTES, Option.ONLY, Option.BATCH);

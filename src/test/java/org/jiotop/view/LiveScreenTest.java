@@ -2,6 +2,7 @@ package org.jiotop.view;
 
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.IoCounts;
 import org.jiotop.model.DeviceRates;
@@ -133,6 +134,14 @@ class LiveScreenTest {
         LiveState s = new LiveState();
         s.fullCommand = true;
         assertGolden(text(render(s, 72, 10, report(false), false)), "live-narrow-nodelay.txt");
+    }
+
+    @Test
+    void procfsSaysWhatItCannotReadAndHidesSwapin() throws IOException {
+        LiveState s = new LiveState();
+        s.swapinKnown(false);
+        Report r = report(true).withVisibility(new Visibility(Visibility.Source.PROCFS, 153, 412));
+        assertGolden(text(render(s, 100, 12, r, true)), "live-procfs.txt");
     }
 
     @Test

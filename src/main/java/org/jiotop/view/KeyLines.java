@@ -1,0 +1,15 @@
+package org.jiotop.view;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The live view's keys as its help screen lists them, for documents made outside the view (the man page). */
+public record KeyLines(String keys, String help) {
+    public static List<KeyLines> all() {
+        List<KeyLines> lines = new ArrayList<>();
+        for (KeyBinding b : KeyBinding.values()) {
+            lines.add(new KeyLines(b.keyNames, b.help));
+        }
+        return lines;
+    }
+}

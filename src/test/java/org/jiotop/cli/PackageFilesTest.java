@@ -1,0 +1,128 @@
+package org.jiotop.cli;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The man page and the completion scripts name exactly the options the parser takes. */
+class PackageFilesTest {
+    /** An option's entry in the man page: {@code \fB\-d\fR \fISEC\fR, \fB\-\-delay\fR=\fISEC\fR}. */
+    private static final Pattern MAN_NAME = Pattern.compile("\\\\fB((?:\\\\-)+[^\\\\]+(?:\\\\-[^\\\\]+)*)\\\\fR( |=)?");
+
+    @TempDir
+    Path tmp;
+
+    /** Each option line of the man page as {name, "value" or ""}. */
+    private List<String[]> manOptions() {
+        List<String[]> names = new ArrayList<>();
+        List<String> lines = ManPage.roff().lines().toList();
+        int options = lines.indexOf(".SH OPTIONS");
+        int end = lines.indexOf(".SH COLUMNS");
+        for (int i = options; i < end - 1; i++) {
+            if (lines.get(i).equals(".TP")) {
+                Matcher m = MAN_NAME.matcher(lines.get(i + 1));
+                while (m.find()) {
+                    names.add(new String[]{m.group(1).replace("\\-", "-"), m.group(2) == null ? "" : "value"});
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void everyOptionOfTheManPageIsTakenByTheParserUnderThatName() throws Exception {
+        List<String[]> names = manOptions();
+        assertThat(names).hasSizeGreaterThan(40);
+        for (String[] n : names) {
+            String[] args = n[1].isEmpty() ? new String[]{n[0]} : new String[]{n[0], "1"};
+            OptionParser.Given g = OptionParser.tokens(args).getFirst();
+            assertThat(g.shown()).as(n[0]).isEqualTo(n[0]);
+            assertThat(g.option().spec.kind.takesValue()).as(n[0]).isEqualTo(!n[1].isEmpty());
+        }
+    }
+
+    @Test
+    void theParserTakesNoShortOptionTheManPageLeavesOutAndTheManPageAndHelpAgree() {
+        Set<String> man = new TreeSet<>();
+        manOptions().forEach(n -> man.add(n[0]));
+        for (char c = '!'; c <= '~'; c++) {
+            String shortName = "-" + c;
+            if (!man.contains(shortName) && c != '-') {
+                assertThatThrownBy(() -> OptionParser.tokens(new String[]{shortName})).as(shortName)
+                        .isInstanceOf(UsageException.class);
+            }
+        }
+        Set<String> help = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^  (-\\w)?(?:[^-\\n]*, )?(--[\\w-]+)").matcher(Help.text());
+        while (m.find()) {
+            if (m.group(1) != null) {
+                help.add(m.group(1));
+            }
+            help.add(m.group(2));
+        }
+        assertThat(help).isEqualTo(man);
+        assertThat(man).contains("-d", "--delay", "--serve", "-9", "--hide-command");
+    }
+
+    @Test
+    void manRendersThePageWithoutWarnings() throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/man").canExecute(), "man is installed");
+        PackageFiles.write(tmp);
+        ProcessBuilder pb = new ProcessBuilder("man", "--warnings", "-l", tmp.resolve("man8/jiotop.8").toString());
+        pb.environment().put("MANWIDTH", "80");
+        pb.environment().put("MAN_KEEP_FORMATTING", "");
+        Path err = tmp.resolve("err");
+        Process p = pb.redirectError(err.toFile()).start();
+        String page = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(Files.readString(err)).isEmpty();
+        assertThat(page).contains("JIOTOP(8)", "EXIT STATUS", "DIFFERENCES FROM IOTOP", "--delay=SEC")
+                .as("no pointers into the README").doesNotContain("(see ");
+    }
+
+    /** What bash completes for the words given, the last one being completed. */
+    private String bashCompletes(String... words) throws Exception {
+        PackageFiles.write(tmp);
+        String script = "source " + tmp.resolve("bash/jiotop") + "; COMP_WORDS=(jiotop " + String.join(" ", words)
+                + "); COMP_CWORD=" + words.length + "; _jiotop; complete -p jiotop >&2; echo \"${COMPREPLY[*]}\"";
+        Process p = new ProcessBuilder("bash", "--norc", "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out).startsWith("complete -F _jiotop jiotop\n");
+        return out.substring(out.indexOf('\n') + 1).strip();
+    }
+
+    @Test
+    void bashCompletesLongNamesAndTheValuesOfChoices() throws Exception {
+        assertThat(bashCompletes("--de")).isEqualTo("--delay");
+        assertThat(bashCompletes("--export")).isEqualTo("--export-pids --export-pids-max");
+        assertThat(bashCompletes("--format", "j")).isEqualTo("json");
+        assertThat(bashCompletes("-d", "")).as("a number is not guessed").isEmpty();
+    }
+
+    @Test
+    void zshReadsItsCompletionScript() throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/zsh").canExecute() || new File("/bin/zsh").canExecute(), "zsh");
+        PackageFiles.write(tmp);
+        Process p = new ProcessBuilder("zsh", "-n", tmp.resolve("zsh/_jiotop").toString()).redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(Files.readString(tmp.resolve("zsh/_jiotop"))).startsWith("#compdef jiotop\n")
+                .contains("'--delay=[seconds between reports, fractions allowed]:SEC: '");
+    }
+}
