@@ -8,6 +8,7 @@ import java.util.Set;
 
 import static org.jiotop.cli.ValueKind.ADDRESS;
 import static org.jiotop.cli.ValueKind.CHOICE;
+import static org.jiotop.cli.ValueKind.CHOICES;
 import static org.jiotop.cli.ValueKind.COUNT;
 import static org.jiotop.cli.ValueKind.ID;
 import static org.jiotop.cli.ValueKind.PAIR;
@@ -152,6 +153,16 @@ enum Option {
             .in(Set.of(Mode.EXPORTER)).requires("export-pids")
             .help("with --export-pids: at most N processes, 1 to 100000")
             .doc("with `--export-pids`: at most N processes have series, 1 to 100000")),
+    EXPORT_MAX_SERIES(new OptionSpec("export-max-series").value("N", WHOLE).range(1, 1_000_000).byDefault("5000")
+            .in(Set.of(Mode.EXPORTER))
+            .help("at most N series in all; later groups go to \"other\"")
+            .doc("at most N series in all, the exporter's own included; the I/O of groups past the cap goes to"
+                    + " `other` (see above)")),
+    EXPORT_BY(new OptionSpec("export-by").value("LABELS", CHOICES).choices(ExportLabel.words())
+            .byDefault("command,user").in(Set.of(Mode.EXPORTER))
+            .help("what a series is per: any of command, user, unit, container, pod")
+            .doc("what a series is per: any of `command`, `user`, `unit`, `container`, `pod`, comma-separated"
+                    + " (see above)")),
     SERVE_AUTH(new OptionSpec("serve-auth").value("USER:FILE", PAIR).in(Set.of(Mode.EXPORTER))
             .help("basic auth, the password in FILE")
             .doc("basic auth, the password in FILE (see above)")),

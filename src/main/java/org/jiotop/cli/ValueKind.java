@@ -33,6 +33,8 @@ enum ValueKind {
     SORT,
     /** One of the option's choices. */
     CHOICE,
+    /** Some of the option's choices, separated by commas, each once. */
+    CHOICES,
     /** {@code PORT}, {@code HOST:PORT} or {@code [IPV6]:PORT}. */
     ADDRESS,
     /** Two parts separated by a colon, as the option's value name says. */
@@ -73,6 +75,7 @@ enum ValueKind {
             case REGEX -> regex(shown, value);
             case SORT -> sortKey(shown, value);
             case CHOICE -> oneOf(shown, value, option.spec.choices);
+            case CHOICES -> someOf(shown, value, option.spec.choices);
             case ADDRESS -> listenAddress(shown, value);
             case PAIR -> pair(shown, value, option.spec.valueName);
         };
@@ -118,6 +121,18 @@ enum ValueKind {
         }
         throw new UsageException("option " + option + ": invalid value: '" + value + "' (want "
                 + String.join(", ", allowed) + ")");
+    }
+
+    private static String someOf(String option, String value, List<String> allowed) throws UsageException {
+        List<String> picked = new ArrayList<>();
+        for (String v : value.split(",", -1)) {
+            String word = oneOf(option, v, allowed);
+            if (picked.contains(word)) {
+                throw new UsageException("option " + option + ": '" + word + "' given twice");
+            }
+            picked.add(word);
+        }
+        return String.join(",", picked);
     }
 
     /** A bare port listens on 127.0.0.1. */

@@ -272,7 +272,7 @@ class OptionParserTest {
             case COUNT, SECONDS, ID -> "1";
             case USER -> "root";
             case REGEX, PAIR -> "a:b";
-            case SORT, CHOICE -> o.spec.choices.getFirst();
+            case SORT, CHOICE, CHOICES -> o.spec.choices.getFirst();
             case ADDRESS -> "0";
         };
         args.add("--" + o.spec.longName + (value == null ? "" : "=" + value));
