@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.http.BasicAuth;
 import org.jiotop.http.MetricsServer;
 import org.jiotop.http.Warnings;
+import org.jiotop.linux.HostName;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.KubeletNames;
 import org.jiotop.linux.ProcFs;
@@ -14,14 +15,17 @@ import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.output.ConsistentRegistry;
 import org.jiotop.output.MetricsExport;
+import org.jiotop.output.OtlpExport;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -61,6 +65,7 @@ final class ExporterRunner {
         String tlsFiles = options.text(Option.SERVE_TLS);
         BasicAuth basicAuth = auth == null ? null : ServeSecrets.basicAuth(auth);
         SSLContext tls = tlsFiles == null ? null : ServeSecrets.tls(tlsFiles);
+        Map<String, String> otlpHeaders = ServeSecrets.otlpHeader(options.text(Option.OTLP_HEADER));
         ConsistentRegistry registry = new ConsistentRegistry();
         MetricsExport export;
         try {
@@ -77,17 +82,20 @@ final class ExporterRunner {
             throw new IOException("--serve " + listen + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
-        try (server) {
+        String otlpUrl = options.text(Option.OTLP);
+        try (server; OtlpExport otlp = otlpUrl == null ? null : new OtlpExport(otlpUrl, otlpHeaders,
+                Duration.ofNanos(Math.round(options.delaySeconds() * 1e9)), HostName.read(), settings().labels(),
+                t -> warnings.warn("--otlp " + otlpUrl, Warnings.oneLine(t)))) {
             err.println("jiotop: serving metrics on " + (tls != null ? "https" : "http") + "://" + listen.hostForUrl()
                     + ":" + server.port() + "/metrics");
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
-            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export), warnings);
+            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export, otlp), warnings);
         }
         return Main.EXIT_OK;
     }
 
-    private void refresh(MetricsExport export) throws KernelException {
+    private void refresh(MetricsExport export, OtlpExport otlp) throws KernelException {
         long start = System.nanoTime();
         monitor.sample();
         Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null, false, SortKey.ID, false,
@@ -98,7 +106,10 @@ final class ExporterRunner {
             tasks.add(r.activity());
         }
         series.interval(report.rows());
-        export.record(tasks, series::of, report.lostExitReports());
+        var interval = export.record(tasks, series::of, report.lostExitReports());
+        if (otlp != null) {
+            otlp.add(interval);
+        }
         names.keepOnly(tasks);
         export.sampled(System.nanoTime() - start);
     }

@@ -38,7 +38,9 @@ enum ValueKind {
     /** {@code PORT}, {@code HOST:PORT} or {@code [IPV6]:PORT}. */
     ADDRESS,
     /** Two parts separated by a colon, as the option's value name says. */
-    PAIR;
+    PAIR,
+    /** An http or https URL with a host. */
+    URL;
 
     static final double MIN_DELAY = 0.01;
     static final double MAX_DELAY = 86_400;
@@ -78,6 +80,7 @@ enum ValueKind {
             case CHOICES -> someOf(shown, value, option.spec.choices);
             case ADDRESS -> listenAddress(shown, value);
             case PAIR -> pair(shown, value, option.spec.valueName);
+            case URL -> url(shown, value);
         };
     }
 
@@ -178,6 +181,19 @@ enum ValueKind {
             throw new UsageException("option " + option + ": invalid value: '" + value + "' (want " + form + ")");
         }
         return value;
+    }
+
+    private static String url(String option, String value) throws UsageException {
+        try {
+            java.net.URI u = new java.net.URI(value);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return value;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("option " + option + ": invalid URL: '" + value + "' (want http://HOST[:PORT]/PATH"
+                + " or https://...)");
     }
 
     private static SortKey sortKey(String option, String value) throws UsageException {

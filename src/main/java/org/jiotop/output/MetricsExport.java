@@ -102,9 +102,9 @@ public final class MetricsExport {
     /**
      * Adds one interval: {@code tasks} are all processes (exited ones with their last part),
      * {@code names} labels those that did I/O, or gives null for a process whose name is not known
-     * (its I/O is then counted once it is).
+     * (its I/O is then counted once it is). Gives the interval's I/O by series, as counted.
      */
-    public void record(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names, long lostExitReports) {
+    public Map<SeriesLabels, IoDelta> record(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names, long lostExitReports) {
         Map<SeriesLabels, IoDelta> series = new HashMap<>();
         unnamed.sum(tasks, names).forEach((group, d) -> {
             SeriesLabels s = cap.seriesOf(group);
@@ -139,6 +139,7 @@ public final class MetricsExport {
             self.lostExitReports.inc(lostExitReports - lostSeen);
             lostSeen = lostExitReports;
         }
+        return series;
     }
 
     /** How long the latest interval's sample took, in nanoseconds. */

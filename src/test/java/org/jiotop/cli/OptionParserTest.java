@@ -272,6 +272,7 @@ class OptionParserTest {
             case COUNT, SECONDS, ID -> "1";
             case USER -> "root";
             case REGEX, PAIR -> "a:b";
+            case URL -> "http://127.0.0.1:4318/v1/metrics";
             case SORT, CHOICE, CHOICES -> o.spec.choices.getFirst();
             case ADDRESS -> "0";
         };
