@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The names kubelet gives pods and containers, read from the log directories it keeps on every
@@ -31,75 +32,73 @@ public final class KubeletNames {
     /** Container IDs are labelled by their first 12 characters, as {@link CgroupRules} writes them. */
     private static final int SHORT_ID = 12;
 
-    private final Path pods;
-    private final Path containers;
-    private Map<String, Pod> podsByUid = Map.of();
-    private Map<String, Container> containersById = Map.of();
-    private FileTime podsRead;
-    private FileTime containersRead;
+    /** One directory's entries by key, listed again when asked for a key not there and the directory changed. */
+    private static final class Listing<T> {
+        private final Path dir;
+        private final BiConsumer<String, Map<String, T>> parse;
+        private Map<String, T> byKey = Map.of();
+        private FileTime read;
+
+        Listing(Path dir, BiConsumer<String, Map<String, T>> parse) {
+            this.dir = dir;
+            this.parse = parse;
+        }
+
+        T get(String key) {
+            T found = byKey.get(key);
+            if (found != null) {
+                return found;
+            }
+            FileTime changed = modified(dir);
+            if (changed == null || changed.equals(read)) {
+                return null;
+            }
+            read = changed;
+            Map<String, T> out = new HashMap<>();
+            list(dir, name -> parse.accept(name, out));
+            byKey = out;
+            return out.get(key);
+        }
+    }
+
+    private final Listing<Pod> pods;
+    private final Listing<Container> containers;
 
     /** {@code root}: the file system root the log directories are under ({@code /}, or a fixture tree). */
     public KubeletNames(Path root) {
-        this.pods = root.resolve("var/log/pods");
-        this.containers = root.resolve("var/log/containers");
+        this.pods = new Listing<>(root.resolve("var/log/pods"), KubeletNames::pod);
+        this.containers = new Listing<>(root.resolve("var/log/containers"), KubeletNames::container);
     }
 
     /** The pod with UID {@code uid} (with dashes, as cgroups name it), or null when not known. */
     public Pod pod(String uid) {
-        Pod p = podsByUid.get(uid);
-        if (p == null && reloadPods()) {
-            p = podsByUid.get(uid);
-        }
-        return p;
+        return pods.get(uid);
     }
 
     /** The container whose ID starts with {@code id} (12 hex digits), or null when not known. */
     public Container container(String id) {
-        Container c = containersById.get(id);
-        if (c == null && reloadContainers()) {
-            c = containersById.get(id);
-        }
-        return c;
+        return containers.get(id);
     }
 
-    private boolean reloadPods() {
-        FileTime changed = modified(pods);
-        if (changed == null || changed.equals(podsRead)) {
-            return false;
+    /** {@code <namespace>_<pod>_<uid>}. */
+    private static void pod(String name, Map<String, Pod> out) {
+        String[] p = name.split("_", -1);
+        if (p.length == 3 && !p[0].isEmpty() && !p[1].isEmpty()) {
+            out.put(p[2], new Pod(SafeText.escape(p[0]), SafeText.escape(p[1])));
         }
-        podsRead = changed;
-        Map<String, Pod> out = new HashMap<>();
-        list(pods, name -> {
-            String[] p = name.split("_", -1);
-            if (p.length == 3 && !p[0].isEmpty() && !p[1].isEmpty()) {
-                out.put(p[2], new Pod(SafeText.escape(p[0]), SafeText.escape(p[1])));
-            }
-        });
-        podsByUid = out;
-        return true;
     }
 
-    private boolean reloadContainers() {
-        FileTime changed = modified(containers);
-        if (changed == null || changed.equals(containersRead)) {
-            return false;
+    /** {@code <pod>_<namespace>_<container>-<id>.log}. */
+    private static void container(String name, Map<String, Container> out) {
+        if (!name.endsWith(".log")) {
+            return;
         }
-        containersRead = changed;
-        Map<String, Container> out = new HashMap<>();
-        list(containers, name -> {
-            if (!name.endsWith(".log")) {
-                return;
-            }
-            String[] p = name.substring(0, name.length() - ".log".length()).split("_", -1);
-            int dash = p.length == 3 ? p[2].length() - ID_CHARS - 1 : -1;
-            if (dash > 0 && p[2].charAt(dash) == '-' && !p[0].isEmpty() && !p[1].isEmpty()) {
-                String id = p[2].substring(dash + 1, dash + 1 + SHORT_ID);
-                out.put(id, new Container(SafeText.escape(p[2].substring(0, dash)),
-                        new Pod(SafeText.escape(p[1]), SafeText.escape(p[0]))));
-            }
-        });
-        containersById = out;
-        return true;
+        String[] p = name.substring(0, name.length() - ".log".length()).split("_", -1);
+        int dash = p.length == 3 ? p[2].length() - ID_CHARS - 1 : -1;
+        if (dash > 0 && p[2].charAt(dash) == '-' && !p[0].isEmpty() && !p[1].isEmpty()) {
+            out.put(p[2].substring(dash + 1, dash + 1 + SHORT_ID), new Container(SafeText.escape(p[2].substring(0, dash)),
+                    new Pod(SafeText.escape(p[1]), SafeText.escape(p[0]))));
+        }
     }
 
     private static FileTime modified(Path dir) {

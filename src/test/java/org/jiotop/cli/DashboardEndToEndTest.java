@@ -4,6 +4,7 @@ import org.jiotop.deploy.Dashboard;
 import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
+import org.jiotop.testkit.PrometheusServer;
 import org.jiotop.testkit.SteadyWriter;
 import org.jiotop.testkit.TestCgroups;
 import org.junit.jupiter.api.Test;
@@ -95,30 +96,16 @@ class DashboardEndToEndTest {
                          "--export-by=command,user,unit,pod,container");
                  ExporterProcess b = ExporterProcess.listening(tmp, "127.0.0.1:" + ports[1], "-d", "0.25",
                          "--export-by=command,user,unit,pod,container")) {
-                int promPort = freePort();
-                Path config = Files.writeString(tmp.resolve("prometheus.yml"), """
-                        global:
-                          scrape_interval: 1s
-                        scrape_configs:
-                          - job_name: jiotop
-                            static_configs:
-                              - targets: ['127.0.0.1:%d', '127.0.0.1:%d']
-                        """.formatted(ports[0], ports[1]));
-                Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-                        "--storage.tsdb.path=" + tmp.resolve("data"), "--web.listen-address=127.0.0.1:" + promPort)
-                        .redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start();
-                try {
-                    check(dashboard, promPort, id.substring(0, 12), kernel);
-                } finally {
-                    prometheus.destroy();
-                    prometheus.waitFor(10, TimeUnit.SECONDS);
-                    prometheus.destroyForcibly();
+                try (PrometheusServer prometheus = PrometheusServer.start(tmp, ports[0], ports[1])) {
+                    check(dashboard, prometheus, id.substring(0, 12), kernel);
                 }
             }
         }
     }
 
-    private void check(Dashboard dashboard, int promPort, String container, IoRecorder kernel) throws Exception {
+    private void check(Dashboard dashboard, PrometheusServer prometheus, String container, IoRecorder kernel)
+            throws Exception {
+        int promPort = prometheus.port();
         String series = "jiotop_write_bytes_total{container=\"" + container + "\"}";
         // Counters step every 0.25 s and are scraped every second: a 10 s window evens that out,
         // once Prometheus holds at least 12 scrapes of the series from each exporter.
@@ -131,8 +118,7 @@ class DashboardEndToEndTest {
         Thread.sleep(10_000);
         for (String q : dashboard.queries()) {
             String filled = Dashboard.substituted(q, "10s");
-            assertThat(query(promPort, filled)).as("%s (log: %s)", filled,
-                    Files.readString(tmp.resolve("prometheus.log"))).isNotEmpty();
+            assertThat(query(promPort, filled)).as("%s (log: %s)", filled, prometheus.log()).isNotEmpty();
         }
         Map<String, double[]> rates = query(promPort, "sum by (instance) (rate(" + series + "[10s]))");
         assertThat(rates).hasSize(2);

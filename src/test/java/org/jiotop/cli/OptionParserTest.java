@@ -263,8 +263,10 @@ class OptionParserTest {
     /** Sample arguments for {@code o}, with what it requires. */
     private static List<String> given(Option o) {
         List<String> args = new ArrayList<>();
-        if (o.spec.requires != null) {
-            args.add("--" + o.spec.requires);
+        for (Option r : Option.values()) {
+            if (r.spec.longName.equals(o.spec.requires)) {
+                args.addAll(given(r));
+            }
         }
         String value = switch (o.spec.kind) {
             case FLAG, COUNTED -> null;

@@ -11,7 +11,6 @@ import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
 import org.jiotop.testkit.SteadyWriter;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,16 +55,11 @@ class OtlpEndToEndTest {
 
     @TempDir
     Path tmp;
-    private Path scratch;
-
-    @BeforeEach
-    void root() throws IOException {
-        Capability.assume(Capability.NET_ADMIN);
-        scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
-    }
 
     /** A steady writer whose process is called {@link #NAME} (a link to java: comm is the link's name). */
     private Child writer() throws IOException {
+        Capability.assume(Capability.NET_ADMIN);
+        Path scratch = Files.createDirectories(Path.of("target", "e2e-scratch")).toAbsolutePath();
         Path link = tmp.resolve(NAME);
         Files.createSymbolicLink(link, Path.of(ProcessHandle.current().info().command().orElseThrow()));
         Child w = Child.command(link.toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),

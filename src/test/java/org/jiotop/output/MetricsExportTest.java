@@ -46,8 +46,8 @@ class MetricsExportTest {
                 new IoDelta(0, written, 0, 0, 0), IoDelta.ZERO, 0, name.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Series of {@code metric} by "command/user", label values in the order of their names. */
-    private Map<String, Double> series(String metric) {
+    /** Series of {@code metric} by label values, in the order of their names, joined by "/". */
+    static Map<String, Double> series(ConsistentRegistry registry, String metric) {
         Map<String, Double> out = new HashMap<>();
         for (MetricSnapshot m : registry.scrape()) {
             if (!m.getMetadata().getName().equals(metric)) {
@@ -80,12 +80,12 @@ class MetricsExportTest {
             }
             export.record(tasks, byPid, 0);
         }
-        Map<String, Double> written = series("jiotop_write_bytes");
+        Map<String, Double> written = series(registry, "jiotop_write_bytes");
         assertThat(written).hasSize(1000 + 1).containsKey("other/other");
         assertThat(sum(written)).isEqualTo(total);
-        assertThat(series("jiotop_read_bytes")).hasSize(1000 + 1);
-        assertThat(series("jiotop_groups")).containsEntry("", (double) 1000);
-        assertThat(series("jiotop_groups_folded")).containsEntry("", 2000.0);
+        assertThat(series(registry, "jiotop_read_bytes")).hasSize(1000 + 1);
+        assertThat(series(registry, "jiotop_groups")).containsEntry("", (double) 1000);
+        assertThat(series(registry, "jiotop_groups_folded")).containsEntry("", 2000.0);
     }
 
     @Test
@@ -94,7 +94,7 @@ class MetricsExportTest {
         Function<TaskActivity, SeriesLabels> byPid = a -> names("p" + a.sample().id(), "root");
         export.record(List.of(alive(1, 1, 10), alive(2, 2, 20)), byPid, 0);
         export.record(List.of(alive(3, 3, 30), alive(1, 1, 1)), byPid, 0);
-        assertThat(series("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
                 Map.of("p1/root", 11.0, "p2/root", 20.0, "other/other", 30.0));
     }
 
@@ -106,16 +106,16 @@ class MetricsExportTest {
                 StandardCharsets.UTF_8), "root") : readable.containsKey(a.sample().id())
                 ? names(readable.get(a.sample().id()), "root") : null;
         export.record(List.of(alive(7, 70, 4096)), names, 0);
-        assertThat(series("jiotop_write_bytes")).isEmpty();
+        assertThat(series(registry, "jiotop_write_bytes")).isEmpty();
         export.record(List.of(exited(7, 70, 100, "dd")), names, 0);
-        assertThat(series("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("dd/root", 4196.0));
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("dd/root", 4196.0));
         // A later process with the same PID is not the one held back; a readable name is kept.
         export.record(List.of(alive(7, 900, 1)), names, 0);
         readable.put(7, "late");
         export.record(List.of(alive(7, 900, 2)), names, 0);
-        assertThat(series("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
                 Map.of("dd/root", 4196.0, "late/root", 3.0));
-        assertThat(series("jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("late/7/root", 2.0));
+        assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("late/7/root", 2.0));
     }
 
     @Test
@@ -125,7 +125,7 @@ class MetricsExportTest {
         for (int i = 0; i < 4; i++) {
             export.record(List.of(), a -> null, 0);
         }
-        assertThat(series("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 4096.0));
-        assertThat(series("jiotop_groups_folded")).containsEntry("", 0.0);
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 4096.0));
+        assertThat(series(registry, "jiotop_groups_folded")).containsEntry("", 0.0);
     }
 }

@@ -10,7 +10,6 @@ import org.jiotop.model.TaskActivity;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,18 +41,7 @@ class SeriesCapTest {
     }
 
     private Map<String, Double> values(String metric) {
-        Map<String, Double> out = new HashMap<>();
-        for (MetricSnapshot m : registry.scrape()) {
-            if (m.getMetadata().getName().equals(metric)) {
-                for (DataPointSnapshot p : m.getDataPoints()) {
-                    List<String> labels = new ArrayList<>();
-                    p.getLabels().forEach(l -> labels.add(l.getValue()));
-                    out.put(String.join("/", labels), p instanceof CounterDataPointSnapshot c ? c.getValue()
-                            : ((GaugeDataPointSnapshot) p).getValue());
-                }
-            }
-        }
-        return out;
+        return MetricsExportTest.series(registry, metric);
     }
 
     private double sumWritten() {
