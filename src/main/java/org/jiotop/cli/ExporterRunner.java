@@ -105,6 +105,7 @@ final class ExporterRunner {
         for (Row r : report.rows()) {
             tasks.add(r.activity());
         }
+        export.visibility(report.visibility());
         series.interval(report.rows());
         var interval = export.record(tasks, series::of, report.lostExitReports());
         if (otlp != null) {

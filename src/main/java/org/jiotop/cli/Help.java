@@ -40,9 +40,12 @@ final class Help {
                 An option given where it does not apply is an error.
                 The first report comes after one full interval, so every figure is a real rate.
                 Tasks that exit are counted from the kernel's exit reports and marked <exited>.
-                Needs root or the CAP_NET_ADMIN capability (the kernel's taskstats interface).
-                Exit status: 0 done, 1 cannot run (privileges, kernel, unknown user) or cannot
-                write the output (a full disk), 2 bad option.
+                Reads the kernel's taskstats interface as root or with CAP_NET_ADMIN; any other
+                user gets the processes /proc lets them read (their own; all with both
+                CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH), no SWAPIN, exited tasks only through
+                their parents, and a line counting the processes it could not read.
+                Exit status: 0 done, 1 cannot run (/proc unreadable, kernel, unknown user) or
+                cannot write the output (a full disk), 2 bad option.
                 """).toString();
     }
 

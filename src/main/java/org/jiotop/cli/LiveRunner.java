@@ -64,6 +64,7 @@ final class LiveRunner {
                 long now = System.nanoTime();
                 LiveScreen.Geometry g = new LiveScreen.Geometry(view.width(), view.height(), idWidth);
                 state.delayAccounting(monitor.delayAccounting());
+                state.swapinKnown(!monitor.visibility().procfs());
                 LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
                         .render(shownReport(g.height()));
                 state.drawn(frame);

@@ -41,7 +41,7 @@ final class LiveSettings {
     static Options saved(Options options, LiveState state) {
         Options.Builder b = new Options.Builder();
         for (Option o : Option.values()) {
-            if (o.spec.saved && o.spec.column == 0) {
+            if (o.spec.saved && o.spec.column == null) {
                 b.set(o, options.get(o));
             }
         }
@@ -56,7 +56,7 @@ final class LiveSettings {
                 .set(Option.NO_HELP, !state.keyHelp())
                 .set(Option.FILTER, savableFilter(state) ? state.search().pattern() : null);
         for (Option o : Option.values()) {
-            if (o.spec.column != 0) {
+            if (o.spec.column != null) {
                 b.set(o, state.hidden().contains(o.spec.column));
             }
         }

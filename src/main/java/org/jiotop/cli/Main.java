@@ -2,20 +2,17 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.Arch;
 import org.jiotop.linux.Errno;
-import org.jiotop.linux.ExitListener;
 import org.jiotop.linux.IoPrio;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.KernelLabels;
 import org.jiotop.linux.ProcFs;
-import org.jiotop.linux.TaskScanner;
-import org.jiotop.linux.TaskstatsSocket;
+import org.jiotop.linux.Sampler;
 import org.jiotop.linux.UserDb;
 import org.jiotop.output.SizeStyle;
 import org.jiotop.view.LiveState;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,10 +121,7 @@ public final class Main {
                 err.println("jiotop: " + note);
             }
         }
-        try (TaskstatsSocket taskstats = TaskstatsSocket.open();
-             ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
-                     options.number(Option.EXIT_BUFFER) * 1024);
-             TaskScanner scanner = new TaskScanner(proc, taskstats, exits)) {
+        try (Sampler scanner = CounterSource.open(options, proc)) {
             IoPrio ioprio = new IoPrio();
             RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users), users);
             Monitor monitor = new Monitor(scanner, options, processIds.ids(), users, groups);

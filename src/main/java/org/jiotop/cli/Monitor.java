@@ -4,8 +4,9 @@ import org.jiotop.linux.CgroupIoReader;
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
-import org.jiotop.linux.TaskScanner;
+import org.jiotop.linux.Sampler;
 import org.jiotop.linux.UserDb;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.Groups;
 import org.jiotop.model.Row;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * or of groups of processes ({@link Grouping}), all kinds of group from one process sampling.
  */
 final class Monitor {
-    private final TaskScanner scanner;
+    private final Sampler scanner;
     private final int[] onlyThreads;
     private final int[] onlyProcesses;
     private final int keepExited;
@@ -37,6 +38,8 @@ final class Monitor {
     private TaskTracker tracker;
     private Interval latest;
     private List<TaskExit> exits = List.of();
+    /** What the scan that ended the latest interval could see. */
+    private Visibility seen = Visibility.TASKSTATS;
     private boolean delayAccounting = true;
     private final UserDb users;
     private GroupLabels groupLabels;
@@ -46,12 +49,12 @@ final class Monitor {
     private final Set<String> chosenGroups;
 
     /** {@code processIds}: the IDs of {@code -p} as processes (see {@link ProcessIds}). */
-    Monitor(TaskScanner scanner, Options options, int[] processIds, UserDb users) {
+    Monitor(Sampler scanner, Options options, int[] processIds, UserDb users) {
         this(scanner, options, processIds, users, Set.of());
     }
 
     /** {@code groups}: labels that {@code -u} gave for groups of the kind {@code --group} names. */
-    Monitor(TaskScanner scanner, Options options, int[] processIds, UserDb users, Set<String> groups) {
+    Monitor(Sampler scanner, Options options, int[] processIds, UserDb users, Set<String> groups) {
         this.scanner = scanner;
         this.chosenKind = options.groupKind();
         this.chosenGroups = groups;
@@ -73,6 +76,7 @@ final class Monitor {
         Interval interval = tracker.advance(scan);
         if (interval != null) {
             latest = interval;
+            seen = scanner.visibility();
         }
         return interval != null;
     }
@@ -95,6 +99,11 @@ final class Monitor {
         return delayAccounting;
     }
 
+    /** Where the counters come from (known before the first interval), and what the latest sample could not read. */
+    Visibility visibility() {
+        return scanner.visibility();
+    }
+
     /**
      * The latest interval as a report, or null while the first interval is being measured. Its rows
      * have labels only where filtering or sorting needed them; the caller labels the rows it shows.
@@ -111,6 +120,13 @@ final class Monitor {
         if (latest == null) {
             return null;
         }
+        Report report = build(figures, onlyActive, uids, pid, search, fullCommand, key, descending, labels, grouping);
+        return seen.procfs() ? report.withVisibility(seen) : report;
+    }
+
+    private Report build(ReportSettings.Figures figures, boolean onlyActive, Set<Integer> uids, Integer pid,
+                         Pattern search, boolean fullCommand, SortKey key, boolean descending, RowLabels labels,
+                         Grouping grouping) {
         SortKey effective = !latest.delayAccounting() && key.needsDelayAccounting() ? SortKey.WRITE : key;
         boolean order = effective == key ? descending : effective.descendingByDefault();
         if (processes && grouping.kind().grouped()) {

@@ -105,6 +105,10 @@ enum Option {
     EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20).byDefault("8192")
             .help("socket buffer for the kernel's exit reports, 4 to 1048576 KiB")
             .doc("socket receive buffer for the kernel's exit reports, 4 to 1048576 KiB")),
+    PROCFS(new OptionSpec("procfs")
+            .help("read /proc only, as without root, even where taskstats is permitted")
+            .doc("read the counters from /proc only, as jiotop does when taskstats is not permitted (see"
+                    + " Without root), even as root: to compare the two sources")),
     FORMAT(new OptionSpec("format").value("FORMAT", CHOICE).choices(List.of("text", "json", "csv"))
             .byDefault("text").in(Mode.BATCH)
             .help("text, json (JSON Lines) or csv (implies --batch)")
@@ -198,10 +202,10 @@ enum Option {
 
     /** Hides a column of the live view: its number and title come from the column schema. */
     private static OptionSpec hide(String name, Column column) {
-        char number = (char) ('0' + column.number);
+        char number = column.key;
         String text = "hide column ".concat(String.valueOf(number)).concat(", ").concat(column.title(false))
                 .concat(column == Column.ID ? " (PID with -P)" : "");
-        return new OptionSpec("hide-".concat(name), number).hides(column.number).saved().in(Set.of(Mode.LIVE))
+        return new OptionSpec("hide-".concat(name), number).hides(column).saved().in(Set.of(Mode.LIVE))
                 .help(text).doc(text);
     }
 

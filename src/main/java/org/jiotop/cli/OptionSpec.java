@@ -1,5 +1,7 @@
 package org.jiotop.cli;
 
+import org.jiotop.output.Column;
+
 import java.util.List;
 import java.util.Set;
 
@@ -24,7 +26,7 @@ final class OptionSpec {
     Set<Mode> modes = Mode.ALL;
     String requires;
     String excludes;
-    int column;
+    Column column;
     long min;
     long max;
     List<String> choices = List.of();
@@ -113,9 +115,9 @@ final class OptionSpec {
         return this;
     }
 
-    /** Hides the live view's column {@code number} (numbered as iotop-c does). */
-    OptionSpec hides(int number) {
-        this.column = number;
+    /** Hides the live view's column {@code column}. */
+    OptionSpec hides(Column column) {
+        this.column = column;
         return this;
     }
 }

@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The settings of a run: a value for every {@link Option}, its default unless given, read by
@@ -109,11 +109,11 @@ final class Options {
                 : is(Option.ACCUM_BW) ? Figures.ACCUMULATED_BANDWIDTH : Figures.BANDWIDTH;
     }
 
-    /** The numbers of the live view's columns to hide. */
-    Set<Integer> hidden() {
-        Set<Integer> hidden = new TreeSet<>();
+    /** The live view's columns to hide. */
+    Set<Column> hidden() {
+        Set<Column> hidden = EnumSet.noneOf(Column.class);
         for (Option o : Option.values()) {
-            if (o.spec.column != 0 && is(o)) {
+            if (o.spec.column != null && is(o)) {
                 hidden.add(o.spec.column);
             }
         }

@@ -170,12 +170,7 @@ public final class ProcFs {
 
     /** The raw name ({@code comm}) of thread {@code tid} of process {@code tgid}, or null. */
     public byte[] comm(int tgid, int tid) {
-        begin();
-        id(tgid);
-        name("task");
-        id(tid);
-        name("comm");
-        int n = read();
+        int n = read(tgid, tid, "comm", buffer);
         if (n < 0) {
             return null;
         }
@@ -183,6 +178,23 @@ public final class ProcFs {
             n--;
         }
         return Arrays.copyOf(buffer, n);
+    }
+
+    /**
+     * Reads {@code /proc/PID/NAME}, with a {@code tid} above 0 {@code /proc/PID/task/TID/NAME},
+     * with a {@code pid} of 0 {@code /proc/NAME}, into {@code into}; the length read, or -1.
+     */
+    int read(int pid, int tid, String file, byte[] into) {
+        begin();
+        if (pid > 0) {
+            id(pid);
+        }
+        if (tid > 0) {
+            name("task");
+            id(tid);
+        }
+        name(file);
+        return read(into);
     }
 
     /** {@code /proc/PID/io}, or null when it is gone or unreadable (as /proc/1/io is here). */
@@ -219,12 +231,7 @@ public final class ProcFs {
         long total = 0;
         boolean any = false;
         for (int tid : tids(pid)) {
-            begin();
-            id(pid);
-            name("task");
-            id(tid);
-            name("schedstat");
-            int n = read();
+            int n = read(pid, tid, "schedstat", buffer);
             long v = n < 0 ? -1 : ProcParsers.parseDecimalPrefix(buffer, n);
             if (v >= 0) {
                 total += v;
@@ -239,10 +246,7 @@ public final class ProcFs {
      * a thread pool and classes that a run never needs otherwise.)
      */
     public int selfPid() {
-        begin();
-        name("self");
-        name("stat");
-        int n = read();
+        int n = read(0, 0, "self/stat", buffer);
         long pid = n < 0 ? -1 : ProcParsers.parseDecimalPrefix(buffer, n);
         return pid > 0 && pid <= Integer.MAX_VALUE ? (int) pid : -1;
     }

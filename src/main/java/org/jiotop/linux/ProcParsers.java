@@ -77,27 +77,70 @@ public final class ProcParsers {
 
     /** The letter of the {@code State:} of a {@code /proc/PID/status} ({@code R}, {@code Z}, {@code X}...), or 0. */
     public static char parseStatusState(byte[] text, int length) {
-        String key = "State:";
+        int i = valueOf(text, length, "State:");
+        return i >= 0 && i < length && text[i] >= 'A' && text[i] <= 'Z' ? (char) text[i] : 0;
+    }
+
+    /** Where the value of the line {@code key value} starts (after blanks), or -1 when no line has the key. */
+    private static int valueOf(byte[] text, int length, String key) {
         for (int line = 0; line < length; ) {
             if (line + key.length() <= length && startsWith(text, line, key)) {
                 int i = line + key.length();
                 while (i < length && (text[i] == ' ' || text[i] == '\t')) {
                     i++;
                 }
-                return i < length && text[i] >= 'A' && text[i] <= 'Z' ? (char) text[i] : 0;
+                return i;
             }
             while (line < length && text[line] != '\n') {
                 line++;
             }
             line++;
         }
-        return 0;
+        return -1;
     }
 
     /** The {@code PPid:} of a {@code /proc/PID/status}, or -1. */
     public static int parseStatusPpid(byte[] text, int length) {
         long v = keyedValue(text, length, "PPid:");
         return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    /**
+     * Field {@code field} (numbered from 1, as in proc(5)) of a {@code /proc/PID/stat}, a number
+     * after the name, or -1. The name may hold blanks and parentheses: fields are counted from the
+     * last {@code )}.
+     */
+    public static long parseStatField(byte[] text, int length, int field) {
+        int close = length - 1;
+        while (close >= 0 && text[close] != ')') {
+            close--;
+        }
+        if (close < 0 || field < 3) {
+            return -1;
+        }
+        int at = close + 1;
+        for (int f = 3; f < field && at < length; f++) {
+            at++; // the blank before the next field
+            while (at < length && text[at] != ' ' && text[at] != '\n') {
+                at++;
+            }
+        }
+        int end = at + 1;
+        while (end < length && text[end] != ' ' && text[end] != '\n') {
+            end++;
+        }
+        return at + 1 >= length ? -1 : parseDecimal(text, at + 1, end);
+    }
+
+    /** The real uid (the first of {@code Uid:}) of a {@code /proc/PID/status}, or -1. */
+    public static int parseStatusUid(byte[] text, int length) {
+        int from = valueOf(text, length, "Uid:");
+        int end = from;
+        while (end >= 0 && end < length && text[end] >= '0' && text[end] <= '9') {
+            end++;
+        }
+        long v = end <= from ? -1 : parseDecimal(text, from, end);
+        return v < 0 || v > 0xffffffffL ? -1 : (int) v;
     }
 
     /** The decimal number that starts {@code text} (up to a blank or newline), or -1. */

@@ -6,6 +6,7 @@ package org.jiotop.linux;
  * is handed back ({@link ScanSamples}) costs no allocation.
  */
 final class SampleDraft {
+    private static final ProcessIo NO_IO = new ProcessIo(0, 0, 0);
     private int id;
     private int tgid;
     private int ppid;
@@ -33,6 +34,27 @@ final class SampleDraft {
         writeBytes = c.writeBytes(i);
         cancelledWriteBytes = c.cancelledWriteBytes(i);
         return delays(c, i);
+    }
+
+    /**
+     * A task read from /proc: its ID, process, parent, user and start, no bytes and no delays
+     * until set.
+     */
+    SampleDraft task(int task, int process, int parent, int user, long start) {
+        id = task;
+        tgid = process;
+        ppid = parent;
+        bytes(NO_IO, false);
+        uid = user;
+        startNanos = start;
+        return blkioDelay(0);
+    }
+
+    /** The block-I/O delay total, and no swap-in delay: /proc has none (it is shown as unavailable). */
+    SampleDraft blkioDelay(long nanos) {
+        blkioDelayNanos = nanos;
+        swapinDelayNanos = 0;
+        return this;
     }
 
     /** The process the task belongs to. */

@@ -17,7 +17,7 @@ import java.util.Set;
  * asked again only where the answer can have changed ({@link LeaderAnswers}). A process-mode scan
  * ends settled against the exits reported while it ran ({@link ExitSettling}).
  */
-public final class TaskScanner implements AutoCloseable {
+public final class TaskScanner implements Sampler {
     private final ProcFs proc;
     private final TaskstatsSocket taskstats;
     private final ExitListener exits;
@@ -39,10 +39,19 @@ public final class TaskScanner implements AutoCloseable {
     /** Whether {@link #previous} holds processes (or threads). */
     private boolean previousProcesses;
     private final SampleDraft draft = new SampleDraft();
+    /** Whether closing closes the socket and the exit listener too. */
+    private boolean owns;
 
     /** {@code exits} may be null: exited tasks are then only seen while alive. */
     public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
         this(proc, taskstats, exits, LeaderAnswers.MAX_AGE_NANOS);
+    }
+
+    /** As the constructor, closing {@code taskstats} and {@code exits} when closed. */
+    public static TaskScanner owning(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
+        TaskScanner scanner = new TaskScanner(proc, taskstats, exits);
+        scanner.owns = true;
+        return scanner;
     }
 
     /** {@code leaderMaxAgeNanos}: how long process mode may keep a process's user, parent and start. */
@@ -142,9 +151,7 @@ public final class TaskScanner implements AutoCloseable {
         return on == null || on;
     }
 
-    /**
-     * Every thread, or only the TIDs in {@code only} (null: all).
-     */
+    @Override
     public Scan threads(int[] only) throws KernelException {
         long now = System.nanoTime();
         List<TaskExit> exited = exits(only, false);
@@ -180,10 +187,7 @@ public final class TaskScanner implements AutoCloseable {
         return scan(now, false, tasks, ids, n, exited, delayAccounting());
     }
 
-    /**
-     * Every process, or only the PIDs in {@code only} (null: all), each with the I/O of all its
-     * threads.
-     */
+    @Override
     public Scan processes(int[] only) throws KernelException {
         long now = System.nanoTime();
         List<TaskExit> exited = new ArrayList<>(exits(only, true));
@@ -331,9 +335,20 @@ public final class TaskScanner implements AutoCloseable {
         return new ProcessIo(read, write, cancelled);
     }
 
+    @Override
+    public Visibility visibility() {
+        return Visibility.TASKSTATS;
+    }
+
     /** Closes the files held open between scans. */
     @Override
     public void close() {
         files.close();
+        if (owns) {
+            if (exits != null) {
+                exits.close();
+            }
+            taskstats.close();
+        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The batch text of python iotop (the Debian build that prints "Current DISK READ"): two summary
  * lines, a title line and one line per row, optionally each prefixed with the time of day. A task
  * that has exited has {@value Column#EXITED} after its command; when the kernel's exit reports were lost,
- * a third summary line says how often.
+ * a third summary line says how often, and with counters from /proc a line says what they leave out
+ * ({@link SourceNote}).
  */
 public final class BatchFormat {
     private static final Column[] COLUMNS = batchColumns();
@@ -55,6 +56,10 @@ public final class BatchFormat {
             if (report.lostExitReports() > 0) {
                 out.accept(stamp + SummaryLines.lostExitReports(report.lostExitReports()));
             }
+            String note = SourceNote.of(report.visibility());
+            if (note != null) {
+                out.accept(stamp + note);
+            }
         }
         int idWidth = Column.idWidth(pidMaxDigits, report);
         if (quiet == 0 || (quiet == 1 && index == 0)) {
@@ -93,7 +98,8 @@ public final class BatchFormat {
             if (i > 0) {
                 b.append(' ');
             }
-            Text.align(b, c.text(row, labels, cells), c.width(idWidth), c.align(report.kind()));
+            String text = c == Column.SWAPIN && !report.swapinKnown() ? Column.UNKNOWN : c.text(row, labels, cells);
+            Text.align(b, text, c.width(idWidth), c.align(report.kind()));
         }
         return b.toString();
     }

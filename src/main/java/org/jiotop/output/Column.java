@@ -7,8 +7,9 @@ import org.jiotop.model.SortKey;
 import org.jiotop.linux.TaskLabels;
 
 /**
- * The columns of the text views, each defined once: the sort order it stands for, its number
- * (iotop-c's, for {@code -1}..{@code -9} and the live view's keys; 8 was iotop-c's graph), title,
+ * The columns of the text views, each defined once: the sort order it stands for, the live view's
+ * key that hides or shows it (iotop-c's column numbers, which are also the {@code -1}..{@code -9}
+ * options, and a letter for columns iotop-c does not have), title,
  * width, alignment, its piece of python iotop's batch title line, and how it writes a row's cell.
  * Batch text and the live view both render from here; rows are sorted by the report itself
  * ({@code ReportBuilder}, by the column's {@link SortKey}).
@@ -19,7 +20,7 @@ public enum Column {
      * group rows, their label, left-aligned, the column as wide as the widest (at most
      * {@link #LABEL_COLUMNS}, a longer label cut) and titled by the kind.
      */
-    ID(SortKey.ID, 1, "TID", 3, Align.RIGHT, null) {
+    ID(SortKey.ID, '1', "TID", 3, Align.RIGHT, null) {
         @Override
         public String title(boolean processes) {
             return processes ? "PID" : "TID";
@@ -40,31 +41,31 @@ public enum Column {
             return r.group() != null ? DisplayWidth.head(r.group().label(), LABEL_COLUMNS) : Integer.toString(r.id());
         }
     },
-    PRIO(SortKey.PRIO, 2, "PRIO", 4, Align.RIGHT, "  PRIO") {
+    PRIO(SortKey.PRIO, '2', "PRIO", 4, Align.RIGHT, "  PRIO") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return l.priority().text();
         }
     },
-    USER(SortKey.USER, 3, "USER", 8, Align.LEFT, "  USER   ") {
+    USER(SortKey.USER, '3', "USER", 8, Align.LEFT, "  USER   ") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return DisplayWidth.head(l.user(), width);
         }
     },
-    READ(SortKey.READ, 4, "DISK READ", 11, Align.RIGHT, "  DISK READ") {
+    READ(SortKey.READ, '4', "DISK READ", 11, Align.RIGHT, "  DISK READ") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return c.size(r.read());
         }
     },
-    WRITE(SortKey.WRITE, 5, "DISK WRITE", 11, Align.RIGHT, "  DISK WRITE") {
+    WRITE(SortKey.WRITE, '5', "DISK WRITE", 11, Align.RIGHT, "  DISK WRITE") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return c.size(r.write());
         }
     },
-    SWAPIN(SortKey.SWAPIN, 6, "SWAPIN", 7, Align.RIGHT, "  SWAPIN") {
+    SWAPIN(SortKey.SWAPIN, '6', "SWAPIN", 7, Align.RIGHT, "  SWAPIN") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return Units.percent(r.swapinPercent());
@@ -75,7 +76,7 @@ public enum Column {
             return r.swapinPercent();
         }
     },
-    IO(SortKey.IO, 7, "IO", 7, Align.RIGHT, "      IO") {
+    IO(SortKey.IO, '7', "IO", 7, Align.RIGHT, "      IO") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return Units.percent(r.ioPercent());
@@ -90,7 +91,7 @@ public enum Column {
      * A group's own cgroup counters (read and written bytes per second over the interval, whatever
      * {@code -a} says), {@code -} when unknown: live view only, hidden until asked for.
      */
-    CGROUP(SortKey.CGROUP, 8, "CGROUP IO", 11, Align.RIGHT, null) {
+    CGROUP(SortKey.CGROUP, 'k', "CGROUP IO", 11, Align.RIGHT, null) {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             double rate = r.group() == null ? -1 : r.group().deviceBytesPerSecond();
@@ -108,7 +109,7 @@ public enum Column {
         }
     },
     /** Takes the rest of the line. */
-    COMMAND(SortKey.COMMAND, 9, "COMMAND", 0, Align.LEFT, "    COMMAND") {
+    COMMAND(SortKey.COMMAND, '9', "COMMAND", 0, Align.LEFT, "    COMMAND") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             String command = c.fullCommand() ? l.command() : l.shortCommand();
@@ -120,11 +121,15 @@ public enum Column {
     public static final int LABEL_COLUMNS = 40;
     /** After the command of a task that has exited. */
     public static final String EXITED = " <exited>";
+    /** In batch text, SWAPIN where IO is known but swap-in delay has no source (counters from /proc). */
+    public static final String UNKNOWN = "n/a";
+
     /** In batch text without delay accounting, python iotop's cell in place of SWAPIN and IO. */
     public static final String UNAVAILABLE = "?unavailable? ";
 
-    public final SortKey key;
-    public final int number;
+    public final SortKey sortKey;
+    /** The live view's key that hides or shows it: a digit for iotop-c's columns, else a letter. */
+    public final char key;
     private final String title;
     /** Cell width in terminal columns; 0 for the column that takes the rest of the line. */
     final int width;
@@ -136,9 +141,9 @@ public enum Column {
      */
     private final String batchTitle;
 
-    Column(SortKey key, int number, String title, int width, Align align, String batchTitle) {
+    Column(SortKey sortKey, char key, String title, int width, Align align, String batchTitle) {
+        this.sortKey = sortKey;
         this.key = key;
-        this.number = number;
         this.title = title;
         this.width = width;
         this.align = align;
@@ -178,7 +183,7 @@ public enum Column {
     }
 
     public boolean needsDelayAccounting() {
-        return key.needsDelayAccounting();
+        return sortKey.needsDelayAccounting();
     }
 
     /** Cell width; {@code idWidth} is the ID column's in this report ({@link #idWidth}). */
@@ -224,10 +229,25 @@ public enum Column {
     /** The column of sort order {@code key}. */
     public static Column of(SortKey key) {
         for (Column c : values()) {
-            if (c.key == key) {
+            if (c.sortKey == key) {
                 return c;
             }
         }
         throw new IllegalArgumentException(key.toString());
+    }
+
+    /** The column that key {@code ch} hides or shows, or null. */
+    public static Column ofKey(char ch) {
+        for (Column c : values()) {
+            if (c.key == ch) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Whether it has an iotop-c number, which is also its {@code -N} hide option. */
+    public boolean numbered() {
+        return key >= '1' && key <= '9';
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * guidance says, so that a spreadsheet does not run a process's arguments as a formula.
  */
 public final class CsvFormat {
-    public static final String HEADER = "version,timestamp,interval_seconds,mode," + RowField.csvHeader();
+    public static final String HEADER = "version,timestamp,interval_seconds,mode,source,unreadable_processes,"
+            + RowField.csvHeader();
 
     public List<String> lines(Report report, Instant at) {
         List<String> out = new ArrayList<>(report.rows().size());
@@ -27,7 +28,8 @@ public final class CsvFormat {
     /** The same lines, each handed over as soon as it is made: a report is never held as text. */
     public void write(Report report, Instant at, Consumer<String> out) {
         String prefix = JsonLinesFormat.VERSION + "," + java.math.BigDecimal.valueOf(at.toEpochMilli(), 3).toPlainString()
-                + "," + report.durationNanos() / 1e9 + "," + (report.processes() ? "processes" : "threads") + ",";
+                + "," + report.durationNanos() / 1e9 + "," + (report.processes() ? "processes" : "threads") + ","
+                + report.visibility().source().label() + "," + report.visibility().unreadable() + ",";
         StringBuilder line = new StringBuilder(256);
         RowField.Sink fields = new RowField.Sink() {
             @Override

@@ -44,6 +44,8 @@ public final class JsonLinesFormat {
             g.writeNumberProperty("interval_seconds", report.durationNanos() / 1e9);
             g.writeStringProperty("mode", report.processes() ? "processes" : "threads");
             g.writeBooleanProperty("delay_accounting", report.delayAccounting());
+            g.writeStringProperty("source", report.visibility().source().label());
+            g.writeNumberProperty("unreadable_processes", report.visibility().unreadable());
             g.writeName("total");
             g.writeStartObject();
             g.writeNumberProperty("read_bytes_per_second", report.totalReadPerSecond());

@@ -1,6 +1,7 @@
 package org.jiotop.output;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
@@ -61,6 +62,8 @@ public final class MetricsExport {
     private final Map<Integer, SeriesLabels> exportedProcesses = new HashMap<>();
     private boolean otherHasSeries;
     private long lostSeen;
+    /** Counters from /proc have no swap-in delay: its series then get no 0 that would mean "none". */
+    private boolean swapinKnown = true;
 
     /** @throws IllegalArgumentException when the cap leaves no room for the series there always are */
     public MetricsExport(ConsistentRegistry registry, Settings settings) {
@@ -97,6 +100,13 @@ public final class MetricsExport {
                     .labelNames(names.toArray(String[]::new)).register(registry));
         }
         return out;
+    }
+
+    /** What the counters of the latest interval could see. */
+    public void visibility(Visibility v) {
+        self.source.setLabelValues(v.source().label());
+        self.unreadable.set(v.unreadable());
+        swapinKnown = !v.procfs();
     }
 
     /**
@@ -157,8 +167,11 @@ public final class MetricsExport {
         try {
             for (SeriesLabels g : groups) {
                 String[] labels = g.array();
-                for (Counter c : byGroup.values()) {
-                    c.labelValues(other).inc(c.labelValues(labels).get());
+                for (Map.Entry<IoField, Counter> e : byGroup.entrySet()) {
+                    Counter c = e.getValue();
+                    if (e.getKey() != IoField.SWAPIN_DELAY_SECONDS || swapinKnown) {
+                        c.labelValues(other).inc(c.labelValues(labels).get());
+                    }
                     c.remove(labels);
                 }
                 self.expiredGroups.inc();
@@ -209,9 +222,12 @@ public final class MetricsExport {
         }
     }
 
-    private static void add(Map<IoField, Counter> counters, IoDelta d, String... labels) {
+    private void add(Map<IoField, Counter> counters, IoDelta d, String... labels) {
         for (Map.Entry<IoField, Counter> c : counters.entrySet()) {
             IoField f = c.getKey();
+            if (f == IoField.SWAPIN_DELAY_SECONDS && !swapinKnown) {
+                continue;
+            }
             if (f.inSeconds()) {
                 c.getValue().labelValues(labels).inc(f.value(d));
             } else {

@@ -117,9 +117,15 @@ enum RowField {
                 case READ_BYTES_PER_SECOND -> out.number(f, IoField.READ_BYTES.raw(d) / seconds);
                 case WRITE_BYTES_PER_SECOND -> out.number(f, IoField.WRITE_BYTES.raw(d) / seconds);
                 case BLKIO_DELAY_SECONDS -> out.number(f, IoField.BLKIO_DELAY_SECONDS.value(d));
-                case SWAPIN_DELAY_SECONDS -> out.number(f, IoField.SWAPIN_DELAY_SECONDS.value(d));
+                case SWAPIN_DELAY_SECONDS -> {
+                    if (report.visibility().procfs()) {
+                        out.none(f); // /proc has no swap-in delay
+                    } else {
+                        out.number(f, IoField.SWAPIN_DELAY_SECONDS.value(d));
+                    }
+                }
                 case IO_PERCENT, SWAPIN_PERCENT -> {
-                    if (delays) {
+                    if (f == IO_PERCENT ? delays : report.swapinKnown()) {
                         IoField wait = f == IO_PERCENT ? IoField.BLKIO_DELAY_SECONDS : IoField.SWAPIN_DELAY_SECONDS;
                         out.number(f, 100.0 * wait.raw(d) / report.durationNanos());
                     } else {

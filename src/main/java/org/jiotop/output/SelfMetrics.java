@@ -2,6 +2,7 @@ package org.jiotop.output;
 
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
@@ -11,7 +12,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  */
 final class SelfMetrics {
     /** Series these metrics always have (one each), without the per-process one. */
-    static final int SERIES = 8;
+    static final int SERIES = 10;
 
     final Counter lostExitReports;
     final Gauge groups;
@@ -20,6 +21,8 @@ final class SelfMetrics {
     final Gauge series;
     final Gauge sampleSeconds;
     final Counter droppedProcesses;
+    final Info source;
+    final Gauge unreadable;
 
     SelfMetrics(PrometheusRegistry registry, int maxSeries, int maxGroups, long idleIntervals, boolean perProcess) {
         Gauge.builder().name("jiotop_build_info").help("jiotop's version and the Java runtime it runs on; always 1")
@@ -46,6 +49,12 @@ final class SelfMetrics {
                 .register(registry);
         sampleSeconds = Gauge.builder().name("jiotop_sample_duration_seconds")
                 .help("How long the latest interval's sample and accounting took").register(registry);
+        source = Info.builder().name("jiotop_source").labelNames("source")
+                .help("Where the counters come from: taskstats, or procfs (without root: only readable processes,"
+                        + " no swap-in delay)").register(registry);
+        unreadable = Gauge.builder().name("jiotop_unreadable_processes")
+                .help("Processes whose counters this user may not read (procfs source), left out of every series")
+                .register(registry);
         droppedProcesses = perProcess ? Counter.builder().name("jiotop_process_series_dropped")
                 .help("Processes not exported per PID because --export-pids-max was reached").register(registry) : null;
     }

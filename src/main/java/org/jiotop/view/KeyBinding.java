@@ -141,12 +141,12 @@ enum KeyBinding {
             return s.fullCommand ? "short names" : "full command";
         }
     },
-    COLUMN(columnKeys(), "hide or show a column: " + columnNames(), columnDigits()) {
+    COLUMN(columnKeys(), "hide or show a column: " + columnNames(), columnChars()) {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
-            int n = k.ch() - '0';
-            if (!s.hidden.remove(n)) {
-                s.hidden.add(n);
+            Column c = Column.ofKey(k.ch());
+            if (!s.hidden.remove(c)) {
+                s.hidden.add(c);
             }
             return Command.REDRAW;
         }
@@ -319,42 +319,43 @@ enum KeyBinding {
         if (at < 0) {
             at = step > 0 ? -1 : cols.size();
         }
-        SortKey next = cols.get(Math.clamp(at + step, 0, cols.size() - 1)).key;
+        SortKey next = cols.get(Math.clamp(at + step, 0, cols.size() - 1)).sortKey;
         if (next != s.effectiveSort()) {
             s.sortKey = next;
             s.descending = next.descendingByDefault();
         }
     }
 
-    /** The digits of the columns, which toggle them. */
-    private static String columnDigits() {
+    /** The keys of the columns, which toggle them. */
+    private static String columnChars() {
         StringBuilder b = new StringBuilder();
         for (Column c : Column.values()) {
-            b.append((char) ('0' + c.number));
+            b.append(c.key);
         }
         return b.toString();
     }
 
-    /** The column numbers as ranges: {@code 1-7, 9}. */
+    /** The column keys, runs of digits as ranges: {@code 1-9, k}. */
     private static String columnKeys() {
+        char[] keys = columnChars().toCharArray();
+        java.util.Arrays.sort(keys);
         StringBuilder b = new StringBuilder();
-        Column[] cols = Column.values();
-        for (int i = 0; i < cols.length; ) {
+        for (int i = 0; i < keys.length; ) {
             int j = i;
-            while (j + 1 < cols.length && cols[j + 1].number == cols[j].number + 1) {
+            while (j + 1 < keys.length && Character.isDigit(keys[j + 1]) && keys[j + 1] == keys[j] + 1) {
                 j++;
             }
-            b.append(b.isEmpty() ? "" : ", ").append(cols[i].number).append(j > i ? "-" + cols[j].number : "");
+            b.append(b.isEmpty() ? "" : ", ").append(keys[i]).append(j > i ? "-" + keys[j] : "");
             i = j + 1;
         }
         return b.toString();
     }
 
+    /** The columns by key, digits first: {@code 1 ID, …, 9 COMMAND, k CGROUP}. */
     private static String columnNames() {
         StringBuilder b = new StringBuilder();
-        for (Column c : Column.values()) {
-            b.append(b.isEmpty() ? "" : ", ").append(c.number).append(' ').append(c.name());
-        }
+        java.util.stream.Stream.of(Column.values()).sorted(java.util.Comparator.comparing(c -> c.key))
+                .forEach(c -> b.append(b.isEmpty() ? "" : ", ").append(c.key).append(' ').append(c.name()));
         return b.toString();
     }
 }

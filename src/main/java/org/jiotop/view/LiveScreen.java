@@ -12,6 +12,7 @@ import org.jiotop.output.Cells;
 import org.jiotop.output.Column;
 import org.jiotop.output.DisplayWidth;
 import org.jiotop.output.SizeStyle;
+import org.jiotop.output.SourceNote;
 import org.jiotop.output.SummaryLines;
 import org.jiotop.output.Text;
 import org.jiotop.output.Units;
@@ -76,6 +77,10 @@ public final class LiveScreen {
                 ? dialogLine() : plain(SummaryLines.current(report, sizes)));
         if (report != null && report.lostExitReports() > 0) {
             top.add(plain(SummaryLines.lostExitReports(report.lostExitReports())));
+        }
+        String note = report == null ? null : SourceNote.of(report.visibility());
+        if (note != null) {
+            top.add(plain(note));
         }
         if (!s.delayAccounting) {
             top.add(new AttributedString("Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO."
@@ -204,10 +209,10 @@ public final class LiveScreen {
             Column c = columns.get(i);
             String text = c.title(kind);
             int w = c.takesTheRest() ? text.length() + 1 : c.width(idWidth);
-            if (c.key == sorted) {
+            if (c.sortKey == sorted) {
                 text = text + marker;
             }
-            b.append(Text.aligned(text, w, c.align(kind)), c.key == sorted ? TITLE.bold() : TITLE);
+            b.append(Text.aligned(text, w, c.align(kind)), c.sortKey == sorted ? TITLE.bold() : TITLE);
             if (i < columns.size() - 1) {
                 b.append(" ", TITLE);
             }

@@ -10,7 +10,7 @@ import org.jiotop.output.Column;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.EnumSet;
 import java.util.regex.Pattern;
 
 /** Everything the live view's keys change. Mutable; used by the view's single thread only. */
@@ -25,7 +25,7 @@ public final class LiveState {
     List<String> groupRows = List.of();
     Figures figures = Figures.BANDWIDTH;
     boolean fullCommand;
-    final Set<Integer> hidden = hiddenByDefault();
+    final Set<Column> hidden = hiddenByDefault();
     boolean color = true;
     boolean ascii;
     boolean keyHelp = true;
@@ -39,6 +39,8 @@ public final class LiveState {
     long messageUntilNanos;
     /** Whether the kernel collected delay figures for the report on screen. */
     boolean delayAccounting = true;
+    /** Whether swap-in delay has a source: counters read from /proc have none. */
+    boolean swapinKnown = true;
 
     public LiveState() {
     }
@@ -103,7 +105,12 @@ public final class LiveState {
         delayAccounting = on;
     }
 
-    public Set<Integer> hidden() {
+    /** Whether SWAPIN can be shown and sorted by (not when the counters come from /proc). */
+    public void swapinKnown(boolean known) {
+        swapinKnown = known;
+    }
+
+    public Set<Column> hidden() {
         return Set.copyOf(hidden);
     }
 
@@ -137,7 +144,7 @@ public final class LiveState {
 
     /** Applies the command-line settings. */
     public LiveState configure(SortKey key, boolean only, GroupKind kind, Figures figures, boolean fullCommand,
-                               Set<Integer> hidden, boolean color, boolean ascii, boolean keyHelp, Pattern search) {
+                               Set<Column> hidden, boolean color, boolean ascii, boolean keyHelp, Pattern search) {
         this.sortKey = key;
         this.descending = key.descendingByDefault();
         this.only = only;
@@ -176,7 +183,9 @@ public final class LiveState {
 
     /** The sort key in effect: SWAPIN and IO fall back to DISK WRITE without delay accounting. */
     SortKey effectiveSort() {
-        return !delayAccounting && sortKey.needsDelayAccounting() ? SortKey.WRITE : sortKey;
+        boolean unknown = !delayAccounting && sortKey.needsDelayAccounting()
+                || !swapinKnown && sortKey == SortKey.SWAPIN;
+        return unknown ? SortKey.WRITE : sortKey;
     }
 
     /** The text the filter prompt opens with: the filter in effect, as it was typed. */
@@ -201,11 +210,11 @@ public final class LiveState {
         return shown;
     }
 
-    private static Set<Integer> hiddenByDefault() {
-        Set<Integer> hidden = new TreeSet<>();
+    private static Set<Column> hiddenByDefault() {
+        Set<Column> hidden = EnumSet.noneOf(Column.class);
         for (Column c : Column.values()) {
             if (c.hiddenByDefault()) {
-                hidden.add(c.number);
+                hidden.add(c);
             }
         }
         return hidden;
@@ -213,9 +222,9 @@ public final class LiveState {
 
     /** Whether the view shows column {@code c} now. */
     public boolean shows(Column c) {
-        if (hidden.contains(c.number)) {
+        if (hidden.contains(c)) {
             return false;
         }
-        return delayAccounting || !c.needsDelayAccounting();
+        return (delayAccounting || !c.needsDelayAccounting()) && (swapinKnown || c != Column.SWAPIN);
     }
 }

@@ -124,7 +124,7 @@ class ConfigFileTest {
         roundTrip(OptionParser.parse("-A", "-d", "86400", "--sort=tid"), LiveState::reverse);
         // Everything a key can change, changed (colours are no key's: they stay as the options say).
         roundTrip(OptionParser.parse("-3"), s -> s.configure(org.jiotop.model.SortKey.WRITE, true, org.jiotop.model.GroupKind.CONTAINER,
-                org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(6), true, true, false,
+                org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(org.jiotop.output.Column.SWAPIN), true, true, false,
                 java.util.regex.Pattern.compile(" spaced ")));
     }
 

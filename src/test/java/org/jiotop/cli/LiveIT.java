@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -273,6 +274,40 @@ class LiveIT {
             tmux.keys("q");
         }
         assertThat(ioprio.get(1)).isEqualTo(before);
+    }
+
+    @Test
+    void asNobodyTheLiveViewReadsProcIonicesItsOwnAndSaysCtrlTNeedsRoot() throws Exception {
+        Capability.assume(Capability.SETUID, Capability.SETGID); // to start jiotop and a sleeper as nobody
+        Path home = org.jiotop.testkit.Installed.copy(REPO, tmp, "world");
+        IoPrio ioprio = new IoPrio();
+        List<String> sleep = new java.util.ArrayList<>(Child.asNobody(""));
+        sleep.addAll(List.of("sleep", "60"));
+        try (Child own = Child.command(sleep.toArray(String[]::new));
+             Tmux tmux = new Tmux(140, 25, "setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all -- "
+                     + home.resolve("jiotop") + " -d 0.5")) {
+            String screen = tmux.await(s -> s.contains("not root:") && !s.contains("measuring"), WAIT);
+            assertThat(screen).containsPattern("not root: [1-9]\\d* of [1-9]\\d* processes not readable");
+            // /proc has no swap-in delay: the column is not there, whatever kernel.task_delayacct says.
+            assertThat(screen.lines().filter(l -> l.contains("TID") && l.contains("COMMAND")).toList())
+                    .singleElement().asString().doesNotContain("SWAPIN");
+            tmux.keys("C-t");
+            assertThat(tmux.await(s -> s.contains("Cannot switch"), WAIT))
+                    .contains("Cannot switch kernel.task_delayacct (root only)");
+            tmux.keys("i");
+            tmux.await(s -> s.contains("TID to ionice:"), WAIT);
+            tmux.keys(Integer.toString(own.pid()), "Enter");
+            tmux.await(s -> s.contains("I/O priority class for " + own.pid()), WAIT);
+            tmux.keys("Enter");
+            tmux.await(s -> s.contains("I/O priority level"), WAIT);
+            tmux.keys("7", "Enter");
+            long end = System.nanoTime() + WAIT.toNanos();
+            while (!ioprio.get(own.pid()).equals(new IoPriority(IoPriority.CLASS_BE, 7)) && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            assertThat(ioprio.get(own.pid())).isEqualTo(new IoPriority(IoPriority.CLASS_BE, 7));
+            tmux.keys("q");
+        }
     }
 
     @Test

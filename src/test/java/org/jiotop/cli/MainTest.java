@@ -5,6 +5,7 @@ import org.jiotop.linux.Capability;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -130,6 +131,25 @@ class MainTest {
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void procfsWithoutAReadableProcIsExit1() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[]{"--procfs", "-b", "-n", "1"}, new PrintStream(OutputStream.nullOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ProcFs(java.nio.file.Path.of("/nonexistent")));
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("jiotop: cannot read /proc\n");
+    }
+
+    @Test
+    void procfsAsRootSaysTheSourceAndCountsWhatEvenRootCannotRead() {
+        Result r = run("--procfs", "-b", "-P", "--format=json", "-n", "1", "-d", "0.2");
+        assertThat(r.status()).as(r.err()).isZero();
+        // /proc/1/io is refused even to root on the kernels jiotop runs on; other processes may be too.
+        assertThat(r.out()).contains("\"source\":\"procfs\"").containsPattern("\"unreadable_processes\":[0-9]+,");
+        Result text = run("--procfs", "-b", "-P", "-n", "1", "-d", "0.2");
+        assertThat(text.out().lines().toList().get(2)).startsWith("--procfs: ");
     }
 
     @Test

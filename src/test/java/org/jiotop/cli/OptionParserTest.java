@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,7 +68,7 @@ class OptionParserTest {
 
     @Test
     void longOptionPrefixesAndValues() throws UsageException {
-        Options o = parse("--it=3", "--del", "2", "--proc", "--accumul", "--kilo", "--only", "--batch");
+        Options o = parse("--it=3", "--del", "2", "--proce", "--accumul", "--kilo", "--only", "--batch");
         assertThat(o.iterations()).isEqualTo(3);
         assertThat(o.delaySeconds()).isEqualTo(2.0);
         assertFlags(o, Option.PROCESSES, Option.ACCUMULATED, Option.KILOBYTES, Option.ONLY, Option.BATCH);
@@ -240,7 +241,7 @@ class OptionParserTest {
         assertFlags(o, Option.FULL_COMMAND, Option.ACCUM_BW, Option.SI, Option.NO_COLOR, Option.ASCII, Option.REVERSE,
                 Option.USE_CONFIG);
         assertThat(o.figures()).isEqualTo(Figures.ACCUMULATED_BANDWIDTH);
-        assertThat(o.hidden()).containsExactly(1, 7, 9);
+        assertThat(o.hidden()).containsExactlyInAnyOrder(Column.ID, Column.IO, Column.COMMAND);
         assertThat(o.number(Option.THRESHOLD)).isEqualTo(3);
         assertThat(o.text(Option.FILTER)).isEqualTo("^py");
         assertThat(o.sortKey()).isEqualTo(SortKey.WRITE);
@@ -250,14 +251,15 @@ class OptionParserTest {
 
     @Test
     void theHideOptionsAreTheLiveViewsColumns() throws UsageException {
-        List<Integer> columns = new ArrayList<>();
+        List<Character> keys = new ArrayList<>();
         for (Option o : Option.values()) {
-            if (o.spec.column != 0) {
-                columns.add(o.spec.column);
-                assertThat(parse("-" + o.spec.column).hidden()).as("-" + o.spec.column).containsExactly(o.spec.column);
+            if (o.spec.column != null) {
+                keys.add(o.spec.column.key);
+                assertThat(parse("-" + o.spec.column.key).hidden()).as("-" + o.spec.column.key)
+                        .containsExactly(o.spec.column);
             }
         }
-        assertThat(columns).containsExactly(1, 2, 3, 4, 5, 6, 7, 9);
+        assertThat(keys).containsExactly('1', '2', '3', '4', '5', '6', '7', '9');
     }
 
     /** Sample arguments for {@code o}, with what it requires. */

@@ -18,6 +18,25 @@ class ProcParsersTest {
     }
 
     @Test
+    void statFieldsAreCountedFromTheLastParenthesis() {
+        byte[] t = b("42 (a) b (c) d) R 7 42 42 0 -1 4194560 1 2 3 4 5 6 7 8 20 0 1 0 9876 0 0\n");
+        assertThat(ProcParsers.parseStatField(t, t.length, 4)).isEqualTo(7);
+        assertThat(ProcParsers.parseStatField(t, t.length, 22)).isEqualTo(9876);
+        assertThat(ProcParsers.parseStatField(t, t.length, 42)).isEqualTo(-1);
+        assertThat(ProcParsers.parseStatField(t, t.length, 8)).isEqualTo(-1); // tty_pgrp -1 is no count
+        byte[] cut = b("42 (no end");
+        assertThat(ProcParsers.parseStatField(cut, cut.length, 4)).isEqualTo(-1);
+    }
+
+    @Test
+    void statusUidIsTheRealOne() {
+        byte[] t = b("Name:\tx\nUid:\t1000\t0\t0\t0\nGid:\t5\n");
+        assertThat(ProcParsers.parseStatusUid(t, t.length)).isEqualTo(1000);
+        byte[] none = b("Name:\tx\n");
+        assertThat(ProcParsers.parseStatusUid(none, none.length)).isEqualTo(-1);
+    }
+
+    @Test
     void ioNeedsAllThreeCounters() {
         assertThat(io("read_bytes: 1\nwrite_bytes: 2\ncancelled_write_bytes: 3")).isEqualTo(new ProcessIo(1, 2, 3));
         assertThat(io("read_bytes: 1\nwrite_bytes: 2\n")).isNull();

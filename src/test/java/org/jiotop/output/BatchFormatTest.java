@@ -2,6 +2,7 @@ package org.jiotop.output;
 
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Group;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
@@ -147,6 +148,26 @@ class BatchFormatTest {
     void accumulatedWithoutDelayAccounting() throws IOException {
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), report(false, true, false), 1))
                 .isEqualTo(golden("accumulated-nodelay.txt"));
+    }
+
+    @Test
+    void procfsSaysWhatItCannotReadAndHasNoSwapin() throws IOException {
+        Report r = report(false, false, true).withVisibility(new Visibility(Visibility.Source.PROCFS, 153, 412));
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), r, 1)).isEqualTo(golden("procfs.txt"));
+    }
+
+    @Test
+    void procfsAskedForAsRootSaysSo() {
+        Report r = report(false, false, true).withVisibility(new Visibility(Visibility.Source.PROCFS, 1, 412, true));
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), r, 1).lines().toList().get(2))
+                .isEqualTo("--procfs: 1 of 412 processes not readable; run without --procfs for all");
+    }
+
+    @Test
+    void procfsWithoutDelayAccountingKeepsPythonIotopsCell() throws IOException {
+        Report r = report(false, false, false).withVisibility(new Visibility(Visibility.Source.PROCFS, 0, 412));
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), r, 1))
+                .isEqualTo(golden("procfs-nodelay.txt"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.jiotop.linux.IoPriority;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.IoCounts;
 import org.jiotop.model.Group;
@@ -71,6 +72,22 @@ class MachineFormatsTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void procfsIsSaidWithTheUnreadableCountAndSwapinIsNeverAZero() {
+        Report r = LABELS.label(report(true).withVisibility(new Visibility(Visibility.Source.PROCFS, 153, 412)));
+        Map<String, Object> v = parse(new JsonLinesFormat().line(r, AT));
+        assertThat(v).containsEntry("source", "procfs").containsEntry("unreadable_processes", 153.0)
+                .containsEntry("rows.swapin_percent", "null").containsEntry("rows.swapin_delay_seconds", "null")
+                .containsEntry("rows.io_percent", 25.0);
+        List<String> csv = new CsvFormat().lines(r, AT);
+        assertThat(csv).containsExactly("3,1795664033.250,2.0,threads,procfs,153,4242,4240,65534,nobody,be/4,false,"
+                + "8192,2097152,4096,4096.0,1048576.0,0.5,,25.0,,16384,4194304,thread,,1,,,,,,"
+                + "\"evil \\x1b[31m, \"\"quoted\"\" --arg\"");
+        Map<String, Object> taskstats = parse(new JsonLinesFormat().line(LABELS.label(report(true)), AT));
+        assertThat(taskstats).containsEntry("source", "taskstats").containsEntry("unreadable_processes", 0.0)
+                .containsEntry("rows.swapin_percent", 0.0);
     }
 
     @Test
@@ -187,8 +204,9 @@ class MachineFormatsTest {
             }
         }
         List<String> csv = List.of(CsvFormat.HEADER.split(","));
-        assertThat(csv.subList(0, 4)).containsExactly("version", "timestamp", "interval_seconds", "mode");
-        List<String> csvRow = new java.util.ArrayList<>(csv.subList(4, csv.size()));
+        assertThat(csv.subList(0, 6)).containsExactly("version", "timestamp", "interval_seconds", "mode", "source",
+                "unreadable_processes");
+        List<String> csvRow = new java.util.ArrayList<>(csv.subList(6, csv.size()));
         csvRow.set(csvRow.indexOf("id"), "pid");
         assertThat(jsonNames).isEqualTo(csvRow);
     }

@@ -5,6 +5,7 @@ import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSna
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,26 @@ class MetricsExportTest {
 
     private static double sum(Map<String, Double> series) {
         return series.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    @Test
+    void procfsIsSaidWithTheUnreadableCountAndGetsNoSwapinSeries() throws java.io.IOException {
+        MetricsExport export = export(1000, false);
+        export.visibility(new Visibility(Visibility.Source.PROCFS, 3, 10));
+        TaskActivity waited = new TaskActivity(new TaskSample(7, 7, 1, 0, 0, false, 0, 0, 0, 0, 0),
+                new IoDelta(0, 4096, 0, 5_000_000, 0), IoDelta.ZERO, 0);
+        export.record(List.of(waited), a -> names("dd", "nobody"), 0);
+        assertThat(series(registry, "jiotop_unreadable_processes")).containsExactly(Map.entry("", 3.0));
+        assertThat(series(registry, "jiotop_swapin_delay_seconds")).isEmpty();
+        assertThat(series(registry, "jiotop_blkio_delay_seconds")).containsExactly(Map.entry("dd/nobody", 0.005));
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create().write(text, registry.scrape());
+        assertThat(text.toString(StandardCharsets.UTF_8)).contains("jiotop_source_info{source=\"procfs\"} 1");
+
+        export.visibility(Visibility.TASKSTATS);
+        export.record(List.of(waited), a -> names("dd", "nobody"), 0);
+        assertThat(series(registry, "jiotop_unreadable_processes")).containsExactly(Map.entry("", 0.0));
+        assertThat(series(registry, "jiotop_swapin_delay_seconds")).containsExactly(Map.entry("dd/nobody", 0.0));
     }
 
     @Test

@@ -54,6 +54,7 @@ class SeriesCapTest {
             ConsistentRegistry own = new ConsistentRegistry();
             int max = settings(0, perProcess, 100).fixedSeries() + 5 * 3 + 4;
             MetricsExport export = new MetricsExport(own, settings(max, perProcess, 100));
+            export.visibility(org.jiotop.linux.Visibility.TASKSTATS);
             long total = 0;
             for (int interval = 0; interval < 6; interval++) {
                 List<TaskActivity> tasks = new ArrayList<>();
@@ -97,6 +98,7 @@ class SeriesCapTest {
     void theSeriesThereAlwaysAreAreWhatAnExporterAtItsCapServes() {
         int fixed = settings(0, false, 100).fixedSeries();
         MetricsExport export = new MetricsExport(registry, settings(fixed, false, 100));
+        export.visibility(org.jiotop.linux.Visibility.TASKSTATS);
         export.record(List.of(writer(1, 10), writer(2, 20)), BY_PID, 0);
         assertThat(seriesServed()).isEqualTo(fixed);
         assertThat(values("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 30.0));

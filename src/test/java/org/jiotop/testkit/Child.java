@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,31 @@ public final class Child implements AutoCloseable {
                 main.getName()));
         cmd.addAll(List.of(args));
         return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    /**
+     * Runs {@code main} of a test-kit class in a new JVM as {@code nobody}, with {@code caps} (such as
+     * {@code +dac_read_search}) in its ambient set; the test classes must be readable by everyone.
+     */
+    public static Child javaAsNobody(String caps, Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(asNobody(caps));
+        cmd.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-cp", Path.of("target/test-classes").toAbsolutePath().toString(),
+                main.getName()));
+        cmd.addAll(List.of(args));
+        return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+    }
+
+    /** The setpriv command that runs what follows it as nobody, with only {@code caps} ("" for none). */
+    public static List<String> asNobody(String caps) {
+        String set = caps.isEmpty() ? "-all" : caps;
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "--inh-caps=" + set));
+        if (!caps.isEmpty()) {
+            cmd.add("--ambient-caps=" + caps);
+        }
+        cmd.add("--");
+        return cmd;
     }
 
     public static Child command(String... cmd) throws IOException {

@@ -28,7 +28,7 @@ class KeyBindingTest {
     private static LiveState state() {
         LiveState s = new LiveState();
         s.scroll = 5;
-        s.hidden.add(3);
+        s.hidden.add(org.jiotop.output.Column.USER);
         // Among groups, so that Enter has a group to open and Esc one to close.
         s.kind = org.jiotop.model.GroupKind.CONTAINER;
         s.groupRows = List.of("a", "b", "c", "d", "e", "f");
@@ -73,9 +73,10 @@ class KeyBindingTest {
 
     @Test
     void theColumnKeysComeFromTheColumnSchema() {
-        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-9");
-        assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 8 CGROUP, 9 COMMAND");
-        assertThat(KeyBinding.of(Key.ch('8'))).isEqualTo(KeyBinding.COLUMN);
+        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-7, 9, k");
+        assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND, k CGROUP");
+        assertThat(KeyBinding.of(Key.ch('k'))).isEqualTo(KeyBinding.COLUMN);
+        assertThat(KeyBinding.of(Key.ch('8'))).isNull();
     }
 
     @Test
@@ -83,7 +84,7 @@ class KeyBindingTest {
         for (String key : List.of("left", "right")) {
             LiveState s = new LiveState();
             s.sortKey = org.jiotop.model.SortKey.IO;
-            s.hidden.add(org.jiotop.output.Column.IO.number);
+            s.hidden.add(org.jiotop.output.Column.IO);
             String hinted = KeyBinding.SORT.hint(s, key);
             KeyHandler.handle(s, Key.of(key.equals("left") ? Key.Kind.LEFT : Key.Kind.RIGHT), 10, 0);
             assertThat(hinted).as(key).isNotEqualTo("-")

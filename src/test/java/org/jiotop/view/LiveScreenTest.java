@@ -2,6 +2,7 @@ package org.jiotop.view;
 
 import org.jiotop.linux.IoPriority;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.IoCounts;
 import org.jiotop.model.Group;
@@ -115,6 +116,14 @@ class LiveScreenTest {
     }
 
     @Test
+    void procfsSaysWhatItCannotReadAndHidesSwapin() throws IOException {
+        LiveState s = new LiveState();
+        s.swapinKnown(false);
+        Report r = report(true).withVisibility(new Visibility(Visibility.Source.PROCFS, 153, 412));
+        assertGolden(text(render(s, 100, 12, r, true)), "live-procfs.txt");
+    }
+
+    @Test
     void measuringBeforeTheFirstInterval() throws IOException {
         assertGolden(text(render(new LiveState(), 80, 8, null, true)), "live-measuring.txt");
     }
@@ -134,7 +143,7 @@ class LiveScreenTest {
     void containersWithTheirCgroupsCountersShownAndOneOpened() throws IOException {
         LiveState s = new LiveState();
         s.kind = GroupKind.CONTAINER;
-        KeyHandler.handle(s, Key.ch('8'), 10, 0);
+        KeyHandler.handle(s, Key.ch('k'), 10, 0);
         LabelSource groups = (row, processes) -> new TaskLabels(TaskPriority.GROUP,
                 row.group().oneUser() ? "nobody" : "*", row.group().tasks() + " processes");
         s.delayAccounting(true);

@@ -1,0 +1,68 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.Errno;
+import org.jiotop.linux.ExitListener;
+import org.jiotop.linux.KernelException;
+import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.ProcfsScanner;
+import org.jiotop.linux.Sampler;
+import org.jiotop.linux.TaskCounters;
+import org.jiotop.linux.TaskScanner;
+import org.jiotop.linux.TaskstatsSocket;
+
+import java.nio.file.Path;
+
+/**
+ * The source of the counters, chosen once at start: taskstats with its exit reports where the
+ * kernel permits them (root, or CAP_NET_ADMIN), else /proc ({@code --procfs} asks for it as root
+ * too). Asking taskstats about jiotop itself tells which: the family look-up is open to everyone,
+ * its commands are not.
+ */
+final class CounterSource {
+    private CounterSource() {
+    }
+
+    /**
+     * The sampler to use, which owns what it opened.
+     *
+     * @throws KernelException the kernel's refusal of taskstats when not even /proc can be read,
+     *                         or any other failure of taskstats
+     */
+    static Sampler open(Options options, ProcFs proc) throws KernelException {
+        KernelException refused = null;
+        if (!options.is(Option.PROCFS)) {
+            try {
+                return taskstats(options, proc);
+            } catch (KernelException e) {
+                if (e.errno() != Errno.EPERM) {
+                    throw e;
+                }
+                refused = e;
+            }
+        }
+        if (proc.selfPid() < 0) {
+            throw refused != null ? refused : new KernelException("cannot read /proc", 0);
+        }
+        return new ProcfsScanner(proc, refused == null);
+    }
+
+    private static Sampler taskstats(Options options, ProcFs proc) throws KernelException {
+        TaskstatsSocket taskstats = TaskstatsSocket.open();
+        ExitListener exits = null;
+        try {
+            int self = proc.selfPid();
+            if (self > 0) {
+                taskstats.query(new int[]{self}, 1, false, new TaskCounters());
+            }
+            exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
+                    options.number(Option.EXIT_BUFFER) * 1024);
+            return TaskScanner.owning(proc, taskstats, exits);
+        } catch (KernelException | RuntimeException e) {
+            taskstats.close();
+            if (exits != null) {
+                exits.close();
+            }
+            throw e;
+        }
+    }
+}

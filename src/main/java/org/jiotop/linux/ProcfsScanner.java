@@ -1,0 +1,220 @@
+package org.jiotop.linux;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Takes {@link Scan}s from /proc alone, for a user that taskstats refuses (it needs CAP_NET_ADMIN)
+ * or for {@code --procfs}. Bytes come from {@code /proc/PID/task/TID/io} per thread and
+ * {@code /proc/PID/io} per process (which holds the process's exited threads and the children it
+ * has reaped), block-I/O delay from field 42 of {@code stat} ({@code delayacct_blkio_ticks}, kept
+ * while {@code kernel.task_delayacct} is on). There is no swap-in delay and no exit report: a
+ * thread's bytes vanish with it in thread mode, and a process that ends between two scans is seen
+ * only through the parent that reaps it. A task whose io file this user may not read (another
+ * user's, without both CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH) is left out and counted in the
+ * {@link Visibility}, never sampled as idle.
+ */
+public final class ProcfsScanner implements Sampler {
+    /** USER_HZ: the unit of the times in /proc/PID/stat on every architecture jiotop runs on. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+    private static final int FIELD_PPID = 4;
+    private static final int FIELD_START = 22;
+    private static final int FIELD_BLKIO_TICKS = 42;
+
+    private final ProcFs proc;
+    private final byte[] text = new byte[4096];
+    /** The monotonic clock of {@link System#nanoTime()} less the time since boot: where boot lies on it. */
+    private final long bootNanos;
+    private final SampleDraft draft = new SampleDraft();
+    private List<TaskSample> previous = List.of();
+    private boolean previousProcesses;
+    private final boolean asked;
+    private Visibility visibility;
+    private int[] listed = new int[1024];
+    private int count;
+    /** Of the processes seen by the scan under way, those whose counters could not be read. */
+    private int unreadable;
+    private int seen;
+    /** The fields of the last stat read: parent, start on the monotonic clock, block-I/O delay. */
+    private int ppid;
+    private long startNanos;
+    private long blkioNanos;
+
+    /** A source used because taskstats was refused. */
+    public ProcfsScanner(ProcFs proc) {
+        this(proc, false);
+    }
+
+    /** {@code asked}: chosen with {@code --procfs}, where taskstats may be permitted. */
+    public ProcfsScanner(ProcFs proc, boolean asked) {
+        this.proc = proc;
+        this.asked = asked;
+        this.visibility = new Visibility(Visibility.Source.PROCFS, 0, 0, asked);
+        long now = System.nanoTime();
+        int n = proc.read(0, 0, "uptime", text);
+        this.bootNanos = now - (n < 0 ? 0 : uptimeNanos(text, n));
+    }
+
+    /** The first figure of {@code /proc/uptime} (seconds since boot, to the hundredth) in nanoseconds, or 0. */
+    static long uptimeNanos(byte[] uptime, int length) {
+        int dot = 0;
+        while (dot < length && uptime[dot] != '.') {
+            dot++;
+        }
+        long seconds = ProcParsers.parseDecimalPrefix(uptime, dot);
+        long hundredths = dot + 3 <= length ? ProcParsers.parseDecimal(uptime, dot + 1, dot + 3) : 0;
+        return seconds < 0 ? 0 : seconds * 1_000_000_000L + Math.max(0, hundredths) * NANOS_PER_TICK;
+    }
+
+    @Override
+    public Scan threads(int[] only) {
+        long now = System.nanoTime();
+        boolean delays = delayAccounting();
+        ScanSamples tasks = begin(false);
+        for (int pid : only == null ? proc.pids() : processesOf(only)) {
+            int uid = uid(pid);
+            if (uid < 0) {
+                continue; // gone
+            }
+            seen++;
+            boolean hidden = false;
+            for (int tid : proc.tids(pid)) {
+                if (only != null && !contains(only, tid) || !stat(pid, tid)) {
+                    continue;
+                }
+                list(tid);
+                ProcessIo io = io(pid, tid);
+                if (io == null) {
+                    hidden = true;
+                    continue;
+                }
+                tasks.add(draft.task(tid, pid, ppid, uid, startNanos).bytes(io, false).blkioDelay(blkioNanos));
+            }
+            unreadable += hidden ? 1 : 0;
+        }
+        return scan(now, false, tasks, delays);
+    }
+
+    @Override
+    public Scan processes(int[] only) {
+        long now = System.nanoTime();
+        boolean delays = delayAccounting();
+        ScanSamples tasks = begin(true);
+        for (int pid : only == null ? proc.pids() : only) {
+            int uid = uid(pid);
+            if (uid < 0 || !stat(pid, 0)) {
+                continue;
+            }
+            seen++;
+            list(pid);
+            ProcessIo io = io(pid, 0);
+            if (io == null) {
+                unreadable++;
+                continue;
+            }
+            long start = startNanos;
+            int parent = ppid;
+            long delay = delays ? threadsDelay(pid) : 0;
+            tasks.add(draft.task(pid, pid, parent, uid, start).bytes(io, true).blkioDelay(delay));
+        }
+        return scan(now, true, tasks, delays);
+    }
+
+    /**
+     * The block-I/O delay of a process's live threads: the process's own stat gives its leader's
+     * only. A thread's delay leaves with it, which the model absorbs as a counter that went down.
+     */
+    private long threadsDelay(int pid) {
+        int[] tids = proc.tids(pid);
+        if (tids.length == 1 && tids[0] == pid) {
+            return blkioNanos;
+        }
+        long sum = 0;
+        for (int tid : tids) {
+            if (stat(pid, tid)) {
+                sum += blkioNanos;
+            }
+        }
+        return sum;
+    }
+
+    private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays) {
+        previous = tasks.tasks();
+        previousProcesses = processes;
+        visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen, asked);
+        int[] sorted = Arrays.copyOf(listed, count);
+        Arrays.sort(sorted);
+        return new Scan(now, processes, tasks.tasks(), sorted, List.of(), -1, proc.vmstat(), delays,
+                tasks.unchanged());
+    }
+
+    /** Starts a scan of threads or processes: nothing listed or counted yet. */
+    private ScanSamples begin(boolean processes) {
+        count = 0;
+        unreadable = 0;
+        seen = 0;
+        return new ScanSamples(processes == previousProcesses ? previous : List.of(), previous.size());
+    }
+
+    /** The processes of the threads in {@code tids}, ascending, each once. */
+    private int[] processesOf(int[] tids) {
+        return Arrays.stream(tids).map(proc::tgidOf).filter(t -> t > 0).distinct().sorted().toArray();
+    }
+
+    private static boolean contains(int[] ids, int id) {
+        for (int i : ids) {
+            if (i == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void list(int id) {
+        if (count == listed.length) {
+            listed = Arrays.copyOf(listed, count * 2);
+        }
+        listed[count++] = id;
+    }
+
+    private int uid(int pid) {
+        int n = proc.read(pid, 0, "status", text);
+        return n < 0 ? -1 : ProcParsers.parseStatusUid(text, n);
+    }
+
+    /** Reads the stat of a process ({@code tid} 0) or thread into the fields; false when it is gone. */
+    private boolean stat(int pid, int tid) {
+        int n = proc.read(pid, tid, "stat", text);
+        long parent = n < 0 ? -1 : ProcParsers.parseStatField(text, n, FIELD_PPID);
+        long start = n < 0 ? -1 : ProcParsers.parseStatField(text, n, FIELD_START);
+        if (parent < 0 || start < 0) {
+            return false;
+        }
+        long ticks = ProcParsers.parseStatField(text, n, FIELD_BLKIO_TICKS);
+        ppid = (int) parent;
+        startNanos = bootNanos + start * NANOS_PER_TICK;
+        blkioNanos = Math.max(0, ticks) * NANOS_PER_TICK;
+        return true;
+    }
+
+    /** The io file of a process ({@code tid} 0) or thread, or null when this user may not read it. */
+    private ProcessIo io(int pid, int tid) {
+        int n = proc.read(pid, tid, "io", text);
+        return n < 0 ? null : ProcParsers.parseIo(text, n);
+    }
+
+    private boolean delayAccounting() {
+        Boolean on = proc.taskDelayAcct();
+        return on == null || on;
+    }
+
+    @Override
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    @Override
+    public void close() {
+        // Every file is opened and closed within its read.
+    }
+}
