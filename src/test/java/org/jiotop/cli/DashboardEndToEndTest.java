@@ -118,7 +118,7 @@ class DashboardEndToEndTest {
         Thread.sleep(10_000);
         for (String q : dashboard.queries()) {
             String filled = Dashboard.substituted(q, "10s");
-            assertThat(query(promPort, filled)).as("%s (log: %s)", filled, prometheus.log()).isNotEmpty();
+            assertThat(query(promPort, filled)).as("%s (log: %s)", filled, prometheus.logText()).isNotEmpty();
         }
         Map<String, double[]> rates = query(promPort, "sum by (instance) (rate(" + series + "[10s]))");
         assertThat(rates).hasSize(2);

@@ -285,7 +285,7 @@ class ExportEndToEndTest {
             String query = "sum(rate(" + series + "[10s]))";
             double[] answer = query(promPort, query);
             double actual = kernel.writeRate(Instant.ofEpochMilli(Math.round(answer[0] * 1000)), 10);
-            assertThat(answer[1]).as("%s (log: %s)", query, prometheus.log())
+            assertThat(answer[1]).as("%s (log: %s)", query, prometheus.logText())
                     .isCloseTo(actual, within(actual * 0.10));
         }
     }

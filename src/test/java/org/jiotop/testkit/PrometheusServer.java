@@ -12,16 +12,7 @@ import java.util.concurrent.TimeUnit;
  * second the targets given as job "jiotop", its data and log in a folder of the test's; stopped on
  * close.
  */
-public final class PrometheusServer implements AutoCloseable {
-    private final Process process;
-    private final int port;
-    private final Path log;
-
-    private PrometheusServer(Process process, int port, Path log) {
-        this.process = process;
-        this.port = port;
-        this.log = log;
-    }
+public record PrometheusServer(Process process, int port, Path log) implements AutoCloseable {
 
     /** Starts it, scraping {@code 127.0.0.1:PORT} for each of {@code targets}. */
     public static PrometheusServer start(Path dir, int... targets) throws IOException {
@@ -48,11 +39,7 @@ public final class PrometheusServer implements AutoCloseable {
         return new PrometheusServer(p, port, log);
     }
 
-    public int port() {
-        return port;
-    }
-
-    public String log() throws IOException {
+    public String logText() throws IOException {
         return Files.readString(log);
     }
 
