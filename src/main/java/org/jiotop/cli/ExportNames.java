@@ -3,11 +3,10 @@ package org.jiotop.cli;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskSample;
-import org.jiotop.linux.UserDb;
 import org.jiotop.linux.SafeText;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.model.TaskTracker;
-import org.jiotop.output.MetricsExport;
+import org.jiotop.output.CommandNames;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The labels of a process in the exporter's series: its name ({@code comm}, escaped) and its
- * user's name. A live process's name is read once and kept while the process lives; an exited
+ * The name of a process in the exporter's series: its {@code comm}, escaped and normalised
+ * ({@link CommandNames}). A live process's name is read once and kept while the process lives; an exited
  * one is named by the kernel's exit report. So is a process that ended right after the scan that
  * sampled it (its name can no longer be read, and the tracker sets aside the report of a process
  * still listed): short-lived programs end that way often, a few in a hundred under churn.
@@ -27,23 +26,20 @@ final class ExportNames {
     }
 
     private final ProcFs proc;
-    private final UserDb users;
     /** Only processes of the latest interval, so this holds no more than the machine's processes. */
     private final Map<Integer, Named> names = new HashMap<>();
     /** Leaders' exit reports of the latest two samples, by PID: a report can come a scan before its process leaves. */
     private Map<Integer, TaskExit> reported = new HashMap<>();
     private Map<Integer, TaskExit> reportedBefore = new HashMap<>();
 
-    ExportNames(ProcFs proc, UserDb users) {
+    ExportNames(ProcFs proc) {
         this.proc = proc;
-        this.users = users;
     }
 
-    /** The labels of {@code a}, or null when its name cannot be read (the process just ended). */
-    MetricsExport.Names of(TaskActivity a) {
-        String command = command(a);
-        return command == null ? null
-                : new MetricsExport.Names(command, SafeText.escape(users.nameOf(a.sample().uid())));
+    /** The name of {@code a}, or null when it cannot be read (the process just ended). */
+    String of(TaskActivity a) {
+        String name = command(a);
+        return name == null ? null : CommandNames.normalise(name);
     }
 
     private String command(TaskActivity a) {

@@ -1,10 +1,11 @@
 package org.jiotop.cli;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.jiotop.http.BasicAuth;
 import org.jiotop.http.MetricsServer;
 import org.jiotop.http.Warnings;
+import org.jiotop.linux.HostName;
 import org.jiotop.linux.KernelException;
+import org.jiotop.linux.KubeletNames;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.Report;
@@ -12,14 +13,19 @@ import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.Row;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskActivity;
+import org.jiotop.output.ConsistentRegistry;
 import org.jiotop.output.MetricsExport;
+import org.jiotop.output.OtlpExport;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,12 +39,23 @@ final class ExporterRunner {
     private final Set<Integer> uids;
     private final Monitor monitor;
     private final ExportNames names;
+    private final ExportSeries series;
 
     ExporterRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, UserDb users) {
         this.options = options;
         this.uids = uids;
         this.monitor = monitor;
-        this.names = new ExportNames(proc, users);
+        this.names = new ExportNames(proc);
+        this.series = new ExportSeries(ExportLabel.parse(options.text(Option.EXPORT_BY)), names, users,
+                new GroupLabels(users, Path.of("/proc")), new KubeletNames(Path.of("/")));
+    }
+
+    /** What is exported, as the options say; an idle group keeps its series for about {@link MetricsExport#IDLE_EXPIRY_SECONDS}. */
+    private MetricsExport.Settings settings() {
+        return new MetricsExport.Settings(ExportLabel.labelNames(ExportLabel.parse(options.text(Option.EXPORT_BY))),
+                options.number(Option.EXPORT_MAX_SERIES), options.is(Option.EXPORT_PIDS),
+                options.number(Option.EXPORT_PIDS_MAX),
+                (long) Math.ceil(MetricsExport.IDLE_EXPIRY_SECONDS / options.delaySeconds()));
     }
 
     /** Runs until interrupted or for {@code -n} intervals; IOException messages are whole, for "jiotop: ". */
@@ -48,9 +65,14 @@ final class ExporterRunner {
         String tlsFiles = options.text(Option.SERVE_TLS);
         BasicAuth basicAuth = auth == null ? null : ServeSecrets.basicAuth(auth);
         SSLContext tls = tlsFiles == null ? null : ServeSecrets.tls(tlsFiles);
-        PrometheusRegistry registry = new PrometheusRegistry();
-        MetricsExport export = new MetricsExport(registry, options.is(Option.EXPORT_PIDS),
-                options.number(Option.EXPORT_PIDS_MAX));
+        Map<String, String> otlpHeaders = ServeSecrets.otlpHeader(options.text(Option.OTLP_HEADER));
+        ConsistentRegistry registry = new ConsistentRegistry();
+        MetricsExport export;
+        try {
+            export = new MetricsExport(registry, settings());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         Warnings warnings = new Warnings(err);
         MetricsServer server;
         try {
@@ -60,17 +82,21 @@ final class ExporterRunner {
             throw new IOException("--serve " + listen + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
-        try (server) {
+        String otlpUrl = options.text(Option.OTLP);
+        try (server; OtlpExport otlp = otlpUrl == null ? null : new OtlpExport(otlpUrl, otlpHeaders,
+                Duration.ofNanos(Math.round(options.delaySeconds() * 1e9)), HostName.read(), settings().labels(),
+                t -> warnings.warn("--otlp " + otlpUrl, Warnings.oneLine(t)))) {
             err.println("jiotop: serving metrics on " + (tls != null ? "https" : "http") + "://" + listen.hostForUrl()
                     + ":" + server.port() + "/metrics");
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
-            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export), warnings);
+            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export, otlp), warnings);
         }
         return Main.EXIT_OK;
     }
 
-    private void refresh(MetricsExport export) throws KernelException {
+    private void refresh(MetricsExport export, OtlpExport otlp) throws KernelException {
+        long start = System.nanoTime();
         monitor.sample();
         Report report = monitor.report(Figures.BANDWIDTH, false, uids, null, null, false, SortKey.ID, false,
                 null);
@@ -80,7 +106,12 @@ final class ExporterRunner {
             tasks.add(r.activity());
         }
         export.visibility(report.visibility());
-        export.record(tasks, names::of, report.lostExitReports());
+        series.interval(report.rows());
+        var interval = export.record(tasks, series::of, report.lostExitReports());
+        if (otlp != null) {
+            otlp.add(interval);
+        }
         names.keepOnly(tasks);
+        export.sampled(System.nanoTime() - start);
     }
 }

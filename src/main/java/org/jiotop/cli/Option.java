@@ -8,9 +8,11 @@ import java.util.Set;
 
 import static org.jiotop.cli.ValueKind.ADDRESS;
 import static org.jiotop.cli.ValueKind.CHOICE;
+import static org.jiotop.cli.ValueKind.CHOICES;
 import static org.jiotop.cli.ValueKind.COUNT;
 import static org.jiotop.cli.ValueKind.ID;
 import static org.jiotop.cli.ValueKind.PAIR;
+import static org.jiotop.cli.ValueKind.URL;
 import static org.jiotop.cli.ValueKind.REGEX;
 import static org.jiotop.cli.ValueKind.SECONDS;
 import static org.jiotop.cli.ValueKind.SORT;
@@ -165,6 +167,24 @@ enum Option {
             .in(Set.of(Mode.EXPORTER)).requires("export-pids")
             .help("with --export-pids: at most N processes, 1 to 100000")
             .doc("with `--export-pids`: at most N processes have series, 1 to 100000")),
+    EXPORT_MAX_SERIES(new OptionSpec("export-max-series").value("N", WHOLE).range(1, 1_000_000).byDefault("5000")
+            .in(Set.of(Mode.EXPORTER))
+            .help("at most N series in all; later groups go to \"other\"")
+            .doc("at most N series in all, the exporter's own included; the I/O of groups past the cap goes to"
+                    + " `other` (see above)")),
+    EXPORT_BY(new OptionSpec("export-by").value("LABELS", CHOICES).choices(ExportLabel.words())
+            .byDefault("command,user").in(Set.of(Mode.EXPORTER))
+            .help("what a series is per: any of command, user, unit, container, pod")
+            .doc("what a series is per: any of `command`, `user`, `unit`, `container`, `pod`, comma-separated"
+                    + " (see above)")),
+    OTLP(new OptionSpec("otlp").value("URL", URL).in(Set.of(Mode.EXPORTER))
+            .help("also push the counters to an OpenTelemetry collector (OTLP/HTTP) every interval")
+            .doc("also push the grouped counters to an OpenTelemetry collector over OTLP/HTTP every interval,"
+                    + " e.g. `http://collector:4318/v1/metrics` (see above)")),
+    OTLP_HEADER(new OptionSpec("otlp-header").value("NAME:FILE", PAIR).in(Set.of(Mode.EXPORTER)).requires("otlp")
+            .help("with --otlp: send header NAME, its value in FILE")
+            .doc("with `--otlp`: send the HTTP header NAME with each push, its value the content of FILE (such as"
+                    + " `Authorization:token-file`)")),
     SERVE_AUTH(new OptionSpec("serve-auth").value("USER:FILE", PAIR).in(Set.of(Mode.EXPORTER))
             .help("basic auth, the password in FILE")
             .doc("basic auth, the password in FILE (see above)")),

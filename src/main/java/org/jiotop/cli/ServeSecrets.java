@@ -29,6 +29,16 @@ final class ServeSecrets {
         return new BasicAuth(userAndFile.substring(0, colon), password);
     }
 
+    /** {@code NAME:FILE}: an HTTP header for {@code --otlp}, its value the file's content without surrounding white space. */
+    static java.util.Map<String, String> otlpHeader(String nameAndFile) throws IOException {
+        if (nameAndFile == null) {
+            return java.util.Map.of();
+        }
+        int colon = nameAndFile.indexOf(':');
+        return java.util.Map.of(nameAndFile.substring(0, colon),
+                password("--otlp-header", Path.of(nameAndFile.substring(colon + 1))));
+    }
+
     /** {@code KEYSTORE:PASSWORD_FILE}: a PKCS#12 key store with the server's key and certificate. */
     static SSLContext tls(String storeAndFile) throws IOException {
         int colon = storeAndFile.indexOf(':');

@@ -33,10 +33,14 @@ enum ValueKind {
     SORT,
     /** One of the option's choices. */
     CHOICE,
+    /** Some of the option's choices, separated by commas, each once. */
+    CHOICES,
     /** {@code PORT}, {@code HOST:PORT} or {@code [IPV6]:PORT}. */
     ADDRESS,
     /** Two parts separated by a colon, as the option's value name says. */
-    PAIR;
+    PAIR,
+    /** An http or https URL with a host. */
+    URL;
 
     static final double MIN_DELAY = 0.01;
     static final double MAX_DELAY = 86_400;
@@ -73,8 +77,10 @@ enum ValueKind {
             case REGEX -> regex(shown, value);
             case SORT -> sortKey(shown, value);
             case CHOICE -> oneOf(shown, value, option.spec.choices);
+            case CHOICES -> someOf(shown, value, option.spec.choices);
             case ADDRESS -> listenAddress(shown, value);
             case PAIR -> pair(shown, value, option.spec.valueName);
+            case URL -> url(shown, value);
         };
     }
 
@@ -120,6 +126,18 @@ enum ValueKind {
                 + String.join(", ", allowed) + ")");
     }
 
+    private static String someOf(String option, String value, List<String> allowed) throws UsageException {
+        List<String> picked = new ArrayList<>();
+        for (String v : value.split(",", -1)) {
+            String word = oneOf(option, v, allowed);
+            if (picked.contains(word)) {
+                throw new UsageException("option " + option + ": '" + word + "' given twice");
+            }
+            picked.add(word);
+        }
+        return String.join(",", picked);
+    }
+
     /** A bare port listens on 127.0.0.1. */
     private static ListenAddress listenAddress(String option, String value) throws UsageException {
         int colon = value.lastIndexOf(':');
@@ -163,6 +181,19 @@ enum ValueKind {
             throw new UsageException("option " + option + ": invalid value: '" + value + "' (want " + form + ")");
         }
         return value;
+    }
+
+    private static String url(String option, String value) throws UsageException {
+        try {
+            java.net.URI u = new java.net.URI(value);
+            if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                return value;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("option " + option + ": invalid URL: '" + value + "' (want http://HOST[:PORT]/PATH"
+                + " or https://...)");
     }
 
     private static SortKey sortKey(String option, String value) throws UsageException {

@@ -1,42 +1,62 @@
 package org.jiotop.output;
 
-import org.jiotop.output.MetricsExport.Names;
-
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Which (command, user) groups have series of their own: the first ones seen, up to a cap. Every
- * program name is a group, and programs can be named at will (prctl), so without a cap a machine
- * that runs many differently named programs would add series until jiotop, and the scraping
- * Prometheus, ran out of memory. The I/O of groups past the cap goes to one series,
- * {@link #OTHER}, so the sum over all series is still all the I/O.
+ * Which groups have series of their own: those seen first, up to a cap, until they have done no
+ * I/O for a while. Every program name is a group, and programs can be named at will (prctl), so
+ * without a cap a machine that runs many differently named programs would add series until
+ * jiotop, and the scraping Prometheus, ran out of memory; without expiry the first groups of a
+ * long run would hold the cap for good. The I/O of groups past the cap goes to one series,
+ * {@link #other}, so the sum over all series is still all the I/O.
  */
 final class GroupCap {
-    /** Both labels, so that users past the cap cannot add series either. */
-    static final Names OTHER = new Names("other", "other");
-
+    private final SeriesLabels other;
     private final int max;
-    private final Set<Names> admitted = new HashSet<>();
+    private final long idleIntervals;
+    /** Each admitted group and the last interval it did I/O in. */
+    private final Map<SeriesLabels, Long> lastActive = new HashMap<>();
+    private long interval;
 
-    GroupCap(int max) {
+    GroupCap(SeriesLabels other, int max, long idleIntervals) {
+        this.other = other;
         this.max = max;
+        this.idleIntervals = idleIntervals;
     }
 
-    /** The series that counts {@code group}'s I/O: its own, or {@link #OTHER} once the cap is reached. */
-    Names seriesOf(Names group) {
-        if (admitted.contains(group)) {
+    SeriesLabels other() {
+        return other;
+    }
+
+    /** The series that counts {@code group}'s I/O in this interval: its own, or {@link #other} past the cap. */
+    SeriesLabels seriesOf(SeriesLabels group) {
+        if (lastActive.containsKey(group) || lastActive.size() < max) {
+            lastActive.put(group, interval);
             return group;
         }
-        if (admitted.size() < max) {
-            admitted.add(group);
-            return group;
+        return other;
+    }
+
+    /** Ends the interval; gives the groups that have now been idle {@code idleIntervals} and no longer have series. */
+    List<SeriesLabels> endInterval() {
+        interval++;
+        List<SeriesLabels> expired = new ArrayList<>();
+        for (Iterator<Map.Entry<SeriesLabels, Long>> it = lastActive.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<SeriesLabels, Long> e = it.next();
+            if (interval - e.getValue() > idleIntervals) {
+                expired.add(e.getKey());
+                it.remove();
+            }
         }
-        return OTHER;
+        return expired;
     }
 
     /** Groups with series of their own. */
     int size() {
-        return admitted.size();
+        return lastActive.size();
     }
 }

@@ -1,117 +1,132 @@
 package org.jiotop.output;
 
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.core.metrics.Info;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.jiotop.linux.Visibility;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 
 /**
  * The Prometheus metrics: counters in bytes and seconds, by default one series per command name
- * and user, at most {@link #MAX_GROUPS} of them (later groups share one series, see
+ * and user, within a cap on the number of series (later groups share one series, see
  * {@link GroupCap}), per process only when asked and up to a cap. Counters only ever add an
  * interval's deltas, exited tasks' last part included, so they never go back when a process
- * exits. No command-line arguments appear in labels: they can hold secrets.
+ * exits; a group that expires has its counts carried into {@code other}, so the sum over all
+ * series of a counter never goes back either. No command-line arguments appear in labels: they
+ * can hold secrets.
  */
 public final class MetricsExport {
-    /** (command, user) groups with series of their own; each has 5 series. */
-    public static final int MAX_GROUPS = 1000;
+    public static final int DEFAULT_MAX_SERIES = 5000;
+    /** How long a group keeps its series without doing I/O. */
+    public static final int IDLE_EXPIRY_SECONDS = 3600;
+    public static final List<String> DEFAULT_LABELS = List.of("command", "user");
 
-    /** What a group or process is called in labels. */
-    public record Names(String command, String user) {
+    /**
+     * What is exported: the label names of the grouped series, the cap on all series, per-process
+     * series and their cap, and after how many intervals without I/O a group's series end.
+     */
+    public record Settings(List<String> labels, int maxSeries, boolean perProcess, int maxProcesses,
+                           long idleIntervals) {
+        public Settings {
+            labels = List.copyOf(labels);
+        }
+
+        /** Series there always are: the exporter's own, "other"'s, and room for every per-process series. */
+        public int fixedSeries() {
+            int fields = IoField.values().length;
+            return SelfMetrics.series(perProcess) + fields + (perProcess ? fields * maxProcesses : 0);
+        }
+
+        /** Groups with series of their own within the cap. */
+        public int maxGroups() {
+            return Math.max(0, (maxSeries - fixedSeries()) / IoField.values().length);
+        }
     }
 
     private final Map<IoField, Counter> byGroup;
     private final Map<IoField, Counter> byProcess;
-    private final Counter lostExitReports;
-    private final Counter droppedProcesses;
-    private final Gauge groups;
-    private final Counter foldedGroups;
+    private final SelfMetrics self;
+    private final Lock exclusive;
     private final GroupCap cap;
-    private final UnnamedIo unnamed = new UnnamedIo();
+    private final UnnamedIo unnamed;
     private final int maxProcesses;
-    private final Map<Integer, Names> exportedProcesses = new HashMap<>();
+    private final Map<Integer, SeriesLabels> exportedProcesses = new HashMap<>();
+    private boolean otherHasSeries;
     private long lostSeen;
-    private final Info source;
-    private final Gauge unreadable;
     /** Counters from /proc have no swap-in delay: its series then get no 0 that would mean "none". */
     private boolean swapinKnown = true;
 
-    public MetricsExport(PrometheusRegistry registry, boolean perProcess, int maxProcesses) {
-        this(registry, perProcess, maxProcesses, MAX_GROUPS);
-    }
-
-    MetricsExport(PrometheusRegistry registry, boolean perProcess, int maxProcesses, int maxGroups) {
-        this.byGroup = counters(registry, "jiotop_", "command", "user");
-        this.byProcess = perProcess ? counters(registry, "jiotop_process_", "pid", "command", "user") : null;
-        this.maxProcesses = maxProcesses;
-        this.cap = new GroupCap(maxGroups);
-        this.lostExitReports = Counter.builder().name("jiotop_lost_exit_reports")
-                .help("Times the kernel dropped exit reports (socket buffer overflow): the last I/O of those tasks is missing")
-                .register(registry);
-        this.droppedProcesses = perProcess ? Counter.builder().name("jiotop_process_series_dropped")
-                .help("Processes not exported per PID because --export-pids-max was reached").register(registry) : null;
-        this.groups = Gauge.builder().name("jiotop_groups")
-                .help("(command, user) groups with series of their own, at most " + maxGroups
-                        + "; the I/O of later groups goes to command=\"other\",user=\"other\"")
-                .register(registry);
-        this.source = Info.builder().name("jiotop_source").labelNames("source")
-                .help("Where the counters come from: taskstats, or procfs (without root: only readable processes,"
-                        + " no swap-in delay)").register(registry);
-        this.unreadable = Gauge.builder().name("jiotop_unreadable_processes")
-                .help("Processes whose counters this user may not read (procfs source), left out of every series")
-                .register(registry);
-        this.foldedGroups = Counter.builder().name("jiotop_groups_folded")
-                .help("Intervals in which a group past the cap of " + maxGroups
-                        + " did I/O, counted under command=\"other\" (once per group and interval)")
-                .register(registry);
+    /** @throws IllegalArgumentException when the cap leaves no room for the series there always are */
+    public MetricsExport(ConsistentRegistry registry, Settings settings) {
+        if (settings.maxSeries() < settings.fixedSeries()) {
+            throw new IllegalArgumentException("--export-max-series=" + settings.maxSeries() + " is below the "
+                    + settings.fixedSeries() + " series the exporter always has (its own, those of \"other\""
+                    + (settings.perProcess() ? " and of --export-pids-max processes" : "") + ")");
+        }
+        this.exclusive = registry.exclusive();
+        this.byGroup = counters(registry, "jiotop_", settings.labels(), false);
+        this.byProcess = settings.perProcess() ? counters(registry, "jiotop_process_", settings.labels(), true) : null;
+        this.maxProcesses = settings.maxProcesses();
+        SeriesLabels other = SeriesLabels.other(settings.labels().size());
+        this.cap = new GroupCap(other, settings.maxGroups(), settings.idleIntervals());
+        this.unnamed = new UnnamedIo(other);
+        this.self = new SelfMetrics(registry, settings.maxSeries(), settings.maxGroups(), settings.idleIntervals(),
+                settings.perProcess());
+        self.series.set(SelfMetrics.series(settings.perProcess()));
     }
 
     /** A counter per {@link IoField}, named after it, so each name means what it means in JSON and CSV. */
-    private static Map<IoField, Counter> counters(PrometheusRegistry registry, String prefix, String... labels) {
-        String of = labels[0].equals("pid") ? "process" : "command and user";
+    private static Map<IoField, Counter> counters(ConsistentRegistry registry, String prefix, List<String> labels,
+                                                  boolean perPid) {
+        String of = perPid ? "process" : String.join(", ", labels);
+        List<String> names = new ArrayList<>();
+        if (perPid) {
+            names.add("pid");
+        }
+        names.addAll(labels);
         Map<IoField, Counter> out = new EnumMap<>(IoField.class);
         for (IoField f : IoField.values()) {
             String needs = f.inSeconds() ? " (needs kernel.task_delayacct=1)" : "";
-            out.put(f, Counter.builder().name(prefix + f.name).help(f.help + ", by " + of + needs).labelNames(labels)
-                    .register(registry));
+            out.put(f, Counter.builder().name(prefix + f.name).help(f.help + ", by " + of + needs)
+                    .labelNames(names.toArray(String[]::new)).register(registry));
         }
         return out;
     }
 
     /** What the counters of the latest interval could see. */
     public void visibility(Visibility v) {
-        source.setLabelValues(v.source().label());
-        unreadable.set(v.unreadable());
+        self.source.setLabelValues(v.source().label());
+        self.unreadable.set(v.unreadable());
         swapinKnown = !v.procfs();
     }
 
     /**
      * Adds one interval: {@code tasks} are all processes (exited ones with their last part),
      * {@code names} labels those that did I/O, or gives null for a process whose name is not known
-     * (its I/O is then counted once it is).
+     * (its I/O is then counted once it is). Gives the interval's I/O by series, as counted.
      */
-    public void record(List<TaskActivity> tasks, Function<TaskActivity, Names> names, long lostExitReports) {
-        Map<Names, IoDelta> series = new HashMap<>();
+    public Map<SeriesLabels, IoDelta> record(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names, long lostExitReports) {
+        Map<SeriesLabels, IoDelta> series = new HashMap<>();
         unnamed.sum(tasks, names).forEach((group, d) -> {
-            Names s = cap.seriesOf(group);
+            SeriesLabels s = cap.seriesOf(group);
             if (!s.equals(group)) {
-                foldedGroups.inc();
+                self.foldedGroups.inc();
             }
             series.merge(s, d, IoDelta::plus);
         });
-        series.forEach((n, d) -> add(byGroup, d, n.command(), n.user()));
-        groups.set(cap.size());
+        series.forEach((n, d) -> add(byGroup, d, n.array()));
+        otherHasSeries |= series.containsKey(cap.other());
+        expire(cap.endInterval());
+        self.groups.set(cap.size());
         if (byProcess != null) {
             Set<Integer> present = new HashSet<>();
             for (TaskActivity a : tasks) {
@@ -127,18 +142,52 @@ public final class MetricsExport {
                 }
             }
         }
+        int fields = IoField.values().length;
+        self.series.set(SelfMetrics.series(byProcess != null)
+                + fields * (cap.size() + (otherHasSeries ? 1 : 0) + exportedProcesses.size()));
         if (lostExitReports > lostSeen) {
-            this.lostExitReports.inc(lostExitReports - lostSeen);
+            self.lostExitReports.inc(lostExitReports - lostSeen);
             lostSeen = lostExitReports;
+        }
+        return series;
+    }
+
+    /** How long the latest interval's sample took, in nanoseconds. */
+    public void sampled(long nanos) {
+        self.sampleSeconds.set(nanos / 1e9);
+    }
+
+    /** Ends the series of {@code groups}, their counts carried into "other" in one step for scrapes. */
+    private void expire(List<SeriesLabels> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        String[] other = cap.other().array();
+        exclusive.lock();
+        try {
+            for (SeriesLabels g : groups) {
+                String[] labels = g.array();
+                for (Map.Entry<IoField, Counter> e : byGroup.entrySet()) {
+                    Counter c = e.getValue();
+                    if (e.getKey() != IoField.SWAPIN_DELAY_SECONDS || swapinKnown) {
+                        c.labelValues(other).inc(c.labelValues(labels).get());
+                    }
+                    c.remove(labels);
+                }
+                self.expiredGroups.inc();
+            }
+            otherHasSeries = true;
+        } finally {
+            exclusive.unlock();
         }
     }
 
-    private void perProcess(TaskActivity a, Function<TaskActivity, Names> names) {
+    private void perProcess(TaskActivity a, Function<TaskActivity, SeriesLabels> names) {
         int pid = a.sample().id();
-        Names known = exportedProcesses.get(pid);
+        SeriesLabels known = exportedProcesses.get(pid);
         if (known == null && !a.delta().isZero()) {
             if (exportedProcesses.size() >= maxProcesses) {
-                droppedProcesses.inc();
+                self.droppedProcesses.inc();
                 return;
             }
             known = names.apply(a);
@@ -150,8 +199,7 @@ public final class MetricsExport {
         if (known == null) {
             return;
         }
-        String id = Integer.toString(pid);
-        add(byProcess, a.delta(), id, known.command(), known.user());
+        add(byProcess, a.delta(), withPid(pid, known));
         if (a.exited()) {
             // Its series ends with the process: per-PID series must not pile up.
             removeSeries(pid, known);
@@ -159,9 +207,18 @@ public final class MetricsExport {
         }
     }
 
-    private void removeSeries(int pid, Names names) {
+    private static String[] withPid(int pid, SeriesLabels labels) {
+        String[] out = new String[labels.values().size() + 1];
+        out[0] = Integer.toString(pid);
+        for (int i = 1; i < out.length; i++) {
+            out[i] = labels.values().get(i - 1);
+        }
+        return out;
+    }
+
+    private void removeSeries(int pid, SeriesLabels labels) {
         for (Counter c : byProcess.values()) {
-            c.remove(Integer.toString(pid), names.command(), names.user());
+            c.remove(withPid(pid, labels));
         }
     }
 

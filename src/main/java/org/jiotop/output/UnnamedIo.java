@@ -4,7 +4,6 @@ import org.jiotop.linux.TaskSample;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.model.TaskTracker;
-import org.jiotop.output.MetricsExport.Names;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.function.Function;
  * (they ended between the scan and the look-up). Such I/O is added to the next interval's, where
  * the kernel's exit report names the process; a made-up name such as "?" would instead become a
  * series of its own, for good. What stays nameless (its exit report was lost) goes to
- * {@link GroupCap#OTHER} after a few intervals, so no byte is dropped.
+ * {@code other} after a few intervals, so no byte is dropped.
  */
 final class UnnamedIo {
     private static final int INTERVALS = 3;
@@ -26,11 +25,16 @@ final class UnnamedIo {
     private record Held(TaskSample task, IoDelta delta, int age) {
     }
 
+    private final SeriesLabels other;
     private Map<Integer, Held> held = new HashMap<>();
 
+    UnnamedIo(SeriesLabels other) {
+        this.other = other;
+    }
+
     /** The I/O of {@code tasks} (and of held tasks named now) by group; {@code names} gives null for "not known". */
-    Map<Names, IoDelta> sum(List<TaskActivity> tasks, Function<TaskActivity, Names> names) {
-        Map<Names, IoDelta> groups = new HashMap<>();
+    Map<SeriesLabels, IoDelta> sum(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names) {
+        Map<SeriesLabels, IoDelta> groups = new HashMap<>();
         Map<Integer, Held> next = new HashMap<>();
         for (TaskActivity a : tasks) {
             IoDelta d = a.delta();
@@ -44,7 +48,7 @@ final class UnnamedIo {
             if (d.isZero()) {
                 continue;
             }
-            Names n = names.apply(a);
+            SeriesLabels n = names.apply(a);
             if (n != null) {
                 groups.merge(n, d, IoDelta::plus);
             } else {
@@ -58,9 +62,9 @@ final class UnnamedIo {
         return groups;
     }
 
-    private static void hold(Map<Integer, Held> next, Map<Names, IoDelta> groups, Held h) {
+    private void hold(Map<Integer, Held> next, Map<SeriesLabels, IoDelta> groups, Held h) {
         if (h.age >= INTERVALS || next.size() >= MAX_HELD || next.containsKey(h.task.id())) {
-            groups.merge(GroupCap.OTHER, h.delta, IoDelta::plus);
+            groups.merge(other, h.delta, IoDelta::plus);
         } else {
             next.put(h.task.id(), h);
         }

@@ -5,6 +5,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
+import org.jiotop.testkit.PrometheusServer;
 import org.jiotop.testkit.SteadyWriter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -256,32 +257,21 @@ class ExportEndToEndTest {
     @Test
     void realPrometheusMeasuresTheWritersRate() throws Exception {
         int port = freePort();
-        int promPort = freePort();
-        Path config = Files.writeString(tmp.resolve("prometheus.yml"), """
-                global:
-                  scrape_interval: 1s
-                scrape_configs:
-                  - job_name: jiotop
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                """.formatted(port));
         try (Child writer = jwriter("prometheus"); IoRecorder kernel = new IoRecorder(writer.pid())) {
             writer.readLine();
             Background<MainTest.Result> exporter = serve(port, "-d", "0.25");
             try {
-                measureWithPrometheus(port, promPort, config, kernel);
+                measureWithPrometheus(port, kernel);
             } finally {
                 stop(exporter);
             }
         }
     }
 
-    private void measureWithPrometheus(int port, int promPort, Path config, IoRecorder kernel) throws Exception {
+    private void measureWithPrometheus(int port, IoRecorder kernel) throws Exception {
         awaitMetrics(port, "command=\"jwriter\"");
-        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-                "--storage.tsdb.path=" + tmp.resolve("data"), "--web.listen-address=127.0.0.1:" + promPort)
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("prometheus.log").toFile()).start();
-        try {
+        try (PrometheusServer prometheus = PrometheusServer.start(tmp, port)) {
+            int promPort = prometheus.port();
             // Counters step every 0.25 s and are scraped every second: a 10 s window evens that
             // out, once Prometheus holds at least 12 scrapes of the series.
             String series = "jiotop_write_bytes_total{command=\"jwriter\"}";
@@ -295,12 +285,8 @@ class ExportEndToEndTest {
             String query = "sum(rate(" + series + "[10s]))";
             double[] answer = query(promPort, query);
             double actual = kernel.writeRate(Instant.ofEpochMilli(Math.round(answer[0] * 1000)), 10);
-            assertThat(answer[1]).as("%s (log: %s)", query, Files.readString(tmp.resolve("prometheus.log")))
+            assertThat(answer[1]).as("%s (log: %s)", query, prometheus.logText())
                     .isCloseTo(actual, within(actual * 0.10));
-        } finally {
-            prometheus.destroy();
-            prometheus.waitFor(10, TimeUnit.SECONDS);
-            prometheus.destroyForcibly();
         }
     }
 

@@ -33,20 +33,28 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An exporter in its own JVM, with the launcher's heap ceiling, after half again as many distinctly
- * named programs as it keeps groups for have each written one page: its series stay within the
- * cap with every byte counted, and it then serves 500 concurrent scrapes of its largest response
- * and clients that hang up mid-response without running out of memory or filling stderr.
+ * An exporter in its own JVM, with the launcher's heap ceiling and a cap on series, counting the
+ * processes of one user while 2,000 distinctly named programs of that user each write one page:
+ * scraped all along, its series never exceed the cap, the sum over all series never goes back and
+ * ends at the bytes written, and its RSS stays flat. It then serves 500 concurrent scrapes of its
+ * largest response and clients that hang up mid-response without running out of memory or
+ * filling stderr.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ExportLimitsEndToEndTest {
-    private static final int WRITERS = MetricsExport.MAX_GROUPS * 3 / 2;
+    private static final int WRITERS = 2000;
+    private static final int MAX_SERIES = 2000;
     private static final int PAGE = 4096;
     private static final int PIDS_MAX = 50;
+    private static final int NOBODY = 65534;
     private static final Pattern WRITTEN = Pattern.compile(
             "(?m)^jiotop_write_bytes_total\\{command=\"([^\"]*)\",user=\"([^\"]*)\"\\} (\\S+)$");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** What one scrape during the churn saw. */
+    private record Scrape(long series, double written, long rssKib) {
+    }
 
     @TempDir
     static Path tmp;
@@ -54,32 +62,43 @@ class ExportLimitsEndToEndTest {
     /** The writers' names: this, then their number. */
     private String prefix;
     private String afterChurn;
+    /** The bytes the kernel counted the writers and their spawner writing, from getrusage. */
+    private long kernelCounted;
+    private final List<Scrape> scrapes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     void churn() throws Exception {
         Capability.assume(Capability.NET_ADMIN);
-        exporter = ExporterProcess.start(tmp, "-d", "0.2", "--export-pids", "--export-pids-max=" + PIDS_MAX);
-        metrics();
+        exporter = ExporterProcess.start(tmp, "-d", "0.2", "--export-pids", "--export-pids-max=" + PIDS_MAX,
+                "--export-max-series=" + MAX_SERIES, "-u", Integer.toString(NOBODY));
+        scrapes.add(scrape(metrics()));
         prefix = "j" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
                 + (char) ('a' + ThreadLocalRandom.current().nextInt(26));
-        Path file = Files.createDirectories(Path.of("target", "e2e-scratch")).resolve("named-writers-" + prefix);
-        Path links = Files.createDirectories(tmp.resolve("links"));
+        Path scratch = Files.createDirectories(Path.of("target", "e2e-scratch"));
+        Path file = scratch.resolve("named-writers-" + prefix);
+        Path links = Files.createDirectories(scratch.resolve("links-" + prefix));
         // Created beforehand: the writer that created it would also be charged the directory's pages.
         Files.deleteIfExists(file);
         Files.createFile(file);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
         // A process is named after the file it runs: each writer is dd run through a link of its
-        // own, writing one page. Spawned (not forked from the interpreter) and eight at a time, as
-        // creating 1,500 processes is most of this test's time.
+        // own, appending one page, as the one user the exporter counts, so that the machine's other
+        // I/O is not in the sums. Spawned (not forked from the interpreter) and eight at a time, as
+        // creating 2,000 processes is most of this test's time.
+        for (int i = 0; i < WRITERS; i++) {
+            Files.createSymbolicLink(links.resolve(prefix + i), Path.of("/bin/dd"));
+        }
         String script = """
-                import os, sys
+                import os, resource, sys
                 n, path, prefix, links = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
-                args = ['if=/dev/zero', 'of=' + path, 'bs=%d', 'count=1', 'oflag=append', 'conv=notrunc',
-                        'status=none']
+                os.setgroups([])
+                os.setgid(%d)
+                os.setuid(%d)
                 running = 0
                 for i in range(n):
                     link = os.path.join(links, prefix + str(i))
-                    os.symlink('/bin/dd', link)
-                    os.posix_spawn(link, [link] + args, {})
+                    os.posix_spawn(link, [link, 'if=/dev/zero', 'of=' + path, 'bs=%d', 'count=1',
+                                          'oflag=append', 'conv=notrunc', 'status=none'], {})
                     running += 1
                     if running == 8:
                         os.wait()
@@ -87,11 +106,26 @@ class ExportLimitsEndToEndTest {
                 while running:
                     os.wait()
                     running -= 1
-                print('done', flush=True)
-                """.formatted(PAGE);
+                # What the kernel counted its children (all waited for) and itself writing, in 512-byte blocks.
+                print(512 * (resource.getrusage(resource.RUSAGE_CHILDREN).ru_oublock
+                             + resource.getrusage(resource.RUSAGE_SELF).ru_oublock), flush=True)
+                """.formatted(NOBODY, NOBODY, PAGE);
+        Thread scraper = Thread.ofVirtual().start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    scrapes.add(scrape(metrics()));
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long written;
         try (Child writers = Child.command("python3", "-c", script, Integer.toString(WRITERS), file.toString(),
                 prefix, links.toString())) {
-            assertThat(writers.readLine()).isEqualTo("done");
+            written = Long.parseLong(writers.readLine());
         } finally {
             Files.deleteIfExists(file);
             try (var l = Files.list(links)) {
@@ -99,13 +133,18 @@ class ExportLimitsEndToEndTest {
                     Files.delete(link);
                 }
             }
+            Files.delete(links);
         }
         // The last exits are counted a refresh or two later.
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         do {
             Thread.sleep(300);
             afterChurn = metrics();
-        } while (writersAndOther(afterChurn) < (double) WRITERS * PAGE && System.nanoTime() < end);
+        } while (scrape(afterChurn).written() - scrapes.getFirst().written() < written && System.nanoTime() < end);
+        kernelCounted = written;
+        scraper.interrupt();
+        scraper.join();
+        scrapes.add(scrape(afterChurn));
     }
 
     @AfterAll
@@ -122,6 +161,14 @@ class ExportLimitsEndToEndTest {
         return r.body();
     }
 
+    private Scrape scrape(String metrics) throws IOException {
+        long rss = Files.readAllLines(Path.of("/proc", Long.toString(exporter.pid()), "status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .findFirst().orElseThrow();
+        return new Scrape(metrics.lines().filter(l -> l.startsWith("jiotop_")).count(),
+                written(metrics).values().stream().mapToDouble(Double::doubleValue).sum(), rss);
+    }
+
     /** jiotop_write_bytes_total by "command/user". */
     private static Map<String, Double> written(String metrics) {
         Map<String, Double> out = new HashMap<>();
@@ -132,13 +179,6 @@ class ExportLimitsEndToEndTest {
         return out;
     }
 
-    /** What the writers' own series and the shared "other" one hold together. */
-    private double writersAndOther(String metrics) {
-        return written(metrics).entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix) || e.getKey().equals("other/other"))
-                .mapToDouble(Map.Entry::getValue).sum();
-    }
-
     private static double value(String metrics, String name) {
         Matcher m = Pattern.compile("(?m)^" + name + " (\\S+)$").matcher(metrics);
         assertThat(m.find()).as(name).isTrue();
@@ -146,12 +186,25 @@ class ExportLimitsEndToEndTest {
     }
 
     @Test
-    void seriesStayWithinTheCapAndEveryPageIsCounted() {
-        Map<String, Double> written = written(afterChurn);
-        assertThat(written).hasSizeLessThanOrEqualTo(MetricsExport.MAX_GROUPS + 1).containsKey("other/other");
-        assertThat(value(afterChurn, "jiotop_groups")).isEqualTo(MetricsExport.MAX_GROUPS);
+    void seriesStayWithinTheCapAndTheirSumIsEveryByteWrittenNeverGoingBack() {
+        System.out.printf("exporter RSS during the churn of %d programs: %d KiB at start, %d KiB at most,"
+                        + " %d KiB at the end, over %d scrapes%n", WRITERS, scrapes.getFirst().rssKib(),
+                scrapes.stream().mapToLong(Scrape::rssKib).max().orElseThrow(), scrapes.getLast().rssKib(),
+                scrapes.size());
+        assertThat(scrapes.size()).isGreaterThan(10);
+        assertThat(scrapes).allSatisfy(s -> assertThat(s.series()).isLessThanOrEqualTo(MAX_SERIES));
+        for (int i = 1; i < scrapes.size(); i++) {
+            assertThat(scrapes.get(i).written()).as("scrape %d", i)
+                    .isGreaterThanOrEqualTo(scrapes.get(i - 1).written());
+        }
+        double total = scrapes.getLast().written() - scrapes.getFirst().written();
+        assertThat(kernelCounted).isGreaterThanOrEqualTo((long) WRITERS * PAGE);
+        assertThat(total).isCloseTo((double) kernelCounted, org.assertj.core.data.Percentage.withPercentage(1));
+        assertThat(scrapes.getLast().rssKib()).isLessThan(2 * scrapes.getFirst().rssKib());
+        assertThat(value(afterChurn, "jiotop_series")).isLessThanOrEqualTo(MAX_SERIES);
         assertThat(value(afterChurn, "jiotop_groups_folded_total")).isPositive();
-        Map<String, Double> own = new HashMap<>(written);
+        Map<String, Double> own = new HashMap<>(written(afterChurn));
+        assertThat(own).containsKey("other/other");
         own.keySet().removeIf(k -> !k.startsWith(prefix));
         assertThat(own).isNotEmpty();
         // One page each; now and then a writer is also charged a page of file system metadata.
@@ -161,10 +214,6 @@ class ExportLimitsEndToEndTest {
         });
         assertThat(own.values().stream().filter(v -> v == PAGE).count()).as("%s", own)
                 .isGreaterThanOrEqualTo(own.size() * 98L / 100);
-        // "other" also holds other programs' I/O from after the cap: at least, not exactly, the rest.
-        assertThat(writersAndOther(afterChurn)).isGreaterThanOrEqualTo((double) WRITERS * PAGE);
-        long samples = afterChurn.lines().filter(l -> l.startsWith("jiotop_")).count();
-        assertThat(samples).isLessThanOrEqualTo(5L * (MetricsExport.MAX_GROUPS + 1 + PIDS_MAX) + 4);
         assertThat(exporter.alive()).isTrue();
     }
 

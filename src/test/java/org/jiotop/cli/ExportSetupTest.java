@@ -39,6 +39,19 @@ class ExportSetupTest {
     }
 
     @Test
+    void aSeriesCapBelowTheSeriesThereAlwaysAreIsRefusedWithTheirNumber() throws Exception {
+        refused(serve("--export-max-series=14"), "--export-max-series=14 is below the 15 series the exporter"
+                + " always has (its own, those of \"other\")");
+        refused(MainTest.run("--serve", "127.0.0.1:0", "--export-pids", "--export-pids-max=1000", "-n", "1"),
+                "--export-max-series=5000 is below the 5016 series the exporter always has (its own, those of"
+                        + " \"other\" and of --export-pids-max processes)");
+        Path empty = Files.writeString(tmp.resolve("token"), "\n");
+        refused(MainTest.run("--serve", "127.0.0.1:0", "--otlp=http://127.0.0.1:9/v1/metrics",
+                "--otlp-header=Authorization:" + empty, "-n", "1"), "--otlp-header: password file " + empty
+                + " is empty");
+    }
+
+    @Test
     void anEmptyPasswordFileIsRefused() throws Exception {
         Path empty = Files.writeString(tmp.resolve("empty"), " \n");
         refused(serve("--serve-auth=scraper:" + empty), "--serve-auth: password file " + empty + " is empty");

@@ -80,6 +80,10 @@ final class ExporterProcess implements AutoCloseable {
         return Integer.parseInt(url.replaceAll(".*:(\\d+)/metrics$", "$1"));
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process.isAlive();
     }

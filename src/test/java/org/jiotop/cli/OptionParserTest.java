@@ -265,8 +265,10 @@ class OptionParserTest {
     /** Sample arguments for {@code o}, with what it requires. */
     private static List<String> given(Option o) {
         List<String> args = new ArrayList<>();
-        if (o.spec.requires != null) {
-            args.add("--" + o.spec.requires);
+        for (Option r : Option.values()) {
+            if (r.spec.longName.equals(o.spec.requires)) {
+                args.addAll(given(r));
+            }
         }
         String value = switch (o.spec.kind) {
             case FLAG, COUNTED -> null;
@@ -274,7 +276,8 @@ class OptionParserTest {
             case COUNT, SECONDS, ID -> "1";
             case USER -> "root";
             case REGEX, PAIR -> "a:b";
-            case SORT, CHOICE -> o.spec.choices.getFirst();
+            case URL -> "http://127.0.0.1:4318/v1/metrics";
+            case SORT, CHOICE, CHOICES -> o.spec.choices.getFirst();
             case ADDRESS -> "0";
         };
         args.add("--" + o.spec.longName + (value == null ? "" : "=" + value));

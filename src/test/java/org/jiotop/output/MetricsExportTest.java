@@ -1,6 +1,5 @@
 package org.jiotop.output;
 
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -9,7 +8,6 @@ import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.Visibility;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
-import org.jiotop.output.MetricsExport.Names;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exporter's series: how many there can be, and that every byte is in exactly one. */
 class MetricsExportTest {
-    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final ConsistentRegistry registry = new ConsistentRegistry();
+
+    private static MetricsExport.Settings settings(int maxSeries, boolean perProcess, long idleIntervals) {
+        return new MetricsExport.Settings(MetricsExport.DEFAULT_LABELS, maxSeries, perProcess, 10, idleIntervals);
+    }
+
+    /** An exporter with room for {@code groups} groups. */
+    private MetricsExport export(int groups, boolean perProcess) {
+        int fixed = settings(0, perProcess, 1000).fixedSeries();
+        return new MetricsExport(registry, settings(fixed + 5 * groups, perProcess, 1000));
+    }
+
+    private static SeriesLabels names(String command, String user) {
+        return SeriesLabels.of(command, user);
+    }
 
     private static TaskActivity alive(int pid, long start, long written) {
         return new TaskActivity(new TaskSample(pid, pid, 1, start, 0, false, 0, 0, 0, 0, 0),
@@ -35,8 +47,8 @@ class MetricsExportTest {
                 new IoDelta(0, written, 0, 0, 0), IoDelta.ZERO, 0, name.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Series of {@code metric} by "command/user", label values in the order of their names. */
-    private Map<String, Double> series(String metric) {
+    /** Series of {@code metric} by label values, in the order of their names, joined by "/". */
+    static Map<String, Double> series(ConsistentRegistry registry, String metric) {
         Map<String, Double> out = new HashMap<>();
         for (MetricSnapshot m : registry.scrape()) {
             if (!m.getMetadata().getName().equals(metric)) {
@@ -58,28 +70,28 @@ class MetricsExportTest {
 
     @Test
     void procfsIsSaidWithTheUnreadableCountAndGetsNoSwapinSeries() throws java.io.IOException {
-        MetricsExport export = new MetricsExport(registry, false, 10);
+        MetricsExport export = export(1000, false);
         export.visibility(new Visibility(Visibility.Source.PROCFS, 3, 10));
         TaskActivity waited = new TaskActivity(new TaskSample(7, 7, 1, 0, 0, false, 0, 0, 0, 0, 0),
                 new IoDelta(0, 4096, 0, 5_000_000, 0), IoDelta.ZERO, 0);
-        export.record(List.of(waited), a -> new Names("dd", "nobody"), 0);
-        assertThat(series("jiotop_unreadable_processes")).containsExactly(Map.entry("", 3.0));
-        assertThat(series("jiotop_swapin_delay_seconds")).isEmpty();
-        assertThat(series("jiotop_blkio_delay_seconds")).containsExactly(Map.entry("dd/nobody", 0.005));
+        export.record(List.of(waited), a -> names("dd", "nobody"), 0);
+        assertThat(series(registry, "jiotop_unreadable_processes")).containsExactly(Map.entry("", 3.0));
+        assertThat(series(registry, "jiotop_swapin_delay_seconds")).isEmpty();
+        assertThat(series(registry, "jiotop_blkio_delay_seconds")).containsExactly(Map.entry("dd/nobody", 0.005));
         java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
         io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create().write(text, registry.scrape());
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("jiotop_source_info{source=\"procfs\"} 1");
 
         export.visibility(Visibility.TASKSTATS);
-        export.record(List.of(waited), a -> new Names("dd", "nobody"), 0);
-        assertThat(series("jiotop_unreadable_processes")).containsExactly(Map.entry("", 0.0));
-        assertThat(series("jiotop_swapin_delay_seconds")).containsExactly(Map.entry("dd/nobody", 0.0));
+        export.record(List.of(waited), a -> names("dd", "nobody"), 0);
+        assertThat(series(registry, "jiotop_unreadable_processes")).containsExactly(Map.entry("", 0.0));
+        assertThat(series(registry, "jiotop_swapin_delay_seconds")).containsExactly(Map.entry("dd/nobody", 0.0));
     }
 
     @Test
     void groupsPastTheCapShareOneSeriesAndEveryByteIsCounted() {
-        MetricsExport export = new MetricsExport(registry, false, 10);
-        Function<TaskActivity, Names> byPid = a -> new Names("p" + a.sample().id(), "root");
+        MetricsExport export = export(1000, false);
+        Function<TaskActivity, SeriesLabels> byPid = a -> names("p" + a.sample().id(), "root");
         long total = 0;
         for (int interval = 0; interval < 3; interval++) {
             List<TaskActivity> tasks = new ArrayList<>();
@@ -89,52 +101,52 @@ class MetricsExportTest {
             }
             export.record(tasks, byPid, 0);
         }
-        Map<String, Double> written = series("jiotop_write_bytes");
-        assertThat(written).hasSize(MetricsExport.MAX_GROUPS + 1).containsKey("other/other");
+        Map<String, Double> written = series(registry, "jiotop_write_bytes");
+        assertThat(written).hasSize(1000 + 1).containsKey("other/other");
         assertThat(sum(written)).isEqualTo(total);
-        assertThat(series("jiotop_read_bytes")).hasSize(MetricsExport.MAX_GROUPS + 1);
-        assertThat(series("jiotop_groups")).containsEntry("", (double) MetricsExport.MAX_GROUPS);
-        assertThat(series("jiotop_groups_folded")).containsEntry("", 2000.0);
+        assertThat(series(registry, "jiotop_read_bytes")).hasSize(1000 + 1);
+        assertThat(series(registry, "jiotop_groups")).containsEntry("", (double) 1000);
+        assertThat(series(registry, "jiotop_groups_folded")).containsEntry("", 2000.0);
     }
 
     @Test
     void aGroupThatHasASeriesKeepsItAfterTheCapIsReached() {
-        MetricsExport export = new MetricsExport(registry, false, 10, 2);
-        Function<TaskActivity, Names> byPid = a -> new Names("p" + a.sample().id(), "root");
+        MetricsExport export = export(2, false);
+        Function<TaskActivity, SeriesLabels> byPid = a -> names("p" + a.sample().id(), "root");
         export.record(List.of(alive(1, 1, 10), alive(2, 2, 20)), byPid, 0);
         export.record(List.of(alive(3, 3, 30), alive(1, 1, 1)), byPid, 0);
-        assertThat(series("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
                 Map.of("p1/root", 11.0, "p2/root", 20.0, "other/other", 30.0));
     }
 
     @Test
     void aProcessWhoseNameCouldNotBeReadIsCountedUnderTheNameOfItsExitReport() {
-        MetricsExport export = new MetricsExport(registry, true, 10);
+        MetricsExport export = export(1000, true);
         Map<Integer, String> readable = new HashMap<>();
-        Function<TaskActivity, Names> names = a -> a.exited() ? new Names(new String(a.exitedName(),
+        Function<TaskActivity, SeriesLabels> names = a -> a.exited() ? names(new String(a.exitedName(),
                 StandardCharsets.UTF_8), "root") : readable.containsKey(a.sample().id())
-                ? new Names(readable.get(a.sample().id()), "root") : null;
+                ? names(readable.get(a.sample().id()), "root") : null;
         export.record(List.of(alive(7, 70, 4096)), names, 0);
-        assertThat(series("jiotop_write_bytes")).isEmpty();
+        assertThat(series(registry, "jiotop_write_bytes")).isEmpty();
         export.record(List.of(exited(7, 70, 100, "dd")), names, 0);
-        assertThat(series("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("dd/root", 4196.0));
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("dd/root", 4196.0));
         // A later process with the same PID is not the one held back; a readable name is kept.
         export.record(List.of(alive(7, 900, 1)), names, 0);
         readable.put(7, "late");
         export.record(List.of(alive(7, 900, 2)), names, 0);
-        assertThat(series("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
                 Map.of("dd/root", 4196.0, "late/root", 3.0));
-        assertThat(series("jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("late/7/root", 2.0));
+        assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("late/7/root", 2.0));
     }
 
     @Test
     void aProcessThatStaysNamelessEndsUpUnderOtherAndNeverUnderAMadeUpName() {
-        MetricsExport export = new MetricsExport(registry, false, 10);
+        MetricsExport export = export(1000, false);
         export.record(List.of(alive(7, 70, 4096)), a -> null, 0);
         for (int i = 0; i < 4; i++) {
             export.record(List.of(), a -> null, 0);
         }
-        assertThat(series("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 4096.0));
-        assertThat(series("jiotop_groups_folded")).containsEntry("", 0.0);
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 4096.0));
+        assertThat(series(registry, "jiotop_groups_folded")).containsEntry("", 0.0);
     }
 }

@@ -1,0 +1,104 @@
+package org.jiotop.output;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleCounter;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.resources.Resource;
+import org.jiotop.model.IoDelta;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The grouped counters pushed to an OpenTelemetry collector over OTLP/HTTP (protobuf), through the
+ * OpenTelemetry SDK and its JDK HTTP sender, every interval. Exports run on the SDK's own thread
+ * with a deadline, so a receiver that fails, refuses or hangs never holds up sampling; each failure
+ * goes to {@code failed}, which says it at most once a minute, and the SDK's own log lines (one
+ * per failed export) are turned off.
+ */
+public final class OtlpExport implements AutoCloseable {
+    /** The semantic conventions' names for the series' labels, where they have one. */
+    private static final Map<String, String> ATTRIBUTES = Map.of("command", "process.executable.name",
+            "user", "process.owner", "unit", "systemd.unit", "namespace", "k8s.namespace.name",
+            "pod", "k8s.pod.name", "container", "container.name");
+    private static final AttributeKey<String> DIRECTION = AttributeKey.stringKey("disk.io.direction");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Kept: a logger only weakly held by its manager could lose the level set on it. */
+    private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
+
+    private final SdkMeterProvider provider;
+    private final List<AttributeKey<String>> keys = new ArrayList<>();
+    private final LongCounter io;
+    private final LongCounter cancelled;
+    private final DoubleCounter blkioDelay;
+    private final DoubleCounter swapinDelay;
+
+    /**
+     * @param labels the series' label names, in the order of {@link SeriesLabels#values()}
+     * @param headers HTTP headers sent with each request (authentication)
+     */
+    public OtlpExport(String endpoint, Map<String, String> headers, Duration interval, String hostName,
+                      List<String> labels, Consumer<Throwable> failed) {
+        SDK_LOG.setLevel(Level.OFF);
+        // While an export waits for its deadline the SDK skips the pushes that fall due (the
+        // counters are cumulative, so the next push carries their counts).
+        OtlpHttpMetricExporterBuilder exporter = OtlpHttpMetricExporter.builder().setEndpoint(endpoint)
+                .setTimeout(TIMEOUT);
+        headers.forEach(exporter::addHeader);
+        provider = SdkMeterProvider.builder()
+                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
+                        AttributeKey.stringKey("host.name"), hostName,
+                        AttributeKey.stringKey("service.name"), "jiotop"))))
+                .registerMetricReader(PeriodicMetricReader.builder(new ReportingExporter(exporter.build(), failed))
+                        .setInterval(interval).build())
+                .build();
+        for (String l : labels) {
+            keys.add(AttributeKey.stringKey(ATTRIBUTES.getOrDefault(l, "jiotop." + l)));
+        }
+        Meter meter = provider.get("org.jiotop");
+        String of = labels.contains("container") ? "container" : "process";
+        io = meter.counterBuilder(of + ".disk.io").setUnit("By")
+                .setDescription("Bytes read from and written to block devices (written: page cache dirtied)").build();
+        cancelled = meter.counterBuilder("jiotop.disk.cancelled_write").setUnit("By")
+                .setDescription("Written bytes cancelled before reaching the device").build();
+        blkioDelay = meter.counterBuilder("jiotop.blkio_delay").ofDoubles().setUnit("s")
+                .setDescription("Time tasks waited for block I/O (needs kernel.task_delayacct=1)").build();
+        swapinDelay = meter.counterBuilder("jiotop.swapin_delay").ofDoubles().setUnit("s")
+                .setDescription("Time tasks waited for swap-in (needs kernel.task_delayacct=1)").build();
+    }
+
+    /** Adds one interval's I/O by series, as {@link MetricsExport#record} gives it. */
+    public void add(Map<SeriesLabels, IoDelta> interval) {
+        interval.forEach((labels, d) -> {
+            AttributesBuilder b = Attributes.builder();
+            for (int i = 0; i < keys.size(); i++) {
+                b.put(keys.get(i), labels.values().get(i));
+            }
+            Attributes group = b.build();
+            io.add(d.readBytes(), group.toBuilder().put(DIRECTION, "read").build());
+            io.add(d.writeBytes(), group.toBuilder().put(DIRECTION, "write").build());
+            cancelled.add(d.cancelledWriteBytes(), group);
+            blkioDelay.add(d.blkioDelayNanos() / 1e9, group);
+            swapinDelay.add(d.swapinDelayNanos() / 1e9, group);
+        });
+    }
+
+    /** Sends what is left, waiting a few seconds at most for a receiver that may not answer. */
+    @Override
+    public void close() {
+        provider.shutdown().join(3, TimeUnit.SECONDS);
+    }
+}
