@@ -11,16 +11,33 @@ import java.util.NoSuchElementException;
  */
 public final class Recording {
     private final Path file;
+    private final SessionStart first;
     private RecordingInfo info;
 
-    private Recording(Path file) {
+    private Recording(Path file, SessionStart first) {
         this.file = file;
+        this.first = first;
     }
 
     /** Opens {@code file}, checking that it is a recording this version reads. */
     public static Recording open(Path file) throws RecordingException {
-        FrameReader.open(file).close();
-        return new Recording(file);
+        try (FrameReader r = FrameReader.open(file)) {
+            byte[] body = r.next();
+            SessionStart first = null;
+            if (body != null && (body[0] & 0xFF) == RecordFormat.SESSION) {
+                try {
+                    first = SessionStart.read(new ByteSource(body, 1, body.length));
+                } catch (ByteSource.Damage e) {
+                    throw new RecordingException(file, "not a jiotop recording (" + e.getMessage() + ")");
+                }
+            }
+            return new Recording(file, first);
+        }
+    }
+
+    /** Its first session (host, version, machine), null when the file holds none. */
+    public SessionStart firstSession() {
+        return first;
     }
 
     public Path file() {

@@ -23,7 +23,7 @@ import java.util.function.Function;
 public final class RecordingWriter implements AutoCloseable {
     private final Path file;
     private final long maxBytes;
-    private final SessionStart start;
+    private SessionStart start;
     private final Frames frames = new Frames();
     private FileChannel channel;
     private IntervalCodec.Encoder encoder;
@@ -83,10 +83,20 @@ public final class RecordingWriter implements AutoCloseable {
         }
     }
 
-    /** Appends {@code interval}, sampled at {@code time}, each active task labelled by {@code labels}. */
-    public void append(Interval interval, Instant time, Function<TaskActivity, TaskLabels> labels)
+    /**
+     * Appends {@code interval}, sampled at {@code time}, each active task labelled by {@code labels}; its
+     * rows are processes or threads as {@code processes} says (a change starts a session).
+     */
+    public void append(Interval interval, Instant time, boolean processes, Function<TaskActivity, TaskLabels> labels)
             throws RecordingException {
         frames.clear();
+        if (processes != start.processes()) {
+            start = new SessionStart(start.jiotopVersion(), start.host(), start.pidMax(), processes,
+                    time.toEpochMilli(), interval.startNanos());
+            encoder = new IntervalCodec.Encoder(start);
+            start.write(frames.begin());
+            frames.end();
+        }
         encoder.encode(interval, time.toEpochMilli(), labels, frames);
         try {
             if (maxBytes > 0 && holdsInterval && channel.position() + frames.size() > maxBytes) {
