@@ -82,16 +82,17 @@ final class IntervalCodec {
 
         private static void row(ByteSink out, int ref, TaskActivity a, IoDelta previous) {
             IoDelta d = a.delta();
-            boolean sectors = d.readBytes() % RecordFormat.SECTOR == 0 && d.writeBytes() % RecordFormat.SECTOR == 0
-                    && d.cancelledWriteBytes() % RecordFormat.SECTOR == 0;
+            // The kernel counts page-cache I/O in pages and direct I/O in sectors: most figures divide.
+            boolean pages = multiples(d, RecordFormat.PAGE);
+            boolean sectors = !pages && multiples(d, RecordFormat.SECTOR);
             boolean delays = d.blkioDelayNanos() != 0 || d.swapinDelayNanos() != 0;
             boolean accumulated = !previous.plus(d).equals(a.accumulated());
             int flags = (a.exited() ? RecordFormat.EXITED | RecordFormat.EXITED_NAME : 0)
-                    | (sectors ? RecordFormat.IN_SECTORS : 0)
+                    | (sectors ? RecordFormat.IN_SECTORS : 0) | (pages ? RecordFormat.IN_PAGES : 0)
                     | (d.cancelledWriteBytes() != 0 ? RecordFormat.CANCELLED : 0)
                     | (delays ? RecordFormat.DELAYS : 0)
                     | (accumulated ? RecordFormat.ACCUMULATED : 0);
-            int unit = sectors ? RecordFormat.SECTOR : 1;
+            int unit = pages ? RecordFormat.PAGE : sectors ? RecordFormat.SECTOR : 1;
             out.varint(ref);
             out.u8(flags);
             out.varint(d.readBytes() / unit);
@@ -114,6 +115,10 @@ final class IntervalCodec {
             if (a.exited()) {
                 out.raw(a.exitedName());
             }
+        }
+
+        private static boolean multiples(IoDelta d, int unit) {
+            return d.readBytes() % unit == 0 && d.writeBytes() % unit == 0 && d.cancelledWriteBytes() % unit == 0;
         }
 
         private static final class Known {
@@ -180,7 +185,8 @@ final class IntervalCodec {
                 throw new ByteSource.Damage("row of unnamed task " + ref);
             }
             int flags = in.u8();
-            long unit = (flags & RecordFormat.IN_SECTORS) != 0 ? RecordFormat.SECTOR : 1;
+            long unit = (flags & RecordFormat.IN_PAGES) != 0 ? RecordFormat.PAGE
+                    : (flags & RecordFormat.IN_SECTORS) != 0 ? RecordFormat.SECTOR : 1;
             long read = in.varint() * unit;
             long write = in.varint() * unit;
             long cancelled = (flags & RecordFormat.CANCELLED) != 0 ? in.varint() * unit : 0;

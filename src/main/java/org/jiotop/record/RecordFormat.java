@@ -31,9 +31,11 @@ final class RecordFormat {
     static final int DELAYS = 1 << 3;
     static final int ACCUMULATED = 1 << 4;
     static final int EXITED_NAME = 1 << 5;
+    static final int IN_PAGES = 1 << 6;
 
-    /** Bytes counted in 512-byte sectors when every byte figure of a row is a multiple of this. */
+    /** A row's bytes are counted in these units when every byte figure of the row is a multiple of one. */
     static final int SECTOR = 512;
+    static final int PAGE = 4096;
 
     private RecordFormat() {
     }
