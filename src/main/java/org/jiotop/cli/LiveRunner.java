@@ -39,6 +39,7 @@ final class LiveRunner {
     private final ConfigFile config;
     private final LiveState state;
     private final Boolean delayAccountingAtStart;
+    private ReplayControl replay;
 
     LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels, IoPrio ioprio,
                UserDb users, ConfigFile config, LiveState state) {
@@ -54,8 +55,19 @@ final class LiveRunner {
         this.delayAccountingAtStart = proc.taskDelayAcct();
     }
 
+    /** Replaying: the live view takes the replay's keys too. */
+    LiveRunner replaying(ReplayControl control) {
+        this.replay = control;
+        return this;
+    }
+
     int run(Terminal terminal, PrintStream err) throws KernelException, IOException {
-        int idWidth = Integer.toString(proc.pidMax()).length();
+        return run(terminal, err, proc.pidMax());
+    }
+
+    /** {@code pidMax}: what the ID column is as wide as, the recording machine's when replaying. */
+    int run(Terminal terminal, PrintStream err, int pidMax) throws KernelException, IOException {
+        int idWidth = Integer.toString(pidMax).length();
         try (LiveView view = LiveView.open(terminal, JobControl::stopAsSuspended)) {
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
@@ -67,10 +79,13 @@ final class LiveRunner {
                 LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
                         .render(shownReport(g.height()));
                 state.drawn(frame);
-                view.show(frame.lines());
+                view.show(replay == null ? frame.lines() : replay.stamped(frame.lines(), g.width()));
                 Key key = view.readKey(Math.max(1, cadence.remainingNanos() / 1_000_000));
                 if (key == LiveView.LOST) {
                     break;
+                }
+                if (key != null && replay != null && state.dialog() == null && replay.handle(key)) {
+                    continue;
                 }
                 if (key != null) {
                     if (!carryOut(KeyHandler.handle(state, key, frame.pageRows(), System.nanoTime()))) {
@@ -80,7 +95,7 @@ final class LiveRunner {
                 }
                 if (cadence.remainingNanos() <= 0) {
                     cadence.advance();
-                    if (monitor.sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
+                    if ((replay == null || replay.playing()) && monitor.sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
                         break;
                     }
                 }
@@ -118,6 +133,8 @@ final class LiveRunner {
                 return false;
             }
             case Command.Remeasure r -> monitor.setProcesses(state.processes());
+            case Command.Ionice i when replay != null -> state.tell("A recording's tasks cannot be reniced", now);
+            case Command.ToggleDelayAccounting t when replay != null -> state.tell("Not while replaying", now);
             case Command.Ionice i -> ionice(i, now);
             case Command.FilterUser f -> {
                 OptionalInt uid = Main.resolveUser(users, f.user());

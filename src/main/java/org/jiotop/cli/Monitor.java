@@ -121,6 +121,11 @@ final class Monitor {
         } catch (RecordingException e) {
             r = null; // the pass ends where the file cannot be read; the caller tells why from the replay
         }
+        return show(r);
+    }
+
+    /** Makes {@code r}, an interval the replay moved to, the latest; false when there is none. */
+    boolean show(RecordedInterval r) {
         if (r == null) {
             return false;
         }

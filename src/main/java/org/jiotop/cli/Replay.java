@@ -25,6 +25,8 @@ final class Replay implements RowLabels.Source {
     private final Set<Integer> ids;
     private Recording.Intervals pass;
     private RecordedInterval current;
+    /** The position of {@code current} in the window, -1 before the first. */
+    private int index = -1;
 
     private Replay(Recording recording, Instant since, Instant until, Set<Integer> ids) {
         this.recording = recording;
@@ -60,12 +62,55 @@ final class Replay implements RowLabels.Source {
         }
         while (pass.hasNext()) {
             RecordedInterval r = pass.next();
-            if ((since == null || !r.time().isBefore(since)) && (until == null || !r.time().isAfter(until))) {
+            if (until != null && r.time().isAfter(until)) {
+                break;
+            }
+            if (since == null || !r.time().isBefore(since)) {
                 current = ids.isEmpty() ? r : chosen(r);
+                index++;
                 return current;
             }
         }
         return null;
+    }
+
+    /**
+     * The interval at {@code target} in the window (the last when past it), read again from the start
+     * when it lies behind: a session's rows are deltas of what came before them.
+     */
+    RecordedInterval seek(int target) throws RecordingException {
+        int want = Math.max(0, target);
+        if (want <= index) {
+            restart();
+        }
+        while (index < want && next() != null) {
+            // reading forward to it
+        }
+        return current;
+    }
+
+    /** The first interval sampled at or after {@code time}, else the last. */
+    RecordedInterval seek(Instant time) throws RecordingException {
+        if (current != null && !current.time().isBefore(time)) {
+            restart();
+        }
+        while ((current == null || current.time().isBefore(time)) && next() != null) {
+            // reading forward to it
+        }
+        return current;
+    }
+
+    int index() {
+        return index;
+    }
+
+    private void restart() {
+        if (pass != null) {
+            pass.close();
+        }
+        pass = null;
+        current = null;
+        index = -1;
     }
 
     /** Why the file's readable part ended early, once the pass reached it; null if it did not. */

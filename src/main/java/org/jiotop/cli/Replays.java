@@ -44,7 +44,7 @@ final class Replays {
             RowLabels labels = new RowLabels(replay, users);
             Monitor monitor = new Monitor(null, options, new int[0], users, groups).replay(replay);
             int pidMax = first == null ? io.proc().pidMax() : first.pidMax();
-            int status = live ? live(options, uids, monitor, labels, users, io)
+            int status = live ? live(options, uids, new ReplayControl(replay, monitor), labels, users, io, pidMax)
                     : new BatchRunner(options, uids, io.proc(), monitor, labels, pidMax).run(io.out(), err);
             if (replay.damage() != null) {
                 err.println("jiotop: " + replay.recording().file() + ": " + replay.damage()
@@ -63,12 +63,12 @@ final class Replays {
         }
     }
 
-    private static int live(Options options, Set<Integer> uids, Monitor monitor, RowLabels labels, UserDb users,
-                            Io io) throws IOException, KernelException {
+    private static int live(Options options, Set<Integer> uids, ReplayControl control, RowLabels labels,
+                            UserDb users, Io io, int pidMax) throws IOException, KernelException {
         LiveState state = LiveSettings.state(options, io.env());
         try (var terminal = io.terminals().open()) {
-            return new LiveRunner(options, uids, io.proc(), monitor, labels, new IoPrio(), users, io.config(), state)
-                    .run(terminal, io.err());
+            return new LiveRunner(options, uids, io.proc(), control.monitor(), labels, new IoPrio(), users,
+                    io.config(), state).replaying(control).run(terminal, io.err(), pidMax);
         }
     }
 }
