@@ -27,7 +27,8 @@ final class IntervalCodec {
     /** Write side: which tasks the session has named, and what their accumulated figures are. */
     static final class Encoder {
         private final SessionStart start;
-        private final Map<TaskId, Known> known = new HashMap<>();
+        /** By ID: a task's start time comes out a little differently in each sample ({@link TaskId#sameTask}). */
+        private final Map<Integer, Known> known = new HashMap<>();
         private int nextRef;
 
         Encoder(SessionStart start) {
@@ -47,13 +48,17 @@ final class IntervalCodec {
             for (int i = 0; i < active.size(); i++) {
                 TaskActivity a = active.get(i);
                 TaskSample s = a.sample();
-                Known k = known.get(s.taskId());
+                Known k = known.get(s.id());
+                if (k != null && !k.task.sameTask(s.taskId()) && !k.task.endedAs(s.taskId())) {
+                    k = null; // its ID was given to a new task
+                }
                 TaskLabels l = labels.apply(a);
                 if (k == null || !k.labels.equals(l)) {
-                    k = new Known(k == null ? nextRef++ : k.ref, l, k == null ? IoDelta.ZERO : k.accumulated);
-                    known.put(s.taskId(), k);
+                    k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task, l,
+                            k == null ? IoDelta.ZERO : k.accumulated);
+                    known.put(s.id(), k);
                     ByteSink body = frames.begin();
-                    new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), s.startNanos(), a.accumulatedSinceNanos(),
+                    new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(), a.accumulatedSinceNanos(),
                             l).write(body, start.monotonicNanos());
                     frames.end();
                 }
@@ -61,7 +66,7 @@ final class IntervalCodec {
                 previous[i] = k.accumulated;
                 k.accumulated = a.accumulated();
                 if (a.exited()) {
-                    known.remove(s.taskId()); // its last row: a task ID is never reused by the same start time
+                    known.remove(s.id()); // its last row
                 }
             }
             ByteSink out = frames.begin();
@@ -123,11 +128,13 @@ final class IntervalCodec {
 
         private static final class Known {
             final int ref;
+            final TaskId task;
             final TaskLabels labels;
             IoDelta accumulated;
 
-            Known(int ref, TaskLabels labels, IoDelta accumulated) {
+            Known(int ref, TaskId task, TaskLabels labels, IoDelta accumulated) {
                 this.ref = ref;
+                this.task = task;
                 this.labels = labels;
                 this.accumulated = accumulated;
             }
