@@ -29,6 +29,7 @@ final class IntervalCodec {
         private final SessionStart start;
         /** By ID: a task's start time comes out a little differently in each sample ({@link TaskId#sameTask}). */
         private final Map<Integer, Known> known = new HashMap<>();
+        private final StringTable strings = new StringTable();
         private int nextRef;
 
         Encoder(SessionStart start) {
@@ -59,7 +60,7 @@ final class IntervalCodec {
                     known.put(s.id(), k);
                     ByteSink body = frames.begin();
                     new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(), a.accumulatedSinceNanos(),
-                            l).write(body, start.monotonicNanos());
+                            l).write(body, start.monotonicNanos(), strings);
                     frames.end();
                 }
                 refs[i] = k.ref;
@@ -146,6 +147,7 @@ final class IntervalCodec {
         private final SessionStart start;
         private final List<TaskEntry> entries = new ArrayList<>();
         private final List<IoDelta> accumulated = new ArrayList<>();
+        private final StringTable strings = new StringTable();
 
         Decoder(SessionStart start) {
             this.start = start;
@@ -156,7 +158,7 @@ final class IntervalCodec {
         }
 
         void task(ByteSource in) throws ByteSource.Damage {
-            TaskEntry e = TaskEntry.read(in, start.monotonicNanos());
+            TaskEntry e = TaskEntry.read(in, start.monotonicNanos(), strings);
             if (e.ref() > entries.size()) {
                 throw new ByteSource.Damage("task " + e.ref() + " named before task " + entries.size());
             }

@@ -11,7 +11,7 @@ import org.jiotop.linux.TaskPriority;
 record TaskEntry(int ref, int id, int tgid, int ppid, int uid, long startNanos, long accumulatedSinceNanos,
                  TaskLabels labels) {
 
-    void write(ByteSink out, long base) {
+    void write(ByteSink out, long base, StringTable strings) {
         out.u8(RecordFormat.TASK);
         out.varint(ref);
         out.varint(id);
@@ -20,14 +20,14 @@ record TaskEntry(int ref, int id, int tgid, int ppid, int uid, long startNanos, 
         out.varint(uid & 0xFFFFFFFFL);
         out.zigzag(startNanos - base);
         out.zigzag(accumulatedSinceNanos - base);
-        out.text(labels.priority().text());
-        out.text(labels.user());
-        out.text(labels.processCommand());
-        out.text(labels.processShortCommand());
-        out.text(labels.threadSuffix());
+        strings.write(out, labels.priority().text());
+        strings.write(out, labels.user());
+        strings.write(out, labels.processCommand());
+        strings.write(out, labels.processShortCommand());
+        strings.write(out, labels.threadSuffix());
     }
 
-    static TaskEntry read(ByteSource in, long base) throws ByteSource.Damage {
+    static TaskEntry read(ByteSource in, long base, StringTable strings) throws ByteSource.Damage {
         int ref = in.count();
         int id = in.count();
         int tgid = in.count();
@@ -35,9 +35,9 @@ record TaskEntry(int ref, int id, int tgid, int ppid, int uid, long startNanos, 
         int uid = (int) in.varint();
         long start = in.zigzag() + base;
         long since = in.zigzag() + base;
-        TaskPriority priority = priority(in.text());
-        return new TaskEntry(ref, id, tgid, ppid, uid, start, since,
-                new TaskLabels(priority, in.text(), in.text(), in.text(), in.text()));
+        TaskPriority priority = priority(strings.read(in));
+        return new TaskEntry(ref, id, tgid, ppid, uid, start, since, new TaskLabels(priority, strings.read(in),
+                strings.read(in), strings.read(in), strings.read(in)));
     }
 
     /** The priority {@link TaskPriority#text()} wrote. */
