@@ -7,14 +7,12 @@
 # and prints the median ms per refresh of each. Bytes per row is the recording's size over the
 # rows its replay lists (--format=csv, less the header). Run as root from the repository.
 set -eu
+[ "$(id -u)" -eq 0 ] || { echo "bench/recording.sh: needs root (taskstats)" >&2; exit 1; }
+rounds=${ROUNDS:-3} active=${ACTIVE:-50} want=${TASKS:-10000}
 cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh
 jiotop_require_jdk
 java="$JIOTOP_JDK/bin/java"
-rounds=${ROUNDS:-3}
-active=${ACTIVE:-50}
-want=${TASKS:-10000}
-[ "$(id -u)" -eq 0 ] || { echo "bench/recording.sh: needs root (taskstats)" >&2; exit 1; }
 ./jiotop --version >/dev/null
 mkdir -p target/bench
 children=""
