@@ -10,8 +10,10 @@ import org.jiotop.model.TaskActivity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,6 +33,7 @@ final class IntervalCodec {
         private final Map<Integer, Known> known = new HashMap<>();
         private final StringTable strings = new StringTable();
         private int nextRef;
+        private int sinceSweep;
 
         Encoder(SessionStart start) {
             this.start = start;
@@ -70,6 +73,7 @@ final class IntervalCodec {
                     known.remove(s.id()); // its last row
                 }
             }
+            sweep(interval);
             ByteSink out = frames.begin();
             out.u8(RecordFormat.INTERVAL);
             out.zigzag(interval.endNanos() - start.monotonicNanos());
@@ -121,6 +125,22 @@ final class IntervalCodec {
             if (a.exited()) {
                 out.raw(a.exitedName());
             }
+        }
+
+        /**
+         * Now and then, forgets the tasks that are gone without a last row (they exited idle): the
+         * interval lists every task alive, so one not in it will not come back.
+         */
+        private void sweep(Interval interval) {
+            if (++sinceSweep < 64 || known.isEmpty()) {
+                return;
+            }
+            sinceSweep = 0;
+            Set<Integer> alive = new HashSet<>();
+            for (TaskActivity a : interval.tasks()) {
+                alive.add(a.sample().id());
+            }
+            known.keySet().retainAll(alive);
         }
 
         private static boolean multiples(IoDelta d, int unit) {
