@@ -33,9 +33,11 @@ class ReplayControlTest {
     private Monitor monitor;
     private ReplayControl control;
 
+    private Path file;
+
     @BeforeEach
     void record() throws Exception {
-        Path file = dir.resolve("five.jiotop");
+        file = dir.resolve("five.jiotop");
         SessionStart start = new SessionStart("0.1.0", "h", 32768, false, FIRST.toEpochMilli(), 0);
         try (RecordingWriter w = RecordingWriter.open(file, 0, start)) {
             for (int i = 0; i < 5; i++) {
@@ -100,5 +102,16 @@ class ReplayControlTest {
         // Narrow, the time stays whole and the Total line gives way.
         assertThat(control.stamped(lines.subList(0, 1), 30).getFirst().toString())
                 .isEqualTo("To  2026-12-06 03:01:00 paused");
+    }
+
+    @Test
+    void sinceAndUntilChooseTheWindowInBatchOutputToo() {
+        MainTest.Result r = MainTest.run("--format=json", "--replay", file.toString(), "--since", "2026-12-06T03:01",
+                "--until", "2026-12-06 03:03:00");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines().map(l -> l.replaceAll(".*\"timestamp\":(\\d+)\\..*", "$1")))
+                .containsExactly(Long.toString(FIRST.getEpochSecond() + 60), Long.toString(FIRST.getEpochSecond() + 120),
+                        Long.toString(FIRST.getEpochSecond() + 180));
+        assertThat(MainTest.run("-b", "--replay", file.toString(), "--since", "2026-12-06T04:00").out()).isEmpty();
     }
 }
