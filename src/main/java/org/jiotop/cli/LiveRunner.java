@@ -41,6 +41,7 @@ final class LiveRunner {
     private final Boolean delayAccountingAtStart;
     /** Made when the device panel is first shown, then sampled with the tasks. */
     private DeviceSampler devices;
+    private ReplayControl replay;
 
     LiveRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels, IoPrio ioprio,
                UserDb users, ConfigFile config, LiveState state) {
@@ -56,8 +57,19 @@ final class LiveRunner {
         this.delayAccountingAtStart = proc.taskDelayAcct();
     }
 
+    /** Replaying: the live view takes the replay's keys too. */
+    LiveRunner replaying(ReplayControl control) {
+        this.replay = control;
+        return this;
+    }
+
     int run(Terminal terminal, PrintStream err) throws KernelException, IOException {
-        int idWidth = Integer.toString(proc.pidMax()).length();
+        return run(terminal, err, proc.pidMax());
+    }
+
+    /** {@code pidMax}: what the ID column is as wide as, the recording machine's when replaying. */
+    int run(Terminal terminal, PrintStream err, int pidMax) throws KernelException, IOException {
+        int idWidth = Integer.toString(pidMax).length();
         try (LiveView view = LiveView.open(terminal, JobControl::stopAsSuspended)) {
             Cadence cadence = new Cadence(options.delaySeconds());
             sample();
@@ -72,10 +84,13 @@ final class LiveRunner {
                 LiveScreen.Frame frame = new LiveScreen(state, g, Main.sizeStyle(options), options.delaySeconds(), now)
                         .render(shownReport(g.height()));
                 state.drawn(frame);
-                view.show(frame.lines());
+                view.show(replay == null ? frame.lines() : replay.stamped(frame.lines(), g.width()));
                 Key key = view.readKey(Math.max(1, cadence.remainingNanos() / 1_000_000));
                 if (key == LiveView.LOST) {
                     break;
+                }
+                if (key != null && replay != null && state.dialog() == null && replay.handle(key)) {
+                    continue;
                 }
                 if (key != null) {
                     if (!carryOut(KeyHandler.handle(state, key, frame.pageRows(), System.nanoTime()))) {
@@ -85,7 +100,7 @@ final class LiveRunner {
                 }
                 if (cadence.remainingNanos() <= 0) {
                     cadence.advance();
-                    if (sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
+                    if ((replay == null || replay.playing()) && sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
                         break;
                     }
                 }
@@ -102,7 +117,7 @@ final class LiveRunner {
 
     /** The devices once their panel has been shown, then the tasks; true when the tasks' interval is complete. */
     private boolean sample() throws KernelException {
-        if (devices == null && state.devices()) {
+        if (devices == null && state.devices() && replay == null) {
             devices = DeviceSampler.of(options);
         }
         if (devices != null) {
@@ -134,6 +149,8 @@ final class LiveRunner {
                 return false;
             }
             case Command.Remeasure r -> monitor.setProcesses(state.processes());
+            case Command.Ionice i when replay != null -> state.tell("A recording's tasks cannot be reniced", now);
+            case Command.ToggleDelayAccounting t when replay != null -> state.tell("Not while replaying", now);
             case Command.Ionice i -> ionice(i, now);
             case Command.FilterUser f -> {
                 OptionalInt uid = Main.resolveUser(users, f.user());

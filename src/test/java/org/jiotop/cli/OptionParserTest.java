@@ -279,6 +279,9 @@ class OptionParserTest {
             case URL -> "http://127.0.0.1:4318/v1/metrics";
             case SORT, CHOICE, CHOICES -> o.spec.choices.getFirst();
             case ADDRESS -> "0";
+            case FILE -> "x.jiotop";
+            case SIZE -> "1M";
+            case TIME -> "-2h";
         };
         args.add("--" + o.spec.longName + (value == null ? "" : "=" + value));
         return args;

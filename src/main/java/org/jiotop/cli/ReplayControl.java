@@ -1,0 +1,128 @@
+package org.jiotop.cli;
+
+import org.jiotop.record.RecordedInterval;
+import org.jiotop.record.RecordingException;
+import org.jiotop.view.Key;
+import org.jline.utils.AttributedString;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live view's keys while replaying: space plays or pauses, {@code [} and {@code ]} step back and
+ * forward one interval, {@code {} and {@code }} go to the first and last, {@code t} jumps to a time
+ * typed after it (HH:MM[:SS] on the shown day, an ISO date-time, or relative to the shown time
+ * such as -10m). The first line shows the recorded time of the interval on screen.
+ */
+final class ReplayControl {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final Replay replay;
+    private final Monitor monitor;
+    private boolean playing = true;
+    /** The time being typed after {@code t}, null when not typing one. */
+    private StringBuilder typed;
+    private String note = "";
+
+    ReplayControl(Replay replay, Monitor monitor) {
+        this.replay = replay;
+        this.monitor = monitor;
+    }
+
+    Monitor monitor() {
+        return monitor;
+    }
+
+    boolean playing() {
+        return playing && typed == null;
+    }
+
+    /** Carries out {@code key} if it is a replay key (or part of a typed time); false if it is not. */
+    boolean handle(Key key) throws RecordingException {
+        if (typed != null) {
+            type(key);
+            return true;
+        }
+        if (key.kind() != Key.Kind.CHAR) {
+            return false;
+        }
+        switch (key.ch()) {
+            case ' ' -> playing = !playing;
+            case '[' -> go(replay.seek(replay.index() - 1));
+            case ']' -> go(replay.seek(replay.index() + 1));
+            case '{' -> go(replay.seek(0));
+            case '}' -> go(replay.seek(Integer.MAX_VALUE));
+            case 't' -> typed = new StringBuilder();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void type(Key key) throws RecordingException {
+        switch (key.kind()) {
+            case ENTER -> {
+                Instant at = at(typed.toString().strip());
+                typed = null;
+                if (at == null) {
+                    note = " (not a time)";
+                } else {
+                    go(replay.seek(at));
+                }
+            }
+            case ESCAPE -> typed = null;
+            case BACKSPACE -> typed.setLength(Math.max(0, typed.length() - 1));
+            case CHAR -> {
+                if (key.ch() >= ' ' && key.ch() < 127 && typed.length() < 40) {
+                    typed.append(key.ch());
+                }
+            }
+            default -> {
+                // other keys do nothing while a time is typed
+            }
+        }
+    }
+
+    /** Stepping pauses: the screen stays on the interval chosen. */
+    private void go(RecordedInterval r) {
+        playing = false;
+        note = "";
+        monitor.show(r);
+    }
+
+    private Instant at(String text) {
+        Instant shown = monitor.sampledAt() == null ? Instant.now() : monitor.sampledAt();
+        try {
+            LocalTime clock = LocalTime.parse(text);
+            return LocalDateTime.of(LocalDateTime.ofInstant(shown, ZoneId.systemDefault()).toLocalDate(), clock)
+                    .atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeParseException e) {
+            return TimeBound.parse(text, shown);
+        }
+    }
+
+    /** {@code lines} with the first ending in the recorded time and the replay's state, cut to {@code width}. */
+    List<AttributedString> stamped(List<AttributedString> lines, int width) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        Instant shown = monitor.sampledAt();
+        String stamp = typed != null ? "jump to: " + typed + "_"
+                : (shown == null ? "" : STAMP.format(LocalDateTime.ofInstant(shown, ZoneId.systemDefault())))
+                + (playing ? " playing" : " paused") + note;
+        List<AttributedString> out = new ArrayList<>(lines);
+        String first = lines.getFirst().toString();
+        // Where both do not fit, the time wins over the end of the Total line.
+        int room = Math.max(0, width - stamp.length() - 2);
+        String line = (first.length() > room ? first.substring(0, room) : first) + "  " + stamp;
+        out.set(0, new AttributedString(line.length() > width ? line.substring(0, width) : line));
+        return out;
+    }
+}
