@@ -13,6 +13,7 @@ import org.jiotop.output.SummaryLines;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -43,12 +44,17 @@ final class BatchRunner {
     }
 
     BatchRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels) {
+        this(options, uids, proc, monitor, labels, proc.pidMax());
+    }
+
+    /** {@code pidMax}: what the ID column is as wide as, the recording machine's when replaying. */
+    BatchRunner(Options options, Set<Integer> uids, ProcFs proc, Monitor monitor, RowLabels labels, int pidMax) {
         this.options = options;
         this.uids = uids;
         this.monitor = monitor;
         this.labels = labels;
         this.proc = proc;
-        this.format = new BatchFormat(Integer.toString(proc.pidMax()).length(), Main.sizeStyle(options),
+        this.format = new BatchFormat(Integer.toString(pidMax).length(), Main.sizeStyle(options),
                 options.is(Option.TIME), options.quiet());
         this.filter = options.text(Option.FILTER) == null ? null : Pattern.compile(options.text(Option.FILTER));
         this.output = options.mode() == Mode.LIVE ? Mode.TEXT : options.mode();
@@ -61,8 +67,11 @@ final class BatchRunner {
     /** Runs until the iterations are done or writing fails; returns the exit status. */
     int run(PrintStream out, PrintStream err) throws KernelException {
         long lostNoted = 0;
-        Cadence cadence = new Cadence(options.delaySeconds());
-        monitor.sample();
+        boolean replaying = monitor.replaying();
+        Cadence cadence = replaying ? null : new Cadence(options.delaySeconds());
+        if (!replaying) {
+            monitor.sample();
+        }
         if (startupReport != null) {
             // For the benchmark (BENCHMARKS.md): CPU of the whole process up to its first sample.
             long cpuNanos = proc.cpuNanos(proc.selfPid());
@@ -70,12 +79,14 @@ final class BatchRunner {
         }
         ReportSettings.Figures figures = options.figures();
         for (long i = 0; options.iterations() < 0 || i < options.iterations(); i++) {
-            if (!cadence.awaitNext()) {
+            if (!replaying && !cadence.awaitNext()) {
                 break;
             }
-            monitor.sample();
+            if (!monitor.sample() && replaying) {
+                break;
+            }
             // JSON and CSV stamp the end of the report's interval, not the moment it is printed.
-            Instant sampled = json != null || csv != null ? Instant.now() : null;
+            Instant sampled = monitor.sampledAt();
             Report report = monitor.report(figures, options.is(Option.ONLY), uids, null, filter, false, SortKey.IO,
                     true, labels, grouping);
             report = labels.label(report, 0, report.rows().size());
@@ -90,7 +101,8 @@ final class BatchRunner {
                     }
                     csv.write(report, sampled, line -> out.append(line).append('\n'));
                 }
-                default -> format.write(report, (int) Math.min(i, Integer.MAX_VALUE), LocalTime::now,
+                default -> format.write(report, (int) Math.min(i, Integer.MAX_VALUE), replaying
+                        ? () -> LocalTime.ofInstant(sampled, ZoneId.systemDefault()) : LocalTime::now,
                         line -> out.append(line).append('\n'));
             }
             out.flush();

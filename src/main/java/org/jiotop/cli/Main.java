@@ -11,6 +11,7 @@ import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.TaskstatsSocket;
 import org.jiotop.linux.UserDb;
 import org.jiotop.output.SizeStyle;
+import org.jiotop.record.RecordingException;
 import org.jiotop.view.LiveState;
 
 import java.io.IOException;
@@ -118,7 +119,12 @@ public final class Main {
             err.println("jiotop: " + (refusal != null ? refusal : "not on a terminal")
                     + ", so printing batch output (-b)");
         }
+        if (options.text(Option.REPLAY) != null) {
+            return Replays.run(options, uids, groups, users, live, new Replays.Io(out, err, proc, env, terminals,
+                    config));
+        }
         ProcessIds processIds = ProcessIds.of(options.pids(), proc);
+        Recorder recorder = null;
         if (options.groupKind().processes() || exporter) {
             for (String note : processIds.notes()) {
                 err.println("jiotop: " + note);
@@ -131,6 +137,8 @@ public final class Main {
             IoPrio ioprio = new IoPrio();
             RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users), users);
             Monitor monitor = new Monitor(scanner, options, processIds.ids(), users, groups);
+            recorder = Recorder.open(options, proc.pidMax(), options.groupKind().processes() || exporter, labels, err);
+            monitor.recordTo(recorder);
             if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);
             }
@@ -155,9 +163,16 @@ public final class Main {
         } catch (KernelException e) {
             err.println("jiotop: " + explain(e));
             return EXIT_CANNOT_RUN;
+        } catch (RecordingException e) {
+            err.println("jiotop: " + e.getMessage());
+            return EXIT_CANNOT_RUN;
         } catch (IOException e) {
             err.println("jiotop: " + (exporter ? "" : "terminal: ") + e.getMessage());
             return EXIT_CANNOT_RUN;
+        } finally {
+            if (recorder != null) {
+                recorder.close();
+            }
         }
     }
 

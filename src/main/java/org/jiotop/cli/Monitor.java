@@ -16,8 +16,11 @@ import org.jiotop.model.ReportSettings;
 import org.jiotop.model.RowFilter;
 import org.jiotop.model.SortKey;
 import org.jiotop.model.TaskTracker;
+import org.jiotop.record.RecordedInterval;
+import org.jiotop.record.RecordingException;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -44,6 +47,9 @@ final class Monitor {
     /** The groups {@code -u} named by label, of the kind given on the command line; empty for all. */
     private final GroupKind chosenKind;
     private final Set<String> chosenGroups;
+    private Instant sampledAt;
+    private Recorder recorder;
+    private Replay replay;
 
     /** {@code processIds}: the IDs of {@code -p} as processes (see {@link ProcessIds}). */
     Monitor(TaskScanner scanner, Options options, int[] processIds, UserDb users) {
@@ -65,21 +71,69 @@ final class Monitor {
         this.tracker = new TaskTracker(keepExited, keepExitedWithIo);
     }
 
-    /** Takes a sample; true when it completed an interval (every sample but the first of a mode). */
+    /** Appends every interval completed from now on to {@code to}. */
+    Monitor recordTo(Recorder to) {
+        this.recorder = to;
+        return this;
+    }
+
+    /** Takes its intervals from {@code from} instead of the kernel. */
+    Monitor replay(Replay from) {
+        this.replay = from;
+        return this;
+    }
+
+    boolean replaying() {
+        return replay != null;
+    }
+
+    /** When the latest interval's sample was taken: now, or as recorded. */
+    Instant sampledAt() {
+        return sampledAt;
+    }
+
+    /**
+     * Takes a sample; true when it completed an interval (every sample but the first of a mode).
+     * Replaying, each call takes the next recorded interval: false after the last.
+     */
     boolean sample() throws KernelException {
+        if (replay != null) {
+            return replayed();
+        }
         Scan scan = processes ? scanner.processes(onlyProcesses) : scanner.threads(onlyThreads);
         delayAccounting = scan.delayAccounting();
         exits = scan.exits();
         Interval interval = tracker.advance(scan);
+        sampledAt = Instant.now();
         if (interval != null) {
             latest = interval;
+            if (recorder != null) {
+                recorder.append(interval, sampledAt, processes);
+            }
         }
         return interval != null;
     }
 
+    private boolean replayed() {
+        RecordedInterval r;
+        try {
+            r = replay.next();
+        } catch (RecordingException e) {
+            r = null; // the pass ends where the file cannot be read; the caller tells why from the replay
+        }
+        if (r == null) {
+            return false;
+        }
+        latest = r.interval();
+        processes = r.processes();
+        delayAccounting = latest.delayAccounting();
+        sampledAt = r.time();
+        return true;
+    }
+
     /** Switches between threads and processes: the next interval is measured from scratch. */
     void setProcesses(boolean on) {
-        if (on != processes) {
+        if (on != processes && replay == null) {
             processes = on;
             tracker = new TaskTracker(keepExited, keepExitedWithIo);
             latest = null;

@@ -159,7 +159,24 @@ enum Option {
             .doc("basic auth, the password in FILE (see above)")),
     SERVE_TLS(new OptionSpec("serve-tls").value("KEYSTORE:FILE", PAIR).in(Set.of(Mode.EXPORTER))
             .help("HTTPS with a PKCS#12 key store, its password in FILE")
-            .doc("HTTPS with a PKCS#12 key store, its password in FILE (see above)"));
+            .doc("HTTPS with a PKCS#12 key store, its password in FILE (see above)")),
+    RECORD(new OptionSpec("record").value("FILE", ValueKind.FILE).excludes("replay")
+            .help("also append every interval to FILE (see docs/recording-format.md)")
+            .doc("also append every interval to FILE, crash-safe (see Recording and replay)")),
+    RECORD_MAX(new OptionSpec("record-max").value("SIZE", ValueKind.SIZE).requires("record")
+            .help("with --record: start a new FILE past SIZE bytes (K, M, G), keeping the last as FILE.1")
+            .doc("with `--record`: when FILE would pass SIZE (bytes, or with `K`, `M`, `G`), it becomes FILE.1"
+                    + " (replacing the older one) and a new FILE is started")),
+    REPLAY(new OptionSpec("replay").value("FILE", ValueKind.FILE).in(Mode.REPORTS).excludes("record")
+            .help("show a recording instead of the live kernel")
+            .doc("show the intervals of a recording instead of the live kernel (see Recording and replay)")),
+    SINCE(new OptionSpec("since").value("TIME", ValueKind.TIME).in(Mode.REPORTS).requires("replay")
+            .help("with --replay: from TIME (ISO date and time, or relative: -2h, -30m, -1d)")
+            .doc("with `--replay`: only intervals from TIME on: ISO `2026-12-06T03:00[:00][Z]` (local time"
+                    + " unless zoned) or relative to now, `-90s`, `-30m`, `-2h`, `-1d`")),
+    UNTIL(new OptionSpec("until").value("TIME", ValueKind.TIME).in(Mode.REPORTS).requires("replay")
+            .help("with --replay: up to TIME")
+            .doc("with `--replay`: only intervals up to TIME (as `--since`)"));
 
     /** Its facts, to read (the table is made once and never changed). */
     final OptionSpec spec;

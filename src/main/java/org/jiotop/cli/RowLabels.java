@@ -4,25 +4,58 @@ import org.jiotop.linux.KernelLabels;
 import org.jiotop.linux.SafeText;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
+import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
 import org.jiotop.model.Group;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
+import org.jiotop.model.TaskActivity;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Hands the model the labels of rows, looked up in /proc only for the rows that need them. */
+/**
+ * Hands the model the labels of rows, looked up only for the rows that need them: in /proc, or in a
+ * recording when replaying one.
+ */
 final class RowLabels {
     /** The USER of a group whose processes are not all one user's. */
     static final String MIXED_USERS = "*";
 
-    private final KernelLabels kernel;
+    /** Where a task's labels come from. */
+    interface Source {
+        TaskLabels labels(TaskSample task, byte[] exitedName, boolean processes);
+
+        /** Forgets what is known of a process's priority. */
+        default void priorityChanged(int pid) {
+        }
+    }
+
+    private final Source kernel;
     private final UserDb users;
 
     RowLabels(KernelLabels kernel, UserDb users) {
-        this.kernel = kernel;
+        this(new Source() {
+            @Override
+            public TaskLabels labels(TaskSample task, byte[] exitedName, boolean processes) {
+                return kernel.labels(task, exitedName, processes);
+            }
+
+            @Override
+            public void priorityChanged(int pid) {
+                kernel.priorityChanged(pid);
+            }
+        }, users);
+    }
+
+    RowLabels(Source source, UserDb users) {
+        this.kernel = source;
         this.users = users;
+    }
+
+    /** The labels of a task's row. */
+    TaskLabels of(TaskActivity a, boolean processes) {
+        return kernel.labels(a.sample(), a.exitedName(), processes);
     }
 
     /** {@code rows} with their labels. */

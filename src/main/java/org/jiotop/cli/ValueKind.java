@@ -36,7 +36,13 @@ enum ValueKind {
     /** {@code PORT}, {@code HOST:PORT} or {@code [IPV6]:PORT}. */
     ADDRESS,
     /** Two parts separated by a colon, as the option's value name says. */
-    PAIR;
+    PAIR,
+    /** A path. */
+    FILE,
+    /** Bytes, with an optional K, M or G (powers of 1024). */
+    SIZE,
+    /** A moment: ISO date and time, or relative to now such as -2h ({@link TimeBound}). */
+    TIME;
 
     static final double MIN_DELAY = 0.01;
     static final double MAX_DELAY = 86_400;
@@ -75,6 +81,9 @@ enum ValueKind {
             case CHOICE -> oneOf(shown, value, option.spec.choices);
             case ADDRESS -> listenAddress(shown, value);
             case PAIR -> pair(shown, value, option.spec.valueName);
+            case FILE -> file(shown, value);
+            case SIZE -> TimeBound.size(shown, value);
+            case TIME -> TimeBound.check(shown, value);
         };
     }
 
@@ -243,6 +252,13 @@ enum ValueKind {
             // reported below
         }
         throw new UsageException("option " + option + ": invalid process id: '" + value + "'");
+    }
+
+    private static String file(String option, String value) throws UsageException {
+        if (value.isEmpty()) {
+            throw new UsageException("option " + option + ": empty file name");
+        }
+        return value;
     }
 
     private static String user(String option, String value) throws UsageException {

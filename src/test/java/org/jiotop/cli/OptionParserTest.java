@@ -266,7 +266,11 @@ class OptionParserTest {
     private static List<String> given(Option o) {
         List<String> args = new ArrayList<>();
         if (o.spec.requires != null) {
-            args.add("--" + o.spec.requires);
+            for (Option r : Option.values()) {
+                if (r.spec.longName.equals(o.spec.requires)) {
+                    args.addAll(given(r));
+                }
+            }
         }
         String value = switch (o.spec.kind) {
             case FLAG, COUNTED -> null;
@@ -276,6 +280,9 @@ class OptionParserTest {
             case REGEX, PAIR -> "a:b";
             case SORT, CHOICE -> o.spec.choices.getFirst();
             case ADDRESS -> "0";
+            case FILE -> "x.jiotop";
+            case SIZE -> "1M";
+            case TIME -> "-2h";
         };
         args.add("--" + o.spec.longName + (value == null ? "" : "=" + value));
         return args;

@@ -1,0 +1,63 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.HostName;
+import org.jiotop.model.Interval;
+import org.jiotop.record.RecordingException;
+import org.jiotop.record.RecordingWriter;
+import org.jiotop.record.SessionStart;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * {@code --record}: appends each interval the monitor completes, its active tasks labelled as the
+ * views label them. A file that cannot be written stops the recording, said once on stderr, not the
+ * monitoring.
+ */
+final class Recorder implements AutoCloseable {
+    private final RecordingWriter writer;
+    private final RowLabels labels;
+    private final PrintStream err;
+    private boolean failed;
+
+    private Recorder(RecordingWriter writer, RowLabels labels, PrintStream err) {
+        this.writer = writer;
+        this.labels = labels;
+        this.err = err;
+    }
+
+    /** The recorder {@code --record} asks for, or null without it. */
+    static Recorder open(Options options, int pidMax, boolean processes, RowLabels labels, PrintStream err)
+            throws RecordingException {
+        String file = options.text(Option.RECORD);
+        if (file == null) {
+            return null;
+        }
+        Long max = (Long) options.get(Option.RECORD_MAX);
+        SessionStart start = new SessionStart(Help.VERSION.substring("jiotop ".length()), HostName.read(), pidMax,
+                processes, System.currentTimeMillis(), System.nanoTime());
+        return new Recorder(RecordingWriter.open(Path.of(file), max == null ? 0 : max, start), labels, err);
+    }
+
+    void append(Interval interval, Instant time, boolean processes) {
+        if (failed) {
+            return;
+        }
+        try {
+            writer.append(interval, time, processes, a -> labels.of(a, processes));
+        } catch (RecordingException e) {
+            failed = true;
+            err.println("jiotop: recording stopped: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            writer.close();
+        } catch (RecordingException e) {
+            err.println("jiotop: " + e.getMessage());
+        }
+    }
+}

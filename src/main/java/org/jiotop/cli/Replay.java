@@ -1,0 +1,92 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.Interval;
+import org.jiotop.model.TaskActivity;
+import org.jiotop.record.RecordedInterval;
+import org.jiotop.record.Recording;
+import org.jiotop.record.RecordingException;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code --replay}: the intervals of a recording between {@code --since} and {@code --until}, those
+ * of the tasks {@code -p} names, in the order recorded; and the labels they were recorded with.
+ */
+final class Replay implements RowLabels.Source {
+    private final Recording recording;
+    private final Instant since;
+    private final Instant until;
+    private final Set<Integer> ids;
+    private Recording.Intervals pass;
+    private RecordedInterval current;
+
+    private Replay(Recording recording, Instant since, Instant until, Set<Integer> ids) {
+        this.recording = recording;
+        this.since = since;
+        this.until = until;
+        this.ids = ids;
+    }
+
+    /** The replay {@code --replay} asks for, or null without it. */
+    static Replay open(Options options) throws RecordingException {
+        String file = options.text(Option.REPLAY);
+        if (file == null) {
+            return null;
+        }
+        Instant now = Instant.now();
+        return new Replay(Recording.open(Path.of(file)), bound(options, Option.SINCE, now),
+                bound(options, Option.UNTIL, now), Set.copyOf(options.pids()));
+    }
+
+    private static Instant bound(Options options, Option o, Instant now) {
+        String text = options.text(o);
+        return text == null ? null : TimeBound.parse(text, now);
+    }
+
+    Recording recording() {
+        return recording;
+    }
+
+    /** The next interval in the window, or null after the last (or where the file's readable part ends). */
+    RecordedInterval next() throws RecordingException {
+        if (pass == null) {
+            pass = recording.intervals();
+        }
+        while (pass.hasNext()) {
+            RecordedInterval r = pass.next();
+            if ((since == null || !r.time().isBefore(since)) && (until == null || !r.time().isAfter(until))) {
+                current = ids.isEmpty() ? r : chosen(r);
+                return current;
+            }
+        }
+        return null;
+    }
+
+    /** Why the file's readable part ended early, once the pass reached it; null if it did not. */
+    String damage() {
+        return pass == null ? null : pass.damage();
+    }
+
+    private RecordedInterval chosen(RecordedInterval r) {
+        List<TaskActivity> kept = new ArrayList<>();
+        for (TaskActivity a : r.interval().tasks()) {
+            if (ids.contains(a.sample().id())) {
+                kept.add(a);
+            }
+        }
+        Interval i = r.interval();
+        return new RecordedInterval(r.time(), r.session(), new Interval(i.startNanos(), i.endNanos(), kept,
+                i.pagedInKiB(), i.pagedOutKiB(), i.delayAccounting(), i.lostExitReports()), r.labels());
+    }
+
+    @Override
+    public TaskLabels labels(TaskSample task, byte[] exitedName, boolean processes) {
+        return current.labelsOf(task);
+    }
+}

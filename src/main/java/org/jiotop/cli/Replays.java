@@ -1,0 +1,74 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.IoPrio;
+import org.jiotop.linux.KernelException;
+import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.UserDb;
+import org.jiotop.record.RecordingException;
+import org.jiotop.record.SessionStart;
+import org.jiotop.view.LiveState;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the views on a recording ({@code --replay}): batch output or the live view, labelled as
+ * recorded, without the kernel's taskstats (no root needed). A file whose end is damaged is
+ * replayed up to the damage, which one line on stderr then names.
+ */
+final class Replays {
+    /** Where a run writes and what it reads besides the recording. */
+    record Io(PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env, Terminals terminals,
+              ConfigFile config) {
+    }
+
+    private Replays() {
+    }
+
+    static int run(Options options, Set<Integer> uids, Set<String> groups, UserDb users, boolean live, Io io) {
+        PrintStream err = io.err();
+        if (options.groupKind().byCgroup()) {
+            err.println("jiotop: --group=" + options.text(Option.GROUP)
+                    + " cannot be replayed: a recording keeps no cgroups (see jiotop --help)");
+            return Main.EXIT_USAGE;
+        }
+        try {
+            Replay replay = Replay.open(options);
+            SessionStart first = replay.recording().firstSession();
+            if (first != null && !first.processes() && options.groupKind().processes()) {
+                err.println("jiotop: " + replay.recording().file() + " holds threads: replay it without -P or --group");
+                return Main.EXIT_USAGE;
+            }
+            RowLabels labels = new RowLabels(replay, users);
+            Monitor monitor = new Monitor(null, options, new int[0], users, groups).replay(replay);
+            int pidMax = first == null ? io.proc().pidMax() : first.pidMax();
+            int status = live ? live(options, uids, monitor, labels, users, io)
+                    : new BatchRunner(options, uids, io.proc(), monitor, labels, pidMax).run(io.out(), err);
+            if (replay.damage() != null) {
+                err.println("jiotop: " + replay.recording().file() + ": " + replay.damage()
+                        + "; replayed what came before");
+            }
+            return status;
+        } catch (RecordingException e) {
+            err.println("jiotop: " + e.getMessage());
+            return Main.EXIT_CANNOT_RUN;
+        } catch (KernelException e) {
+            err.println("jiotop: " + Main.explain(e));
+            return Main.EXIT_CANNOT_RUN;
+        } catch (IOException e) {
+            err.println("jiotop: terminal: " + e.getMessage());
+            return Main.EXIT_CANNOT_RUN;
+        }
+    }
+
+    private static int live(Options options, Set<Integer> uids, Monitor monitor, RowLabels labels, UserDb users,
+                            Io io) throws IOException, KernelException {
+        LiveState state = LiveSettings.state(options, io.env());
+        try (var terminal = io.terminals().open()) {
+            return new LiveRunner(options, uids, io.proc(), monitor, labels, new IoPrio(), users, io.config(), state)
+                    .run(terminal, io.err());
+        }
+    }
+}

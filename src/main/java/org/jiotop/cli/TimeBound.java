@@ -1,0 +1,72 @@
+package org.jiotop.cli;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+
+/** The values of {@code --since}/{@code --until} and {@code --record-max}: moments and sizes. */
+final class TimeBound {
+    private TimeBound() {
+    }
+
+    /** Checks a moment's text; it is kept as text and read at run time, when "now" is known. */
+    static String check(String option, String value) throws UsageException {
+        if (parse(value, Instant.EPOCH) == null) {
+            throw new UsageException("option " + option + ": invalid time: '" + value
+                    + "' (want an ISO date and time such as 2026-12-06T03:00, or relative such as -2h)");
+        }
+        return value;
+    }
+
+    /**
+     * The moment {@code text} names: {@code -N} with {@code s}, {@code m}, {@code h} or {@code d}
+     * before {@code now}; an ISO date-time with an offset or {@code Z}; or one without, in the local
+     * time zone (a space may stand for the {@code T}). Null when it is none of these.
+     */
+    static Instant parse(String text, Instant now) {
+        String t = text.strip();
+        if (t.length() >= 3 && t.charAt(0) == '-' && Character.isDigit(t.charAt(1))) {
+            long unit = switch (Character.toLowerCase(t.charAt(t.length() - 1))) {
+                case 's' -> 1;
+                case 'm' -> 60;
+                case 'h' -> 3600;
+                case 'd' -> 86_400;
+                default -> 0;
+            };
+            String digits = t.substring(1, t.length() - 1);
+            if (unit == 0 || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+                return null;
+            }
+            return now.minusSeconds(Long.parseLong(digits) * unit);
+        }
+        String iso = t.replace(' ', 'T').toUpperCase(Locale.ROOT);
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeException e) {
+            // not zoned: local time
+        }
+        try {
+            return LocalDateTime.parse(iso).atZone(ZoneId.systemDefault()).toInstant();
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Bytes, or with a K, M or G suffix (1024, 1024², 1024³); at least 64 KiB, so that a file holds intervals. */
+    static Long size(String option, String value) throws UsageException {
+        String v = value.strip().toUpperCase(Locale.ROOT);
+        int shift = v.endsWith("K") ? 10 : v.endsWith("M") ? 20 : v.endsWith("G") ? 30 : 0;
+        String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
+        if (!digits.isEmpty() && digits.length() <= 12 && digits.chars().allMatch(Character::isDigit)) {
+            long bytes = Long.parseLong(digits) << shift;
+            if (bytes >= 64 << 10 && bytes < 1L << 50) {
+                return bytes;
+            }
+        }
+        throw new UsageException("option " + option + ": invalid size: '" + value
+                + "' (want bytes from 64K, e.g. 100M or 2G)");
+    }
+}

@@ -1,0 +1,213 @@
+package org.jiotop.record;
+
+import org.jiotop.linux.TaskId;
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.Interval;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.TaskActivity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The INTERVAL record and the session state on both sides. Only tasks that did I/O or waited in the
+ * interval are written: idle tasks add nothing to a report's totals and no row under {@code -o}.
+ * A row's accumulated figures are not written while they are the previous ones plus the
+ * interval's, which is what they almost always are.
+ */
+final class IntervalCodec {
+    private IntervalCodec() {
+    }
+
+    /** Write side: which tasks the session has named, and what their accumulated figures are. */
+    static final class Encoder {
+        private final SessionStart start;
+        private final Map<TaskId, Known> known = new HashMap<>();
+        private int nextRef;
+
+        Encoder(SessionStart start) {
+            this.start = start;
+        }
+
+        /** Appends the interval's records (TASK records first) to {@code frames}. */
+        void encode(Interval interval, long wallMillis, Function<TaskActivity, TaskLabels> labels, Frames frames) {
+            List<TaskActivity> active = new ArrayList<>();
+            for (TaskActivity a : interval.tasks()) {
+                if (!a.delta().isZero()) {
+                    active.add(a);
+                }
+            }
+            int[] refs = new int[active.size()];
+            IoDelta[] previous = new IoDelta[active.size()];
+            for (int i = 0; i < active.size(); i++) {
+                TaskActivity a = active.get(i);
+                TaskSample s = a.sample();
+                Known k = known.get(s.taskId());
+                TaskLabels l = labels.apply(a);
+                if (k == null || !k.labels.equals(l)) {
+                    k = new Known(k == null ? nextRef++ : k.ref, l, k == null ? IoDelta.ZERO : k.accumulated);
+                    known.put(s.taskId(), k);
+                    ByteSink body = frames.begin();
+                    new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), s.startNanos(), a.accumulatedSinceNanos(),
+                            l).write(body, start.monotonicNanos());
+                    frames.end();
+                }
+                refs[i] = k.ref;
+                previous[i] = k.accumulated;
+                k.accumulated = a.accumulated();
+                if (a.exited()) {
+                    known.remove(s.taskId()); // its last row: a task ID is never reused by the same start time
+                }
+            }
+            ByteSink out = frames.begin();
+            out.u8(RecordFormat.INTERVAL);
+            out.zigzag(interval.endNanos() - start.monotonicNanos());
+            out.varint(interval.durationNanos());
+            out.zigzag(wallMillis);
+            out.u8(interval.delayAccounting() ? RecordFormat.DELAY_ACCOUNTING : 0);
+            out.zigzag(interval.pagedInKiB());
+            out.zigzag(interval.pagedOutKiB());
+            out.zigzag(interval.lostExitReports());
+            out.varint(active.size());
+            for (int i = 0; i < active.size(); i++) {
+                row(out, refs[i], active.get(i), previous[i]);
+            }
+            frames.end();
+        }
+
+        private static void row(ByteSink out, int ref, TaskActivity a, IoDelta previous) {
+            IoDelta d = a.delta();
+            // The kernel counts page-cache I/O in pages and direct I/O in sectors: most figures divide.
+            boolean pages = multiples(d, RecordFormat.PAGE);
+            boolean sectors = !pages && multiples(d, RecordFormat.SECTOR);
+            boolean delays = d.blkioDelayNanos() != 0 || d.swapinDelayNanos() != 0;
+            boolean accumulated = !previous.plus(d).equals(a.accumulated());
+            int flags = (a.exited() ? RecordFormat.EXITED | RecordFormat.EXITED_NAME : 0)
+                    | (sectors ? RecordFormat.IN_SECTORS : 0) | (pages ? RecordFormat.IN_PAGES : 0)
+                    | (d.cancelledWriteBytes() != 0 ? RecordFormat.CANCELLED : 0)
+                    | (delays ? RecordFormat.DELAYS : 0)
+                    | (accumulated ? RecordFormat.ACCUMULATED : 0);
+            int unit = pages ? RecordFormat.PAGE : sectors ? RecordFormat.SECTOR : 1;
+            out.varint(ref);
+            out.u8(flags);
+            out.varint(d.readBytes() / unit);
+            out.varint(d.writeBytes() / unit);
+            if (d.cancelledWriteBytes() != 0) {
+                out.varint(d.cancelledWriteBytes() / unit);
+            }
+            if (delays) {
+                out.varint(d.blkioDelayNanos());
+                out.varint(d.swapinDelayNanos());
+            }
+            if (accumulated) {
+                IoDelta acc = a.accumulated();
+                out.varint(acc.readBytes());
+                out.varint(acc.writeBytes());
+                out.varint(acc.cancelledWriteBytes());
+                out.varint(acc.blkioDelayNanos());
+                out.varint(acc.swapinDelayNanos());
+            }
+            if (a.exited()) {
+                out.raw(a.exitedName());
+            }
+        }
+
+        private static boolean multiples(IoDelta d, int unit) {
+            return d.readBytes() % unit == 0 && d.writeBytes() % unit == 0 && d.cancelledWriteBytes() % unit == 0;
+        }
+
+        private static final class Known {
+            final int ref;
+            final TaskLabels labels;
+            IoDelta accumulated;
+
+            Known(int ref, TaskLabels labels, IoDelta accumulated) {
+                this.ref = ref;
+                this.labels = labels;
+                this.accumulated = accumulated;
+            }
+        }
+    }
+
+    /** Read side: the session's tasks by ref, and their accumulated figures so far. */
+    static final class Decoder {
+        private final SessionStart start;
+        private final List<TaskEntry> entries = new ArrayList<>();
+        private final List<IoDelta> accumulated = new ArrayList<>();
+
+        Decoder(SessionStart start) {
+            this.start = start;
+        }
+
+        SessionStart start() {
+            return start;
+        }
+
+        void task(ByteSource in) throws ByteSource.Damage {
+            TaskEntry e = TaskEntry.read(in, start.monotonicNanos());
+            if (e.ref() > entries.size()) {
+                throw new ByteSource.Damage("task " + e.ref() + " named before task " + entries.size());
+            }
+            if (e.ref() == entries.size()) {
+                entries.add(e);
+                accumulated.add(IoDelta.ZERO);
+            } else {
+                entries.set(e.ref(), e);
+            }
+        }
+
+        RecordedInterval interval(ByteSource in) throws ByteSource.Damage {
+            long end = in.zigzag() + start.monotonicNanos();
+            long duration = in.varint();
+            Instant time = Instant.ofEpochMilli(in.zigzag());
+            boolean delayAccounting = (in.u8() & RecordFormat.DELAY_ACCOUNTING) != 0;
+            long pagedIn = in.zigzag();
+            long pagedOut = in.zigzag();
+            long lost = in.zigzag();
+            int n = in.count();
+            List<TaskActivity> tasks = new ArrayList<>(Math.min(n, 1 << 16));
+            Map<TaskId, TaskLabels> labels = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                tasks.add(row(in, labels));
+            }
+            return new RecordedInterval(time, start,
+                    new Interval(end - duration, end, tasks, pagedIn, pagedOut, delayAccounting, lost), labels);
+        }
+
+        private TaskActivity row(ByteSource in, Map<TaskId, TaskLabels> labels) throws ByteSource.Damage {
+            int ref = in.count();
+            if (ref >= entries.size()) {
+                throw new ByteSource.Damage("row of unnamed task " + ref);
+            }
+            int flags = in.u8();
+            long unit = (flags & RecordFormat.IN_PAGES) != 0 ? RecordFormat.PAGE
+                    : (flags & RecordFormat.IN_SECTORS) != 0 ? RecordFormat.SECTOR : 1;
+            long read = in.varint() * unit;
+            long write = in.varint() * unit;
+            long cancelled = (flags & RecordFormat.CANCELLED) != 0 ? in.varint() * unit : 0;
+            long blkio = 0;
+            long swapin = 0;
+            if ((flags & RecordFormat.DELAYS) != 0) {
+                blkio = in.varint();
+                swapin = in.varint();
+            }
+            IoDelta delta = new IoDelta(read, write, cancelled, blkio, swapin);
+            IoDelta acc = (flags & RecordFormat.ACCUMULATED) != 0
+                    ? new IoDelta(in.varint(), in.varint(), in.varint(), in.varint(), in.varint())
+                    : accumulated.get(ref).plus(delta);
+            accumulated.set(ref, acc);
+            byte[] exitedName = (flags & RecordFormat.EXITED_NAME) != 0 ? in.raw() : null;
+            TaskEntry e = entries.get(ref);
+            TaskSample sample = new TaskSample(e.id(), e.tgid(), e.ppid(), e.startNanos(), e.uid(), false,
+                    acc.readBytes(), acc.writeBytes(), acc.cancelledWriteBytes(), acc.blkioDelayNanos(),
+                    acc.swapinDelayNanos());
+            labels.put(sample.taskId(), e.labels());
+            return new TaskActivity(sample, delta, acc, e.accumulatedSinceNanos(), exitedName);
+        }
+    }
+}

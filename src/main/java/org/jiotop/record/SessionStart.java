@@ -1,0 +1,24 @@
+package org.jiotop.record;
+
+/**
+ * The first record of each run that writes to a file (and of a file after rotation): what the
+ * intervals after it share. Times of the session's tasks and intervals are stored as nanoseconds
+ * after {@code monotonicNanos}; {@code wallMillis} is the wall clock at that moment.
+ */
+public record SessionStart(String jiotopVersion, String host, int pidMax, boolean processes, long wallMillis,
+                    long monotonicNanos) {
+
+    void write(ByteSink out) {
+        out.u8(RecordFormat.SESSION);
+        out.text(jiotopVersion);
+        out.text(host);
+        out.varint(pidMax);
+        out.u8(processes ? 1 : 0);
+        out.zigzag(wallMillis);
+        out.zigzag(monotonicNanos);
+    }
+
+    static SessionStart read(ByteSource in) throws ByteSource.Damage {
+        return new SessionStart(in.text(), in.text(), in.count(), in.u8() != 0, in.zigzag(), in.zigzag());
+    }
+}

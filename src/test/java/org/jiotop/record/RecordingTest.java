@@ -1,0 +1,205 @@
+package org.jiotop.record;
+
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.Interval;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.TaskActivity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The recording format on its own: what is written is read back, and damage is found, never thrown. */
+class RecordingTest {
+    private static final long BASE = 5_000_000_000L;
+    private static final SessionStart START = new SessionStart("0.1.0", "db1", 4194304, false, 1_765_000_000_000L,
+            BASE);
+
+    @TempDir
+    Path dir;
+
+    /**
+     * A made-up interval: {@code n} tasks, their I/O growing with {@code step}; every third idle, one
+     * exits. Bytes are whole pages (the page cache's unit), but every seventh task's whole sectors,
+     * and one task's odd.
+     */
+    private static Interval interval(int step, int n) {
+        List<TaskActivity> tasks = new ArrayList<>();
+        long end = BASE + (step + 1) * 1_000_000_000L;
+        for (int i = 0; i < n; i++) {
+            IoDelta d = delta(step, i);
+            IoDelta acc = IoDelta.ZERO;
+            for (int k = 0; k <= step; k++) {
+                acc = acc.plus(delta(k, i));
+            }
+            TaskSample s = new TaskSample(100 + i, 100, 1, BASE - 7_000 * i, 1000 + i % 2, false, acc.readBytes(),
+                    acc.writeBytes(), acc.cancelledWriteBytes(), acc.blkioDelayNanos(), acc.swapinDelayNanos());
+            byte[] exited = step == 2 && i == 4 ? "dd".getBytes() : null;
+            tasks.add(new TaskActivity(s, d, acc, BASE, exited));
+        }
+        return new Interval(end - 1_000_000_000L, end, tasks, 12, -1, true, step);
+    }
+
+    private static IoDelta delta(int step, int i) {
+        return i % 3 == 0 ? IoDelta.ZERO
+                : new IoDelta(4096L * i, (i % 7 == 0 ? 512L : 4096L) * step * i + (i == 5 ? 1 : 0),
+                i % 5 == 0 ? 4096 : 0, 1000L * i, i % 7);
+    }
+
+    private static TaskLabels labels(TaskActivity a) {
+        TaskPriority prio = a.exited() ? TaskPriority.EXITED : TaskEntry.priority("be/" + a.sample().id() % 8);
+        return new TaskLabels(prio, "user" + a.sample().uid(), "cmd " + a.sample().id() + (a.exited() ? " <exited>" : ""),
+                "cmd", a.sample().id() % 2 == 0 ? "" : " [t]");
+    }
+
+    private static final Function<TaskActivity, TaskLabels> LABELS = RecordingTest::labels;
+
+    private Path write(int intervals, int tasks) throws IOException {
+        Path file = dir.resolve("r.jiotop");
+        try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
+            for (int i = 0; i < intervals; i++) {
+                w.append(interval(i, tasks), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), false, LABELS);
+            }
+        }
+        return file;
+    }
+
+    private static List<RecordedInterval> read(Path file) throws RecordingException {
+        List<RecordedInterval> out = new ArrayList<>();
+        Recording.open(file).intervals().forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void whatIsWrittenIsReadBackForEveryActiveTask() throws IOException {
+        List<RecordedInterval> back = read(write(4, 30));
+        assertThat(back).hasSize(4);
+        for (int step = 0; step < 4; step++) {
+            Interval written = interval(step, 30);
+            RecordedInterval r = back.get(step);
+            assertThat(r.time()).isEqualTo(Instant.ofEpochMilli(1_765_000_000_000L + 1000L * step));
+            assertThat(r.interval().startNanos()).isEqualTo(written.startNanos());
+            assertThat(r.interval().endNanos()).isEqualTo(written.endNanos());
+            assertThat(r.interval().lostExitReports()).isEqualTo(step);
+            assertThat(r.interval().pagedOutKiB()).isEqualTo(-1);
+            List<TaskActivity> active = written.tasks().stream().filter(a -> !a.delta().isZero()).toList();
+            assertThat(r.interval().tasks()).hasSize(active.size());
+            for (int i = 0; i < active.size(); i++) {
+                TaskActivity want = active.get(i);
+                TaskActivity got = r.interval().tasks().get(i);
+                assertThat(got.sample().taskId()).isEqualTo(want.sample().taskId());
+                assertThat(got.delta()).isEqualTo(want.delta());
+                assertThat(got.accumulated()).isEqualTo(want.accumulated());
+                assertThat(got.exited()).isEqualTo(want.exited());
+                assertThat(r.labelsOf(got.sample())).isEqualTo(labels(want));
+            }
+        }
+    }
+
+    @Test
+    void aRowTakesFewBytes() throws IOException {
+        Path file = write(200, 60);
+        long rows = 0;
+        for (int i = 0; i < 200; i++) {
+            rows += interval(i, 60).tasks().stream().filter(a -> !a.delta().isZero()).count();
+        }
+        // The goal is ~23 bytes a row, labels and interval headers included.
+        assertThat((double) Files.size(file) / rows).isLessThan(23);
+    }
+
+    @Test
+    void aTornTailIsSkippedAndAppendingContinuesAfterTheReadablePart() throws IOException {
+        Path file = write(3, 10);
+        long whole = Files.size(file);
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, (int) whole - 5));
+        Recording.Intervals pass = Recording.open(file).intervals();
+        int n = 0;
+        while (pass.hasNext()) {
+            pass.next();
+            n++;
+        }
+        assertThat(n).isEqualTo(2);
+        assertThat(pass.damage()).contains("cut short");
+        try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
+            w.append(interval(7, 10), Instant.ofEpochMilli(9), false, LABELS);
+        }
+        List<RecordedInterval> back = read(file);
+        assertThat(back).hasSize(3);
+        assertThat(back.getLast().time()).isEqualTo(Instant.ofEpochMilli(9));
+        assertThat(Recording.open(file).info().damage()).isNull();
+    }
+
+    @Test
+    void everyCutAndEveryFlippedByteGivesTheReadablePrefixNeverAnException() throws IOException {
+        byte[] bytes = Files.readAllBytes(write(3, 6));
+        Path damaged = dir.resolve("damaged");
+        int whole = read(dir.resolve("r.jiotop")).size();
+        Random random = new Random(19);
+        for (int at = RecordFormat.FILE_HEADER; at < bytes.length; at++) {
+            Files.write(damaged, Arrays.copyOf(bytes, at));
+            assertThat(Recording.open(damaged).info().intervals()).isBetween(0, whole - 1);
+            byte[] flipped = bytes.clone();
+            flipped[at] ^= (byte) (1 << random.nextInt(8));
+            Files.write(damaged, flipped);
+            RecordingInfo info = Recording.open(damaged).info();
+            assertThat(info.intervals()).isBetween(0, whole - 1);
+            assertThat(info.damage()).isNotNull();
+        }
+    }
+
+    @Test
+    void filesThatAreNoRecordingGiveOneLine() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty"));
+        assertThatThrownBy(() -> Recording.open(empty)).isInstanceOf(RecordingException.class)
+                .hasMessage(empty + ": is empty, not a jiotop recording");
+        assertThatThrownBy(() -> Recording.open(dir)).hasMessage(dir + ": is a directory, not a jiotop recording");
+        assertThatThrownBy(() -> Recording.open(Path.of("/dev/zero")))
+                .hasMessage("/dev/zero: not a jiotop recording");
+        assertThatThrownBy(() -> Recording.open(dir.resolve("none"))).hasMessage(dir.resolve("none") + ": no such file");
+        byte[] bytes = Files.readAllBytes(write(1, 3));
+        bytes[RecordFormat.MAGIC.length] = 9;
+        Path future = Files.write(dir.resolve("future"), bytes);
+        assertThatThrownBy(() -> Recording.open(future))
+                .hasMessage(future + ": recording format version 9, this jiotop reads version 1");
+        assertThatThrownBy(() -> RecordingWriter.open(Path.of("/dev/zero"), 0, START))
+                .hasMessage("/dev/zero: not a jiotop recording (not appending to it)");
+    }
+
+    @Test
+    void pastItsLimitAFileBecomesFileDotOneAndANewOneStarts() throws IOException {
+        Path file = dir.resolve("r.jiotop");
+        long limit = 4096;
+        try (RecordingWriter w = RecordingWriter.open(file, limit, START)) {
+            for (int i = 0; i < 60; i++) {
+                w.append(interval(i, 20), Instant.ofEpochMilli(i), false, LABELS);
+            }
+        }
+        Path older = dir.resolve("r.jiotop.1");
+        assertThat(Files.size(file)).isLessThanOrEqualTo(limit);
+        assertThat(Files.size(older)).isLessThanOrEqualTo(limit);
+        List<RecordedInterval> last = read(file);
+        List<RecordedInterval> before = read(older);
+        assertThat(last.getLast().time()).isEqualTo(Instant.ofEpochMilli(59));
+        assertThat(before.getLast().time().plusMillis(1)).isEqualTo(last.getFirst().time());
+        // Each file stands alone: its first rows carry their accumulated figures and labels.
+        TaskActivity first = last.getFirst().interval().tasks().getFirst();
+        int step = (int) last.getFirst().time().toEpochMilli();
+        TaskActivity want = interval(step, 20).tasks().stream().filter(a -> !a.delta().isZero()).findFirst().orElseThrow();
+        assertThat(first.accumulated()).isEqualTo(want.accumulated());
+        assertThat(last.getFirst().labelsOf(first.sample())).isEqualTo(labels(want));
+    }
+}
