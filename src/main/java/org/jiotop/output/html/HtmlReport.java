@@ -54,10 +54,10 @@ public final class HtmlReport {
                 .raw("<style>").text(STYLE).raw("</style></head>\n<body>")
                 .element("h1", "Disk I/O on " + host);
         facts(out, recorded, host);
-        if (tally.intervals == 0) {
+        if (tally.points() == 0) {
             out.element("p", "The recording holds no intervals.");
         } else {
-            charts(out, recorded, tally, sizes);
+            charts(out, tally, sizes);
             tables(out, tally, sizes);
         }
         return out.raw("</body></html>\n").toString();
@@ -70,7 +70,7 @@ public final class HtmlReport {
                     .element("dt", "To").element("dd", TIME.format(r.last()))
                     .element("dt", "Span").element("dd", span(Duration.between(r.first(), r.last())));
         }
-        out.element("dt", "Intervals").element("dd", Integer.toString(r.intervals().size()))
+        out.element("dt", "Intervals").element("dd", Integer.toString(r.count()))
                 .element("dt", "Recorded by").element("dd", "jiotop " + (r.version().isEmpty() ? "(unknown version)"
                         : r.version()))
                 .raw("</dl>\n");
@@ -81,15 +81,12 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
-    private static void charts(Xml out, RecordedReports recorded, Tally tally, SizeStyle sizes) {
-        Instant[] times = new Instant[tally.intervals];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = recorded.intervals().get(i).time();
-        }
+    private static void charts(Xml out, Tally tally, SizeStyle sizes) {
+        Instant[] times = tally.times();
         out.element("h2", "Total");
         SvgChart.draw(out, "Total DISK READ and DISK WRITE per second", times, List.of(
-                new SvgChart.Named("DISK READ", tally.totalRead),
-                new SvgChart.Named("DISK WRITE", tally.totalWrite)), false, sizes);
+                new SvgChart.Named("DISK READ", tally.totals(false)),
+                new SvgChart.Named("DISK WRITE", tally.totals(true))), false, sizes);
         stacked(out, "processes", tally.processes, tally, times, sizes);
         if (!tally.groups.isEmpty()) {
             stacked(out, "groups", tally.groups, tally, times, sizes);

@@ -83,7 +83,8 @@ final class SvgChart {
         double[] x = new double[n];
         double span = n > 1 ? times[n - 1].toEpochMilli() - times[0].toEpochMilli() : 0;
         for (int i = 0; i < n; i++) {
-            double at = span > 0 ? (times[i].toEpochMilli() - times[0].toEpochMilli()) / span : n > 1 ? (double) i / (n - 1) : 0.5;
+            double at = span > 0 ? (times[i].toEpochMilli() - times[0].toEpochMilli()) / span
+                    : n > 1 ? (double) i / (n - 1) : 0.5;
             x[i] = LEFT + at * (WIDTH - LEFT - RIGHT);
         }
         return x;
@@ -108,7 +109,8 @@ final class SvgChart {
         if (times.length > 0) {
             int[] marks = times.length == 1 ? new int[]{0} : new int[]{0, (times.length - 1) / 2, times.length - 1};
             for (int i : marks) {
-                String anchor = i == 0 && times.length > 1 ? "start" : i == times.length - 1 && i > 0 ? "end" : "middle";
+                String anchor = i == 0 && times.length > 1 ? "start"
+                        : i == times.length - 1 && i > 0 ? "end" : "middle";
                 out.raw(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", x[i], bottom + 18,
                         anchor)).text(CLOCK.format(times[i])).raw("</text>");
             }

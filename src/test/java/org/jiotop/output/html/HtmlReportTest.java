@@ -80,6 +80,19 @@ class HtmlReportTest {
     }
 
     @Test
+    void aLongRecordingIsDrawnInAtMostSoManyPointsWithItsBytesKept() {
+        Tally t = new Tally(Recordings.of(3 * Tally.POINTS + 7));
+        assertThat(t.points()).isEqualTo(Tally.POINTS);
+        Tally.Series dd = t.processes.get("dd (4242)");
+        long half = (3 * Tally.POINTS + 7) / 2;
+        assertThat(dd.writtenBytes).isEqualTo(half * 8 * Recordings.MIB);
+        // Each point is a rate over its own stretch: 8 MiB/s while dd wrote, whatever the stretch's length.
+        assertThat(dd.rates(true)[0]).isEqualTo(8.0 * Recordings.MIB);
+        assertThat(dd.rates(true)[Tally.POINTS - 1]).isZero();
+        assertThat(t.totals(false)[Tally.POINTS / 2]).isGreaterThan(2.0 * Recordings.MIB);
+    }
+
+    @Test
     void nothingIsFetchedAndNothingRuns() {
         String page = HtmlReport.render(Recordings.of(10), SizeStyle.IOTOP);
         assertThat(page).doesNotContain("<script", "<link", "@import", "url(", "<img", "<iframe", "src=");
@@ -91,13 +104,14 @@ class HtmlReportTest {
     @Test
     void namesThatLookLikeMarkupOrHoldControlsStayText() throws Exception {
         RecordedReports r = Recordings.of(2);
-        String page = HtmlReport.render(new RecordedReports("<b>&host\u0001", "0.1.0", r.intervals()), SizeStyle.IOTOP);
+        String page = HtmlReport.render(RecordedReports.of("<b>&host\u0001", "0.1.0", List.copyOf(
+                (List<RecordedReports.Timed>) r.intervals())), SizeStyle.IOTOP);
         assertThat(texts(parse(page), XHTML, "h1")).containsExactly("Disk I/O on <b>&host\ufffd");
     }
 
     @Test
     void anEmptyRecordingSaysSo() throws Exception {
-        Document d = parse(HtmlReport.render(new RecordedReports("h", "", List.of()), SizeStyle.IOTOP));
+        Document d = parse(HtmlReport.render(RecordedReports.of("h", "", List.of()), SizeStyle.IOTOP));
         assertThat(texts(d, XHTML, "p")).containsExactly("The recording holds no intervals.");
         assertThat(d.getElementsByTagNameNS(SVG, "svg").getLength()).isZero();
     }

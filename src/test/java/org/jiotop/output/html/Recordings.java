@@ -60,6 +60,6 @@ final class Recordings {
                             group("web.service", 14, workers / 2, workers)), GroupKind.UNIT);
             intervals.add(new RecordedReports.Timed(START.plusSeconds(s + 1), tasks, groups));
         }
-        return new RecordedReports("db-1.example", "0.1.0", intervals);
+        return RecordedReports.of("db-1.example", "0.1.0", intervals);
     }
 }
