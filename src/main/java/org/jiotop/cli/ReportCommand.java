@@ -45,8 +45,9 @@ final class ReportCommand {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 out.println(USAGE);
-                out.println("Writes the recording FILE (made with --record) as one HTML page: Total read and write"
-                        + " over time, the top 10 readers and writers, totals per process, user and group.");
+                out.println("Writes the recording FILE (made with --record) as one HTML page: Total read\n"
+                        + "and write over time, the top 10 readers and writers, totals per process, user\n"
+                        + "and group. -o - writes it to standard output.");
                 return Main.EXIT_OK;
             } else if (a.equals("-o") || a.equals("--output")) {
                 if (i + 1 >= args.length) {

@@ -85,6 +85,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void jiotopsHelpNamesItAndItHasItsOwn() {
+        assertThat(MainTest.run("--help").out()).contains("\n       jiotop report FILE -o OUT.html");
+        MainTest.Result own = MainTest.run("report", "--help");
+        assertThat(own.status()).isZero();
+        assertThat(own.out()).startsWith(ReportCommand.USAGE + "\n");
+    }
+
+    @Test
     void mistakesAreOneLineAndNoPageIsLeft() throws Exception {
         Path out = dir.resolve("report.html");
         for (String[] args : new String[][]{{"report"}, {"report", "x.jiotop"}, {"report", "-o"},
