@@ -19,6 +19,7 @@ final class Help {
     static String text() {
         StringBuilder b = new StringBuilder("""
                 Usage: jiotop [OPTIONS]
+                       jiotop report FILE -o OUT.html   (a recording as an HTML page)
 
                 DISK READ and DISK WRITE are the block I/O bandwidth used during the sampling
                 period. SWAPIN and IO are the percentages of time the thread spent respectively

@@ -134,6 +134,7 @@ final class LiveRunner {
                 new Grouping(state.kind(), state.openGroup(),
                         state.shows(Column.CGROUP) || state.sortKey() == SortKey.CGROUP));
         state.listed(report);
+        state.record(report);
         if (report == null) {
             return null;
         }

@@ -54,6 +54,9 @@ public final class Main {
     /** As above, on the architecture that {@code osArch} (a value of {@code os.arch}) names. */
     static int run(String[] args, PrintStream out, PrintStream err, ProcFs proc, Map<String, String> env,
                    Terminals terminals, String osArch) {
+        if (args.length > 0 && args[0].equals(ReportCommand.NAME)) {
+            return ReportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Options options;
         boolean live;
         String refusal;

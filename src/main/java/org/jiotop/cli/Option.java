@@ -138,6 +138,7 @@ enum Option {
     HIDE_WRITE(hide("write", Column.WRITE)),
     HIDE_SWAPIN(hide("swapin", Column.SWAPIN)),
     HIDE_IO(hide("io", Column.IO)),
+    HIDE_GRAPH(hide("graph", Column.GRAPH)),
     HIDE_COMMAND(hide("command", Column.COMMAND)),
     SORT_BY(new OptionSpec("sort").value("COLUMN", SORT).choices(ValueKind.sortNames()).byDefault("io").saved()
             .in(Set.of(Mode.LIVE))
@@ -151,8 +152,9 @@ enum Option {
             .help("no colours (also when NO_COLOR is set and not empty)")
             .doc("no colours (also when `NO_COLOR` is set and not empty)")),
     ASCII(new OptionSpec("ascii").saved().in(Set.of(Mode.LIVE))
-            .help("ASCII sort markers instead of \u25bd and \u25b3")
-            .doc("`>` and `<` as sort markers instead of `\u25bd` and `\u25b3`")),
+            .help("ASCII sort markers and graphs instead of \u25bd, \u25b3 and blocks")
+            .doc("`>` and `<` as sort markers instead of `\u25bd` and `\u25b3`, and graphs drawn with `_.-:=+*#`"
+                    + " instead of `\u2581`..`\u2588`")),
     NO_HELP(new OptionSpec("no-help").saved().in(Set.of(Mode.LIVE))
             .help("hide the key help at the bottom")
             .doc("hide the key help at the bottom")),

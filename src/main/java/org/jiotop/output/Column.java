@@ -108,6 +108,21 @@ public enum Column {
             return true;
         }
     },
+    /**
+     * The last intervals' I/O of the row as a sparkline: live view only. Its cells come from the
+     * view's history, not the row, and its width from the screen's; no sort order stands for it.
+     */
+    GRAPH(null, '8', "GRAPH", 10, Align.LEFT, null) {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return "";
+        }
+
+        @Override
+        public boolean inBatch() {
+            return false;
+        }
+    },
     /** Takes the rest of the line. */
     COMMAND(SortKey.COMMAND, '9', "COMMAND", 0, Align.LEFT, "    COMMAND") {
         @Override
@@ -183,7 +198,12 @@ public enum Column {
     }
 
     public boolean needsDelayAccounting() {
-        return sortKey.needsDelayAccounting();
+        return sortable() && sortKey.needsDelayAccounting();
+    }
+
+    /** Whether rows can be sorted by it (left and right go to it). */
+    public boolean sortable() {
+        return sortKey != null;
     }
 
     /** Cell width; {@code idWidth} is the ID column's in this report ({@link #idWidth}). */

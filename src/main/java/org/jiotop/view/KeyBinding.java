@@ -36,7 +36,7 @@ enum KeyBinding {
         /** The column a step left or right would sort by, {@code -} at an end. */
         @Override
         String hint(LiveState s, String key) {
-            List<Column> cols = s.visibleColumns();
+            List<Column> cols = s.sortableColumns();
             int at = cols.indexOf(Column.of(s.effectiveSort()));
             boolean left = key.equals("left");
             // A hidden sort column: a step goes to the last or first shown column, as moveSort does.
@@ -154,6 +154,13 @@ enum KeyBinding {
         @Override
         String hint(LiveState s, String key) {
             return "columns";
+        }
+    },
+    GRAPH_SOURCE("s", "graph read and written bytes, read, or written: the next", "sS") {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            s.graphSource = s.graphSource.next();
+            return Command.REDRAW;
         }
     },
     ALL_COLUMNS("0", "show all columns", "0") {
@@ -318,7 +325,7 @@ enum KeyBinding {
 
     /** Left/right over the visible columns, stopping at the ends; a new column sorts its own way. */
     private static void moveSort(LiveState s, int step) {
-        List<Column> cols = s.visibleColumns();
+        List<Column> cols = s.sortableColumns();
         if (cols.isEmpty()) {
             return;
         }

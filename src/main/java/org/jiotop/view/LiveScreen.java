@@ -60,6 +60,10 @@ public final class LiveScreen {
     private int idWidth;
     /** The first row drawn in this frame. */
     private int scroll;
+    /** The GRAPH column's width in this frame (0 when it is not drawn). */
+    private int graphWidth;
+    /** The graphs of the rows drawn in this frame, or null. */
+    private Graphs graphs;
 
     public LiveScreen(LiveState state, Geometry geometry, SizeStyle sizes, double delaySeconds, long nowNanos) {
         this.s = state;
@@ -71,13 +75,17 @@ public final class LiveScreen {
 
     /** @param report the latest report, or null while the first interval is being measured */
     public Frame render(Report report) {
-        columns = s.visibleColumns();
         scroll = s.scroll;
         idWidth = Column.idWidth(g.idWidth(), report);
+        columns = framedColumns();
+        String[] summary = {SummaryLines.total(report, sizes), SummaryLines.current(report, sizes)};
+        if (report != null) {
+            summary = Graphs.header(summary[0], summary[1], s, g.width(), sizes);
+        }
         List<AttributedString> top = new ArrayList<>();
-        top.add(plain(SummaryLines.total(report, sizes)));
+        top.add(plain(summary[0]));
         top.add(s.dialog instanceof Dialog.Prompt || s.dialog instanceof Dialog.ClassPicker
-                ? dialogLine() : plain(SummaryLines.current(report, sizes)));
+                ? dialogLine() : plain(summary[1]));
         if (report != null && report.lostExitReports() > 0) {
             top.add(plain(SummaryLines.lostExitReports(report.lostExitReports())));
         }
@@ -117,8 +125,9 @@ public final class LiveScreen {
         if (s.dialog instanceof Dialog.Help) {
             lines.addAll(help(pageRows + 1));
         } else {
+            List<AttributedString> rows = rows(report, pageRows);
             lines.add(title(report == null ? s.kind : report.kind()));
-            lines.addAll(rows(report, pageRows));
+            lines.addAll(rows);
         }
         while (lines.size() < g.height() - bottom.size()) {
             lines.add(AttributedString.EMPTY);
@@ -129,6 +138,25 @@ public final class LiveScreen {
             cut.add(fit(line, g.width()));
         }
         return new Frame(cut, pageRows, scroll);
+    }
+
+    /**
+     * The visible columns, less GRAPH when the screen has too little room for it; sets the graph's
+     * width for this frame.
+     */
+    private List<Column> framedColumns() {
+        List<Column> shown = new ArrayList<>(s.visibleColumns());
+        int fixed = 0;
+        for (Column c : shown) {
+            if (c != Column.GRAPH && !c.takesTheRest()) {
+                fixed += c.width(idWidth) + 1;
+            }
+        }
+        graphWidth = shown.contains(Column.GRAPH) ? Graphs.width(g.width(), fixed) : 0;
+        if (graphWidth == 0) {
+            shown.remove(Column.GRAPH);
+        }
+        return shown;
     }
 
     /**
@@ -231,8 +259,8 @@ public final class LiveScreen {
         String marker = s.ascii ? (s.descending ? ">" : "<") : (s.descending ? "\u25bd" : "\u25b3");
         for (int i = 0; i < columns.size(); i++) {
             Column c = columns.get(i);
-            String text = c.title(kind);
-            int w = c.takesTheRest() ? text.length() + 1 : c.width(idWidth);
+            String text = c == Column.GRAPH ? graphTitle() : c.title(kind);
+            int w = c.takesTheRest() ? text.length() + 1 : c == Column.GRAPH ? graphWidth : c.width(idWidth);
             if (c.sortKey == sorted) {
                 text = text + marker;
             }
@@ -257,7 +285,9 @@ public final class LiveScreen {
         scroll = firstShown(s.scroll, rows.size(), pageRows);
         List<AttributedString> out = new ArrayList<>(pageRows);
         Cells cells = new Cells(sizes, !report.accumulated(), s.fullCommand);
-        for (Row r : rows.subList(scroll, Math.min(rows.size(), scroll + pageRows))) {
+        List<Row> page = rows.subList(scroll, Math.min(rows.size(), scroll + pageRows));
+        graphs = graphWidth > 0 ? Graphs.of(s, report.kind(), page, graphWidth, sizes) : null;
+        for (Row r : page) {
             out.add(row(r, r.shownLabels(), cells, report.kind()));
         }
         if (rows.isEmpty()) {
@@ -288,6 +318,8 @@ public final class LiveScreen {
             String text = c.text(r, l, cells);
             if (c.takesTheRest()) {
                 b.append(middleCut(text, Math.max(8, g.width() - DisplayWidth.of(b))), base);
+            } else if (c == Column.GRAPH) {
+                b.append(graphs.cell(r), base);
             } else {
                 double share = c.waitShare(r);
                 b.append(Text.aligned(text, c.width(idWidth), c.align(kind)),
@@ -298,6 +330,11 @@ public final class LiveScreen {
             }
         }
         return b.toAttributedString();
+    }
+
+    /** GRAPH's title: its source and scale once the rows are drawn, else only its name. */
+    private String graphTitle() {
+        return graphs != null ? graphs.title() : Column.GRAPH.title(false);
     }
 
     /** iotop-c's colours for a waiting share: green up to 40 %, magenta to 80 %, red above. */

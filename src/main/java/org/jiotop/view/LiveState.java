@@ -1,7 +1,9 @@
 package org.jiotop.view;
 
 import org.jiotop.model.DeviceRates;
+import org.jiotop.model.GraphSource;
 import org.jiotop.model.GroupKind;
+import org.jiotop.model.IoHistory;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.Row;
@@ -45,6 +47,9 @@ public final class LiveState {
     List<DeviceRates> deviceRows;
     /** Whether swap-in delay has a source: counters read from /proc have none. */
     boolean swapinKnown = true;
+    GraphSource graphSource = GraphSource.BOTH;
+    /** The past intervals the graphs draw, added to as reports come. */
+    final IoHistory history = new IoHistory();
 
     public LiveState() {
     }
@@ -71,6 +76,15 @@ public final class LiveState {
 
     public String openGroup() {
         return openGroup;
+    }
+
+    /** Adds {@code report}'s interval to the graphs' history, once however often it is drawn. */
+    public void record(Report report) {
+        history.add(report);
+    }
+
+    public GraphSource graphSource() {
+        return graphSource;
     }
 
     /** Keeps the labels of the group rows of the report about to be drawn: Enter opens one of them. */
@@ -212,6 +226,17 @@ public final class LiveState {
             }
         }
         return shown;
+    }
+
+    /** The columns on screen that rows can be sorted by, in order. */
+    List<Column> sortableColumns() {
+        List<Column> sortable = new ArrayList<>();
+        for (Column c : visibleColumns()) {
+            if (c.sortable()) {
+                sortable.add(c);
+            }
+        }
+        return sortable;
     }
 
     private static Set<Column> hiddenByDefault() {

@@ -150,8 +150,8 @@ class OptionParserTest {
             "--filter -x            | option --filter needs a value, got option -x",
             "-x                     | no such option: -x",
             "-bx                    | no such option: -x",
-            "-8                     | no such option: -8",
-            "--hide-graph           | no such option: --hide-graph",
+            "-j                     | no such option: -j",
+            "--hide-bogus           | no such option: --hide-bogus",
             "--bogus                | no such option: --bogus",
             "--=1                   | no such option: --",
             "--batch=yes            | option --batch takes no value",
@@ -259,7 +259,7 @@ class OptionParserTest {
                         .containsExactly(o.spec.column);
             }
         }
-        assertThat(keys).containsExactly('1', '2', '3', '4', '5', '6', '7', '9');
+        assertThat(keys).containsExactly('1', '2', '3', '4', '5', '6', '7', '8', '9');
     }
 
     /** Sample arguments for {@code o}, with what it requires. */

@@ -38,7 +38,8 @@ class KeyBindingTest {
     /** What a key can change, as text. A state some way in, so that every key has something to change. */
     private static String snapshot(LiveState s) {
         return s.sortKey + " " + s.descending + " " + s.only + " " + s.kind + " " + s.openGroup + " " + s.figures + " "
-                + s.fullCommand + " " + s.hidden + " " + s.scroll + " " + s.dialog + " " + s.search + " " + s.filterPid + " " + s.devices;
+                + s.fullCommand + " " + s.hidden + " " + s.scroll + " " + s.dialog + " " + s.search + " " + s.filterPid + " "
+                + s.devices + " " + s.graphSource;
     }
 
     @Test
@@ -73,10 +74,11 @@ class KeyBindingTest {
 
     @Test
     void theColumnKeysComeFromTheColumnSchema() {
-        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-7, 9, k");
-        assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND, k CGROUP");
+        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-9, k");
+        assertThat(KeyBinding.COLUMN.help)
+                .endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 8 GRAPH, 9 COMMAND, k CGROUP");
         assertThat(KeyBinding.of(Key.ch('k'))).isEqualTo(KeyBinding.COLUMN);
-        assertThat(KeyBinding.of(Key.ch('8'))).isNull();
+        assertThat(KeyBinding.of(Key.ch('8'))).isEqualTo(KeyBinding.COLUMN);
     }
 
     @Test

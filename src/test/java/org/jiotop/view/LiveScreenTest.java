@@ -89,6 +89,7 @@ class LiveScreenTest {
     /** Draws a frame and keeps its scroll position, as the live view does. */
     private static LiveScreen.Frame render(LiveState s, int width, int height, Report r, boolean delay) {
         s.delayAccounting(delay);
+        s.record(r);
         LiveScreen.Frame f = new LiveScreen(s, new LiveScreen.Geometry(width, height, 5), SizeStyle.IOTOP, 1.0, 0)
                 .render(SOURCE.label(r));
         s.drawn(f);
@@ -305,5 +306,51 @@ class LiveScreenTest {
         LiveScreen.Frame raised = new LiveScreen(s, new LiveScreen.Geometry(100, 9, 5), SizeStyle.IOTOP, 1.0, 0)
                 .render(labels.label(r));
         assertThat(text(raised)).isEqualTo(text(f));
+    }
+
+    /** A writer (8961) that writes for 4 intervals, stops for 3 and writes again, beside a steady reader (8970). */
+    private static List<Report> startStopStart() {
+        long[] written = {0, 8, 8, 8, 8, 0, 0, 0, 4, 8, 8};
+        List<Report> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < written.length; i++) {
+            long w = written[i] * 1_048_576;
+            IoDelta writes = new IoDelta(0, w, 0, 0, 0);
+            IoDelta reads = new IoDelta(2_097_152, 0, 0, 0, 0);
+            List<Row> rows = List.of(
+                    new Row(8961, 8961, 65534, 0, w, 0, 0, new TaskActivity(
+                            new TaskSample(8961, 8961, 1, 0, 0, false, 0, 0, 0, 0, 0), writes, writes, 0)),
+                    new Row(8970, 8961, 65534, 2_097_152, 0, 0, 0, new TaskActivity(
+                            new TaskSample(8970, 8961, 1, 0, 0, false, 0, 0, 0, 0, 0), reads, reads, 0)));
+            reports.add(new Report((i + 1) * 1_000_000_000L, 1_000_000_000L, false, false, false, 2_097_152, w,
+                    2_097_152, w, -1, rows));
+        }
+        return reports;
+    }
+
+    @Test
+    void graphsShowAWriterThatStartsStopsAndStartsAgain() throws IOException {
+        StringBuilder screens = new StringBuilder();
+        for (boolean ascii : new boolean[]{false, true}) {
+            LiveState s = new LiveState();
+            s.ascii = ascii;
+            LiveScreen.Frame f = null;
+            for (Report r : startStopStart()) {
+                f = render(s, 110, 8, r, false);
+            }
+            screens.append("--- ").append(ascii ? "ascii" : "unicode").append('\n').append(text(f));
+            KeyHandler.handle(s, Key.ch('s'), 10, 0);
+            screens.append("--- s: read only\n").append(text(render(s, 110, 8, startStopStart().getLast(), false)));
+        }
+        assertGolden(screens.toString(), "live-graph.txt");
+    }
+
+    @Test
+    void theGraphColumnHidesWithItsKeyAndWhenTheScreenIsTooNarrow() {
+        LiveState s = new LiveState();
+        assertThat(render(s, 110, 8, report(false), false).lines().get(3).toString()).contains("R+W");
+        KeyHandler.handle(s, Key.ch('8'), 10, 0);
+        assertThat(render(s, 110, 8, report(false), false).lines().get(3).toString()).doesNotContain("R+W");
+        KeyHandler.handle(s, Key.ch('8'), 10, 0);
+        assertThat(render(s, 60, 8, report(false), false).lines().get(3).toString()).doesNotContain("R+W");
     }
 }

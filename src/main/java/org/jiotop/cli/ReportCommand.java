@@ -1,0 +1,129 @@
+package org.jiotop.cli;
+
+import org.jiotop.model.ReportSettings;
+import org.jiotop.model.RowFilter;
+import org.jiotop.model.SortKey;
+import org.jiotop.output.SizeStyle;
+import org.jiotop.output.html.HtmlReport;
+import org.jiotop.output.html.RecordedReports;
+import org.jiotop.record.RecordedInterval;
+import org.jiotop.record.Recording;
+import org.jiotop.record.RecordingException;
+import org.jiotop.record.RecordingInfo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * {@code jiotop report FILE -o OUT}: a recording as one HTML page ({@link HtmlReport}). Reads the
+ * file twice, once for its span and once for its intervals, holding only the running sums; writes
+ * OUT whole or not at all ({@code -o -}: standard output). A damaged end is reported up to the
+ * damage, which one line on stderr names.
+ */
+final class ReportCommand {
+    static final String NAME = "report";
+    static final String USAGE = "usage: jiotop report FILE -o OUT.html";
+    /** Every row with I/O, bandwidth figures, in ID order: the page sums them itself. */
+    private static final ReportSettings ALL_ROWS = new ReportSettings(false, true, ReportSettings.Figures.BANDWIDTH,
+            Set.of(), RowFilter.NONE, SortKey.ID, false, false);
+
+    private ReportCommand() {
+    }
+
+    /** Runs it with the arguments after {@code report}; the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String file = null;
+        String output = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                out.println(USAGE);
+                out.println("Writes the recording FILE (made with --record) as one HTML page: Total read\n"
+                        + "and write over time, the top 10 readers and writers, totals per process, user\n"
+                        + "and group. -o - writes it to standard output.");
+                return Main.EXIT_OK;
+            } else if (a.equals("-o") || a.equals("--output")) {
+                if (i + 1 >= args.length) {
+                    return usage(err, "option " + a + " needs a value");
+                }
+                output = args[++i];
+            } else if (a.startsWith("--output=")) {
+                output = a.substring("--output=".length());
+            } else if (a.startsWith("-") && !a.equals("-")) {
+                return usage(err, "no such option: " + a);
+            } else if (file == null) {
+                file = a;
+            } else {
+                return usage(err, "unexpected argument: " + a);
+            }
+        }
+        if (file == null || output == null || output.isEmpty()) {
+            return usage(err, file == null ? "no recording given" : "no output file given (-o)");
+        }
+        try {
+            Recording recording = Recording.open(Path.of(file));
+            RecordingInfo info = recording.info();
+            String page;
+            try (Recording.Intervals pass = recording.intervals()) {
+                page = HtmlReport.render(new RecordedReports(info.host(), info.jiotopVersion(), info.start(),
+                        info.end(), info.intervals(), () -> reports(pass)), SizeStyle.IOTOP);
+                if (pass.damage() != null) {
+                    err.println("jiotop: " + file + ": " + pass.damage() + "; reported what came before");
+                }
+            }
+            write(page, output, out);
+            return Main.EXIT_OK;
+        } catch (RecordingException e) {
+            err.println("jiotop: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("jiotop: cannot write " + output + ": " + e.getMessage());
+        }
+        return Main.EXIT_CANNOT_RUN;
+    }
+
+    private static int usage(PrintStream err, String why) {
+        err.println("jiotop: report: " + why + " (" + USAGE + ")");
+        return Main.EXIT_USAGE;
+    }
+
+    private static Iterator<RecordedReports.Timed> reports(Recording.Intervals pass) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return pass.hasNext();
+            }
+
+            @Override
+            public RecordedReports.Timed next() {
+                RecordedInterval i = pass.next();
+                return new RecordedReports.Timed(i.time(), i.report(ALL_ROWS));
+            }
+        };
+    }
+
+    /** Writes beside the target and moves it over, so that a failed run leaves no half page. */
+    private static void write(String page, String output, PrintStream out) throws IOException {
+        if (output.equals("-")) {
+            out.print(page);
+            return;
+        }
+        Path target = Path.of(output).toAbsolutePath();
+        // Not createTempFile: its 0600 would stay on the page, which is made to be shared.
+        Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + ".tmp");
+        try {
+            Files.writeString(temporary, page, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.jiotop.cli;
+
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.Interval;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.TaskActivity;
+import org.jiotop.record.RecordingWriter;
+import org.jiotop.record.SessionStart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code jiotop report FILE -o OUT} on recordings written with the recording format's writer. */
+class ReportCommandTest {
+    private static final long BASE = 5_000_000_000L;
+    private static final long WALL = 1_765_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** {@code seconds} intervals of a thread of {@code backup-tool} (pid 300) writing 4 MiB a second, and an idle one. */
+    private Path recording(int seconds) throws Exception {
+        Path file = dir.resolve("r.jiotop");
+        SessionStart start = new SessionStart("0.1.0", "db-7", 32768, false, WALL, BASE);
+        try (RecordingWriter w = RecordingWriter.open(file, 0, start)) {
+            for (int s = 0; s < seconds; s++) {
+                long end = BASE + (s + 1) * 1_000_000_000L;
+                IoDelta d = new IoDelta(0, 4L << 20, 0, 0, 0);
+                IoDelta acc = new IoDelta(0, (s + 1) * (4L << 20), 0, 0, 0);
+                List<TaskActivity> tasks = new ArrayList<>();
+                tasks.add(new TaskActivity(new TaskSample(301, 300, 1, BASE, 0, false, 0, acc.writeBytes(), 0, 0, 0),
+                        d, acc, BASE));
+                tasks.add(new TaskActivity(new TaskSample(1, 1, 0, BASE, 0, false, 0, 0, 0, 0, 0), IoDelta.ZERO,
+                        IoDelta.ZERO, BASE));
+                w.append(new Interval(end - 1_000_000_000L, end, tasks, 0, 4096, false, 0),
+                        Instant.ofEpochMilli(WALL + 1000L * (s + 1)), false,
+                        a -> new TaskLabels(TaskPriority.UNKNOWN, "root", "backup-tool --all", "backup-tool"));
+            }
+        }
+        return file;
+    }
+
+    private static Document parse(Path page) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(page.toFile());
+    }
+
+    @Test
+    void aRecordingBecomesAPageWithItsHostAndWriter() throws Exception {
+        Path out = dir.resolve("report.html");
+        MainTest.Result r = MainTest.run("report", recording(30).toString(), "-o", out.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        Document d = parse(out);
+        assertThat(d.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isEqualTo(3);
+        String text = d.getDocumentElement().getTextContent();
+        assertThat(text).contains("Disk I/O on db-7", "backup-tool (300)", "jiotop 0.1.0", "120.00 M");
+    }
+
+    @Test
+    void aTornEndIsReportedUpToTheDamageAndSaidInOneLine() throws Exception {
+        Path file = recording(10);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(f.length() - 5);
+        }
+        Path out = dir.resolve("report.html");
+        MainTest.Result r = MainTest.run("report", file.toString(), "--output=" + out);
+        assertThat(r.status()).isZero();
+        assertThat(r.err().lines()).hasSize(1).allMatch(l -> l.startsWith("jiotop: " + file + ": "));
+        assertThat(parse(out).getDocumentElement().getTextContent()).contains("backup-tool (300)");
+    }
+
+    @Test
+    void jiotopsHelpNamesItAndItHasItsOwn() {
+        assertThat(MainTest.run("--help").out()).contains("\n       jiotop report FILE -o OUT.html");
+        MainTest.Result own = MainTest.run("report", "--help");
+        assertThat(own.status()).isZero();
+        assertThat(own.out()).startsWith(ReportCommand.USAGE + "\n");
+    }
+
+    @Test
+    void mistakesAreOneLineAndNoPageIsLeft() throws Exception {
+        Path out = dir.resolve("report.html");
+        for (String[] args : new String[][]{{"report"}, {"report", "x.jiotop"}, {"report", "-o"},
+                {"report", "a", "b", "-o", "c"}, {"report", "--bogus"}}) {
+            MainTest.Result r = MainTest.run(args);
+            assertThat(r.status()).as(String.join(" ", args)).isEqualTo(Main.EXIT_USAGE);
+            assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
+        }
+        Path empty = Files.writeString(dir.resolve("empty"), "");
+        Path notOne = Files.writeString(dir.resolve("text"), "not a recording at all\n");
+        for (Path bad : List.of(dir.resolve("missing"), dir, notOne, empty)) {
+            MainTest.Result r = MainTest.run("report", bad.toString(), "-o", out.toString());
+            assertThat(r.err().lines()).as(bad.toString()).hasSize(1);
+            assertThat(r.err()).doesNotContain("Exception");
+        }
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString())).doesNotContain("report.html")
+                .noneMatch(n -> n.endsWith(".tmp"));
+    }
+}

@@ -1,0 +1,118 @@
+package org.jiotop.output.html;
+
+import org.jiotop.output.SizeStyle;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportTest {
+    private static final String SVG = "http://www.w3.org/2000/svg";
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
+
+    /** The page parsed as XML: it fails on markup that is not well-formed. */
+    static Document parse(String page) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(page.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> texts(Document d, String ns, String tag) {
+        NodeList nodes = d.getElementsByTagNameNS(ns, tag);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add(nodes.item(i).getTextContent());
+        }
+        return out;
+    }
+
+    @Test
+    void aPageWithAChartPerQuestionTheWritersNameAndTheRecordingsFacts() throws Exception {
+        String page = HtmlReport.render(Recordings.of(60), SizeStyle.IOTOP);
+        Document d = parse(page);
+        assertThat(d.getDocumentElement().getNamespaceURI()).isEqualTo(XHTML);
+        // Total; readers and writers among processes; readers and writers among groups.
+        assertThat(d.getElementsByTagNameNS(SVG, "svg").getLength()).isEqualTo(5);
+        assertThat(texts(d, XHTML, "figcaption")).containsExactly("Total DISK READ and DISK WRITE per second",
+                "Top 10 readers (processes), per second", "Top 10 writers (processes), per second",
+                "Top 10 readers (groups), per second", "Top 10 writers (groups), per second");
+        assertThat(texts(d, XHTML, "dd")).containsExactly("db-1.example", "2026-12-06 03:00:01 UTC",
+                "2026-12-06 03:01:00 UTC", "0:00:59", "60", "jiotop 0.1.0");
+        assertThat(texts(d, XHTML, "li")).contains("dd (4242)", "postgres (812)", "all other processes",
+                "backup.service");
+        assertThat(texts(d, XHTML, "h2")).contains("Totals per process", "Totals per user", "Totals per group");
+    }
+
+    @Test
+    void theWriterLeadsTheTablesWithItsBytes() throws Exception {
+        Document d = parse(HtmlReport.render(Recordings.of(60), SizeStyle.IOTOP));
+        NodeList tables = d.getElementsByTagNameNS(XHTML, "table");
+        assertThat(tables.getLength()).isEqualTo(3);
+        Element firstRow = (Element) ((Element) tables.item(0)).getElementsByTagNameNS(XHTML, "tbody").item(0)
+                .getFirstChild();
+        // dd wrote 8 MiB a second for 30 of the 60 seconds.
+        assertThat(firstRow.getTextContent()).isEqualTo("dd (4242)root0.00 B240.00 M240.00 M");
+        assertThat(texts(d, XHTML, "td")).contains("www-data", "postgresql.service", "14");
+    }
+
+    @Test
+    void theTopTenKeepTheBiggestAndSumTheRest() {
+        Tally t = new Tally(Recordings.of(6));
+        List<Tally.Series> writers = t.top(t.processes, true, 10, "others");
+        assertThat(writers).hasSize(11);
+        assertThat(writers.getFirst().name).isEqualTo("dd (4242)");
+        assertThat(writers.getLast().name).isEqualTo("others");
+        long all = t.processes.values().stream().mapToLong(s -> s.writtenBytes).sum();
+        assertThat(writers.stream().mapToLong(s -> s.writtenBytes).sum()).isEqualTo(all);
+        // postgres reads only: it is no writer.
+        assertThat(writers).extracting(s -> s.name).doesNotContain("postgres (812)");
+    }
+
+    @Test
+    void aLongRecordingIsDrawnInAtMostSoManyPointsWithItsBytesKept() {
+        Tally t = new Tally(Recordings.of(3 * Tally.POINTS + 7));
+        assertThat(t.points()).isEqualTo(Tally.POINTS);
+        Tally.Series dd = t.processes.get("dd (4242)");
+        long half = (3 * Tally.POINTS + 7) / 2;
+        assertThat(dd.writtenBytes).isEqualTo(half * 8 * Recordings.MIB);
+        // Each point is a rate over its own stretch: 8 MiB/s while dd wrote, whatever the stretch's length.
+        assertThat(dd.rates(true)[0]).isEqualTo(8.0 * Recordings.MIB);
+        assertThat(dd.rates(true)[Tally.POINTS - 1]).isZero();
+        assertThat(t.totals(false)[Tally.POINTS / 2]).isGreaterThan(2.0 * Recordings.MIB);
+    }
+
+    @Test
+    void nothingIsFetchedAndNothingRuns() {
+        String page = HtmlReport.render(Recordings.of(10), SizeStyle.IOTOP);
+        assertThat(page).doesNotContain("<script", "<link", "@import", "url(", "<img", "<iframe", "src=");
+        // The only addresses are the XML namespaces, which are names, not fetched.
+        assertThat(page.replace("http://www.w3.org/1999/xhtml", "").replace("http://www.w3.org/2000/svg", ""))
+                .doesNotContain("http:", "https:");
+    }
+
+    @Test
+    void namesThatLookLikeMarkupOrHoldControlsStayText() throws Exception {
+        RecordedReports r = Recordings.of(2);
+        String page = HtmlReport.render(RecordedReports.of("<b>&host\u0001", "0.1.0", List.copyOf(
+                (List<RecordedReports.Timed>) r.intervals())), SizeStyle.IOTOP);
+        assertThat(texts(parse(page), XHTML, "h1")).containsExactly("Disk I/O on <b>&host\ufffd");
+    }
+
+    @Test
+    void anEmptyRecordingSaysSo() throws Exception {
+        Document d = parse(HtmlReport.render(RecordedReports.of("h", "", List.of()), SizeStyle.IOTOP));
+        assertThat(texts(d, XHTML, "p")).containsExactly("The recording holds no intervals.");
+        assertThat(d.getElementsByTagNameNS(SVG, "svg").getLength()).isZero();
+    }
+}
