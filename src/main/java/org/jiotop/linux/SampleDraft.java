@@ -17,6 +17,7 @@ final class SampleDraft {
     private long cancelledWriteBytes;
     private long blkioDelayNanos;
     private long swapinDelayNanos;
+    private LogicalIo logical;
 
     /**
      * The task of answered row {@code i} of {@code c}: its ID, parent, user and start, and (until
@@ -32,6 +33,7 @@ final class SampleDraft {
         readBytes = c.readBytes(i);
         writeBytes = c.writeBytes(i);
         cancelledWriteBytes = c.cancelledWriteBytes(i);
+        logical = LogicalIo.chars(c.readChars(i), c.writeChars(i));
         return delays(c, i);
     }
 
@@ -46,6 +48,7 @@ final class SampleDraft {
         readBytes = io.readBytes();
         writeBytes = io.writeBytes();
         cancelledWriteBytes = io.cancelledWriteBytes();
+        logical = io.logical();
         includesReapedChildren = withReapedChildren;
         return this;
     }
@@ -57,6 +60,17 @@ final class SampleDraft {
         return this;
     }
 
+    /** The read and write system calls made so far. */
+    SampleDraft calls(long read, long write) {
+        logical = logical.withCalls(read, write);
+        return this;
+    }
+
+    /** Whether {@code p} passed the same bytes through calls and to and from disk: no need to count calls anew. */
+    boolean sameIo(TaskSample p) {
+        return logical.sameChars(p.logical()) && p.readBytes() == readBytes && p.writeBytes() == writeBytes;
+    }
+
     int id() {
         return id;
     }
@@ -65,17 +79,21 @@ final class SampleDraft {
         return tgid;
     }
 
+    long startNanos() {
+        return startNanos;
+    }
+
     /** Whether {@code p} is a sample of this task with every value as here. */
     boolean matches(TaskSample p) {
         return p.id() == id && p.tgid() == tgid && p.ppid() == ppid && p.uid() == uid
                 && p.includesReapedChildren() == includesReapedChildren && p.readBytes() == readBytes
                 && p.writeBytes() == writeBytes && p.cancelledWriteBytes() == cancelledWriteBytes
                 && p.blkioDelayNanos() == blkioDelayNanos && p.swapinDelayNanos() == swapinDelayNanos
-                && TaskId.sameStart(p.startNanos(), startNanos);
+                && TaskId.sameStart(p.startNanos(), startNanos) && logical.equals(p.logical());
     }
 
     TaskSample sample() {
         return new TaskSample(id, tgid, ppid, startNanos, uid, includesReapedChildren, readBytes, writeBytes,
-                cancelledWriteBytes, blkioDelayNanos, swapinDelayNanos);
+                cancelledWriteBytes, blkioDelayNanos, swapinDelayNanos, logical);
     }
 }
