@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -36,7 +37,9 @@ enum ValueKind {
     /** {@code PORT}, {@code HOST:PORT} or {@code [IPV6]:PORT}. */
     ADDRESS,
     /** Two parts separated by a colon, as the option's value name says. */
-    PAIR;
+    PAIR,
+    /** Columns batch text shows only when asked, by name, separated by commas; repeatable. */
+    COLUMNS;
 
     static final double MIN_DELAY = 0.01;
     static final double MAX_DELAY = 86_400;
@@ -46,7 +49,7 @@ enum ValueKind {
     }
 
     boolean repeatable() {
-        return this == ID || this == USER;
+        return this == ID || this == USER || this == COLUMNS;
     }
 
     /** The value of an option not given. */
@@ -55,7 +58,7 @@ enum ValueKind {
             case FLAG -> Boolean.FALSE;
             case COUNTED -> 0;
             case COUNT -> -1L;
-            case ID, USER -> List.of();
+            case ID, USER, COLUMNS -> List.of();
             default -> null;
         };
     }
@@ -75,6 +78,7 @@ enum ValueKind {
             case CHOICE -> oneOf(shown, value, option.spec.choices);
             case ADDRESS -> listenAddress(shown, value);
             case PAIR -> pair(shown, value, option.spec.valueName);
+            case COLUMNS -> columns(shown, value);
         };
     }
 
@@ -163,6 +167,41 @@ enum ValueKind {
             throw new UsageException("option " + option + ": invalid value: '" + value + "' (want " + form + ")");
         }
         return value;
+    }
+
+    /** The names {@code --show} takes: the columns batch text has only on request. */
+    static List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (c.batch() == Column.Batch.ON_REQUEST) {
+                names.add(c.optionName());
+            }
+        }
+        return names;
+    }
+
+    /** A live-view-only column is refused by name, saying why, rather than as unknown. */
+    private static List<Column> columns(String option, String value) throws UsageException {
+        List<Column> out = new ArrayList<>();
+        for (String name : value.split(",", -1)) {
+            String v = name.strip().toLowerCase(Locale.ROOT);
+            Column found = null;
+            for (Column c : Column.values()) {
+                if (c.optionName().equals(v) && c.batch() != Column.Batch.ALWAYS) {
+                    found = c;
+                }
+            }
+            if (found != null && found.batch() == Column.Batch.NEVER) {
+                throw new UsageException("option " + option + ": column " + v + " is shown only in the live view"
+                        + " (key " + found.key + ")");
+            }
+            if (found == null) {
+                throw new UsageException("option " + option + ": unknown column: '" + name + "' (want "
+                        + String.join(", ", columnNames()) + ")");
+            }
+            out.add(found);
+        }
+        return out;
     }
 
     private static SortKey sortKey(String option, String value) throws UsageException {

@@ -73,8 +73,9 @@ class KeyBindingTest {
 
     @Test
     void theColumnKeysComeFromTheColumnSchema() {
-        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-7, 9, k");
-        assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND, k CGROUP");
+        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-7, 9, k, s-v");
+        assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 9 COMMAND, k CGROUP,"
+                + " s READ_SYSCALLS, t WRITE_SYSCALLS, u READ_CHARS, v WRITE_CHARS");
         assertThat(KeyBinding.of(Key.ch('k'))).isEqualTo(KeyBinding.COLUMN);
         assertThat(KeyBinding.of(Key.ch('8'))).isNull();
     }
