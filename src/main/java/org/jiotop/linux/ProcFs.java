@@ -170,12 +170,7 @@ public final class ProcFs {
 
     /** The raw name ({@code comm}) of thread {@code tid} of process {@code tgid}, or null. */
     public byte[] comm(int tgid, int tid) {
-        begin();
-        id(tgid);
-        name("task");
-        id(tid);
-        name("comm");
-        int n = read();
+        int n = readTaskFile(tgid, tid, "comm");
         if (n < 0) {
             return null;
         }
@@ -192,12 +187,17 @@ public final class ProcFs {
 
     /** {@code /proc/TGID/task/TID/io}, one thread's counters, or null when it is gone or unreadable. */
     public ProcessIo threadIo(int tgid, int tid) {
+        return io(readTaskFile(tgid, tid, "io"));
+    }
+
+    /** Reads {@code /proc/TGID/task/TID/NAME} into the shared buffer; its length, or -1. */
+    private int readTaskFile(int tgid, int tid, String file) {
         begin();
         id(tgid);
         name("task");
         id(tid);
-        name("io");
-        return io(read());
+        name(file);
+        return read();
     }
 
     /** The thread group of {@code tid}, or -1 when the task is gone. */
@@ -229,12 +229,7 @@ public final class ProcFs {
         long total = 0;
         boolean any = false;
         for (int tid : tids(pid)) {
-            begin();
-            id(pid);
-            name("task");
-            id(tid);
-            name("schedstat");
-            int n = read();
+            int n = readTaskFile(pid, tid, "schedstat");
             long v = n < 0 ? -1 : ProcParsers.parseDecimalPrefix(buffer, n);
             if (v >= 0) {
                 total += v;

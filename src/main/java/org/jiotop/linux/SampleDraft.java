@@ -17,7 +17,11 @@ final class SampleDraft {
     private long cancelledWriteBytes;
     private long blkioDelayNanos;
     private long swapinDelayNanos;
-    private LogicalIo logical;
+    // The logical counts as numbers: a refresh makes a LogicalIo only for a task whose sample is new.
+    private long readChars;
+    private long writeChars;
+    private long readSyscalls;
+    private long writeSyscalls;
 
     /**
      * The task of answered row {@code i} of {@code c}: its ID, parent, user and start, and (until
@@ -33,7 +37,10 @@ final class SampleDraft {
         readBytes = c.readBytes(i);
         writeBytes = c.writeBytes(i);
         cancelledWriteBytes = c.cancelledWriteBytes(i);
-        logical = LogicalIo.chars(c.readChars(i), c.writeChars(i));
+        readChars = c.readChars(i);
+        writeChars = c.writeChars(i);
+        readSyscalls = LogicalIo.UNKNOWN_CALLS;
+        writeSyscalls = LogicalIo.UNKNOWN_CALLS;
         return delays(c, i);
     }
 
@@ -48,7 +55,10 @@ final class SampleDraft {
         readBytes = io.readBytes();
         writeBytes = io.writeBytes();
         cancelledWriteBytes = io.cancelledWriteBytes();
-        logical = io.logical();
+        readChars = io.logical().readChars();
+        writeChars = io.logical().writeChars();
+        readSyscalls = io.logical().readSyscalls();
+        writeSyscalls = io.logical().writeSyscalls();
         includesReapedChildren = withReapedChildren;
         return this;
     }
@@ -62,13 +72,15 @@ final class SampleDraft {
 
     /** The read and write system calls made so far. */
     SampleDraft calls(long read, long write) {
-        logical = logical.withCalls(read, write);
+        readSyscalls = read;
+        writeSyscalls = write;
         return this;
     }
 
     /** Whether {@code p} passed the same bytes through calls and to and from disk: no need to count calls anew. */
     boolean sameIo(TaskSample p) {
-        return logical.sameChars(p.logical()) && p.readBytes() == readBytes && p.writeBytes() == writeBytes;
+        return p.logical().readChars() == readChars && p.logical().writeChars() == writeChars
+                && p.readBytes() == readBytes && p.writeBytes() == writeBytes;
     }
 
     int id() {
@@ -89,11 +101,13 @@ final class SampleDraft {
                 && p.includesReapedChildren() == includesReapedChildren && p.readBytes() == readBytes
                 && p.writeBytes() == writeBytes && p.cancelledWriteBytes() == cancelledWriteBytes
                 && p.blkioDelayNanos() == blkioDelayNanos && p.swapinDelayNanos() == swapinDelayNanos
-                && TaskId.sameStart(p.startNanos(), startNanos) && logical.equals(p.logical());
+                && TaskId.sameStart(p.startNanos(), startNanos) 
+                && p.logical().same(readChars, writeChars, readSyscalls, writeSyscalls);
     }
 
     TaskSample sample() {
         return new TaskSample(id, tgid, ppid, startNanos, uid, includesReapedChildren, readBytes, writeBytes,
-                cancelledWriteBytes, blkioDelayNanos, swapinDelayNanos, logical);
+                cancelledWriteBytes, blkioDelayNanos, swapinDelayNanos,
+                new LogicalIo(readChars, writeChars, readSyscalls, writeSyscalls));
     }
 }

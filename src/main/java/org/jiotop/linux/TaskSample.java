@@ -35,7 +35,7 @@ public record TaskSample(
         return readBytes == other.readBytes && writeBytes == other.writeBytes
                 && cancelledWriteBytes == other.cancelledWriteBytes && blkioDelayNanos == other.blkioDelayNanos
                 && swapinDelayNanos == other.swapinDelayNanos && startNanos == other.startNanos
-                && logical.equals(other.logical);
+                && logical.same(other.logical);
     }
 
     /** Which task this is a sample of. */

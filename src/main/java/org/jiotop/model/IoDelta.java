@@ -34,7 +34,7 @@ public record IoDelta(long readBytes, long writeBytes, long cancelledWriteBytes,
                 && newer.cancelledWriteBytes() == older.cancelledWriteBytes()
                 && newer.blkioDelayNanos() == older.blkioDelayNanos()
                 && newer.swapinDelayNanos() == older.swapinDelayNanos()
-                && newer.logical().equals(older.logical())) {
+                && newer.logical().same(older.logical())) {
             return ZERO; // most tasks are idle in most intervals: no garbage for them
         }
         return new IoDelta(
