@@ -33,15 +33,8 @@ for i in 1 2; do
         > "target/bench/calls-r$i.out" &
     children="$children $!"
 done
-tasks() { ls -d /proc/[0-9]*/task/[0-9]* 2>/dev/null | wc -l; }
-while [ "$(tasks)" -lt "$n" ]; do
-    want=$(( n - $(tasks) )); [ "$want" -gt 5000 ] && want=5000
-    "$java" -Xss256k -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$cp" org.jiotop.testkit.Sleepers "$want" \
-        > target/bench/sleepers.out &
-    children="$children $!"
-    until grep -q ready target/bench/sleepers.out 2>/dev/null; do sleep 0.2; done
-    rm -f target/bench/sleepers.out
-done
+. bench/tasks.sh
+fill_tasks "$n"
 echo "tasks: $(tasks)"
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 with=""; without=""

@@ -37,6 +37,14 @@ class LogicalIoKernelTest {
         Capability.assume(Capability.NET_ADMIN);
     }
 
+    /** The JSON reports about a {@link PacedCalls} child doing {@code mode} calls {@code perSecond}. */
+    private String watchPaced(String mode, int perSecond) throws Exception {
+        try (Child child = Child.java(PacedCalls.class, mode, scratch.resolve(mode).toString(),
+                Integer.toString(perSecond))) {
+            return watch(child.readLine().substring("ready ".length()));
+        }
+    }
+
     /** The JSON reports about thread {@code tid}, {@value #REPORTS} of two seconds each. */
     private static String watch(String tid) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -65,31 +73,24 @@ class LogicalIoKernelTest {
     @Test
     void directWritesOf4KiBAreCountedAsWriteCallsWithin2Percent() throws Exception {
         int perSecond = 250;
-        try (Child writer = Child.java(PacedCalls.class, "write", scratch.resolve("calls").toString(),
-                Integer.toString(perSecond))) {
-            String json = watch(writer.readLine().substring("ready ".length()));
-            double seconds = sum(json, "interval_seconds");
-            double calls = sum(json, "write_syscalls");
-            assertThat(calls / seconds).as(json).isCloseTo(perSecond, within(perSecond * 0.02));
-            double bytes = perSecond * (double) PacedCalls.CALL_BYTES;
-            assertThat(sum(json, "write_chars") / seconds).as(json).isCloseTo(bytes, within(bytes * 0.02));
-            assertThat(sum(json, "write_bytes") / seconds).as("O_DIRECT: every call reaches the disk " + json)
-                    .isCloseTo(bytes, within(bytes * 0.02));
-            assertThat(sum(json, "read_syscalls")).as(json).isZero();
-        }
+        String json = watchPaced("write", perSecond);
+        double seconds = sum(json, "interval_seconds");
+        assertThat(sum(json, "write_syscalls") / seconds).as(json).isCloseTo(perSecond, within(perSecond * 0.02));
+        double bytes = perSecond * (double) PacedCalls.CALL_BYTES;
+        assertThat(sum(json, "write_chars") / seconds).as(json).isCloseTo(bytes, within(bytes * 0.02));
+        assertThat(sum(json, "write_bytes") / seconds).as("O_DIRECT: every call reaches the disk " + json)
+                .isCloseTo(bytes, within(bytes * 0.02));
+        assertThat(sum(json, "read_syscalls")).as(json).isZero();
     }
 
     @Test
     void readsOfACachedFileAreCallsAndLogicalBytesButNoDiskRead() throws Exception {
         int perSecond = 500;
-        try (Child reader = Child.java(PacedCalls.class, "read", scratch.resolve("cached").toString(),
-                Integer.toString(perSecond))) {
-            String json = watch(reader.readLine().substring("ready ".length()));
-            double seconds = sum(json, "interval_seconds");
-            assertThat(sum(json, "read_syscalls") / seconds).as(json).isCloseTo(perSecond, within(perSecond * 0.02));
-            double bytes = perSecond * (double) PacedCalls.CALL_BYTES;
-            assertThat(sum(json, "read_chars_per_second") / REPORTS).as(json).isCloseTo(bytes, within(bytes * 0.02));
-            assertThat(sum(json, "read_bytes")).as("the page cache served every read " + json).isZero();
-        }
+        String json = watchPaced("read", perSecond);
+        double seconds = sum(json, "interval_seconds");
+        assertThat(sum(json, "read_syscalls") / seconds).as(json).isCloseTo(perSecond, within(perSecond * 0.02));
+        double bytes = perSecond * (double) PacedCalls.CALL_BYTES;
+        assertThat(sum(json, "read_chars_per_second") / REPORTS).as(json).isCloseTo(bytes, within(bytes * 0.02));
+        assertThat(sum(json, "read_bytes")).as("the page cache served every read " + json).isZero();
     }
 }

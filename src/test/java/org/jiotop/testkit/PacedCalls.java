@@ -35,26 +35,16 @@ public final class PacedCalls {
         try (FileChannel ch = write
                 ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)
                 : FileChannel.open(file, StandardOpenOption.READ)) {
-            String self = Files.readSymbolicLink(Path.of("/proc/thread-self")).toString();
-            System.out.println("ready " + self.substring(self.lastIndexOf('/') + 1));
-            System.out.flush();
-            long start = System.nanoTime();
-            long done = 0;
-            while (true) {
-                long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond);
-                if (done < due) {
-                    buf.clear().limit(CALL_BYTES);
-                    long at = done % (CACHED_FILE / CALL_BYTES) * CALL_BYTES;
-                    // One pread or pwrite each: a direct, aligned buffer goes to the kernel whole.
-                    int n = write ? ch.write(buf, at) : ch.read(buf, at);
-                    if (n != CALL_BYTES) {
-                        throw new IllegalStateException("moved " + n + " bytes, not " + CALL_BYTES);
-                    }
-                    done++;
-                } else {
-                    Thread.sleep(1);
+            long[] done = {0};
+            Steady.calls(perSecond, () -> {
+                buf.clear().limit(CALL_BYTES);
+                long at = done[0]++ % (CACHED_FILE / CALL_BYTES) * CALL_BYTES;
+                // One pread or pwrite each: a direct, aligned buffer goes to the kernel whole.
+                int n = write ? ch.write(buf, at) : ch.read(buf, at);
+                if (n != CALL_BYTES) {
+                    throw new IllegalStateException("moved " + n + " bytes, not " + CALL_BYTES);
                 }
-            }
+            });
         }
     }
 }
