@@ -43,7 +43,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' HUP INT PIPE TERM   # a signal (or a closed output) ends the run, and the EXIT trap cleans up
 
-tasks() { ls -d /proc/[0-9]*/task/[0-9]* 2>/dev/null | wc -l; }
+. bench/tasks.sh
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 minimum() { tr ' ' '\n' | grep . | sort -n | head -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -70,16 +70,7 @@ field() { echo "$other" | tr ' ' '\n' | grep "^$1:" | cut -d: -f"$2" | median; }
 row tasks tool "ms/refresh" "x floor" "-P ms" "x -Pfloor" "start ms" "1st rep ms" "RSS MiB"
 for n in $sizes; do
     [ "$n" -gt $((pidmax - 2000)) ] && echo 4194304 > /proc/sys/kernel/pid_max
-    while [ "$(tasks)" -lt "$n" ]; do
-        want=$(( n - $(tasks) )); [ "$want" -gt 5000 ] && want=5000
-        # No perf-data file: a JVM that keeps one writes a page of it back every few seconds, and the
-        # sleepers would show as writers (each tool then asks for the PRIO of 5,000 threads).
-        "$java" -Xss256k -XX:TieredStopAtLevel=1 -XX:-UsePerfData -cp "$cp" org.jiotop.testkit.Sleepers "$want" \
-            > target/bench/sleepers.out &
-        children="$children $!"
-        until grep -q ready target/bench/sleepers.out 2>/dev/null; do sleep 0.2; done
-        rm -f target/bench/sleepers.out
-    done
+    fill_tasks "$n"
     floor_t=""; floor_p=""; hot_t=""; hot_p=""; floor_s=""; jt=""; jp=""; js=""; jr=""; jf=""; other=""
     for r in $(seq "$rounds"); do
         # The floor of a refresh, each step a second after the last as jiotop's refreshes are (the

@@ -61,7 +61,7 @@ final class BatchRunner {
         this.labels = labels;
         this.proc = proc;
         this.format = new BatchFormat(Integer.toString(pidMax).length(), Main.sizeStyle(options),
-                options.is(Option.TIME), options.quiet());
+                options.is(Option.TIME), options.quiet(), options.shown());
         this.filter = options.text(Option.FILTER) == null ? null : Pattern.compile(options.text(Option.FILTER));
         this.output = options.mode() == Mode.LIVE ? Mode.TEXT : options.mode();
         this.json = output == Mode.JSON ? new JsonLinesFormat() : null;

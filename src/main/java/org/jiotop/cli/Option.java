@@ -140,11 +140,19 @@ enum Option {
     HIDE_IO(hide("io", Column.IO)),
     HIDE_GRAPH(hide("graph", Column.GRAPH)),
     HIDE_COMMAND(hide("command", Column.COMMAND)),
+    SHOW(new OptionSpec("show").value("COLUMNS", ValueKind.COLUMNS).unsetMeans("none").in(Set.of(Mode.TEXT))
+            .help("also show these columns in batch text, separated by commas: "
+                    .concat(String.join(", ", ValueKind.columnNames())))
+            .doc("also show these columns, separated by commas (repeatable): `read_syscalls`, `write_syscalls`"
+                    + " (read and write system calls, not block requests) and `read_chars`, `write_chars`"
+                    + " (the bytes they passed, page cache included); the live view shows them with their keys."
+                    + " Live-only columns such as `cgroup` are refused")),
     SORT_BY(new OptionSpec("sort").value("COLUMN", SORT).choices(ValueKind.sortNames()).byDefault("io").saved()
             .in(Set.of(Mode.LIVE))
-            .help("sort by tid, prio, user, read, write, swapin, io, cgroup or command")
+            .help("sort by tid, prio, user, read, write, swapin, io, cgroup, read_syscalls, write_syscalls,"
+                    + " read_chars, write_chars or command")
             .doc("sort column: `tid`, `prio`, `user`, `read`, `write`, `swapin`, `io`, `cgroup` (a group's own"
-                    + " counters) or `command`")),
+                    + " counters), `read_syscalls`, `write_syscalls`, `read_chars`, `write_chars` or `command`")),
     REVERSE(new OptionSpec("reverse").saved().in(Set.of(Mode.LIVE))
             .help("the other sort order")
             .doc("the other sort order")),

@@ -109,6 +109,14 @@ final class Options {
                 : is(Option.ACCUM_BW) ? Figures.ACCUMULATED_BANDWIDTH : Figures.BANDWIDTH;
     }
 
+    /** The columns batch text shows on request ({@code --show}). */
+    @SuppressWarnings("unchecked")
+    Set<Column> shown() {
+        Set<Column> shown = EnumSet.noneOf(Column.class);
+        shown.addAll((List<Column>) values.get(Option.SHOW));
+        return shown;
+    }
+
     /** The live view's columns to hide. */
     Set<Column> hidden() {
         Set<Column> hidden = EnumSet.noneOf(Column.class);
@@ -139,7 +147,11 @@ final class Options {
             Object now = values.get(o);
             if (o.spec.kind.repeatable()) {
                 List<Object> more = new ArrayList<>((List<?>) now);
-                more.add(v);
+                if (v instanceof List<?> several) {
+                    more.addAll(several);
+                } else {
+                    more.add(v);
+                }
                 v = List.copyOf(more);
             } else if (o.spec.kind == ValueKind.COUNTED) {
                 v = (Integer) now + (Integer) v;

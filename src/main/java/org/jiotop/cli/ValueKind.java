@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.model.SortKey;
+import org.jiotop.output.Column;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,7 +47,9 @@ enum ValueKind {
     /** Bytes, with an optional K, M or G (powers of 1024). */
     SIZE,
     /** A moment: ISO date and time, or relative to now such as -2h ({@link TimeBound}). */
-    TIME;
+    TIME,
+    /** Columns batch text shows only when asked, by name, separated by commas; repeatable. */
+    COLUMNS;
 
     static final double MIN_DELAY = 0.01;
     static final double MAX_DELAY = 86_400;
@@ -56,7 +59,7 @@ enum ValueKind {
     }
 
     boolean repeatable() {
-        return this == ID || this == USER;
+        return this == ID || this == USER || this == COLUMNS;
     }
 
     /** The value of an option not given. */
@@ -65,7 +68,7 @@ enum ValueKind {
             case FLAG -> Boolean.FALSE;
             case COUNTED -> 0;
             case COUNT -> -1L;
-            case ID, USER -> List.of();
+            case ID, USER, COLUMNS -> List.of();
             default -> null;
         };
     }
@@ -90,6 +93,7 @@ enum ValueKind {
             case FILE -> file(shown, value);
             case SIZE -> TimeBound.size(shown, value);
             case TIME -> TimeBound.check(shown, value);
+            case COLUMNS -> columns(shown, value);
         };
     }
 
@@ -203,6 +207,41 @@ enum ValueKind {
         }
         throw new UsageException("option " + option + ": invalid URL: '" + value + "' (want http://HOST[:PORT]/PATH"
                 + " or https://...)");
+    }
+
+    /** The names {@code --show} takes: the columns batch text has only on request. */
+    static List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (c.batch() == Column.Batch.ON_REQUEST) {
+                names.add(c.optionName());
+            }
+        }
+        return names;
+    }
+
+    /** A live-view-only column is refused by name, saying why, rather than as unknown. */
+    private static List<Column> columns(String option, String value) throws UsageException {
+        List<Column> out = new ArrayList<>();
+        for (String name : value.split(",", -1)) {
+            String v = name.strip().toLowerCase(Locale.ROOT);
+            Column found = null;
+            for (Column c : Column.values()) {
+                if (c.optionName().equals(v) && c.batch() != Column.Batch.ALWAYS) {
+                    found = c;
+                }
+            }
+            if (found != null && found.batch() == Column.Batch.NEVER) {
+                throw new UsageException("option " + option + ": column " + v + " is shown only in the live view"
+                        + " (key " + found.key + ")");
+            }
+            if (found == null) {
+                throw new UsageException("option " + option + ": unknown column: '" + name + "' (want "
+                        + String.join(", ", columnNames()) + ")");
+            }
+            out.add(found);
+        }
+        return out;
     }
 
     private static SortKey sortKey(String option, String value) throws UsageException {

@@ -157,7 +157,7 @@ public final class ExitListener implements AutoCloseable {
         int tgid = s.tgid() > 0 ? s.tgid() : s.id();
         TaskSample last = new TaskSample(s.id(), tgid, s.ppid(), TaskId.startNanos(receivedNanos, s.elapsedMicros()), s.uid(),
                 false, s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(), s.blkioDelayNanos(),
-                s.swapinDelayNanos());
+                s.swapinDelayNanos(), LogicalIo.chars(s.readChars(), s.writeChars()));
         queue.add(new TaskExit(last, s.name()));
         queued.incrementAndGet();
     }

@@ -202,6 +202,11 @@ public final class ProcFs {
         return io(readClosing(openIo(pid), buffer));
     }
 
+    /** {@code /proc/TGID/task/TID/io}, one thread's counters, or null when it is gone or unreadable. */
+    public ProcessIo threadIo(int tgid, int tid) {
+        return io(read(tgid, tid, "io", buffer));
+    }
+
     /** The thread group of {@code tid}, or -1 when the task is gone. */
     public int tgidOf(int tid) {
         int n = status(tid);

@@ -59,7 +59,16 @@ public final class ProcParsers {
         long read = keyedValue(text, length, "read_bytes:");
         long write = keyedValue(text, length, "write_bytes:");
         long cancelled = keyedValue(text, length, "cancelled_write_bytes:");
-        return read < 0 || write < 0 || cancelled < 0 ? null : new ProcessIo(read, write, cancelled);
+        long rchar = keyedValue(text, length, "rchar:");
+        long wchar = keyedValue(text, length, "wchar:");
+        long syscr = keyedValue(text, length, "syscr:");
+        long syscw = keyedValue(text, length, "syscw:");
+        if (read < 0 || write < 0 || cancelled < 0) {
+            return null;
+        }
+        // Every kernel with read_bytes has the logical lines too: their absence is no reason to drop the bytes.
+        return rchar < 0 || wchar < 0 || syscr < 0 || syscw < 0 ? new ProcessIo(read, write, cancelled)
+                : new ProcessIo(read, write, cancelled, new LogicalIo(rchar, wchar, syscr, syscw));
     }
 
     /** {@code /proc/vmstat}; null when pgpgin or pgpgout is missing or malformed. */

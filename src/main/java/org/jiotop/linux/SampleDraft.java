@@ -18,6 +18,11 @@ final class SampleDraft {
     private long cancelledWriteBytes;
     private long blkioDelayNanos;
     private long swapinDelayNanos;
+    // The logical counts as numbers: a refresh makes a LogicalIo only for a task whose sample is new.
+    private long readChars;
+    private long writeChars;
+    private long readSyscalls;
+    private long writeSyscalls;
 
     /**
      * The task of answered row {@code i} of {@code c}: its ID, parent, user and start, and (until
@@ -33,6 +38,10 @@ final class SampleDraft {
         readBytes = c.readBytes(i);
         writeBytes = c.writeBytes(i);
         cancelledWriteBytes = c.cancelledWriteBytes(i);
+        readChars = c.readChars(i);
+        writeChars = c.writeChars(i);
+        readSyscalls = LogicalIo.UNKNOWN_CALLS;
+        writeSyscalls = LogicalIo.UNKNOWN_CALLS;
         return delays(c, i);
     }
 
@@ -68,6 +77,10 @@ final class SampleDraft {
         readBytes = io.readBytes();
         writeBytes = io.writeBytes();
         cancelledWriteBytes = io.cancelledWriteBytes();
+        readChars = io.logical().readChars();
+        writeChars = io.logical().writeChars();
+        readSyscalls = io.logical().readSyscalls();
+        writeSyscalls = io.logical().writeSyscalls();
         includesReapedChildren = withReapedChildren;
         return this;
     }
@@ -79,6 +92,19 @@ final class SampleDraft {
         return this;
     }
 
+    /** The read and write system calls made so far. */
+    SampleDraft calls(long read, long write) {
+        readSyscalls = read;
+        writeSyscalls = write;
+        return this;
+    }
+
+    /** Whether {@code p} passed the same bytes through calls and to and from disk: no need to count calls anew. */
+    boolean sameIo(TaskSample p) {
+        return p.logical().readChars() == readChars && p.logical().writeChars() == writeChars
+                && p.readBytes() == readBytes && p.writeBytes() == writeBytes;
+    }
+
     int id() {
         return id;
     }
@@ -87,17 +113,23 @@ final class SampleDraft {
         return tgid;
     }
 
+    long startNanos() {
+        return startNanos;
+    }
+
     /** Whether {@code p} is a sample of this task with every value as here. */
     boolean matches(TaskSample p) {
         return p.id() == id && p.tgid() == tgid && p.ppid() == ppid && p.uid() == uid
                 && p.includesReapedChildren() == includesReapedChildren && p.readBytes() == readBytes
                 && p.writeBytes() == writeBytes && p.cancelledWriteBytes() == cancelledWriteBytes
                 && p.blkioDelayNanos() == blkioDelayNanos && p.swapinDelayNanos() == swapinDelayNanos
-                && TaskId.sameStart(p.startNanos(), startNanos);
+                && TaskId.sameStart(p.startNanos(), startNanos) 
+                && p.logical().same(readChars, writeChars, readSyscalls, writeSyscalls);
     }
 
     TaskSample sample() {
         return new TaskSample(id, tgid, ppid, startNanos, uid, includesReapedChildren, readBytes, writeBytes,
-                cancelledWriteBytes, blkioDelayNanos, swapinDelayNanos);
+                cancelledWriteBytes, blkioDelayNanos, swapinDelayNanos,
+                new LogicalIo(readChars, writeChars, readSyscalls, writeSyscalls));
     }
 }

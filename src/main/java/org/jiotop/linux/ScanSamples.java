@@ -22,15 +22,32 @@ final class ScanSamples {
         this.tasks = new ArrayList<>(expected);
     }
 
-    void add(SampleDraft d) {
-        while (at < before.size() && listedBefore(before.get(at), d.tgid(), d.id())) {
-            at++;
+    /**
+     * The previous scan's sample of the task of {@code d}, or null (new, or the first scan); only
+     * moves forward, so it is asked, if at all, just before {@link #add} of the same draft.
+     */
+    TaskSample previous(SampleDraft d) {
+        skipTo(d);
+        if (at < before.size()) {
+            TaskSample p = before.get(at);
+            return p.id() == d.id() && p.tgid() == d.tgid() ? p : null;
         }
+        return null;
+    }
+
+    void add(SampleDraft d) {
+        skipTo(d);
         if (at < before.size() && d.matches(before.get(at))) {
             unchanged.set(tasks.size());
             tasks.add(before.get(at));
         } else {
             tasks.add(d.sample());
+        }
+    }
+
+    private void skipTo(SampleDraft d) {
+        while (at < before.size() && listedBefore(before.get(at), d.tgid(), d.id())) {
+            at++;
         }
     }
 

@@ -16,6 +16,8 @@ public final class TaskCounters {
     private long[] elapsedMicros = new long[0];
     private long[] blkioDelayNanos = new long[0];
     private long[] swapinDelayNanos = new long[0];
+    private long[] readChars = new long[0];
+    private long[] writeChars = new long[0];
     private long[] readBytes = new long[0];
     private long[] writeBytes = new long[0];
     private long[] cancelledWriteBytes = new long[0];
@@ -32,6 +34,8 @@ public final class TaskCounters {
             elapsedMicros = new long[size];
             blkioDelayNanos = new long[size];
             swapinDelayNanos = new long[size];
+            readChars = new long[size];
+            writeChars = new long[size];
             readBytes = new long[size];
             writeBytes = new long[size];
             cancelledWriteBytes = new long[size];
@@ -52,6 +56,8 @@ public final class TaskCounters {
         elapsedMicros[i] = LittleEndian.i64(buf, at + l.elapsed());
         blkioDelayNanos[i] = LittleEndian.i64(buf, at + l.blkioDelay());
         swapinDelayNanos[i] = LittleEndian.i64(buf, at + l.swapinDelay());
+        readChars[i] = LittleEndian.i64(buf, at + l.readChars());
+        writeChars[i] = LittleEndian.i64(buf, at + l.writeChars());
         readBytes[i] = LittleEndian.i64(buf, at + l.readBytes());
         writeBytes[i] = LittleEndian.i64(buf, at + l.writeBytes());
         cancelledWriteBytes[i] = LittleEndian.i64(buf, at + l.cancelledWriteBytes());
@@ -81,7 +87,7 @@ public final class TaskCounters {
     /** Row {@code i}, answered, as a record, with the thread group and name the caller read. */
     TaskStats stats(int i, int tgid, byte[] name) {
         return new TaskStats(id[i], tgid, name, uid[i], ppid[i], elapsedMicros[i], blkioDelayNanos[i],
-                swapinDelayNanos[i], readBytes[i], writeBytes[i], cancelledWriteBytes[i]);
+                swapinDelayNanos[i], readBytes[i], writeBytes[i], cancelledWriteBytes[i], readChars[i], writeChars[i]);
     }
 
     /** Row {@code i} becomes row {@code j} of {@code from}, answered or not. */
@@ -92,6 +98,8 @@ public final class TaskCounters {
         elapsedMicros[i] = from.elapsedMicros[j];
         blkioDelayNanos[i] = from.blkioDelayNanos[j];
         swapinDelayNanos[i] = from.swapinDelayNanos[j];
+        readChars[i] = from.readChars[j];
+        writeChars[i] = from.writeChars[j];
         readBytes[i] = from.readBytes[j];
         writeBytes[i] = from.writeBytes[j];
         cancelledWriteBytes[i] = from.cancelledWriteBytes[j];
@@ -128,6 +136,16 @@ public final class TaskCounters {
 
     public long swapinDelayNanos(int i) {
         return swapinDelayNanos[i];
+    }
+
+    /** Bytes passed by read system calls ({@code read_char}), page cache included, to 1 KiB. */
+    public long readChars(int i) {
+        return readChars[i];
+    }
+
+    /** Bytes passed by write system calls ({@code write_char}), to 1 KiB. */
+    public long writeChars(int i) {
+        return writeChars[i];
     }
 
     public long readBytes(int i) {

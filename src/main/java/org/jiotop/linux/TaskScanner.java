@@ -181,10 +181,29 @@ public final class TaskScanner implements Sampler {
         ScanSamples tasks = samples(false, n);
         for (int i = 0; i < n; i++) {
             if (counters.answered(i)) {
-                tasks.add(draft.task(counters, i).tgid(tgids[i]));
+                SampleDraft d = draft.task(counters, i).tgid(tgids[i]);
+                countCalls(d, tasks.previous(d));
+                tasks.add(d);
             }
         }
         return scan(now, false, tasks, ids, n, exited, delayAccounting());
+    }
+
+    /**
+     * Sets the read and write system calls of thread {@code d}. Taskstats masks its counts to
+     * multiples of 1024, so they come from the thread's io file; that costs a file read, so only a
+     * thread whose bytes moved since {@code before} (its previous sample; null for a thread first
+     * seen) is read: one that made calls passing no bytes has them counted once it moves some.
+     */
+    private void countCalls(SampleDraft d, TaskSample before) {
+        if (before != null && TaskId.sameStart(before.startNanos(), d.startNanos()) && d.sameIo(before)) {
+            d.calls(before.logical().readSyscalls(), before.logical().writeSyscalls());
+            return;
+        }
+        ProcessIo io = proc.threadIo(d.tgid(), d.id());
+        if (io != null) {
+            d.calls(io.logical().readSyscalls(), io.logical().writeSyscalls());
+        }
     }
 
     @Override
@@ -319,20 +338,25 @@ public final class TaskScanner implements Sampler {
         }
         if (tids.length == 1 && tids[0] == pid) {
             return new ProcessIo(answers.readBytes(leader), answers.writeBytes(leader),
-                    answers.cancelledWriteBytes(leader));
+                    answers.cancelledWriteBytes(leader),
+                    LogicalIo.chars(answers.readChars(leader), answers.writeChars(leader)));
         }
         taskstats.query(tids, tids.length, false, threadCounters);
         long read = 0;
         long write = 0;
         long cancelled = 0;
+        long readChars = 0;
+        long writeChars = 0;
         for (int i = 0; i < tids.length; i++) {
             if (threadCounters.answered(i)) {
                 read += threadCounters.readBytes(i);
                 write += threadCounters.writeBytes(i);
                 cancelled += threadCounters.cancelledWriteBytes(i);
+                readChars += threadCounters.readChars(i);
+                writeChars += threadCounters.writeChars(i);
             }
         }
-        return new ProcessIo(read, write, cancelled);
+        return new ProcessIo(read, write, cancelled, LogicalIo.chars(readChars, writeChars));
     }
 
     @Override

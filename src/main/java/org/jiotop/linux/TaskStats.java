@@ -6,7 +6,7 @@ package org.jiotop.linux;
  * {@code ppid} the parent process; {@code elapsedMicros} the kernel's {@code ac_etime}, the task's
  * age, from which its start time is derived; {@code name} the raw {@code ac_comm}, only decoded for
  * exit notifications (null otherwise). I/O byte counters are multiples of 1 KiB (the kernel masks
- * them).
+ * them), and so are {@code readChars}/{@code writeChars} ({@code read_char}, {@code write_char}).
  */
 public record TaskStats(
         int id,
@@ -19,5 +19,14 @@ public record TaskStats(
         long swapinDelayNanos,
         long readBytes,
         long writeBytes,
-        long cancelledWriteBytes) {
+        long cancelledWriteBytes,
+        long readChars,
+        long writeChars) {
+
+    /** A reply that passed no bytes through read or write calls. */
+    public TaskStats(int id, int tgid, byte[] name, int uid, int ppid, long elapsedMicros, long blkioDelayNanos,
+                     long swapinDelayNanos, long readBytes, long writeBytes, long cancelledWriteBytes) {
+        this(id, tgid, name, uid, ppid, elapsedMicros, blkioDelayNanos, swapinDelayNanos, readBytes, writeBytes,
+                cancelledWriteBytes, 0, 0);
+    }
 }

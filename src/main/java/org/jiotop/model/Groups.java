@@ -49,6 +49,7 @@ public final class Groups {
         private double write;
         private double swapin;
         private double io;
+        private LogicalRates logical = LogicalRates.ZERO;
         private IoDelta delta = IoDelta.ZERO;
         private IoDelta accumulated = IoDelta.ZERO;
         private long since = Long.MAX_VALUE;
@@ -64,6 +65,7 @@ public final class Groups {
             write += r.write();
             swapin += r.swapinPercent();
             io += r.ioPercent();
+            logical = logical.plus(r.logical());
             delta = delta.plus(r.activity().delta());
             accumulated = accumulated.plus(r.activity().accumulated());
             since = Math.min(since, r.activity().accumulatedSinceNanos());
@@ -78,7 +80,7 @@ public final class Groups {
             // of the group waited, on average, so a group reads like one of its processes.
             return new Row(0, 0, uid, read, write, swapin / tasks, io / tasks,
                     new TaskActivity(sample, delta, accumulated, since),
-                    null, new Group(label, tasks, uid));
+                    null, new Group(label, tasks, uid), logical);
         }
     }
 }

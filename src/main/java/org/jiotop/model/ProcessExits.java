@@ -352,6 +352,7 @@ final class ProcessExits {
     }
 
     private static IoDelta bytesOf(IoDelta d) {
-        return new IoDelta(d.readBytes(), d.writeBytes(), d.cancelledWriteBytes(), 0, 0);
+        // A reaped child's logical I/O also lands in its parent's /proc/PID/io, as its bytes do.
+        return new IoDelta(d.readBytes(), d.writeBytes(), d.cancelledWriteBytes(), 0, 0, d.logical());
     }
 }

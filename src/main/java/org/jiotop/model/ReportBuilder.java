@@ -124,12 +124,13 @@ public final class ReportBuilder {
             double per = figures == ReportSettings.Figures.ACCUMULATED ? 1 : observed / NANOS_PER_SECOND;
             return new Row(a.sample().id(), a.sample().tgid(), a.sample().uid(), acc.readBytes() / per,
                     acc.writtenBytes() / per, 100.0 * acc.swapinDelayNanos() / observed,
-                    100.0 * acc.blkioDelayNanos() / observed, a);
+                    100.0 * acc.blkioDelayNanos() / observed, a).withLogical(LogicalRates.of(acc.logical(), per));
         }
         IoDelta d = a.delta();
         double nanos = seconds * NANOS_PER_SECOND;
         return new Row(a.sample().id(), a.sample().tgid(), a.sample().uid(), d.readBytes() / seconds,
-                d.writtenBytes() / seconds, 100.0 * d.swapinDelayNanos() / nanos, 100.0 * d.blkioDelayNanos() / nanos, a);
+                d.writtenBytes() / seconds, 100.0 * d.swapinDelayNanos() / nanos, 100.0 * d.blkioDelayNanos() / nanos, a)
+                .withLogical(LogicalRates.of(d.logical(), seconds));
     }
 
     /**
@@ -150,6 +151,8 @@ public final class ReportBuilder {
                 case SWAPIN -> Double.compare(a.swapinPercent(), b.swapinPercent());
                 case IO -> Double.compare(a.ioPercent(), b.ioPercent());
                 case CGROUP -> Double.compare(deviceRate(a), deviceRate(b));
+                case READ_SYSCALLS, WRITE_SYSCALLS, READ_CHARS, WRITE_CHARS ->
+                        Double.compare(a.logical().by(key), b.logical().by(key));
                 case PRIO -> a.shownLabels().priority().compareTo(b.shownLabels().priority());
                 case USER -> a.shownLabels().user().compareTo(b.shownLabels().user());
                 case COMMAND -> fullCommand ? a.shownLabels().command().compareTo(b.shownLabels().command())

@@ -8,10 +8,16 @@ import org.jiotop.linux.TaskLabels;
  * interval (or of the time since first seen, when accumulated) spent waiting. {@code labels} are
  * its text columns, null until the wiring has looked them up: reports are built from numbers, and
  * only the rows that are filtered or sorted by text, or shown, get labels. {@code group} is null but
- * for a group row ({@link Groups}), whose figures are the sums of its processes' rows.
+ * for a group row ({@link Groups}), whose figures are the sums of its processes' rows. {@code logical}
+ * is its system calls and the bytes they passed, per second or in all as {@code read} is.
  */
 public record Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
-                  TaskActivity activity, TaskLabels labels, Group group) {
+                  TaskActivity activity, TaskLabels labels, Group group, LogicalRates logical) {
+
+    public Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
+               TaskActivity activity, TaskLabels labels, Group group) {
+        this(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, labels, group, LogicalRates.ZERO);
+    }
 
     public Row(int id, int tgid, int uid, double read, double write, double swapinPercent, double ioPercent,
                TaskActivity activity, TaskLabels labels) {
@@ -24,11 +30,15 @@ public record Row(int id, int tgid, int uid, double read, double write, double s
     }
 
     public Row labelled(TaskLabels with) {
-        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, with, group);
+        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, with, group, logical);
     }
 
     public Row withGroup(Group other) {
-        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, labels, other);
+        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, labels, other, logical);
+    }
+
+    public Row withLogical(LogicalRates rates) {
+        return new Row(id, tgid, uid, read, write, swapinPercent, ioPercent, activity, labels, group, rates);
     }
 
     /** Its labels; a row is labelled before anything shows it. */

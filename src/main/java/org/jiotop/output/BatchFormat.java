@@ -8,6 +8,7 @@ import org.jiotop.linux.TaskLabels;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * ({@link SourceNote}).
  */
 public final class BatchFormat {
-    private static final Column[] COLUMNS = batchColumns();
+    private final Column[] columns;
     private final int pidMaxDigits;
     private final SizeStyle sizes;
     private final boolean timestamps;
@@ -30,6 +31,12 @@ public final class BatchFormat {
      * @param quiet      0: everything; 1: titles only on the first report; 2: no titles; 3: rows only
      */
     public BatchFormat(int pidMaxDigits, SizeStyle sizes, boolean timestamps, int quiet) {
+        this(pidMaxDigits, sizes, timestamps, quiet, Set.of());
+    }
+
+    /** As above, with the columns of {@code shown} that batch text has only on request. */
+    public BatchFormat(int pidMaxDigits, SizeStyle sizes, boolean timestamps, int quiet, Set<Column> shown) {
+        this.columns = batchColumns(shown);
         this.pidMaxDigits = pidMaxDigits;
         this.sizes = sizes;
         this.timestamps = timestamps;
@@ -79,9 +86,9 @@ public final class BatchFormat {
         }
     }
 
-    private static String title(GroupKind kind, int idWidth) {
+    private String title(GroupKind kind, int idWidth) {
         StringBuilder b = new StringBuilder(80);
-        for (Column c : COLUMNS) {
+        for (Column c : columns) {
             c.appendBatchTitle(b, kind, idWidth);
         }
         return b.toString();
@@ -91,11 +98,11 @@ public final class BatchFormat {
      * Every column, one space apart; without delay accounting python iotop's {@link Column#UNAVAILABLE}
      * stands in for all the columns that need it.
      */
-    private static String row(Report report, Row row, TaskLabels labels, Cells cells, int idWidth) {
+    private String row(Report report, Row row, TaskLabels labels, Cells cells, int idWidth) {
         StringBuilder b = new StringBuilder(96);
         boolean unavailableSaid = false;
-        for (int i = 0; i < COLUMNS.length; i++) {
-            Column c = COLUMNS[i];
+        for (int i = 0; i < columns.length; i++) {
+            Column c = columns[i];
             if (c.needsDelayAccounting() && !report.delayAccounting()) {
                 if (!unavailableSaid) {
                     b.append(' ').append(Column.UNAVAILABLE);
@@ -112,10 +119,10 @@ public final class BatchFormat {
         return b.toString();
     }
 
-    private static Column[] batchColumns() {
+    private static Column[] batchColumns(Set<Column> shown) {
         List<Column> in = new ArrayList<>();
         for (Column c : Column.values()) {
-            if (c.inBatch()) {
+            if (c.batch() == Column.Batch.ALWAYS || (c.batch() == Column.Batch.ON_REQUEST && shown.contains(c))) {
                 in.add(c);
             }
         }

@@ -6,6 +6,8 @@ import org.jiotop.model.Row;
 import org.jiotop.model.SortKey;
 import org.jiotop.linux.TaskLabels;
 
+import java.util.Locale;
+
 /**
  * The columns of the text views, each defined once: the sort order it stands for, the live view's
  * key that hides or shows it (iotop-c's column numbers, which are also the {@code -1}..{@code -9}
@@ -99,13 +101,36 @@ public enum Column {
         }
 
         @Override
-        public boolean inBatch() {
-            return false;
+        public Batch batch() {
+            return Batch.NEVER;
         }
-
+    },
+    /** Read system calls (not block requests): per second, or in all with {@code -a}. */
+    READ_SYSCALLS(SortKey.READ_SYSCALLS, 'x', "RD SYSCALLS", 11, Align.RIGHT, null) {
         @Override
-        public boolean hiddenByDefault() {
-            return true;
+        public String text(Row r, TaskLabels l, Cells c) {
+            return calls(r.logical().readSyscalls(), c);
+        }
+    },
+    /** Write system calls (not block requests). */
+    WRITE_SYSCALLS(SortKey.WRITE_SYSCALLS, 'y', "WR SYSCALLS", 11, Align.RIGHT, null) {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return calls(r.logical().writeSyscalls(), c);
+        }
+    },
+    /** Bytes passed by read system calls, page cache included (rchar). */
+    READ_CHARS(SortKey.READ_CHARS, 'l', "LOGICAL RD", 11, Align.RIGHT, null) {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return c.size(r.logical().readChars());
+        }
+    },
+    /** Bytes passed by write system calls (wchar). */
+    WRITE_CHARS(SortKey.WRITE_CHARS, 'm', "LOGICAL WR", 11, Align.RIGHT, null) {
+        @Override
+        public String text(Row r, TaskLabels l, Cells c) {
+            return c.size(r.logical().writeChars());
         }
     },
     /**
@@ -119,8 +144,8 @@ public enum Column {
         }
 
         @Override
-        public boolean inBatch() {
-            return false;
+        public Batch batch() {
+            return Batch.NEVER;
         }
     },
     /** Takes the rest of the line. */
@@ -169,14 +194,34 @@ public enum Column {
         return title;
     }
 
-    /** Whether batch text has it (python iotop's columns only). */
-    public boolean inBatch() {
-        return true;
+    /** Whether batch text has a column. */
+    public enum Batch {
+        /** Always: python iotop's columns. */
+        ALWAYS,
+        /** When {@code --show} names it. */
+        ON_REQUEST,
+        /** Never: a column of the live view only. */
+        NEVER
     }
 
-    /** Whether the live view hides it until its key shows it. */
+    /** Whether batch text has it: python iotop's columns always, the others on request. */
+    public Batch batch() {
+        return numbered() ? Batch.ALWAYS : Batch.ON_REQUEST;
+    }
+
+    /** Whether the live view hides it until its key shows it: every column python iotop lacks. */
     public boolean hiddenByDefault() {
-        return false;
+        return !numbered();
+    }
+
+    /** Its name in {@code --show} and {@code --sort}: {@code read_syscalls}. */
+    public String optionName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** System calls: per second with two decimals, or a whole count when accumulated. */
+    private static String calls(double n, Cells c) {
+        return c.perSecond() ? Units.fixed2(n) + "/s" : Long.toString(Math.round(n));
     }
 
     /** The title over rows of {@code kind}. */
@@ -218,7 +263,8 @@ public enum Column {
 
     void appendBatchTitle(StringBuilder out, GroupKind kind, int idWidth) {
         if (batchTitle == null) {
-            Text.align(out, title(kind), width(idWidth), align(kind));
+            // A column python iotop lacks follows the one before as its rows' cells do.
+            Text.align(out.append(out.isEmpty() ? "" : " "), title(kind), width(idWidth), align(kind));
         } else {
             out.append(batchTitle);
         }

@@ -3,6 +3,7 @@ package org.jiotop.output;
 import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.IoCounts;
+import org.jiotop.linux.LogicalIo;
 import org.jiotop.model.Group;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
@@ -20,6 +21,8 @@ import org.jiotop.linux.TaskLabels;
  * priority or command (null), a uid and user only when its processes share one, its label in
  * {@code group} and how many processes it sums in {@code tasks}; its cgroup's own counters over
  * the interval, where known, are the {@code cgroup_} fields (absent otherwise: never 0 for unknown).
+ * The {@code _syscalls} and {@code _chars} fields are logical I/O: read and write system calls and
+ * the bytes they passed, page cache included.
  */
 enum RowField {
     ID("id"), TGID("tgid"), UID("uid"), USER("user"), PRIORITY("priority"), EXITED("exited"),
@@ -35,6 +38,10 @@ enum RowField {
     CGROUP_IO_SOURCE("cgroup_io_source"), CGROUP_READ_BYTES("cgroup_" + IoField.READ_BYTES.name),
     CGROUP_WRITE_BYTES("cgroup_" + IoField.WRITE_BYTES.name), CGROUP_READS("cgroup_reads"),
     CGROUP_WRITES("cgroup_writes"),
+    READ_SYSCALLS("read_syscalls"), WRITE_SYSCALLS("write_syscalls"),
+    READ_SYSCALLS_PER_SECOND("read_syscalls_per_second"), WRITE_SYSCALLS_PER_SECOND("write_syscalls_per_second"),
+    READ_CHARS("read_chars"), WRITE_CHARS("write_chars"),
+    READ_CHARS_PER_SECOND("read_chars_per_second"), WRITE_CHARS_PER_SECOND("write_chars_per_second"),
     COMMAND("command");
 
     /** Where the fields go: a JSON object or a CSV line. */
@@ -134,9 +141,24 @@ enum RowField {
                 }
                 case ACCUMULATED_READ_BYTES -> out.number(f, IoField.READ_BYTES.raw(acc));
                 case ACCUMULATED_WRITE_BYTES -> out.number(f, IoField.WRITE_BYTES.raw(acc));
+                case READ_SYSCALLS, WRITE_SYSCALLS, READ_CHARS, WRITE_CHARS -> out.number(f, logical(f, d));
+                case READ_SYSCALLS_PER_SECOND -> out.number(f, logical(READ_SYSCALLS, d) / seconds);
+                case WRITE_SYSCALLS_PER_SECOND -> out.number(f, logical(WRITE_SYSCALLS, d) / seconds);
+                case READ_CHARS_PER_SECOND -> out.number(f, logical(READ_CHARS, d) / seconds);
+                case WRITE_CHARS_PER_SECOND -> out.number(f, logical(WRITE_CHARS, d) / seconds);
                 case COMMAND -> out.freeText(f, l.command());
             }
         }
+    }
+
+    private static long logical(RowField f, IoDelta d) {
+        LogicalIo l = d.logical();
+        return switch (f) {
+            case READ_SYSCALLS -> l.readSyscalls();
+            case WRITE_SYSCALLS -> l.writeSyscalls();
+            case READ_CHARS -> l.readChars();
+            default -> l.writeChars();
+        };
     }
 
     /** Fields a group row has no value for: it stands for no one task. */

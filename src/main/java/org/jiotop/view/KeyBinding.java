@@ -349,14 +349,14 @@ enum KeyBinding {
         return b.toString();
     }
 
-    /** The column keys, runs of digits as ranges: {@code 1-9, k}. */
+    /** The column keys, runs as ranges: {@code 1-9, k, l-m, x-y}. */
     private static String columnKeys() {
         char[] keys = columnChars().toCharArray();
         java.util.Arrays.sort(keys);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < keys.length; ) {
             int j = i;
-            while (j + 1 < keys.length && Character.isDigit(keys[j + 1]) && keys[j + 1] == keys[j] + 1) {
+            while (j + 1 < keys.length && keys[j + 1] == keys[j] + 1) {
                 j++;
             }
             b.append(b.isEmpty() ? "" : ", ").append(keys[i]).append(j > i ? "-" + keys[j] : "");

@@ -163,7 +163,11 @@ class OptionParserTest {
             "--keep-exited=-1       | option --keep-exited: invalid value: '-1'",
             "--exit-buffer=1        | option --exit-buffer: invalid value: '1'",
             "--filter=(             | option --filter: invalid regular expression: '('",
-            "--sort=size            | option --sort: unknown column: 'size' (want tid, prio, user, read, write, swapin, io, cgroup or command)",
+            "--sort=size            | option --sort: unknown column: 'size' (want tid, prio, user, read, write, swapin, io, cgroup, read_syscalls, write_syscalls, read_chars, write_chars or command)",
+            "-b --show=cgroup       | option --show: column cgroup is shown only in the live view (key k)",
+            "-b --show=read         | option --show: unknown column: 'read' (want read_syscalls, write_syscalls, read_chars, write_chars)",
+            "-b --show=read_chars,  | option --show: unknown column: ''",
+            "--format=json --show=read_chars | option --show does not apply to --format=json",
             "-b --format=xml        | option --format: invalid value: 'xml' (want text, json, csv)",
             "--serve 70000          | option --serve: port out of range: 70000 (want 1 to 65535, or 0 for any free port)",
             "--serve [::1]:99999999999999999999 | option --serve: port out of range: 99999999999999999999",
@@ -262,6 +266,13 @@ class OptionParserTest {
         assertThat(keys).containsExactly('1', '2', '3', '4', '5', '6', '7', '8', '9');
     }
 
+    @Test
+    void showTakesColumnsSeparatedByCommasAndAgain() throws UsageException {
+        assertThat(parse("-b", "--show=write_syscalls, READ_CHARS", "--show=read_syscalls").shown())
+                .containsExactlyInAnyOrder(Column.WRITE_SYSCALLS, Column.READ_CHARS, Column.READ_SYSCALLS);
+        assertThat(parse("-b").shown()).isEmpty();
+    }
+
     /** Sample arguments for {@code o}, with what it requires. */
     private static List<String> given(Option o) {
         List<String> args = new ArrayList<>();
@@ -282,6 +293,7 @@ class OptionParserTest {
             case FILE -> "x.jiotop";
             case SIZE -> "1M";
             case TIME -> "-2h";
+            case COLUMNS -> ValueKind.columnNames().getFirst();
         };
         args.add("--" + o.spec.longName + (value == null ? "" : "=" + value));
         return args;

@@ -44,7 +44,9 @@ class ProcFsTest {
 
     @Test
     void readsProcessIoAndRejectsMalformedIo() {
-        assertThat(proc.processIo(100)).isEqualTo(new ProcessIo(49152, 94371840, 4096));
+        assertThat(proc.processIo(100)).isEqualTo(new ProcessIo(49152, 94371840, 4096, new LogicalIo(123, 456, 7, 8)));
+        assertThat(proc.threadIo(100, 101)).isEqualTo(new ProcessIo(0, 8192, 0, new LogicalIo(40960, 8192, 10, 2)));
+        assertThat(proc.threadIo(100, 102)).isNull();
         assertThat(proc.processIo(300)).isNull();
         assertThat(proc.processIo(999)).isNull();
     }

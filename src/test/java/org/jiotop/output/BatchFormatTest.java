@@ -6,6 +6,7 @@ import org.jiotop.linux.Visibility;
 import org.jiotop.model.Group;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
+import org.jiotop.model.LogicalRates;
 import org.jiotop.model.LabelSource;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
@@ -62,6 +63,26 @@ class BatchFormatTest {
     void threads() throws IOException {
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), report(false, false, true), 1))
                 .isEqualTo(golden("threads.txt"));
+    }
+
+    /**
+     * {@code --show} adds the logical I/O columns, in schema order before COMMAND, titled aligned
+     * (python iotop has no piece of title line for them); the columns it leaves out are as before.
+     */
+    @Test
+    void showAddsTheLogicalColumnsBeforeTheCommand() throws IOException {
+        Report r = report(false, false, true);
+        List<Row> rows = new ArrayList<>();
+        for (Row row : r.rows()) {
+            rows.add(row.id() == 8961 ? row.withLogical(new LogicalRates(0.5, 22_451.25, 0, 91_960_000))
+                    : row.id() == 8970 ? row.withLogical(new LogicalRates(11_991, 0, 49_115_000, 0)) : row);
+        }
+        Report shown = new Report(0, 1_000_000_000L, false, false, true, 49_115_000, 91_960_000, 65_900_000,
+                108_970_000, -1, rows);
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0, java.util.EnumSet.of(Column.READ_SYSCALLS,
+                Column.WRITE_SYSCALLS, Column.READ_CHARS, Column.WRITE_CHARS)), shown, 1))
+                .isEqualTo(golden("threads-show-logical.txt"));
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), shown, 1)).isEqualTo(golden("threads.txt"));
     }
 
     private static Report groups(GroupKind kind, String... labels) {

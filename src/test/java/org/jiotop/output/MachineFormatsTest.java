@@ -7,6 +7,7 @@ import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.Visibility;
 import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.IoCounts;
+import org.jiotop.linux.LogicalIo;
 import org.jiotop.model.Group;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.IoDelta;
@@ -145,6 +146,32 @@ class MachineFormatsTest {
                 .withGroup(new Group("-", 1, 0)).labelled(new TaskLabels(TaskPriority.GROUP, "root", "1 process"))));
         assertThat(new CsvFormat().lines(outside, AT).getFirst()).as("- is a fixed word, not a formula to defuse")
                 .contains(",container,-,1,");
+    }
+
+    /** A row of {@code d}, summed as group rows and -a are, over two seconds. */
+    private static Report logicalReport(IoDelta d) {
+        TaskActivity a = new TaskActivity(new TaskSample(7, 7, 1, 0, 0, false, 0, 0, 0, 0, 0), d, d.plus(d), 0, null);
+        return new Report(0, 2_000_000_000L, false, false, true, 0, 0, 0, 0, 0,
+                List.of(new Row(7, 7, 0, 0, 0, 0, 0, a)));
+    }
+
+    @Test
+    void logicalIoIsCountedOverTheIntervalAndPerSecondInBothFormats() throws IOException {
+        IoDelta d = new IoDelta(0, 0, 0, 0, 0, new LogicalIo(3_000_000, 65_536, 1500, 16));
+        Map<String, Object> v = parse(new JsonLinesFormat().line(LABELS.label(logicalReport(d)), AT));
+        assertThat(v).containsEntry("rows.read_syscalls", 1500.0).containsEntry("rows.write_syscalls", 16.0)
+                .containsEntry("rows.read_syscalls_per_second", 750.0)
+                .containsEntry("rows.write_syscalls_per_second", 8.0)
+                .containsEntry("rows.read_chars", 3_000_000.0).containsEntry("rows.write_chars", 65_536.0)
+                .containsEntry("rows.read_chars_per_second", 1_500_000.0)
+                .containsEntry("rows.write_chars_per_second", 32_768.0)
+                .containsEntry("rows.read_bytes", 0.0);
+        String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(LABELS.label(logicalReport(d)), AT).getFirst()
+                + "\n";
+        CSVRecord r = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords()
+                .getFirst();
+        assertThat(Long.parseLong(r.get("write_syscalls"))).isEqualTo(16);
+        assertThat(Double.parseDouble(r.get("read_chars_per_second"))).isEqualTo(1_500_000.0);
     }
 
     @Test
