@@ -349,7 +349,7 @@ enum KeyBinding {
         return b.toString();
     }
 
-    /** The column keys, runs as ranges: {@code 1-9, k, l-m, x-y}. */
+    /** The column keys, runs as ranges: {@code 1-9, k-m, x-y}. */
     private static String columnKeys() {
         char[] keys = columnChars().toCharArray();
         java.util.Arrays.sort(keys);

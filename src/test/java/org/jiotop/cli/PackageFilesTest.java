@@ -108,8 +108,9 @@ class PackageFilesTest {
 
     @Test
     void bashCompletesLongNamesAndTheValuesOfChoices() throws Exception {
-        assertThat(bashCompletes("--de")).isEqualTo("--delay");
-        assertThat(bashCompletes("--export")).isEqualTo("--export-pids --export-pids-max");
+        assertThat(bashCompletes("--de")).isEqualTo("--delay --devices");
+        assertThat(bashCompletes("--del")).isEqualTo("--delay");
+        assertThat(bashCompletes("--export-p")).isEqualTo("--export-pids --export-pids-max");
         assertThat(bashCompletes("--format", "j")).isEqualTo("json");
         assertThat(bashCompletes("-d", "")).as("a number is not guessed").isEmpty();
     }

@@ -149,7 +149,7 @@ class PackageIT {
         Run r = run(SYSTEM_PATH, "/bin/bash", "--norc", "-c", load + "; complete -p jiotop; COMP_WORDS=(jiotop --de); COMP_CWORD=1;"
                 + " _jiotop; echo \"${COMPREPLY[*]}\"");
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).isEqualTo("complete -F _jiotop jiotop\n--delay\n");
+        assertThat(r.out()).isEqualTo("complete -F _jiotop jiotop\n--delay --devices\n");
     }
 
     @Test

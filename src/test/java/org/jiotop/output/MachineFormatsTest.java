@@ -84,7 +84,7 @@ class MachineFormatsTest {
                 .containsEntry("rows.io_percent", 25.0);
         List<String> csv = new CsvFormat().lines(r, AT);
         assertThat(csv).containsExactly("3,1795664033.250,2.0,threads,procfs,153,4242,4240,65534,nobody,be/4,false,"
-                + "8192,2097152,4096,4096.0,1048576.0,0.5,,25.0,,16384,4194304,thread,,1,,,,,,"
+                + "8192,2097152,4096,4096.0,1048576.0,0.5,,25.0,,16384,4194304,thread,,1,,,,,,0,0,0.0,0.0,0,0,0.0,0.0,"
                 + "\"evil \\x1b[31m, \"\"quoted\"\" --arg\"");
         Map<String, Object> taskstats = parse(new JsonLinesFormat().line(LABELS.label(report(true)), AT));
         assertThat(taskstats).containsEntry("source", "taskstats").containsEntry("unreadable_processes", 0.0)

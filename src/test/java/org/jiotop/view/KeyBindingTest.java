@@ -74,7 +74,7 @@ class KeyBindingTest {
 
     @Test
     void theColumnKeysComeFromTheColumnSchema() {
-        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-9, k, l-m, x-y");
+        assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-9, k-m, x-y");
         assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 8 GRAPH,"
                 + " 9 COMMAND, k CGROUP, l READ_CHARS, m WRITE_CHARS, x READ_SYSCALLS, y WRITE_SYSCALLS");
         assertThat(KeyBinding.of(Key.ch('k'))).isEqualTo(KeyBinding.COLUMN);

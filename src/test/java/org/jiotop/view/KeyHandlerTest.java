@@ -88,8 +88,8 @@ class KeyHandlerTest {
                 org.jiotop.output.Column.USER, org.jiotop.output.Column.CGROUP, org.jiotop.output.Column.READ_SYSCALLS,
                 org.jiotop.output.Column.WRITE_SYSCALLS, org.jiotop.output.Column.READ_CHARS,
                 org.jiotop.output.Column.WRITE_CHARS);
-        press(Key.ch('s'));
-        assertThat(s.hidden()).as("s shows the read system calls").doesNotContain(org.jiotop.output.Column.READ_SYSCALLS);
+        press(Key.ch('x'));
+        assertThat(s.hidden()).as("x shows the read system calls").doesNotContain(org.jiotop.output.Column.READ_SYSCALLS);
         assertThat(press(Key.ch('p'))).isInstanceOf(Command.Remeasure.class);
         assertThat(s.processes()).isTrue();
         assertThat(press(Key.ch(Key.CTRL_T))).isInstanceOf(Command.ToggleDelayAccounting.class);

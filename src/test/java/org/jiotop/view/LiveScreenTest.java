@@ -184,7 +184,7 @@ class LiveScreenTest {
     void helpWindow() throws IOException {
         LiveState s = new LiveState();
         KeyHandler.handle(s, Key.ch('?'), 10, 0);
-        assertGolden(text(render(s, 110, 30, report(true), true)), "live-help.txt");
+        assertGolden(text(render(s, 110, 34, report(true), true)), "live-help.txt");
     }
 
     @Test
