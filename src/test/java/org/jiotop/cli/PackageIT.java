@@ -180,7 +180,8 @@ class PackageIT {
     void removingLeavesNothingBehind() throws Exception {
         assertThat(installed).contains("/usr/bin/jiotop", "/usr/lib/jiotop/runtime/bin/java",
                 "/usr/share/man/man8/jiotop.8.gz", "/usr/share/bash-completion/completions/jiotop",
-                "/usr/share/zsh/vendor-completions/_jiotop", "/usr/share/doc/jiotop/copyright");
+                "/usr/share/zsh/vendor-completions/_jiotop", "/usr/share/doc/jiotop/copyright",
+                "/usr/lib/systemd/system/jiotop.service");
         Run remove = run(SYSTEM_PATH, "/usr/bin/dpkg", "-r", "jiotop");
         assertThat(remove.status()).as(remove.err()).isZero();
         assertThat(packageInstalled()).isFalse();

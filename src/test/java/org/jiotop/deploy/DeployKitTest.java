@@ -75,15 +75,47 @@ class DeployKitTest {
         assertThat(verify.get(1)).doesNotContain("jiotop.service");
         String text = Files.readString(unit);
         assertThat(text).contains("ProtectSystem=strict", "NoNewPrivileges=yes", "DynamicUser=yes",
-                "CapabilityBoundingSet=CAP_NET_ADMIN CAP_SYS_PTRACE\n", "ExecStart=/usr/bin/jiotop --serve ");
+                "CapabilityBoundingSet=CAP_NET_ADMIN CAP_DAC_READ_SEARCH CAP_SYS_PTRACE\n", "ExecStart=/usr/bin/jiotop --serve ");
+    }
+
+    /**
+     * The unit's capabilities, given to {@code nobody} as the unit gives them to its dynamic user,
+     * read {@code /proc/PID/io} of a process of another user; one fewer does not.
+     */
+    @Test
+    void theUnitsCapabilitiesReadAnotherUsersIoFile() throws Exception {
+        String ambient = Files.readString(Path.of("deploy/systemd/jiotop.service")).lines()
+                .filter(l -> l.startsWith("AmbientCapabilities=")).findFirst().orElseThrow();
+        List<String> caps = List.of(ambient.substring(ambient.indexOf('=') + 1).strip().split(" "));
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            String io = "/proc/" + other.pid() + "/io";
+            assertThat(readAsNobody(caps, io).get(0)).as("with %s", caps).isEqualTo("0");
+            for (String left : caps) {
+                List<String> fewer = caps.stream().filter(c -> !c.equals(left)).toList();
+                if (left.equals("CAP_NET_ADMIN")) {
+                    continue; // taskstats', not the io file's
+                }
+                assertThat(readAsNobody(fewer, io).get(0)).as("without %s", left).isNotEqualTo("0");
+            }
+        } finally {
+            other.destroy();
+        }
+    }
+
+    private static List<String> readAsNobody(List<String> caps, String file) throws Exception {
+        String set = String.join(",", caps.stream().map(c -> "+" + c.substring(4).toLowerCase(java.util.Locale.ROOT))
+                .toList());
+        return run(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=" + set,
+                "--ambient-caps=" + set, "cat", file));
     }
 
     @Test
-    void theDaemonSetSharesThePidNamespaceWithTwoCapabilitiesAndAReadOnlyRoot() throws Exception {
+    void theDaemonSetSharesThePidNamespaceWithThreeCapabilitiesAndAReadOnlyRoot() throws Exception {
         String yaml = Files.readString(Path.of("deploy/kubernetes/jiotop-daemonset.yaml"));
         List<String> lines = new ArrayList<>(yaml.lines().map(String::strip).toList());
         assertThat(lines).contains("hostPID: true", "readOnlyRootFilesystem: true", "allowPrivilegeEscalation: false",
-                "drop: [\"ALL\"]", "add: [\"NET_ADMIN\", \"SYS_PTRACE\"]", "prometheus.io/scrape: \"true\"",
+                "drop: [\"ALL\"]", "add: [\"NET_ADMIN\", \"DAC_READ_SEARCH\", \"SYS_PTRACE\"]", "prometheus.io/scrape: \"true\"",
                 "prometheus.io/port: \"9123\"", "memory: 192Mi", "path: /var/log/pods", "path: /var/log/containers");
         assertThat(lines).noneMatch(l -> l.startsWith("privileged:"));
     }
