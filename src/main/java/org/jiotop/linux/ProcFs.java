@@ -342,7 +342,7 @@ public final class ProcFs {
         name(sys);
         name(kernel);
         name(name);
-        int n = read();
+        int n = read(buffer);
         return n < 0 ? -1 : ProcParsers.parseNumberFile(buffer, n);
     }
 
@@ -350,11 +350,6 @@ public final class ProcFs {
         begin();
         id(pid);
         name("status");
-        return read();
-    }
-
-    /** Reads the small file at the path built into the shared buffer; its length, or -1. */
-    private int read() {
         return read(buffer);
     }
 
