@@ -9,14 +9,16 @@ import org.jiotop.linux.Sampler;
 import org.jiotop.linux.TaskCounters;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.TaskstatsSocket;
+import org.jiotop.linux.Visibility;
 
 import java.nio.file.Path;
 
 /**
  * The source of the counters, chosen once at start: taskstats with its exit reports where the
  * kernel permits them (root, or CAP_NET_ADMIN), else /proc ({@code --procfs} asks for it as root
- * too). Asking taskstats about jiotop itself tells which: the family look-up is open to everyone,
- * its commands are not.
+ * too), and where the kernel offers no taskstats at all (a kernel without it, a network namespace
+ * without it). Asking taskstats about jiotop itself tells which: the family look-up is open to
+ * everyone, its commands are not.
  */
 final class CounterSource {
     private CounterSource() {
@@ -29,21 +31,35 @@ final class CounterSource {
      *                         or any other failure of taskstats
      */
     static Sampler open(Options options, ProcFs proc) throws KernelException {
+        return open(options, proc, CounterSource::taskstats);
+    }
+
+    /** Taskstats as {@code taskstats} opens it, or /proc: a seam for the kernels this one is not. */
+    static Sampler open(Options options, ProcFs proc, Opener taskstats) throws KernelException {
         KernelException refused = null;
+        Visibility.Why why = Visibility.Why.ASKED;
         if (!options.is(Option.PROCFS)) {
             try {
-                return taskstats(options, proc);
+                return taskstats.open(options, proc);
             } catch (KernelException e) {
-                if (e.errno() != Errno.EPERM) {
-                    throw e;
-                }
+                why = switch (e.errno()) {
+                    case Errno.EPERM -> Visibility.Why.REFUSED;
+                    case Errno.ENOENT -> Visibility.Why.ABSENT;
+                    default -> throw e;
+                };
                 refused = e;
             }
         }
         if (proc.selfPid() < 0) {
             throw refused != null ? refused : new KernelException("cannot read /proc", 0);
         }
-        return new ProcfsScanner(proc, refused == null);
+        return new ProcfsScanner(proc, why);
+    }
+
+    /** Opens the taskstats sampler. */
+    @FunctionalInterface
+    interface Opener {
+        Sampler open(Options options, ProcFs proc) throws KernelException;
     }
 
     private static Sampler taskstats(Options options, ProcFs proc) throws KernelException {

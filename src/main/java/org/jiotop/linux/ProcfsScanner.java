@@ -28,7 +28,7 @@ public final class ProcfsScanner implements Sampler {
     private final SampleDraft draft = new SampleDraft();
     private List<TaskSample> previous = List.of();
     private boolean previousProcesses;
-    private final boolean asked;
+    private final Visibility.Why why;
     private Visibility visibility;
     private int[] listed = new int[1024];
     private int count;
@@ -42,14 +42,14 @@ public final class ProcfsScanner implements Sampler {
 
     /** A source used because taskstats was refused. */
     public ProcfsScanner(ProcFs proc) {
-        this(proc, false);
+        this(proc, Visibility.Why.REFUSED);
     }
 
-    /** {@code asked}: chosen with {@code --procfs}, where taskstats may be permitted. */
-    public ProcfsScanner(ProcFs proc, boolean asked) {
+    /** {@code why}: why /proc is read rather than taskstats. */
+    public ProcfsScanner(ProcFs proc, Visibility.Why why) {
         this.proc = proc;
-        this.asked = asked;
-        this.visibility = new Visibility(Visibility.Source.PROCFS, 0, 0, asked);
+        this.why = why;
+        this.visibility = new Visibility(Visibility.Source.PROCFS, 0, 0, why);
         long now = System.nanoTime();
         int n = proc.read(0, 0, "uptime", text);
         this.bootNanos = now - (n < 0 ? 0 : uptimeNanos(text, n));
@@ -141,7 +141,7 @@ public final class ProcfsScanner implements Sampler {
     private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays) {
         previous = tasks.tasks();
         previousProcesses = processes;
-        visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen, asked);
+        visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen, why);
         int[] sorted = Arrays.copyOf(listed, count);
         Arrays.sort(sorted);
         return new Scan(now, processes, tasks.tasks(), sorted, List.of(), -1, proc.vmstat(), delays,

@@ -16,11 +16,19 @@ public final class SourceNote {
         if (!v.procfs()) {
             return null;
         }
-        String mode = v.asked() ? "--procfs: " : "not root: ";
+        String mode = switch (v.why()) {
+            case REFUSED -> "not root: ";
+            case ASKED -> "--procfs: ";
+            case ABSENT -> "no taskstats: ";
+        };
         if (v.unreadable() == 0) {
             return mode + "all " + v.processes() + " processes readable (exited tasks count through their parents)";
         }
-        return mode + v.unreadable() + " of " + v.processes() + " processes not readable; run "
-                + (v.asked() ? "without --procfs" : "as root") + " for all";
+        String unread = mode + v.unreadable() + " of " + v.processes() + " processes not readable";
+        return switch (v.why()) {
+            case REFUSED -> unread + "; run as root for all";
+            case ASKED -> unread + "; run without --procfs for all";
+            case ABSENT -> unread;
+        };
     }
 }

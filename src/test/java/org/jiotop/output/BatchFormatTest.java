@@ -179,7 +179,7 @@ class BatchFormatTest {
 
     @Test
     void procfsAskedForAsRootSaysSo() {
-        Report r = report(false, false, true).withVisibility(new Visibility(Visibility.Source.PROCFS, 1, 412, true));
+        Report r = report(false, false, true).withVisibility(new Visibility(Visibility.Source.PROCFS, 1, 412, Visibility.Why.ASKED));
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), r, 1).lines().toList().get(2))
                 .isEqualTo("--procfs: 1 of 412 processes not readable; run without --procfs for all");
     }
