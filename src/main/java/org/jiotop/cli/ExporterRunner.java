@@ -82,7 +82,8 @@ final class ExporterRunner {
                     : "jiotop: pushing metrics to " + otlpUrl);
             Cadence cadence = new Cadence(options.delaySeconds());
             monitor.sample();
-            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export, otlp), warnings);
+            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export, otlp), warnings,
+                    server != null ? "--serve" : "--otlp");
         }
         return Main.EXIT_OK;
     }
