@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +33,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code --otlp}, with {@code --serve} or alone: a loopback receiver decodes each push with the
- * official OTLP protobuf classes and finds the writer's bytes as the kernel counted them, per process
- * or per container; a receiver that fails, is not there or
- * never answers holds up no sample and costs one line on stderr, not one per interval.
+ * official OTLP protobuf classes and finds the writer's bytes as the kernel counted them, per
+ * process or per container; a receiver that fails, is not there or never answers holds up no
+ * sample and costs one line on stderr, not one per interval.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OtlpEndToEndTest {
     private static final long RATE = 8L << 20;
     private static final String NAME = "jotlp";
@@ -132,21 +133,27 @@ class OtlpEndToEndTest {
         }
     }
 
+    /** What rises each interval that sampling goes on. */
+    private interface Progress {
+        long now() throws Exception;
+    }
+
     /**
-     * The exporter's counters for the writer go on rising scrape after scrape (sampling is not held
-     * up) while the receiver has failed many times, which stderr says in one line.
+     * {@code progress} goes on rising (sampling is not held up) while the receiver has failed many
+     * times, which stderr says in one line.
      */
-    private void samplingGoesOnAndOneLineSaysSo(ExporterProcess exporter, String says) throws Exception {
+    private void samplingGoesOnAndOneLineSaysSo(ExporterProcess exporter, String says, Progress progress)
+            throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!exporter.stderr().contains(says) && System.nanoTime() < end) {
             Thread.sleep(200);
         }
-        long before = counted(exporter);
+        long before = progress.now();
         int rises = 0;
         // Ten rises at an interval of 0.1 s: ten or more pushes have fallen due since the line.
         while (rises < 10 && System.nanoTime() < end) {
             Thread.sleep(300);
-            long now = counted(exporter);
+            long now = progress.now();
             if (now > before) {
                 rises++;
                 before = now;
@@ -155,6 +162,23 @@ class OtlpEndToEndTest {
         assertThat(rises).isEqualTo(10);
         assertThat(exporter.stderr().lines().filter(l -> l.contains("--otlp")).toList()).as(exporter.stderr())
                 .hasSize(1).allSatisfy(l -> assertThat(l).contains(says));
+    }
+
+    /** With --serve, the writer's counter scrape after scrape. */
+    private void servedGoesOn(String url, String says) throws Exception {
+        try (ExporterProcess exporter = ExporterProcess.start(tmp, "-d", "0.1", "--otlp", url)) {
+            samplingGoesOnAndOneLineSaysSo(exporter, says, () -> counted(exporter));
+        }
+    }
+
+    /** With --otlp alone, which has nothing to scrape: the recording, which grows every interval. */
+    private void pushedGoesOn(String url, String says) throws Exception {
+        Path recording = Files.createTempFile(tmp, "otlp", ".jiotop");
+        Files.delete(recording);
+        try (ExporterProcess exporter = ExporterProcess.pushing(tmp, url, "-d", "0.1", "--record",
+                recording.toString())) {
+            samplingGoesOnAndOneLineSaysSo(exporter, says, () -> Files.size(recording));
+        }
     }
 
     @Test
@@ -177,16 +201,11 @@ class OtlpEndToEndTest {
         receiver.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         receiver.start();
         String at = "http://127.0.0.1:" + receiver.getAddress().getPort();
+        String nobody = "http://127.0.0.1:" + freePort() + "/v1/metrics";
         try (Child w = writer()) {
-            try (ExporterProcess exporter = ExporterProcess.start(tmp, "-d", "0.1", "--otlp", at + "/fails")) {
-                samplingGoesOnAndOneLineSaysSo(exporter, "jiotop: --otlp " + at + "/fails: ");
-            }
-            String nobody = "http://127.0.0.1:" + freePort() + "/v1/metrics";
-            try (ExporterProcess exporter = ExporterProcess.start(tmp, "-d", "0.1", "--otlp", nobody)) {
-                samplingGoesOnAndOneLineSaysSo(exporter, "jiotop: --otlp " + nobody + ": ");
-            }
-            try (ExporterProcess exporter = ExporterProcess.start(tmp, "-d", "0.1", "--otlp", at + "/hangs")) {
-                samplingGoesOnAndOneLineSaysSo(exporter, "jiotop: --otlp " + at + "/hangs: ");
+            for (String url : List.of(at + "/fails", nobody, at + "/hangs")) {
+                servedGoesOn(url, "jiotop: --otlp " + url + ": ");
+                pushedGoesOn(url, "jiotop: --otlp " + url + ": ");
             }
         } finally {
             release.countDown();
