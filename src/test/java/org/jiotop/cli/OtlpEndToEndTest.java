@@ -20,10 +20,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,16 +111,8 @@ class OtlpEndToEndTest {
     void byContainerTheWritersBytesArriveAsContainerDiskIo() throws Exception {
         Capability.assume(Capability.NET_ADMIN, Capability.DAC_OVERRIDE);
         assumeTrue(Files.exists(TestCgroups.SYSTEMD.resolve("cgroup.procs")), "needs the v1 name=systemd hierarchy");
-        byte[] raw = new byte[32];
-        ThreadLocalRandom.current().nextBytes(raw);
-        String id = HexFormat.of().formatHex(raw);
-        try (TestCgroups cgroups = new TestCgroups();
-             Child w = Child.java(SteadyWriter.class, cgroups.scratchFolder().resolve("otlp-container-"
-                     + ProcessHandle.current().pid()).toString(), Long.toString(RATE))) {
-            // In its container before the exporter sees it: a process keeps the label it is first seen with.
-            cgroups.move(w.pid(), cgroups.make(TestCgroups.SYSTEMD, "jiotop-otlp-" + id.substring(0, 8) + ".slice",
-                    "docker-" + id + ".scope"));
-            w.readLine();
+        String id = TestCgroups.randomContainerId();
+        try (TestCgroups cgroups = new TestCgroups(); Child w = cgroups.writerInContainer("otlp", id, RATE)) {
             try (OtlpReceiver receiver = OtlpReceiver.start("container.disk.io", "container.name", id.substring(0, 12));
                  IoRecorder kernel = new IoRecorder(w.pid());
                  ExporterProcess exporter = ExporterProcess.pushing(tmp, receiver.url(), "-d", "0.25",
