@@ -378,7 +378,8 @@ class OptionParserTest {
 
     @Test
     void theConfigFileNeverChangesWhatRuns() throws UsageException {
-        List<String> config = List.of("--sort=write", "--only", "-k", "--format=json", "--serve=9123", "-b", "-t");
+        List<String> config = List.of("--sort=write", "--only", "-k", "--format=json", "--serve=9123",
+                "--otlp=http://c:4318/v1/metrics", "-b", "-t");
         Options batch = OptionParser.parse(config, new String[]{"-b"});
         assertThat(batch.mode()).isEqualTo(Mode.TEXT);
         assertThat(batch.sortKey()).as("the live view's sort column is not batch output's").isEqualTo(SortKey.IO);
@@ -387,6 +388,7 @@ class OptionParserTest {
         assertThat(live.mode()).isEqualTo(Mode.LIVE);
         assertThat(live.sortKey()).isEqualTo(SortKey.WRITE);
         assertThat(live.is(Option.TIME)).isFalse();
+        assertThat(live.text(Option.OTLP)).as("--otlp would run the exporter").isNull();
         Options json = OptionParser.parse(config, new String[]{"--format=json"});
         assertThat(json.is(Option.KILOBYTES)).as("-k does not apply to JSON").isFalse();
     }
