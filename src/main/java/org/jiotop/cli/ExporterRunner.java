@@ -29,8 +29,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code --serve}: samples processes every interval on the calling thread and serves the counters
- * on /metrics from the server's own threads, optionally behind basic auth and TLS. The two share
+ * {@code --serve} and {@code --otlp}: samples processes every interval on the calling thread and
+ * serves the counters on /metrics from the server's own threads, optionally behind basic auth and
+ * TLS, or pushes them over OTLP from the SDK's thread, or both. The sides share
  * nothing but the thread-safe counters, so a scrape never waits for a refresh nor a refresh for a
  * scrape, and what fails on one side (out of memory included) does not end the other.
  */
@@ -60,11 +61,6 @@ final class ExporterRunner {
 
     /** Runs until interrupted or for {@code -n} intervals; IOException messages are whole, for "jiotop: ". */
     int run(PrintStream err) throws KernelException, IOException {
-        ListenAddress listen = options.serve();
-        String auth = options.text(Option.SERVE_AUTH);
-        String tlsFiles = options.text(Option.SERVE_TLS);
-        BasicAuth basicAuth = auth == null ? null : ServeSecrets.basicAuth(auth);
-        SSLContext tls = tlsFiles == null ? null : ServeSecrets.tls(tlsFiles);
         Map<String, String> otlpHeaders = ServeSecrets.otlpHeader(options.text(Option.OTLP_HEADER));
         ConsistentRegistry registry = new ConsistentRegistry();
         MetricsExport export;
@@ -74,25 +70,38 @@ final class ExporterRunner {
             throw new IOException(e.getMessage(), e);
         }
         Warnings warnings = new Warnings(err);
-        MetricsServer server;
+        ListenAddress listen = options.serve();
+        // Push-only (--otlp alone) has no listener; the registry still holds the cap's own series.
+        MetricsServer server = listen == null ? null : serve(listen, registry, warnings);
+        String otlpUrl = options.text(Option.OTLP);
+        try (server; OtlpExport otlp = otlpUrl == null ? null : new OtlpExport(otlpUrl, otlpHeaders,
+                Duration.ofNanos(Math.round(options.delaySeconds() * 1e9)), HostName.read(), settings().labels(),
+                t -> warnings.warn("--otlp " + otlpUrl, Warnings.oneLine(t)))) {
+            err.println(server != null ? "jiotop: serving metrics on " + (options.text(Option.SERVE_TLS) != null
+                    ? "https" : "http") + "://" + listen.hostForUrl() + ":" + server.port() + "/metrics"
+                    : "jiotop: pushing metrics to " + otlpUrl);
+            Cadence cadence = new Cadence(options.delaySeconds());
+            monitor.sample();
+            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export, otlp), warnings,
+                    server != null ? "--serve" : "--otlp");
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** Starts serving /metrics on {@code listen}, behind the basic auth and TLS the options ask for. */
+    private MetricsServer serve(ListenAddress listen, ConsistentRegistry registry, Warnings warnings)
+            throws IOException {
+        String auth = options.text(Option.SERVE_AUTH);
+        String tlsFiles = options.text(Option.SERVE_TLS);
+        BasicAuth basicAuth = auth == null ? null : ServeSecrets.basicAuth(auth);
+        SSLContext tls = tlsFiles == null ? null : ServeSecrets.tls(tlsFiles);
         try {
-            server = MetricsServer.start(new InetSocketAddress(listen.host(), listen.port()), tls, basicAuth,
+            return MetricsServer.start(new InetSocketAddress(listen.host(), listen.port()), tls, basicAuth,
                     registry, warnings);
         } catch (IOException e) {
             throw new IOException("--serve " + listen + ": "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         }
-        String otlpUrl = options.text(Option.OTLP);
-        try (server; OtlpExport otlp = otlpUrl == null ? null : new OtlpExport(otlpUrl, otlpHeaders,
-                Duration.ofNanos(Math.round(options.delaySeconds() * 1e9)), HostName.read(), settings().labels(),
-                t -> warnings.warn("--otlp " + otlpUrl, Warnings.oneLine(t)))) {
-            err.println("jiotop: serving metrics on " + (tls != null ? "https" : "http") + "://" + listen.hostForUrl()
-                    + ":" + server.port() + "/metrics");
-            Cadence cadence = new Cadence(options.delaySeconds());
-            monitor.sample();
-            RefreshLoop.run(cadence, options.iterations(), () -> refresh(export, otlp), warnings);
-        }
-        return Main.EXIT_OK;
     }
 
     private void refresh(MetricsExport export, OtlpExport otlp) throws KernelException {

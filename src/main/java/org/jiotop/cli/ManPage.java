@@ -32,7 +32,9 @@ final class ManPage {
                 .B \\-b
                 it writes reports to standard output as text, JSON Lines or CSV; with
                 .B \\-\\-serve
-                it serves the same figures as Prometheus metrics.
+                it serves the same figures as Prometheus metrics, and with
+                .B \\-\\-otlp
+                pushes them to an OpenTelemetry collector.
                 .PP
                 Tasks that exit between two reports are counted from the kernel's exit reports and
                 marked <exited>. The first report comes after one full interval, so every figure is a
@@ -124,6 +126,9 @@ final class ManPage {
                 .TP
                 .B jiotop \\-\\-serve=9256
                 Prometheus metrics on 127.0.0.1:9256
+                .TP
+                .B jiotop \\-\\-otlp=http://collector:4318/v1/metrics
+                the same counters pushed to an OpenTelemetry collector every second, no port opened
                 .SH DIFFERENCES FROM IOTOP
                 The options and batch text are iotop's. jiotop adds rows per user, cgroup, systemd unit,
                 container and pod, JSON Lines and CSV output, a Prometheus exporter and a saved live

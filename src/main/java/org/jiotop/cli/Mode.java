@@ -7,15 +7,15 @@ import java.util.Set;
 
 /**
  * What a run does; each option applies to some of these. The command line chooses one: the
- * exporter with {@code --serve}, batch output with {@code -b} or an option implying it, else the
- * live view (which falls back to batch text where it cannot be drawn).
+ * exporter with {@code --serve} or {@code --otlp}, batch output with {@code -b} or an option
+ * implying it, else the live view (which falls back to batch text where it cannot be drawn).
  */
 enum Mode {
     LIVE("live view", "the live view"),
     TEXT("batch text", "batch output (-b)"),
     JSON("JSON", "--format=json"),
     CSV("CSV", "--format=csv"),
-    EXPORTER("exporter (--serve)", "the exporter (--serve)");
+    EXPORTER("exporter (--serve, --otlp)", "the exporter (--serve, --otlp)");
 
     static final Set<Mode> ALL = EnumSet.allOf(Mode.class);
     static final Set<Mode> BATCH = EnumSet.of(TEXT, JSON, CSV);

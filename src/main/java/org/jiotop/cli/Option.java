@@ -188,19 +188,22 @@ enum Option {
             .doc("what a series is per: any of `command`, `user`, `unit`, `container`, `pod`, comma-separated"
                     + " (see above)")),
     OTLP(new OptionSpec("otlp").value("URL", URL).in(Set.of(Mode.EXPORTER))
-            .help("also push the counters to an OpenTelemetry collector (OTLP/HTTP) every interval")
-            .doc("also push the grouped counters to an OpenTelemetry collector over OTLP/HTTP every interval,"
-                    + " e.g. `http://collector:4318/v1/metrics` (see above)")),
+            .help("push the counters to an OpenTelemetry collector (OTLP/HTTP) every interval, alone or"
+                    + " with --serve")
+            .doc("push the grouped counters to an OpenTelemetry collector over OTLP/HTTP every interval,"
+                    + " e.g. `http://collector:4318/v1/metrics`: alone, without an HTTP listener, or with"
+                    + " `--serve` (see above)")),
     OTLP_HEADER(new OptionSpec("otlp-header").value("NAME:FILE", PAIR).in(Set.of(Mode.EXPORTER)).requires("otlp")
             .help("with --otlp: send header NAME, its value in FILE")
             .doc("with `--otlp`: send the HTTP header NAME with each push, its value the content of FILE (such as"
                     + " `Authorization:token-file`)")),
-    SERVE_AUTH(new OptionSpec("serve-auth").value("USER:FILE", PAIR).in(Set.of(Mode.EXPORTER))
-            .help("basic auth, the password in FILE")
-            .doc("basic auth, the password in FILE (see above)")),
+    SERVE_AUTH(new OptionSpec("serve-auth").value("USER:FILE", PAIR).in(Set.of(Mode.EXPORTER)).requires("serve")
+            .help("with --serve: basic auth, the password in FILE")
+            .doc("with `--serve`: basic auth, the password in FILE (see above)")),
     SERVE_TLS(new OptionSpec("serve-tls").value("KEYSTORE:FILE", PAIR).in(Set.of(Mode.EXPORTER))
-            .help("HTTPS with a PKCS#12 key store, its password in FILE")
-            .doc("HTTPS with a PKCS#12 key store, its password in FILE (see above)")),
+            .requires("serve")
+            .help("with --serve: HTTPS with a PKCS#12 key store, its password in FILE")
+            .doc("with `--serve`: HTTPS with a PKCS#12 key store, its password in FILE (see above)")),
     RECORD(new OptionSpec("record").value("FILE", ValueKind.FILE).excludes("replay")
             .help("also append every interval to FILE (see docs/recording-format.md)")
             .doc("also append every interval to FILE, crash-safe (see Recording and replay)")),

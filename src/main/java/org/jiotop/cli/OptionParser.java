@@ -110,7 +110,7 @@ final class OptionParser {
             }
             if (!o.appliesTo(mode)) {
                 throw new UsageException(o.spec.modes.equals(Set.of(Mode.EXPORTER)) ? "option " + g.shown()
-                        + " needs --serve" : "option " + g.shown() + " does not apply to " + mode.run);
+                        + " needs --serve or --otlp" : "option " + g.shown() + " does not apply to " + mode.run);
             }
             Given other = o.spec.excludes == null ? null : seen.get(byLongName(o.spec.excludes));
             if (other != null) {
@@ -143,7 +143,7 @@ final class OptionParser {
             kind = said;
         }
         if (mode == Mode.EXPORTER && kind != null && GroupKind.of(kind).grouped()) {
-            throw new UsageException("option --group=" + kind + " does not apply to the exporter (--serve):"
+            throw new UsageException("option --group=" + kind + " does not apply to " + Mode.EXPORTER.run + ":"
                     + " its series are per process; use --group=process or none");
         }
     }

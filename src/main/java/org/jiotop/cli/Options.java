@@ -86,9 +86,9 @@ final class Options {
         return modeOf(values, given);
     }
 
-    /** {@code --serve} runs the exporter; {@code -b}, {@code -t}, {@code -q} and {@code --format} batch output. */
+    /** {@code --serve} or {@code --otlp} runs the exporter; {@code -b}, {@code -t}, {@code -q} and {@code --format} batch output. */
     private static Mode modeOf(Map<Option, Object> values, Set<Option> given) {
-        if (given.contains(Option.SERVE)) {
+        if (given.contains(Option.SERVE) || given.contains(Option.OTLP)) {
             return Mode.EXPORTER;
         }
         return switch ((String) values.get(Option.FORMAT)) {

@@ -17,8 +17,12 @@ final class RefreshLoop {
     private RefreshLoop() {
     }
 
-    /** Runs {@code refresh} {@code iterations} times (-1: until interrupted), each when {@code cadence} says. */
-    static void run(Cadence cadence, long iterations, Refresh refresh, Warnings warnings) throws KernelException {
+    /**
+     * Runs {@code refresh} {@code iterations} times (-1: until interrupted), each when {@code cadence}
+     * says; a failure is said under {@code option}, the one that started the exporter.
+     */
+    static void run(Cadence cadence, long iterations, Refresh refresh, Warnings warnings, String option)
+            throws KernelException {
         for (long i = 0; iterations < 0 || i < iterations; i++) {
             if (!cadence.awaitNext()) {
                 return; // stopped from within this JVM (tests); a signal ends the JVM instead
@@ -26,7 +30,7 @@ final class RefreshLoop {
             try {
                 refresh.run();
             } catch (RuntimeException | OutOfMemoryError e) {
-                warnings.warn("--serve: a refresh failed", Warnings.oneLine(e));
+                warnings.warn(option + ": a refresh failed", Warnings.oneLine(e));
             }
         }
     }

@@ -5,7 +5,6 @@ import org.jiotop.linux.Capability;
 import org.jiotop.testkit.Child;
 import org.jiotop.testkit.IoRecorder;
 import org.jiotop.testkit.PrometheusServer;
-import org.jiotop.testkit.SteadyWriter;
 import org.jiotop.testkit.TestCgroups;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,9 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,17 +76,10 @@ class DashboardEndToEndTest {
     void everyPanelHasDataAndTheContainersRateIsTheKernels() throws Exception {
         Capability.assume(Capability.NET_ADMIN, Capability.DAC_OVERRIDE);
         assumeTrue(Files.exists(TestCgroups.SYSTEMD.resolve("cgroup.procs")), "needs the v1 name=systemd hierarchy");
-        byte[] raw = new byte[32];
-        ThreadLocalRandom.current().nextBytes(raw);
-        String id = HexFormat.of().formatHex(raw);
+        String id = TestCgroups.randomContainerId();
         Dashboard dashboard = Dashboard.read();
         try (TestCgroups cgroups = new TestCgroups();
-             Child writer = Child.java(SteadyWriter.class, cgroups.scratchFolder().resolve("dashboard-"
-                     + ProcessHandle.current().pid()).toString(), Long.toString(RATE))) {
-            // In its container before any exporter sees it: a process keeps the label it is first seen with.
-            cgroups.move(writer.pid(), cgroups.make(TestCgroups.SYSTEMD, "jiotop-dashboard-" + id.substring(0, 8)
-                    + ".slice", "docker-" + id + ".scope"));
-            writer.readLine();
+             Child writer = cgroups.writerInContainer("dashboard", id, RATE)) {
             int[] ports = {freePort(), freePort()};
             try (IoRecorder kernel = new IoRecorder(writer.pid());
                  ExporterProcess a = ExporterProcess.listening(tmp, "127.0.0.1:" + ports[0], "-d", "0.25",

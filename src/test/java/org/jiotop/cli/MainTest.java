@@ -168,7 +168,7 @@ class MainTest {
                 .contains("  -n NUM, --iter=NUM    number of reports (refreshes) before ending [until\n"
                         + "                        interrupted]\n")
                 .contains("--serve=[ADDR:]PORT", "--hide-swapin", "--export-pids-max=N", "\nLive view only:\n",
-                        "\nExporter (--serve) only:\n", "text, json (JSON Lines) or csv (implies --batch) [text]")
+                        "\nExporter (--serve, --otlp) only:\n", "text, json (JSON Lines) or csv (implies --batch) [text]")
                 .contains("-8, --hide-graph");
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     }

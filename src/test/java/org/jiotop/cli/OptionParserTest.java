@@ -92,6 +92,8 @@ class OptionParserTest {
         assertThat(parse("--format=text").mode()).isEqualTo(Mode.TEXT);
         assertThat(parse("-b").mode()).isEqualTo(Mode.TEXT);
         assertThat(parse("--serve", "9123").mode()).isEqualTo(Mode.EXPORTER);
+        assertThat(parse("--otlp=http://c:4318/v1/metrics").mode()).isEqualTo(Mode.EXPORTER);
+        assertThat(parse("--otlp=http://c:4318/v1/metrics").serve()).isNull();
         assertThat(parse("--serve", "9123").serve()).isEqualTo(new ListenAddress("127.0.0.1", 9123));
         assertThat(parse("--serve=[::1]:0").serve()).isEqualTo(new ListenAddress("::1", 0));
         assertThat(parse("--serve=[::1]:0").serve().toString()).isEqualTo("[::1]:0");
@@ -180,23 +182,26 @@ class OptionParserTest {
             "--serve-auth=u:/f      | option --serve-auth needs --serve",
             "--serve 1 --serve-auth=u | option --serve-auth: invalid value: 'u' (want USER:FILE)",
             "-b --serve-tls=k:/f    | option --serve-tls needs --serve",
-            "--export-pids          | option --export-pids needs --serve",
+            "--export-pids          | option --export-pids needs --serve or --otlp",
+            "--otlp=http://c:4318/v1/metrics --serve-auth=u:/f | option --serve-auth needs --serve",
+            "--otlp=http://c:4318/v1/metrics --serve-tls=k:/f | option --serve-tls needs --serve",
+            "--otlp=http://c:4318/v1/metrics -b | option -b does not apply to the exporter (--serve, --otlp)",
             "--export-pids-max=5    | option --export-pids-max needs --export-pids",
             "--serve 9 --export-pids-max=5 | option --export-pids-max needs --export-pids",
             "-b -6                  | option -6 does not apply to batch output (-b)",
             "-t --sort=io           | option --sort does not apply to batch output (-b)",
             "--format=json -k       | option -k does not apply to --format=json",
             "--format=csv -t        | option -t does not apply to --format=csv",
-            "--serve 9 --format=csv | option --format does not apply to the exporter (--serve)",
-            "--serve 9 -b           | option -b does not apply to the exporter (--serve)",
-            "--serve 9 -o           | option -o does not apply to the exporter (--serve)",
-            "--serve 9 --filter=x   | option --filter does not apply to the exporter (--serve)",
-            "--serve 9 --use-config | option --use-config does not apply to the exporter (--serve)",
+            "--serve 9 --format=csv | option --format does not apply to the exporter (--serve, --otlp)",
+            "--serve 9 -b           | option -b does not apply to the exporter (--serve, --otlp)",
+            "--serve 9 -o           | option -o does not apply to the exporter (--serve, --otlp)",
+            "--serve 9 --filter=x   | option --filter does not apply to the exporter (--serve, --otlp)",
+            "--serve 9 --use-config | option --use-config does not apply to the exporter (--serve, --otlp)",
             "-b --group=rack        | option --group: invalid value: 'rack' (want thread, process, user, cgroup, unit, container, pod)",
             "-P --group=user        | options -P and --group=user contradict each other",
             "--group=unit -b -P     | options --group=unit and -P contradict each other",
             "--group=pod --group=unit | options --group=pod and --group=unit contradict each other",
-            "--serve 9 --group=container | option --group=container does not apply to the exporter (--serve)"})
+            "--serve 9 --group=container | option --group=container does not apply to the exporter (--serve, --otlp)"})
     void badCommandLines(String args, String message) {
         assertThatThrownBy(() -> OptionParser.parse(args.split(" ")))
                 .isInstanceOf(UsageException.class)
@@ -311,7 +316,11 @@ class OptionParserTest {
 
     @Test
     void everyOptionIsAcceptedWhereItAppliesAndRefusedElsewhere() throws UsageException {
-        List<Option> choosers = List.of(Option.BATCH, Option.TIME, Option.QUIET, Option.FORMAT, Option.SERVE);
+        List<Option> chooseMode = List.of(Option.BATCH, Option.TIME, Option.QUIET, Option.FORMAT, Option.SERVE,
+                Option.OTLP);
+        // An option given with what it requires chooses the mode that requirement chooses.
+        List<Option> choosers = Arrays.stream(Option.values()).filter(o -> chooseMode.contains(o)
+                || chooseMode.stream().anyMatch(c -> c.spec.longName.equals(o.spec.requires))).toList();
         for (Option o : Option.values()) {
             for (Mode m : Mode.values()) {
                 List<String> args = new ArrayList<>(choosing(m));
@@ -369,7 +378,8 @@ class OptionParserTest {
 
     @Test
     void theConfigFileNeverChangesWhatRuns() throws UsageException {
-        List<String> config = List.of("--sort=write", "--only", "-k", "--format=json", "--serve=9123", "-b", "-t");
+        List<String> config = List.of("--sort=write", "--only", "-k", "--format=json", "--serve=9123",
+                "--otlp=http://c:4318/v1/metrics", "-b", "-t");
         Options batch = OptionParser.parse(config, new String[]{"-b"});
         assertThat(batch.mode()).isEqualTo(Mode.TEXT);
         assertThat(batch.sortKey()).as("the live view's sort column is not batch output's").isEqualTo(SortKey.IO);
@@ -378,6 +388,7 @@ class OptionParserTest {
         assertThat(live.mode()).isEqualTo(Mode.LIVE);
         assertThat(live.sortKey()).isEqualTo(SortKey.WRITE);
         assertThat(live.is(Option.TIME)).isFalse();
+        assertThat(live.text(Option.OTLP)).as("--otlp would run the exporter").isNull();
         Options json = OptionParser.parse(config, new String[]{"--format=json"});
         assertThat(json.is(Option.KILOBYTES)).as("-k does not apply to JSON").isFalse();
     }

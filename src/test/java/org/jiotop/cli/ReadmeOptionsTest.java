@@ -53,7 +53,7 @@ class ReadmeOptionsTest {
     @Test
     void theTableIsNotEmptyAndNamesTheOptionsPeopleUse() {
         assertThat(String.join("\n", table())).contains("| `-d SEC`, `--delay=SEC` | all | yes | ",
-                "| `--serve=[ADDR:]PORT` | exporter (--serve) |", "| `-b`, `--batch` | batch output |",
+                "| `--serve=[ADDR:]PORT` | exporter (--serve, --otlp) |", "| `-b`, `--batch` | batch output |",
                 "| `-c`, `--fullcmdline` | live view and batch output | yes |");
     }
 }

@@ -28,16 +28,16 @@ class RefreshLoopTest {
                 default -> {
                 }
             }
-        }, warnings);
+        }, warnings, "--otlp");
         assertThat(ran).containsExactly(0, 1, 2, 3);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("jiotop: --serve: a refresh failed: OutOfMemoryError: Java heap space\n");
+                .isEqualTo("jiotop: --otlp: a refresh failed: OutOfMemoryError: Java heap space\n");
     }
 
     @Test
     void theKernelFailingEndsIt() {
         assertThatThrownBy(() -> RefreshLoop.run(new Cadence(0.01), -1, () -> {
             throw new KernelException("taskstats", 0);
-        }, warnings)).isInstanceOf(KernelException.class);
+        }, warnings, "--serve")).isInstanceOf(KernelException.class);
     }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Cgroups a test makes in the running kernel's v1 hierarchies (blkio, and systemd's named one),
@@ -76,6 +78,32 @@ public final class TestCgroups implements AutoCloseable {
                 + bytes / 65536 + " oflag=direct 2>/dev/null; rm -f '" + file + "'; echo written; exec sleep 600");
         move(writer.pid(), leaves.toArray(Path[]::new));
         return writer;
+    }
+
+    /** A random container ID, 64 hexadecimal digits as Docker's (its label is the first 12). */
+    public static String randomContainerId() {
+        byte[] raw = new byte[32];
+        ThreadLocalRandom.current().nextBytes(raw);
+        return HexFormat.of().formatHex(raw);
+    }
+
+    /**
+     * A {@link SteadyWriter} of {@code rate} bytes a second in a cgroup of the name=systemd hierarchy
+     * named like the Docker container {@code id}, moved there before it writes: a process keeps the
+     * label it is first seen with. {@code name} tells its slice and file from other tests'.
+     */
+    public Child writerInContainer(String name, String id, long rate) throws Exception {
+        Child w = Child.java(SteadyWriter.class, scratchFolder().resolve(name + "-" + ProcessHandle.current().pid())
+                .toString(), Long.toString(rate));
+        try {
+            move(w.pid(), make(SYSTEMD, "jiotop-" + name + "-" + id.substring(0, 8) + ".slice",
+                    "docker-" + id + ".scope"));
+            w.readLine();
+            return w;
+        } catch (IOException | RuntimeException e) {
+            w.close();
+            throw e;
+        }
     }
 
     /** The folder on disk (under target/) where writers write. */
