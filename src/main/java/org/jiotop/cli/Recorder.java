@@ -44,6 +44,7 @@ final class Recorder implements AutoCloseable {
         if (failed) {
             return;
         }
+        labels.nextInterval();
         try {
             writer.append(interval, time, processes, a -> labels.of(a, processes));
         } catch (RecordingException e) {

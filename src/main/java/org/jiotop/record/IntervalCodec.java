@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskSample;
@@ -7,6 +8,7 @@ import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,10 +42,10 @@ final class IntervalCodec {
         }
 
         /** Appends the interval's records (TASK records first) to {@code frames}. */
-        void encode(Interval interval, long wallMillis, Function<TaskActivity, TaskLabels> labels, Frames frames) {
+        void encode(Interval interval, Instant wall, Function<TaskActivity, TaskLabels> labels, Frames frames) {
             List<TaskActivity> active = new ArrayList<>();
             for (TaskActivity a : interval.tasks()) {
-                if (!a.delta().isZero()) {
+                if (!a.delta().isZero() || !a.delta().logical().same(LogicalIo.ZERO)) {
                     active.add(a);
                 }
             }
@@ -78,7 +80,9 @@ final class IntervalCodec {
             out.u8(RecordFormat.INTERVAL);
             out.zigzag(interval.endNanos() - start.monotonicNanos());
             out.varint(interval.durationNanos());
-            out.zigzag(wallMillis);
+            // In nanoseconds, as the live run's JSON "time" has them.
+            Instant sessionWall = Instant.ofEpochMilli(start.wallMillis());
+            out.zigzag(Duration.between(sessionWall, wall).toNanos());
             out.u8(interval.delayAccounting() ? RecordFormat.DELAY_ACCOUNTING : 0);
             out.zigzag(interval.pagedInKiB());
             out.zigzag(interval.pagedOutKiB());
@@ -96,12 +100,13 @@ final class IntervalCodec {
             boolean pages = multiples(d, RecordFormat.PAGE);
             boolean sectors = !pages && multiples(d, RecordFormat.SECTOR);
             boolean delays = d.blkioDelayNanos() != 0 || d.swapinDelayNanos() != 0;
+            boolean logical = !d.logical().same(LogicalIo.ZERO);
             boolean accumulated = !previous.plus(d).equals(a.accumulated());
             int flags = (a.exited() ? RecordFormat.EXITED | RecordFormat.EXITED_NAME : 0)
                     | (sectors ? RecordFormat.IN_SECTORS : 0) | (pages ? RecordFormat.IN_PAGES : 0)
                     | (d.cancelledWriteBytes() != 0 ? RecordFormat.CANCELLED : 0)
                     | (delays ? RecordFormat.DELAYS : 0)
-                    | (accumulated ? RecordFormat.ACCUMULATED : 0);
+                    | (accumulated ? RecordFormat.ACCUMULATED : 0) | (logical ? RecordFormat.LOGICAL : 0);
             int unit = pages ? RecordFormat.PAGE : sectors ? RecordFormat.SECTOR : 1;
             out.varint(ref);
             out.u8(flags);
@@ -114,6 +119,9 @@ final class IntervalCodec {
                 out.varint(d.blkioDelayNanos());
                 out.varint(d.swapinDelayNanos());
             }
+            if (logical) {
+                logical(out, d.logical());
+            }
             if (accumulated) {
                 IoDelta acc = a.accumulated();
                 out.varint(acc.readBytes());
@@ -121,6 +129,7 @@ final class IntervalCodec {
                 out.varint(acc.cancelledWriteBytes());
                 out.varint(acc.blkioDelayNanos());
                 out.varint(acc.swapinDelayNanos());
+                logical(out, acc.logical());
             }
             if (a.exited()) {
                 out.raw(a.exitedName());
@@ -141,6 +150,13 @@ final class IntervalCodec {
                 alive.add(a.sample().id());
             }
             known.keySet().retainAll(alive);
+        }
+
+        private static void logical(ByteSink out, LogicalIo l) {
+            out.varint(l.readChars());
+            out.varint(l.writeChars());
+            out.varint(l.readSyscalls());
+            out.varint(l.writeSyscalls());
         }
 
         private static boolean multiples(IoDelta d, int unit) {
@@ -193,7 +209,7 @@ final class IntervalCodec {
         RecordedInterval interval(ByteSource in) throws ByteSource.Damage {
             long end = in.zigzag() + start.monotonicNanos();
             long duration = in.varint();
-            Instant time = Instant.ofEpochMilli(in.zigzag());
+            Instant time = Instant.ofEpochMilli(start.wallMillis()).plusNanos(in.zigzag());
             boolean delayAccounting = (in.u8() & RecordFormat.DELAY_ACCOUNTING) != 0;
             long pagedIn = in.zigzag();
             long pagedOut = in.zigzag();
@@ -225,18 +241,23 @@ final class IntervalCodec {
                 blkio = in.varint();
                 swapin = in.varint();
             }
-            IoDelta delta = new IoDelta(read, write, cancelled, blkio, swapin);
+            LogicalIo logical = (flags & RecordFormat.LOGICAL) != 0 ? logical(in) : LogicalIo.ZERO;
+            IoDelta delta = new IoDelta(read, write, cancelled, blkio, swapin, logical);
             IoDelta acc = (flags & RecordFormat.ACCUMULATED) != 0
-                    ? new IoDelta(in.varint(), in.varint(), in.varint(), in.varint(), in.varint())
+                    ? new IoDelta(in.varint(), in.varint(), in.varint(), in.varint(), in.varint(), logical(in))
                     : accumulated.get(ref).plus(delta);
             accumulated.set(ref, acc);
             byte[] exitedName = (flags & RecordFormat.EXITED_NAME) != 0 ? in.raw() : null;
             TaskEntry e = entries.get(ref);
             TaskSample sample = new TaskSample(e.id(), e.tgid(), e.ppid(), e.startNanos(), e.uid(), false,
                     acc.readBytes(), acc.writeBytes(), acc.cancelledWriteBytes(), acc.blkioDelayNanos(),
-                    acc.swapinDelayNanos());
+                    acc.swapinDelayNanos(), acc.logical());
             labels.put(sample.taskId(), e.labels());
             return new TaskActivity(sample, delta, acc, e.accumulatedSinceNanos(), exitedName);
+        }
+
+        private static LogicalIo logical(ByteSource in) throws ByteSource.Damage {
+            return new LogicalIo(in.varint(), in.varint(), in.varint(), in.varint());
         }
     }
 }

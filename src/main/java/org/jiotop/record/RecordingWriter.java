@@ -97,12 +97,12 @@ public final class RecordingWriter implements AutoCloseable {
             start.write(frames.begin());
             frames.end();
         }
-        encoder.encode(interval, time.toEpochMilli(), labels, frames);
+        encoder.encode(interval, time, labels, frames);
         try {
             if (maxBytes > 0 && holdsInterval && channel.position() + frames.size() > maxBytes) {
                 rotate();
                 frames.clear();
-                encoder.encode(interval, time.toEpochMilli(), labels, frames);
+                encoder.encode(interval, time, labels, frames);
             }
             write(ByteBuffer.wrap(frames.array(), 0, frames.size()));
             holdsInterval = true;
