@@ -12,16 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The INTERVAL record and the session state on both sides. Only tasks that did I/O or waited in the
- * interval are written: idle tasks add nothing to a report's totals and no row under {@code -o}.
- * A row's accumulated figures are not written while they are the previous ones plus the
+ * The INTERVAL record and the session state on both sides. Only tasks that did something in the
+ * interval have rows; the others are known from their TASK record until the interval that says
+ * they ended, so that an interval lists every task alive as the live run's did, at no cost per idle
+ * task. A row's accumulated figures are not written while they are the previous ones plus the
  * interval's, which is what they almost always are.
  */
 final class IntervalCodec {
@@ -35,47 +37,59 @@ final class IntervalCodec {
         private final Map<Integer, Known> known = new HashMap<>();
         private final StringTable strings = new StringTable();
         private int nextRef;
-        private int sinceSweep;
+        /** Counts intervals: a task not seen in the latest one is gone. */
+        private long generation;
 
         Encoder(SessionStart start) {
             this.start = start;
         }
 
         /** Appends the interval's records (TASK records first) to {@code frames}. */
-        void encode(Interval interval, Instant wall, Function<TaskActivity, TaskLabels> labels, Frames frames) {
-            List<TaskActivity> active = new ArrayList<>();
+        void encode(Interval interval, Instant wall, Function<TaskActivity, TaskLabels> labels, boolean idleLabels,
+                    Frames frames) {
+            generation++;
+            List<Integer> ended = new ArrayList<>();
+            List<TaskActivity> rows = new ArrayList<>();
+            List<Integer> refs = new ArrayList<>();
+            List<IoDelta> previous = new ArrayList<>();
             for (TaskActivity a : interval.tasks()) {
-                if (!a.delta().isZero() || !a.delta().logical().same(LogicalIo.ZERO)) {
-                    active.add(a);
-                }
-            }
-            int[] refs = new int[active.size()];
-            IoDelta[] previous = new IoDelta[active.size()];
-            for (int i = 0; i < active.size(); i++) {
-                TaskActivity a = active.get(i);
                 TaskSample s = a.sample();
                 Known k = known.get(s.id());
                 if (k != null && !k.task.sameTask(s.taskId()) && !k.task.endedAs(s.taskId())) {
-                    k = null; // its ID was given to a new task
+                    ended.add(k.ref); // its ID was given to a new task
+                    k = null;
                 }
-                TaskLabels l = labels.apply(a);
-                if (k == null || !k.labels.equals(l)) {
-                    k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task, l,
-                            k == null ? IoDelta.ZERO : k.accumulated);
+                IoDelta before = k == null ? IoDelta.ZERO : k.accumulated;
+                boolean row = needsRow(a, before);
+                // An idle task's labels are read again only when asked: a kernel thread's name changes
+                // with its work, but reading ten thousand tasks' labels costs more than a refresh.
+                TaskLabels l = k == null || row || idleLabels ? labels.apply(a) : null;
+                if (k == null || (l != null && !k.labels.equals(l))) {
+                    k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task, l, before);
                     known.put(s.id(), k);
                     ByteSink body = frames.begin();
                     new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(), a.accumulatedSinceNanos(),
                             l).write(body, start.monotonicNanos(), strings);
                     frames.end();
                 }
-                refs[i] = k.ref;
-                previous[i] = k.accumulated;
+                k.generation = generation;
+                if (row) {
+                    rows.add(a);
+                    refs.add(k.ref);
+                    previous.add(before);
+                }
                 k.accumulated = a.accumulated();
                 if (a.exited()) {
                     known.remove(s.id()); // its last row
                 }
             }
-            sweep(interval);
+            for (Iterator<Known> i = known.values().iterator(); i.hasNext(); ) {
+                Known k = i.next();
+                if (k.generation != generation) {
+                    ended.add(k.ref); // gone from the scan without an exit report
+                    i.remove();
+                }
+            }
             ByteSink out = frames.begin();
             out.u8(RecordFormat.INTERVAL);
             out.zigzag(interval.endNanos() - start.monotonicNanos());
@@ -87,11 +101,28 @@ final class IntervalCodec {
             out.zigzag(interval.pagedInKiB());
             out.zigzag(interval.pagedOutKiB());
             out.zigzag(interval.lostExitReports());
-            out.varint(active.size());
-            for (int i = 0; i < active.size(); i++) {
-                row(out, refs[i], active.get(i), previous[i]);
+            out.varint(ended.size());
+            for (int ref : ended) {
+                out.varint(ref);
+            }
+            out.varint(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                row(out, refs.get(i), rows.get(i), previous.get(i));
             }
             frames.end();
+        }
+
+        /**
+         * Whether a reader could not tell the task's figures without a row: it did something, it
+         * exited, or its accumulated figures are not the previous ones.
+         */
+        private static boolean needsRow(TaskActivity a, IoDelta previous) {
+            IoDelta d = a.delta();
+            if (a.exited() || !d.isZero() || !d.logical().same(LogicalIo.ZERO)) {
+                return true;
+            }
+            // Compared field by field only when not the same object: most tasks are idle most of the time.
+            return previous != a.accumulated() && !previous.plus(d).equals(a.accumulated());
         }
 
         private static void row(ByteSink out, int ref, TaskActivity a, IoDelta previous) {
@@ -136,22 +167,6 @@ final class IntervalCodec {
             }
         }
 
-        /**
-         * Now and then, forgets the tasks that are gone without a last row (they exited idle): the
-         * interval lists every task alive, so one not in it will not come back.
-         */
-        private void sweep(Interval interval) {
-            if (++sinceSweep < 64 || known.isEmpty()) {
-                return;
-            }
-            sinceSweep = 0;
-            Set<Integer> alive = new HashSet<>();
-            for (TaskActivity a : interval.tasks()) {
-                alive.add(a.sample().id());
-            }
-            known.keySet().retainAll(alive);
-        }
-
         private static void logical(ByteSink out, LogicalIo l) {
             out.varint(l.readChars());
             out.varint(l.writeChars());
@@ -168,6 +183,7 @@ final class IntervalCodec {
             final TaskId task;
             final TaskLabels labels;
             IoDelta accumulated;
+            long generation;
 
             Known(int ref, TaskId task, TaskLabels labels, IoDelta accumulated) {
                 this.ref = ref;
@@ -183,6 +199,8 @@ final class IntervalCodec {
         private final SessionStart start;
         private final List<TaskEntry> entries = new ArrayList<>();
         private final List<IoDelta> accumulated = new ArrayList<>();
+        /** The refs of the tasks alive, in order of first appearance. */
+        private final Set<Integer> alive = new LinkedHashSet<>();
         private final StringTable strings = new StringTable();
 
         Decoder(SessionStart start) {
@@ -204,6 +222,7 @@ final class IntervalCodec {
             } else {
                 entries.set(e.ref(), e);
             }
+            alive.add(e.ref());
         }
 
         RecordedInterval interval(ByteSource in) throws ByteSource.Damage {
@@ -214,21 +233,41 @@ final class IntervalCodec {
             long pagedIn = in.zigzag();
             long pagedOut = in.zigzag();
             long lost = in.zigzag();
+            for (int i = in.count(); i > 0; i--) {
+                alive.remove(ref(in));
+            }
             int n = in.count();
-            List<TaskActivity> tasks = new ArrayList<>(Math.min(n, 1 << 16));
-            Map<TaskId, TaskLabels> labels = new HashMap<>();
+            Map<Integer, TaskActivity> rows = new HashMap<>();
             for (int i = 0; i < n; i++) {
-                tasks.add(row(in, labels));
+                int ref = ref(in);
+                alive.add(ref);
+                rows.put(ref, row(in, ref));
+            }
+            List<TaskActivity> tasks = new ArrayList<>(alive.size());
+            Map<TaskId, TaskLabels> labels = new HashMap<>();
+            for (Iterator<Integer> i = alive.iterator(); i.hasNext(); ) {
+                int ref = i.next();
+                TaskActivity row = rows.get(ref);
+                TaskActivity a = row != null ? row : activity(ref, IoDelta.ZERO, null);
+                tasks.add(a);
+                labels.put(a.sample().taskId(), entries.get(ref).labels());
+                if (a.exited()) {
+                    i.remove(); // its last row
+                }
             }
             return new RecordedInterval(time, start,
                     new Interval(end - duration, end, tasks, pagedIn, pagedOut, delayAccounting, lost), labels);
         }
 
-        private TaskActivity row(ByteSource in, Map<TaskId, TaskLabels> labels) throws ByteSource.Damage {
+        private int ref(ByteSource in) throws ByteSource.Damage {
             int ref = in.count();
             if (ref >= entries.size()) {
-                throw new ByteSource.Damage("row of unnamed task " + ref);
+                throw new ByteSource.Damage("unnamed task " + ref);
             }
+            return ref;
+        }
+
+        private TaskActivity row(ByteSource in, int ref) throws ByteSource.Damage {
             int flags = in.u8();
             long unit = (flags & RecordFormat.IN_PAGES) != 0 ? RecordFormat.PAGE
                     : (flags & RecordFormat.IN_SECTORS) != 0 ? RecordFormat.SECTOR : 1;
@@ -247,12 +286,16 @@ final class IntervalCodec {
                     ? new IoDelta(in.varint(), in.varint(), in.varint(), in.varint(), in.varint(), logical(in))
                     : accumulated.get(ref).plus(delta);
             accumulated.set(ref, acc);
-            byte[] exitedName = (flags & RecordFormat.EXITED_NAME) != 0 ? in.raw() : null;
+            return activity(ref, delta, (flags & RecordFormat.EXITED_NAME) != 0 ? in.raw() : null);
+        }
+
+        /** Task {@code ref} over the interval: {@code delta} in it, its accumulated figures so far. */
+        private TaskActivity activity(int ref, IoDelta delta, byte[] exitedName) {
             TaskEntry e = entries.get(ref);
+            IoDelta acc = accumulated.get(ref);
             TaskSample sample = new TaskSample(e.id(), e.tgid(), e.ppid(), e.startNanos(), e.uid(), false,
                     acc.readBytes(), acc.writeBytes(), acc.cancelledWriteBytes(), acc.blkioDelayNanos(),
                     acc.swapinDelayNanos(), acc.logical());
-            labels.put(sample.taskId(), e.labels());
             return new TaskActivity(sample, delta, acc, e.accumulatedSinceNanos(), exitedName);
         }
 

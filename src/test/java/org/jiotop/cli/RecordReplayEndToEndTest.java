@@ -74,6 +74,21 @@ class RecordReplayEndToEndTest {
     }
 
     @Test
+    void withoutOnlyAReplayListsTheIdleTasksTooAsTheLiveRunDid() throws Exception {
+        Path file = scratch.resolve("all.jiotop");
+        try (Child churn = churn()) {
+            MainTest.Result live = MainTest.run("-b", "-a", "--record", file.toString(), "-n", "4", "-d", "1");
+            assertThat(live.status()).as(live.err()).isZero();
+            // Idle tasks are there: kthreadd does no I/O, yet it is listed.
+            assertThat(live.out()).containsPattern("(?m)^ +2 .*\\[kthreadd]$");
+
+            MainTest.Result replay = MainTest.run("-b", "-a", "--replay", file.toString());
+            assertThat(replay.err()).isEmpty();
+            assertThat(replay.out().lines()).containsExactlyElementsOf(live.out().lines().toList());
+        }
+    }
+
+    @Test
     void replayedJsonHasTheLiveRunsSystemCallsAndChars() throws Exception {
         Path file = scratch.resolve("logical.jiotop");
         try (Child writer = Child.java(ThreadWriter.class, scratch.resolve("calls").toString())) {

@@ -36,14 +36,14 @@ class RecordingTest {
      * A made-up interval: {@code n} tasks, their I/O growing with {@code step}; every third idle but
      * the sixth, which only makes system calls that the page cache serves; one exits. Bytes are whole
      * pages (the page cache's unit), but every seventh task's whole sectors, and one task's odd; every
-     * fourth task makes system calls too.
+     * fourth task makes system calls too. The ninth is gone after step 1.
      */
     private static Interval interval(int step, int n) {
         List<TaskActivity> tasks = new ArrayList<>();
         long end = BASE + (step + 1) * 1_000_000_000L;
         for (int i = 0; i < n; i++) {
-            if (i == 4 && step > 2) {
-                continue; // exited at step 2
+            if ((i == 4 && step > 2) || (i == 9 && step > 1)) {
+                continue; // exited at step 2; gone idle, without an exit report
             }
             IoDelta d = delta(step, i);
             IoDelta acc = IoDelta.ZERO;
@@ -88,7 +88,7 @@ class RecordingTest {
         Path file = dir.resolve("r.jiotop");
         try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
             for (int i = 0; i < intervals; i++) {
-                w.append(interval(i, tasks), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), false, LABELS);
+                w.append(interval(i, tasks), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), false, LABELS, true);
             }
         }
         return file;
@@ -101,7 +101,7 @@ class RecordingTest {
     }
 
     @Test
-    void whatIsWrittenIsReadBackForEveryActiveTask() throws IOException {
+    void whatIsWrittenIsReadBackForEveryTaskAliveIdleOrNot() throws IOException {
         List<RecordedInterval> back = read(write(4, 30));
         assertThat(back).hasSize(4);
         for (int step = 0; step < 4; step++) {
@@ -112,7 +112,7 @@ class RecordingTest {
             assertThat(r.interval().endNanos()).isEqualTo(written.endNanos());
             assertThat(r.interval().lostExitReports()).isEqualTo(step);
             assertThat(r.interval().pagedOutKiB()).isEqualTo(-1);
-            List<TaskActivity> active = written.tasks().stream().filter(RecordingTest::recorded).toList();
+            List<TaskActivity> active = written.tasks();
             assertThat(r.interval().tasks()).hasSize(active.size());
             for (int i = 0; i < active.size(); i++) {
                 TaskActivity want = active.get(i);
@@ -125,8 +125,8 @@ class RecordingTest {
                 assertThat(got.sample().id()).isEqualTo(want.sample().id());
                 assertThat(got.sample().logical()).isEqualTo(want.sample().logical());
             }
-            // The task of system calls alone has its row once it made some.
-            assertThat(r.interval().tasks().stream().anyMatch(a -> a.sample().id() == 106)).isEqualTo(step > 0);
+            // The task gone without an exit report is no longer listed.
+            assertThat(r.interval().tasks().stream().anyMatch(a -> a.sample().id() == 109)).isEqualTo(step <= 1);
         }
     }
 
@@ -145,9 +145,8 @@ class RecordingTest {
                 named += body[0] == RecordFormat.TASK ? 1 : 0;
             }
         }
-        // Each task that did something once (two in three, and the sixth), and the one that exits
-        // again with its new labels.
-        assertThat(named).isEqualTo(41 + 1);
+        // Each task once, idle or not, and the one that exits again with its new labels.
+        assertThat(named).isEqualTo(60 + 1);
     }
 
     @Test
@@ -165,7 +164,7 @@ class RecordingTest {
         assertThat(n).isEqualTo(2);
         assertThat(pass.damage()).contains("cut short");
         try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
-            w.append(interval(7, 10), Instant.ofEpochMilli(9), false, LABELS);
+            w.append(interval(7, 10), Instant.ofEpochMilli(9), false, LABELS, true);
         }
         List<RecordedInterval> back = read(file);
         assertThat(back).hasSize(3);
@@ -215,7 +214,7 @@ class RecordingTest {
         long limit = 4096;
         try (RecordingWriter w = RecordingWriter.open(file, limit, START)) {
             for (int i = 0; i < 60; i++) {
-                w.append(interval(i, 20), Instant.ofEpochMilli(i), false, LABELS);
+                w.append(interval(i, 20), Instant.ofEpochMilli(i), false, LABELS, true);
             }
         }
         Path older = dir.resolve("r.jiotop.1");
@@ -226,9 +225,10 @@ class RecordingTest {
         assertThat(last.getLast().time()).isEqualTo(Instant.ofEpochMilli(59));
         assertThat(before.getLast().time().plusMillis(1)).isEqualTo(last.getFirst().time());
         // Each file stands alone: its first rows carry their accumulated figures and labels.
-        TaskActivity first = last.getFirst().interval().tasks().getFirst();
         int step = (int) last.getFirst().time().toEpochMilli();
         TaskActivity want = interval(step, 20).tasks().stream().filter(RecordingTest::recorded).findFirst().orElseThrow();
+        TaskActivity first = last.getFirst().interval().tasks().stream()
+                .filter(a -> a.sample().id() == want.sample().id()).findFirst().orElseThrow();
         assertThat(first.accumulated()).isEqualTo(want.accumulated());
         assertThat(last.getFirst().labelsOf(first.sample())).isEqualTo(labels(want));
     }
