@@ -111,7 +111,8 @@ final class RowLabels {
             String count = g.tasks() == 1 ? "1 process" : g.tasks() + " processes";
             return r.labelled(new TaskLabels(TaskPriority.GROUP, user, count));
         }
-        TaskLabels known = recorded.get(r.activity().sample().taskId());
+        // Not recording, there is nothing to look up: no key to hash for each of ten thousand rows.
+        TaskLabels known = recorded.isEmpty() ? null : recorded.get(r.activity().sample().taskId());
         return r.labelled(known != null ? known
                 : kernel.labels(r.activity().sample(), r.activity().exitedName(), processes));
     }
