@@ -4,8 +4,9 @@
 # to TASKS (default 10000) tasks on the machine; then, ROUNDS times (default 3), alternately
 #   bench/cpu-per-refresh.sh ./jiotop -b -o -n 16 -d 1                 and
 #   bench/cpu-per-refresh.sh ./jiotop -b -o -n 16 -d 1 --record FILE
-# and prints the median ms per refresh of each. Bytes per row is the recording's size over the
-# rows its replay lists (--format=csv, less the header). Run as root from the repository.
+# and prints the median ms per refresh of each. Bytes per row is the recording's size, less the
+# labels of tasks that stayed idle (counted apart), over the rows it holds (tasks that read, wrote,
+# waited or made system calls). Run as root from the repository.
 set -eu
 [ "$(id -u)" -eq 0 ] || { echo "bench/recording.sh: needs root (taskstats)" >&2; exit 1; }
 rounds=${ROUNDS:-3} active=${ACTIVE:-50} want=${TASKS:-10000}
@@ -55,8 +56,49 @@ echo "ms/refresh without --record: $p (runs:$plain)"
 echo "ms/refresh with --record:    $q (runs:$recorded)"
 awk -v a="$p" -v b="$q" 'BEGIN { printf "recording adds %.1f %%\n", (b - a) / a * 100 }'
 bytes=$(stat -c %s target/bench/bench.jiotop)
-rows=$(./jiotop --replay target/bench/bench.jiotop --format=csv | tail -n +2 | wc -l)
 intervals=$(./jiotop --replay target/bench/bench.jiotop --format=json | wc -l)
-awk -v b="$bytes" -v r="$rows" -v i="$intervals" 'BEGIN {
-    printf "recording: %d bytes, %d intervals, %d rows: %.1f bytes per row, %.1f rows per interval\n", b, i, r, b / r, r / i
-    printf "a day at -d 1 with 50 active tasks: %.0f MB\n", b / r * 50 * 86400 / 1e6 }'
+# The bytes of the TASK records of tasks that never had a row (what listing idle tasks costs), their
+# number, and the number of rows.
+idle=$(python3 - target/bench/bench.jiotop <<'PY'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+def varint(b, at):
+    v = shift = 0
+    while True:
+        x = b[at]; at += 1; v |= (x & 0x7F) << shift; shift += 7
+        if not x & 0x80:
+            return v, at
+task_bytes, with_rows, at, rows = {}, set(), 9, 0
+while at + 8 <= len(data):
+    n = struct.unpack_from("<I", data, at)[0]
+    body = data[at + 8:at + 8 + n]; at += 8 + n
+    if body[0] == 1:
+        task_bytes, with_rows = {}, set()  # a new session: refs start again
+    elif body[0] == 2:
+        ref = varint(body, 1)[0]; task_bytes[ref] = task_bytes.get(ref, 0) + 8 + n
+    elif body[0] == 3:
+        p = 1
+        for _ in range(7):
+            p = varint(body, p)[1] if _ != 3 else p + 1
+        ended, p = varint(body, p)
+        for _ in range(ended):
+            p = varint(body, p)[1]
+        count, p = varint(body, p)
+        for _ in range(count):
+            ref, p = varint(body, p); flags = body[p]; p += 1
+            fields = 2 + (flags >> 2 & 1) + 2 * (flags >> 3 & 1) + 4 * (flags >> 7 & 1) + 9 * (flags >> 4 & 1)
+            for _ in range(fields):
+                p = varint(body, p)[1]
+            if flags & 32:
+                length, p = varint(body, p); p += length
+            with_rows.add(ref); rows += 1
+print(sum(b for r, b in task_bytes.items() if r not in with_rows), len([r for r in task_bytes if r not in with_rows]),
+      rows)
+PY
+)
+awk -v b="$bytes" -v i="$intervals" -v idle="$idle" 'BEGIN {
+    split(idle, x, " "); a = b - x[1]; r = x[3]
+    printf "recording: %d bytes, %d intervals, %d active rows (%.1f per interval)\n", b, i, r, r / i
+    printf "idle tasks: %d named once in %d bytes (%.1f a task)\n", x[2], x[1], x[1] / x[2]
+    printf "the rest: %.1f bytes per active row\n", a / r
+    printf "a day at -d 1 with 50 active tasks: %.0f MB\n", a / r * 50 * 86400 / 1e6 }'

@@ -136,7 +136,8 @@ public final class Main {
             IoPrio ioprio = new IoPrio();
             RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users), users);
             Monitor monitor = new Monitor(scanner, options, processIds.ids(), users, groups);
-            recorder = Recorder.open(options, proc.pidMax(), options.groupKind().processes() || exporter, labels, err);
+            recorder = Recorder.open(options, proc.pidMax(), options.groupKind().processes() || exporter,
+                    !exporter && !options.is(Option.ONLY), labels, err);
             monitor.recordTo(recorder);
             if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * {@code --record}: appends each interval the monitor completes, its active tasks labelled as the
+ * {@code --record}: appends each interval the monitor completes, its tasks labelled as the
  * views label them. A file that cannot be written stops the recording, said once on stderr, not the
  * monitoring.
  */
@@ -19,16 +19,20 @@ final class Recorder implements AutoCloseable {
     private final RecordingWriter writer;
     private final RowLabels labels;
     private final PrintStream err;
+    /** Whether the views show idle tasks: then their labels are recorded as the views show them. */
+    private final boolean idleLabels;
     private boolean failed;
 
-    private Recorder(RecordingWriter writer, RowLabels labels, PrintStream err) {
+    private Recorder(RecordingWriter writer, RowLabels labels, boolean idleLabels, PrintStream err) {
         this.writer = writer;
         this.labels = labels;
+        this.idleLabels = idleLabels;
         this.err = err;
     }
 
     /** The recorder {@code --record} asks for, or null without it. */
-    static Recorder open(Options options, int pidMax, boolean processes, RowLabels labels, PrintStream err)
+    static Recorder open(Options options, int pidMax, boolean processes, boolean idleShown, RowLabels labels,
+                         PrintStream err)
             throws RecordingException {
         String file = options.text(Option.RECORD);
         if (file == null) {
@@ -37,15 +41,17 @@ final class Recorder implements AutoCloseable {
         Long max = (Long) options.get(Option.RECORD_MAX);
         SessionStart start = new SessionStart(Help.VERSION.substring("jiotop ".length()), HostName.read(), pidMax,
                 processes, System.currentTimeMillis(), System.nanoTime());
-        return new Recorder(RecordingWriter.open(Path.of(file), max == null ? 0 : max, start), labels, err);
+        return new Recorder(RecordingWriter.open(Path.of(file), max == null ? 0 : max, start), labels, idleShown,
+                err);
     }
 
     void append(Interval interval, Instant time, boolean processes) {
         if (failed) {
             return;
         }
+        labels.nextInterval();
         try {
-            writer.append(interval, time, processes, a -> labels.of(a, processes));
+            writer.append(interval, time, processes, a -> labels.of(a, processes), idleLabels);
         } catch (RecordingException e) {
             failed = true;
             err.println("jiotop: recording stopped: " + e.getMessage());

@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.KernelLabels;
 import org.jiotop.linux.SafeText;
+import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
@@ -12,6 +13,8 @@ import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -33,6 +36,8 @@ final class RowLabels {
 
     private final Source kernel;
     private final UserDb users;
+    /** The labels {@link #of} gave in the latest recorded interval. */
+    private final Map<TaskId, TaskLabels> recorded = new HashMap<>();
 
     RowLabels(KernelLabels kernel, UserDb users) {
         this(new Source() {
@@ -53,9 +58,20 @@ final class RowLabels {
         this.users = users;
     }
 
-    /** The labels of a task's row. */
+    /** The labels of a task's row to record: its rows show them until the next interval. */
     TaskLabels of(TaskActivity a, boolean processes) {
-        return kernel.labels(a.sample(), a.exitedName(), processes);
+        TaskLabels l = kernel.labels(a.sample(), a.exitedName(), processes);
+        recorded.put(a.sample().taskId(), l);
+        return l;
+    }
+
+    /**
+     * Starts a recorded interval: until the next, its rows show the labels written to the recording,
+     * not ones read again later (a task gone in between would show no command), so that its replay
+     * shows what the live run did.
+     */
+    void nextInterval() {
+        recorded.clear();
     }
 
     /** {@code rows} with their labels. */
@@ -84,6 +100,7 @@ final class RowLabels {
     /** Forgets what is known of a process's priority, after jiotop itself changed it. */
     void priorityChanged(int pid) {
         kernel.priorityChanged(pid);
+        recorded.clear();
     }
 
     private Row labelled(Row r, boolean processes) {
@@ -94,6 +111,9 @@ final class RowLabels {
             String count = g.tasks() == 1 ? "1 process" : g.tasks() + " processes";
             return r.labelled(new TaskLabels(TaskPriority.GROUP, user, count));
         }
-        return r.labelled(kernel.labels(r.activity().sample(), r.activity().exitedName(), processes));
+        // Not recording, there is nothing to look up: no key to hash for each of ten thousand rows.
+        TaskLabels known = recorded.isEmpty() ? null : recorded.get(r.activity().sample().taskId());
+        return r.labelled(known != null ? known
+                : kernel.labels(r.activity().sample(), r.activity().exitedName(), processes));
     }
 }

@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskSample;
@@ -7,19 +8,22 @@ import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The INTERVAL record and the session state on both sides. Only tasks that did I/O or waited in the
- * interval are written: idle tasks add nothing to a report's totals and no row under {@code -o}.
- * A row's accumulated figures are not written while they are the previous ones plus the
+ * The INTERVAL record and the session state on both sides. Only tasks that did something in the
+ * interval have rows; the others are known from their TASK record until the interval that says
+ * they ended, so that an interval lists every task alive as the live run's did, at no cost per idle
+ * task. A row's accumulated figures are not written while they are the previous ones plus the
  * interval's, which is what they almost always are.
  */
 final class IntervalCodec {
@@ -33,61 +37,92 @@ final class IntervalCodec {
         private final Map<Integer, Known> known = new HashMap<>();
         private final StringTable strings = new StringTable();
         private int nextRef;
-        private int sinceSweep;
+        /** Counts intervals: a task not seen in the latest one is gone. */
+        private long generation;
 
         Encoder(SessionStart start) {
             this.start = start;
         }
 
         /** Appends the interval's records (TASK records first) to {@code frames}. */
-        void encode(Interval interval, long wallMillis, Function<TaskActivity, TaskLabels> labels, Frames frames) {
-            List<TaskActivity> active = new ArrayList<>();
+        void encode(Interval interval, Instant wall, Function<TaskActivity, TaskLabels> labels, boolean idleLabels,
+                    Frames frames) {
+            generation++;
+            List<Integer> ended = new ArrayList<>();
+            List<TaskActivity> rows = new ArrayList<>();
+            List<Integer> refs = new ArrayList<>();
+            List<IoDelta> previous = new ArrayList<>();
             for (TaskActivity a : interval.tasks()) {
-                if (!a.delta().isZero()) {
-                    active.add(a);
-                }
-            }
-            int[] refs = new int[active.size()];
-            IoDelta[] previous = new IoDelta[active.size()];
-            for (int i = 0; i < active.size(); i++) {
-                TaskActivity a = active.get(i);
                 TaskSample s = a.sample();
                 Known k = known.get(s.id());
                 if (k != null && !k.task.sameTask(s.taskId()) && !k.task.endedAs(s.taskId())) {
-                    k = null; // its ID was given to a new task
+                    ended.add(k.ref); // its ID was given to a new task
+                    k = null;
                 }
-                TaskLabels l = labels.apply(a);
-                if (k == null || !k.labels.equals(l)) {
-                    k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task, l,
-                            k == null ? IoDelta.ZERO : k.accumulated);
+                IoDelta before = k == null ? IoDelta.ZERO : k.accumulated;
+                boolean row = needsRow(a, before);
+                // An idle task's labels are read again only when asked: a kernel thread's name changes
+                // with its work, but reading ten thousand tasks' labels costs more than a refresh.
+                TaskLabels l = k == null || row || idleLabels ? labels.apply(a) : null;
+                if (k == null || (l != null && !k.labels.equals(l))) {
+                    k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task, l, before);
                     known.put(s.id(), k);
                     ByteSink body = frames.begin();
                     new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(), a.accumulatedSinceNanos(),
                             l).write(body, start.monotonicNanos(), strings);
                     frames.end();
                 }
-                refs[i] = k.ref;
-                previous[i] = k.accumulated;
+                k.generation = generation;
+                if (row) {
+                    rows.add(a);
+                    refs.add(k.ref);
+                    previous.add(before);
+                }
                 k.accumulated = a.accumulated();
                 if (a.exited()) {
                     known.remove(s.id()); // its last row
                 }
             }
-            sweep(interval);
+            for (Iterator<Known> i = known.values().iterator(); i.hasNext(); ) {
+                Known k = i.next();
+                if (k.generation != generation) {
+                    ended.add(k.ref); // gone from the scan without an exit report
+                    i.remove();
+                }
+            }
             ByteSink out = frames.begin();
             out.u8(RecordFormat.INTERVAL);
             out.zigzag(interval.endNanos() - start.monotonicNanos());
             out.varint(interval.durationNanos());
-            out.zigzag(wallMillis);
+            // In nanoseconds, as the live run's JSON "time" has them.
+            Instant sessionWall = Instant.ofEpochMilli(start.wallMillis());
+            out.zigzag(Duration.between(sessionWall, wall).toNanos());
             out.u8(interval.delayAccounting() ? RecordFormat.DELAY_ACCOUNTING : 0);
             out.zigzag(interval.pagedInKiB());
             out.zigzag(interval.pagedOutKiB());
             out.zigzag(interval.lostExitReports());
-            out.varint(active.size());
-            for (int i = 0; i < active.size(); i++) {
-                row(out, refs[i], active.get(i), previous[i]);
+            out.varint(ended.size());
+            for (int ref : ended) {
+                out.varint(ref);
+            }
+            out.varint(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                row(out, refs.get(i), rows.get(i), previous.get(i));
             }
             frames.end();
+        }
+
+        /**
+         * Whether a reader could not tell the task's figures without a row: it did something, it
+         * exited, or its accumulated figures are not the previous ones.
+         */
+        private static boolean needsRow(TaskActivity a, IoDelta previous) {
+            IoDelta d = a.delta();
+            if (a.exited() || !d.isZero() || !d.logical().same(LogicalIo.ZERO)) {
+                return true;
+            }
+            // Compared field by field only when not the same object: most tasks are idle most of the time.
+            return previous != a.accumulated() && !previous.plus(d).equals(a.accumulated());
         }
 
         private static void row(ByteSink out, int ref, TaskActivity a, IoDelta previous) {
@@ -96,12 +131,13 @@ final class IntervalCodec {
             boolean pages = multiples(d, RecordFormat.PAGE);
             boolean sectors = !pages && multiples(d, RecordFormat.SECTOR);
             boolean delays = d.blkioDelayNanos() != 0 || d.swapinDelayNanos() != 0;
+            boolean logical = !d.logical().same(LogicalIo.ZERO);
             boolean accumulated = !previous.plus(d).equals(a.accumulated());
             int flags = (a.exited() ? RecordFormat.EXITED | RecordFormat.EXITED_NAME : 0)
                     | (sectors ? RecordFormat.IN_SECTORS : 0) | (pages ? RecordFormat.IN_PAGES : 0)
                     | (d.cancelledWriteBytes() != 0 ? RecordFormat.CANCELLED : 0)
                     | (delays ? RecordFormat.DELAYS : 0)
-                    | (accumulated ? RecordFormat.ACCUMULATED : 0);
+                    | (accumulated ? RecordFormat.ACCUMULATED : 0) | (logical ? RecordFormat.LOGICAL : 0);
             int unit = pages ? RecordFormat.PAGE : sectors ? RecordFormat.SECTOR : 1;
             out.varint(ref);
             out.u8(flags);
@@ -114,6 +150,9 @@ final class IntervalCodec {
                 out.varint(d.blkioDelayNanos());
                 out.varint(d.swapinDelayNanos());
             }
+            if (logical) {
+                logical(out, d.logical());
+            }
             if (accumulated) {
                 IoDelta acc = a.accumulated();
                 out.varint(acc.readBytes());
@@ -121,26 +160,18 @@ final class IntervalCodec {
                 out.varint(acc.cancelledWriteBytes());
                 out.varint(acc.blkioDelayNanos());
                 out.varint(acc.swapinDelayNanos());
+                logical(out, acc.logical());
             }
             if (a.exited()) {
                 out.raw(a.exitedName());
             }
         }
 
-        /**
-         * Now and then, forgets the tasks that are gone without a last row (they exited idle): the
-         * interval lists every task alive, so one not in it will not come back.
-         */
-        private void sweep(Interval interval) {
-            if (++sinceSweep < 64 || known.isEmpty()) {
-                return;
-            }
-            sinceSweep = 0;
-            Set<Integer> alive = new HashSet<>();
-            for (TaskActivity a : interval.tasks()) {
-                alive.add(a.sample().id());
-            }
-            known.keySet().retainAll(alive);
+        private static void logical(ByteSink out, LogicalIo l) {
+            out.varint(l.readChars());
+            out.varint(l.writeChars());
+            out.varint(l.readSyscalls());
+            out.varint(l.writeSyscalls());
         }
 
         private static boolean multiples(IoDelta d, int unit) {
@@ -152,6 +183,7 @@ final class IntervalCodec {
             final TaskId task;
             final TaskLabels labels;
             IoDelta accumulated;
+            long generation;
 
             Known(int ref, TaskId task, TaskLabels labels, IoDelta accumulated) {
                 this.ref = ref;
@@ -167,6 +199,8 @@ final class IntervalCodec {
         private final SessionStart start;
         private final List<TaskEntry> entries = new ArrayList<>();
         private final List<IoDelta> accumulated = new ArrayList<>();
+        /** The refs of the tasks alive, in order of first appearance. */
+        private final Set<Integer> alive = new LinkedHashSet<>();
         private final StringTable strings = new StringTable();
 
         Decoder(SessionStart start) {
@@ -188,31 +222,52 @@ final class IntervalCodec {
             } else {
                 entries.set(e.ref(), e);
             }
+            alive.add(e.ref());
         }
 
         RecordedInterval interval(ByteSource in) throws ByteSource.Damage {
             long end = in.zigzag() + start.monotonicNanos();
             long duration = in.varint();
-            Instant time = Instant.ofEpochMilli(in.zigzag());
+            Instant time = Instant.ofEpochMilli(start.wallMillis()).plusNanos(in.zigzag());
             boolean delayAccounting = (in.u8() & RecordFormat.DELAY_ACCOUNTING) != 0;
             long pagedIn = in.zigzag();
             long pagedOut = in.zigzag();
             long lost = in.zigzag();
+            for (int i = in.count(); i > 0; i--) {
+                alive.remove(ref(in));
+            }
             int n = in.count();
-            List<TaskActivity> tasks = new ArrayList<>(Math.min(n, 1 << 16));
-            Map<TaskId, TaskLabels> labels = new HashMap<>();
+            Map<Integer, TaskActivity> rows = new HashMap<>();
             for (int i = 0; i < n; i++) {
-                tasks.add(row(in, labels));
+                int ref = ref(in);
+                alive.add(ref);
+                rows.put(ref, row(in, ref));
+            }
+            List<TaskActivity> tasks = new ArrayList<>(alive.size());
+            Map<TaskId, TaskLabels> labels = new HashMap<>();
+            for (Iterator<Integer> i = alive.iterator(); i.hasNext(); ) {
+                int ref = i.next();
+                TaskActivity row = rows.get(ref);
+                TaskActivity a = row != null ? row : activity(ref, IoDelta.ZERO, null);
+                tasks.add(a);
+                labels.put(a.sample().taskId(), entries.get(ref).labels());
+                if (a.exited()) {
+                    i.remove(); // its last row
+                }
             }
             return new RecordedInterval(time, start,
                     new Interval(end - duration, end, tasks, pagedIn, pagedOut, delayAccounting, lost), labels);
         }
 
-        private TaskActivity row(ByteSource in, Map<TaskId, TaskLabels> labels) throws ByteSource.Damage {
+        private int ref(ByteSource in) throws ByteSource.Damage {
             int ref = in.count();
             if (ref >= entries.size()) {
-                throw new ByteSource.Damage("row of unnamed task " + ref);
+                throw new ByteSource.Damage("unnamed task " + ref);
             }
+            return ref;
+        }
+
+        private TaskActivity row(ByteSource in, int ref) throws ByteSource.Damage {
             int flags = in.u8();
             long unit = (flags & RecordFormat.IN_PAGES) != 0 ? RecordFormat.PAGE
                     : (flags & RecordFormat.IN_SECTORS) != 0 ? RecordFormat.SECTOR : 1;
@@ -225,18 +280,27 @@ final class IntervalCodec {
                 blkio = in.varint();
                 swapin = in.varint();
             }
-            IoDelta delta = new IoDelta(read, write, cancelled, blkio, swapin);
+            LogicalIo logical = (flags & RecordFormat.LOGICAL) != 0 ? logical(in) : LogicalIo.ZERO;
+            IoDelta delta = new IoDelta(read, write, cancelled, blkio, swapin, logical);
             IoDelta acc = (flags & RecordFormat.ACCUMULATED) != 0
-                    ? new IoDelta(in.varint(), in.varint(), in.varint(), in.varint(), in.varint())
+                    ? new IoDelta(in.varint(), in.varint(), in.varint(), in.varint(), in.varint(), logical(in))
                     : accumulated.get(ref).plus(delta);
             accumulated.set(ref, acc);
-            byte[] exitedName = (flags & RecordFormat.EXITED_NAME) != 0 ? in.raw() : null;
+            return activity(ref, delta, (flags & RecordFormat.EXITED_NAME) != 0 ? in.raw() : null);
+        }
+
+        /** Task {@code ref} over the interval: {@code delta} in it, its accumulated figures so far. */
+        private TaskActivity activity(int ref, IoDelta delta, byte[] exitedName) {
             TaskEntry e = entries.get(ref);
+            IoDelta acc = accumulated.get(ref);
             TaskSample sample = new TaskSample(e.id(), e.tgid(), e.ppid(), e.startNanos(), e.uid(), false,
                     acc.readBytes(), acc.writeBytes(), acc.cancelledWriteBytes(), acc.blkioDelayNanos(),
-                    acc.swapinDelayNanos());
-            labels.put(sample.taskId(), e.labels());
+                    acc.swapinDelayNanos(), acc.logical());
             return new TaskActivity(sample, delta, acc, e.accumulatedSinceNanos(), exitedName);
+        }
+
+        private static LogicalIo logical(ByteSource in) throws ByteSource.Damage {
+            return new LogicalIo(in.varint(), in.varint(), in.varint(), in.varint());
         }
     }
 }

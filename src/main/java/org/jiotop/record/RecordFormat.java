@@ -32,6 +32,7 @@ final class RecordFormat {
     static final int ACCUMULATED = 1 << 4;
     static final int EXITED_NAME = 1 << 5;
     static final int IN_PAGES = 1 << 6;
+    static final int LOGICAL = 1 << 7;
 
     /** A row's bytes are counted in these units when every byte figure of the row is a multiple of one. */
     static final int SECTOR = 512;

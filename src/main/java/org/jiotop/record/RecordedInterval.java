@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One recorded interval: when its sample was taken, its session (host, mode), the tasks that did
- * I/O in it as the model's {@link Interval}, and their labels as they were then.
+ * One recorded interval: when its sample was taken, its session (host, mode), the tasks alive in it
+ * (idle ones included) as the model's {@link Interval}, and their labels as they were then.
  */
 public record RecordedInterval(Instant time, SessionStart session, Interval interval,
                                Map<TaskId, TaskLabels> labels) {

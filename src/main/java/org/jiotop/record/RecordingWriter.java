@@ -84,11 +84,12 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     /**
-     * Appends {@code interval}, sampled at {@code time}, each active task labelled by {@code labels}; its
-     * rows are processes or threads as {@code processes} says (a change starts a session).
+     * Appends {@code interval}, sampled at {@code time}, each task labelled by {@code labels}; its
+     * rows are processes or threads as {@code processes} says (a change starts a session). An idle
+     * task is labelled when first seen, and again each interval only with {@code idleLabels}.
      */
-    public void append(Interval interval, Instant time, boolean processes, Function<TaskActivity, TaskLabels> labels)
-            throws RecordingException {
+    public void append(Interval interval, Instant time, boolean processes, Function<TaskActivity, TaskLabels> labels,
+                       boolean idleLabels) throws RecordingException {
         frames.clear();
         if (processes != start.processes()) {
             start = new SessionStart(start.jiotopVersion(), start.host(), start.pidMax(), processes,
@@ -97,12 +98,12 @@ public final class RecordingWriter implements AutoCloseable {
             start.write(frames.begin());
             frames.end();
         }
-        encoder.encode(interval, time.toEpochMilli(), labels, frames);
+        encoder.encode(interval, time, labels, idleLabels, frames);
         try {
             if (maxBytes > 0 && holdsInterval && channel.position() + frames.size() > maxBytes) {
                 rotate();
                 frames.clear();
-                encoder.encode(interval, time.toEpochMilli(), labels, frames);
+                encoder.encode(interval, time, labels, idleLabels, frames);
             }
             write(ByteBuffer.wrap(frames.array(), 0, frames.size()));
             holdsInterval = true;

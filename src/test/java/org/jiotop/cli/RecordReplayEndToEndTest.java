@@ -22,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code --record} against the real kernel, and {@code --replay} of what it wrote. */
 class RecordReplayEndToEndTest {
     private static final Pattern ROW = Pattern.compile("\\{\"pid\":(\\d+),[^{}]*?\"write_bytes\":(\\d+),");
+    private static final Pattern SYSCALLS = Pattern.compile("\\{\"pid\":(\\d+),[^{}]*?\"write_syscalls\":(\\d+),");
+    private static final String LOGICAL = "--show=read_syscalls,write_syscalls,read_chars,write_chars";
 
     @TempDir(factory = OnDisk.class)
     Path scratch;
@@ -44,8 +46,8 @@ class RecordReplayEndToEndTest {
         try (Child writer = Child.java(ThreadWriter.class, scratch.resolve("known").toString());
              Child churn = churn()) {
             int pid = Integer.parseInt(writer.readLine().substring("ready ".length()));
-            CompletableFuture<MainTest.Result> run = MainTest.start("-b", "-P", "-o", "--record", file.toString(),
-                    "-n", "10", "-d", "1").afterBaseline();
+            CompletableFuture<MainTest.Result> run = MainTest.start("-b", "-P", "-o", LOGICAL, "--record",
+                    file.toString(), "-n", "10", "-d", "1").afterBaseline();
             Thread.sleep(1500);
             writer.send("write " + bytes);
             assertThat(writer.readLine()).isEqualTo("done");
@@ -53,7 +55,7 @@ class RecordReplayEndToEndTest {
             assertThat(live.status()).as(live.err()).isZero();
             assertThat(live.out()).contains("dd <exited>").containsPattern("(?m)^ *" + pid + " ");
 
-            MainTest.Result replay = MainTest.run("-b", "-P", "-o", "--replay", file.toString());
+            MainTest.Result replay = MainTest.run("-b", "-P", "-o", LOGICAL, "--replay", file.toString());
             assertThat(replay.err()).isEmpty();
             assertThat(replay.out().lines()).containsExactlyElementsOf(live.out().lines().toList());
 
@@ -68,6 +70,46 @@ class RecordReplayEndToEndTest {
             // The kernel's count of the writer's bytes; creating its file may add a little metadata.
             assertThat(written).as(json.out()).isBetween(bytes, (long) (bytes * 1.01));
             assertThat(json.out().lines()).hasSize(10);
+        }
+    }
+
+    @Test
+    void withoutOnlyAReplayListsTheIdleTasksTooAsTheLiveRunDid() throws Exception {
+        Path file = scratch.resolve("all.jiotop");
+        try (Child churn = churn()) {
+            MainTest.Result live = MainTest.run("-b", "-a", "--record", file.toString(), "-n", "4", "-d", "1");
+            assertThat(live.status()).as(live.err()).isZero();
+            // Idle tasks are there: kthreadd does no I/O, yet it is listed.
+            assertThat(live.out()).containsPattern("(?m)^ +2 .*\\[kthreadd]$");
+
+            MainTest.Result replay = MainTest.run("-b", "-a", "--replay", file.toString());
+            assertThat(replay.err()).isEmpty();
+            assertThat(replay.out().lines()).containsExactlyElementsOf(live.out().lines().toList());
+        }
+    }
+
+    @Test
+    void replayedJsonHasTheLiveRunsSystemCallsAndChars() throws Exception {
+        Path file = scratch.resolve("logical.jiotop");
+        try (Child writer = Child.java(ThreadWriter.class, scratch.resolve("calls").toString())) {
+            int pid = Integer.parseInt(writer.readLine().substring("ready ".length()));
+            CompletableFuture<MainTest.Result> run = MainTest.start("--format=json", "-P", "-o", "--record",
+                    file.toString(), "-n", "4", "-d", "1").afterBaseline();
+            Thread.sleep(1500);
+            writer.send("write " + (4L << 20));
+            assertThat(writer.readLine()).isEqualTo("done");
+            MainTest.Result live = run.get();
+            assertThat(live.status()).as(live.err()).isZero();
+            long calls = 0;
+            Matcher m = SYSCALLS.matcher(live.out());
+            while (m.find()) {
+                calls += Integer.parseInt(m.group(1)) == pid ? Long.parseLong(m.group(2)) : 0;
+            }
+            assertThat(calls).as(live.out()).isPositive();
+
+            MainTest.Result replay = MainTest.run("--format=json", "-P", "-o", "--replay", file.toString());
+            assertThat(replay.err()).isEmpty();
+            assertThat(replay.out().lines()).containsExactlyElementsOf(live.out().lines().toList());
         }
     }
 

@@ -46,7 +46,7 @@ class ReplayControlTest {
                 long end = 60_000_000_000L * (i + 1);
                 w.append(new Interval(end - 60_000_000_000L, end, List.of(new TaskActivity(s, d, d, 0)), -1, -1,
                         false, -1), FIRST.plusSeconds(60L * i), false,
-                        a -> new TaskLabels(TaskPriority.EXITED, "root", "dd"));
+                        a -> new TaskLabels(TaskPriority.EXITED, "root", "dd"), false);
             }
         }
         Options options = OptionParser.parse("-b", "--replay", file.toString());

@@ -46,7 +46,7 @@ class ReportCommandTest {
                         IoDelta.ZERO, BASE));
                 w.append(new Interval(end - 1_000_000_000L, end, tasks, 0, 4096, false, 0),
                         Instant.ofEpochMilli(WALL + 1000L * (s + 1)), false,
-                        a -> new TaskLabels(TaskPriority.UNKNOWN, "root", "backup-tool --all", "backup-tool"));
+                        a -> new TaskLabels(TaskPriority.UNKNOWN, "root", "backup-tool --all", "backup-tool"), false);
             }
         }
         return file;

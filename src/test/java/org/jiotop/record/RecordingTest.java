@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
@@ -32,16 +33,17 @@ class RecordingTest {
     Path dir;
 
     /**
-     * A made-up interval: {@code n} tasks, their I/O growing with {@code step}; every third idle, one
-     * exits. Bytes are whole pages (the page cache's unit), but every seventh task's whole sectors,
-     * and one task's odd.
+     * A made-up interval: {@code n} tasks, their I/O growing with {@code step}; every third idle but
+     * the sixth, which only makes system calls that the page cache serves; one exits. Bytes are whole
+     * pages (the page cache's unit), but every seventh task's whole sectors, and one task's odd; every
+     * fourth task makes system calls too. The ninth is gone after step 1.
      */
     private static Interval interval(int step, int n) {
         List<TaskActivity> tasks = new ArrayList<>();
         long end = BASE + (step + 1) * 1_000_000_000L;
         for (int i = 0; i < n; i++) {
-            if (i == 4 && step > 2) {
-                continue; // exited at step 2
+            if ((i == 4 && step > 2) || (i == 9 && step > 1)) {
+                continue; // exited at step 2; gone idle, without an exit report
             }
             IoDelta d = delta(step, i);
             IoDelta acc = IoDelta.ZERO;
@@ -51,7 +53,8 @@ class RecordingTest {
             // A start time comes out a little differently in each sample, as the kernel's replies make it.
             long start = BASE - 7_000 * i + (step % 3) * 10_000;
             TaskSample s = new TaskSample(100 + i, 100, 1, start, 1000 + i % 2, false, acc.readBytes(),
-                    acc.writeBytes(), acc.cancelledWriteBytes(), acc.blkioDelayNanos(), acc.swapinDelayNanos());
+                    acc.writeBytes(), acc.cancelledWriteBytes(), acc.blkioDelayNanos(), acc.swapinDelayNanos(),
+                    acc.logical());
             byte[] exited = step == 2 && i == 4 ? "dd".getBytes() : null;
             tasks.add(new TaskActivity(s, d, acc, BASE, exited));
         }
@@ -59,9 +62,18 @@ class RecordingTest {
     }
 
     private static IoDelta delta(int step, int i) {
+        if (i == 6) {
+            return new IoDelta(0, 0, 0, 0, 0, new LogicalIo(100_000L * step, 0, 3L * step, 0));
+        }
+        LogicalIo logical = i % 4 == 1 ? new LogicalIo(5000L * step * i, 300L * i, step + i, 2) : LogicalIo.ZERO;
         return i % 3 == 0 ? IoDelta.ZERO
                 : new IoDelta(4096L * i, (i % 7 == 0 ? 512L : 4096L) * step * i + (i == 5 ? 1 : 0),
-                i % 5 == 0 ? 4096 : 0, 1000L * i, i % 7);
+                i % 5 == 0 ? 4096 : 0, 1000L * i, i % 7, logical);
+    }
+
+    /** The tasks an interval has rows for: those that read, wrote, waited or made system calls. */
+    private static boolean recorded(TaskActivity a) {
+        return !a.delta().isZero() || !a.delta().logical().same(LogicalIo.ZERO);
     }
 
     private static TaskLabels labels(TaskActivity a) {
@@ -76,7 +88,7 @@ class RecordingTest {
         Path file = dir.resolve("r.jiotop");
         try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
             for (int i = 0; i < intervals; i++) {
-                w.append(interval(i, tasks), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), false, LABELS);
+                w.append(interval(i, tasks), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), false, LABELS, true);
             }
         }
         return file;
@@ -89,7 +101,7 @@ class RecordingTest {
     }
 
     @Test
-    void whatIsWrittenIsReadBackForEveryActiveTask() throws IOException {
+    void whatIsWrittenIsReadBackForEveryTaskAliveIdleOrNot() throws IOException {
         List<RecordedInterval> back = read(write(4, 30));
         assertThat(back).hasSize(4);
         for (int step = 0; step < 4; step++) {
@@ -100,7 +112,7 @@ class RecordingTest {
             assertThat(r.interval().endNanos()).isEqualTo(written.endNanos());
             assertThat(r.interval().lostExitReports()).isEqualTo(step);
             assertThat(r.interval().pagedOutKiB()).isEqualTo(-1);
-            List<TaskActivity> active = written.tasks().stream().filter(a -> !a.delta().isZero()).toList();
+            List<TaskActivity> active = written.tasks();
             assertThat(r.interval().tasks()).hasSize(active.size());
             for (int i = 0; i < active.size(); i++) {
                 TaskActivity want = active.get(i);
@@ -111,7 +123,10 @@ class RecordingTest {
                 assertThat(got.exited()).isEqualTo(want.exited());
                 assertThat(r.labelsOf(got.sample())).isEqualTo(labels(want));
                 assertThat(got.sample().id()).isEqualTo(want.sample().id());
+                assertThat(got.sample().logical()).isEqualTo(want.sample().logical());
             }
+            // The task gone without an exit report is no longer listed.
+            assertThat(r.interval().tasks().stream().anyMatch(a -> a.sample().id() == 109)).isEqualTo(step <= 1);
         }
     }
 
@@ -120,7 +135,7 @@ class RecordingTest {
         Path file = write(200, 60);
         long rows = 0;
         for (int i = 0; i < 200; i++) {
-            rows += interval(i, 60).tasks().stream().filter(a -> !a.delta().isZero()).count();
+            rows += interval(i, 60).tasks().stream().filter(RecordingTest::recorded).count();
         }
         // The goal is ~23 bytes a row, labels and interval headers included.
         assertThat((double) Files.size(file) / rows).isLessThan(23);
@@ -130,8 +145,8 @@ class RecordingTest {
                 named += body[0] == RecordFormat.TASK ? 1 : 0;
             }
         }
-        // Each task once, and the one that exits again with its new labels.
-        assertThat(named).isEqualTo(40 + 1);
+        // Each task once, idle or not, and the one that exits again with its new labels.
+        assertThat(named).isEqualTo(60 + 1);
     }
 
     @Test
@@ -149,7 +164,7 @@ class RecordingTest {
         assertThat(n).isEqualTo(2);
         assertThat(pass.damage()).contains("cut short");
         try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
-            w.append(interval(7, 10), Instant.ofEpochMilli(9), false, LABELS);
+            w.append(interval(7, 10), Instant.ofEpochMilli(9), false, LABELS, true);
         }
         List<RecordedInterval> back = read(file);
         assertThat(back).hasSize(3);
@@ -199,7 +214,7 @@ class RecordingTest {
         long limit = 4096;
         try (RecordingWriter w = RecordingWriter.open(file, limit, START)) {
             for (int i = 0; i < 60; i++) {
-                w.append(interval(i, 20), Instant.ofEpochMilli(i), false, LABELS);
+                w.append(interval(i, 20), Instant.ofEpochMilli(i), false, LABELS, true);
             }
         }
         Path older = dir.resolve("r.jiotop.1");
@@ -210,9 +225,10 @@ class RecordingTest {
         assertThat(last.getLast().time()).isEqualTo(Instant.ofEpochMilli(59));
         assertThat(before.getLast().time().plusMillis(1)).isEqualTo(last.getFirst().time());
         // Each file stands alone: its first rows carry their accumulated figures and labels.
-        TaskActivity first = last.getFirst().interval().tasks().getFirst();
         int step = (int) last.getFirst().time().toEpochMilli();
-        TaskActivity want = interval(step, 20).tasks().stream().filter(a -> !a.delta().isZero()).findFirst().orElseThrow();
+        TaskActivity want = interval(step, 20).tasks().stream().filter(RecordingTest::recorded).findFirst().orElseThrow();
+        TaskActivity first = last.getFirst().interval().tasks().stream()
+                .filter(a -> a.sample().id() == want.sample().id()).findFirst().orElseThrow();
         assertThat(first.accumulated()).isEqualTo(want.accumulated());
         assertThat(last.getFirst().labelsOf(first.sample())).isEqualTo(labels(want));
     }
