@@ -160,7 +160,7 @@ final class Monitor {
 
     /** Where the counters come from (known before the first interval), and what the latest sample could not read. */
     Visibility visibility() {
-        return scanner.visibility();
+        return scanner == null ? seen : scanner.visibility();
     }
 
     /**

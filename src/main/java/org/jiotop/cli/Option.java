@@ -102,10 +102,10 @@ enum Option {
                     + " with `-a`, exited tasks that did I/O stay for good so the accumulated figures add up."
                     + " At most 10,000 are listed one by one: beyond, the oldest with I/O are summed into one"
                     + " row per user, ID 0, `(N earlier exited tasks)`")),
-    EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20).byDefault("8192")
+    EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20).byDefault("8192").excludes("replay")
             .help("socket buffer for the kernel's exit reports, 4 to 1048576 KiB")
             .doc("socket receive buffer for the kernel's exit reports, 4 to 1048576 KiB")),
-    PROCFS(new OptionSpec("procfs")
+    PROCFS(new OptionSpec("procfs").excludes("replay")
             .help("read /proc only, as without root, even where taskstats is permitted")
             .doc("read the counters from /proc only, as jiotop does when taskstats is not permitted (see"
                     + " Without root), even as root: to compare the two sources")),
@@ -113,7 +113,7 @@ enum Option {
             .byDefault("text").in(Mode.BATCH)
             .help("text, json (JSON Lines) or csv (implies --batch)")
             .doc("`text` (iotop's), `json` (JSON Lines) or `csv`; implies `-b`")),
-    DEVICES(new OptionSpec("devices").saved().in(Mode.REPORTS)
+    DEVICES(new OptionSpec("devices").saved().in(Mode.REPORTS).excludes("replay")
             .help("also the block devices' figures as iostat -x computes them (live view: key d)")
             .doc("also the block devices' figures, as `iostat -x` computes them (see Devices): text after the"
                     + " summary lines, a `devices` array in JSON, in CSV the device table instead of the tasks; the"

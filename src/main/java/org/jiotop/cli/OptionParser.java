@@ -4,6 +4,7 @@ import org.jiotop.model.GroupKind;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,13 @@ final class OptionParser {
     }
 
     /**
+     * What a replayed recording decides: a saved setting of these would only make the replay
+     * refuse to start, so the file's are passed over when the command line gives {@code --replay}.
+     */
+    private static final Set<Option> RECORDING_DECIDES = EnumSet.of(Option.GROUP, Option.PROCESSES,
+            Option.DEVICES, Option.PARTITIONS);
+
+    /**
      * Parses {@code config} (the lines of a config file, one option each) and then {@code args},
      * so the command line overrides the file. What runs (the live view, batch output, the
      * exporter) is the command line's choice: options of the file that do not apply to it, or
@@ -47,9 +55,13 @@ final class OptionParser {
             // The command line's settings with the file's on top, to see which of these would choose another mode.
             Options.Builder probe = settings;
             settings = new Options.Builder();
+            boolean replaying = command.stream().anyMatch(g -> g.option() == Option.REPLAY);
             for (String line : config) {
                 for (Given g : tokens(configLine(line))) {
                     Object value = g.parsed();
+                    if (replaying && RECORDING_DECIDES.contains(g.option())) {
+                        continue;
+                    }
                     if (g.option().appliesTo(mode) && probe.setWithin(mode, g.option(), value)) {
                         settings.set(g.option(), value);
                     }
@@ -59,7 +71,7 @@ final class OptionParser {
                 settings.set(g.option(), g.parsed());
             }
         }
-        check(command, mode);
+        check(command, mode, settings);
         return settings.build();
     }
 
@@ -94,7 +106,7 @@ final class OptionParser {
      * Each option of the command line applies to what runs, and has what it needs; --help and
      * --version run nothing else, so they are not held to it.
      */
-    private static void check(List<Given> command, Mode mode) throws UsageException {
+    private static void check(List<Given> command, Mode mode, Options.Builder settings) throws UsageException {
         Map<Option, Given> seen = new EnumMap<>(Option.class);
         for (Given g : command) {
             seen.putIfAbsent(g.option(), g);
@@ -105,7 +117,8 @@ final class OptionParser {
         checkGroup(command, mode);
         for (Given g : seen.values()) {
             Option o = g.option();
-            if (o.spec.requires != null && !seen.containsKey(byLongName(o.spec.requires))) {
+            // What it needs may come from the config file (a saved --devices for --partitions).
+            if (o.spec.requires != null && !settings.has(byLongName(o.spec.requires))) {
                 throw new UsageException("option " + g.shown() + " needs --" + o.spec.requires);
             }
             if (!o.appliesTo(mode)) {

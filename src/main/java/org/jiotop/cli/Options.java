@@ -189,6 +189,11 @@ final class Options {
             return modeOf(values, given);
         }
 
+        /** Whether {@code o} was given, on the command line or in the config file. */
+        boolean has(Option o) {
+            return given.contains(o);
+        }
+
         Options build() {
             return new Options(new EnumMap<>(values), given.isEmpty() ? Set.of() : EnumSet.copyOf(given));
         }

@@ -34,10 +34,6 @@ final class Replays {
                     + " cannot be replayed: a recording keeps no cgroups (see jiotop --help)");
             return Main.EXIT_USAGE;
         }
-        if (!live && options.is(Option.DEVICES)) {
-            err.println("jiotop: --devices cannot be replayed: a recording keeps no device counters (see jiotop --help)");
-            return Main.EXIT_USAGE;
-        }
         try {
             Replay replay = Replay.open(options);
             SessionStart first = replay.recording().firstSession();

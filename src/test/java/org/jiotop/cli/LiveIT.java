@@ -151,6 +151,22 @@ class LiveIT {
         }
     }
 
+    /** A recording in the live view: the recorded intervals play, the first line says when, space pauses. */
+    @Test
+    void aRecordingReplaysInTheLiveView() throws Exception {
+        Path file = tmp.resolve("live.jior");
+        Process record = new ProcessBuilder(REPO.resolve("jiotop").toString(), "-b", "-n", "4", "-d", "0.2",
+                "--record", file.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(record.waitFor()).isZero();
+        try (Tmux tmux = new Tmux(120, 30, jiotop("-d 0.3 --replay " + file))) {
+            String screen = tmux.await(s -> s.contains("Total DISK READ") && s.contains("playing"), WAIT);
+            assertThat(screen.lines().findFirst().orElseThrow()).as(screen).matches(".*\\d\\d:\\d\\d:\\d\\d.* playing");
+            tmux.keys("Space");
+            tmux.await(s -> s.contains("paused"), WAIT);
+            tmux.keys("q");
+        }
+    }
+
     @Test
     void quitAndSigtermLeaveTheTerminalAsItWas() throws Exception {
         for (String stop : new String[]{"q", "TERM"}) {

@@ -354,6 +354,28 @@ class OptionParserTest {
     }
 
     @Test
+    void aReplayTakesWhatARowIsFromTheRecordingNotFromSavedSettings() throws UsageException {
+        List<String> saved = List.of("--group=container", "--devices", "--partitions", "--only");
+        Options o = OptionParser.parse(saved, new String[]{"--replay=r.jior"});
+        assertThat(o.groupKind()).isEqualTo(GroupKind.THREAD);
+        assertThat(o.is(Option.DEVICES)).isFalse();
+        assertThat(o.is(Option.ONLY)).as("other saved settings still apply").isTrue();
+        assertThat(OptionParser.parse(List.of("-P"), new String[]{"--replay=r.jior"}).groupKind())
+                .isEqualTo(GroupKind.THREAD);
+        assertThat(OptionParser.parse(saved, new String[0]).groupKind()).isEqualTo(GroupKind.CONTAINER);
+        for (String given : List.of("--devices", "--procfs", "--exit-buffer=64")) {
+            assertThatThrownBy(() -> OptionParser.parse(given, "--replay=r.jior")).as(given)
+                    .hasMessageContaining("exclude each other");
+        }
+    }
+
+    @Test
+    void whatAnOptionNeedsMayComeFromTheConfigFile() throws UsageException {
+        assertThat(OptionParser.parse(List.of("--devices"), new String[]{"--partitions"}).is(Option.PARTITIONS)).isTrue();
+        assertThatThrownBy(() -> OptionParser.parse("--partitions")).hasMessageContaining("needs --devices");
+    }
+
+    @Test
     void configLinesComeFirstAndTheCommandLineWins() throws UsageException {
         Options o = OptionParser.parse(List.of("--delay=3", "--only", "-k"), new String[]{"-d", "0.5"});
         assertThat(o.delaySeconds()).isEqualTo(0.5);
