@@ -112,7 +112,7 @@ final class Monitor {
             latest = interval;
             seen = scanner.visibility();
             if (recorder != null) {
-                recorder.append(interval, sampledAt, processes);
+                recorder.append(interval, sampledAt, seen, processes);
             }
         }
         return interval != null;
@@ -137,6 +137,7 @@ final class Monitor {
         processes = r.processes();
         delayAccounting = latest.delayAccounting();
         sampledAt = r.time();
+        seen = r.visibility();
         return true;
     }
 
@@ -160,7 +161,7 @@ final class Monitor {
 
     /** Where the counters come from (known before the first interval), and what the latest sample could not read. */
     Visibility visibility() {
-        return scanner == null ? seen : scanner.visibility();
+        return replay != null ? seen : scanner.visibility();
     }
 
     /**

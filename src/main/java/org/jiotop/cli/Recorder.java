@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.HostName;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.record.RecordingException;
 import org.jiotop.record.RecordingWriter;
@@ -45,13 +46,13 @@ final class Recorder implements AutoCloseable {
                 err);
     }
 
-    void append(Interval interval, Instant time, boolean processes) {
+    void append(Interval interval, Instant time, Visibility seen, boolean processes) {
         if (failed) {
             return;
         }
         labels.nextInterval();
         try {
-            writer.append(interval, time, processes, a -> labels.of(a, processes), idleLabels);
+            writer.append(interval, time, seen, processes, a -> labels.of(a, processes), idleLabels);
         } catch (RecordingException e) {
             failed = true;
             err.println("jiotop: recording stopped: " + e.getMessage());

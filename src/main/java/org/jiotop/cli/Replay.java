@@ -127,7 +127,7 @@ final class Replay implements RowLabels.Source {
         }
         Interval i = r.interval();
         return new RecordedInterval(r.time(), r.session(), new Interval(i.startNanos(), i.endNanos(), kept,
-                i.pagedInKiB(), i.pagedOutKiB(), i.delayAccounting(), i.lostExitReports()), r.labels());
+                i.pagedInKiB(), i.pagedOutKiB(), i.delayAccounting(), i.lostExitReports()), r.labels(), r.visibility());
     }
 
     @Override

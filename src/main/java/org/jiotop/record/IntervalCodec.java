@@ -4,6 +4,7 @@ import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
@@ -45,8 +46,8 @@ final class IntervalCodec {
         }
 
         /** Appends the interval's records (TASK records first) to {@code frames}. */
-        void encode(Interval interval, Instant wall, Function<TaskActivity, TaskLabels> labels, boolean idleLabels,
-                    Frames frames) {
+        void encode(Interval interval, Instant wall, Visibility seen, Function<TaskActivity, TaskLabels> labels,
+                    boolean idleLabels, Frames frames) {
             generation++;
             List<Integer> ended = new ArrayList<>();
             List<TaskActivity> rows = new ArrayList<>();
@@ -97,7 +98,13 @@ final class IntervalCodec {
             // In nanoseconds, as the live run's JSON "time" has them.
             Instant sessionWall = Instant.ofEpochMilli(start.wallMillis());
             out.zigzag(Duration.between(sessionWall, wall).toNanos());
-            out.u8(interval.delayAccounting() ? RecordFormat.DELAY_ACCOUNTING : 0);
+            out.u8((interval.delayAccounting() ? RecordFormat.DELAY_ACCOUNTING : 0)
+                    | (seen.procfs() ? RecordFormat.PROCFS : 0));
+            if (seen.procfs()) {
+                out.u8(RecordFormat.WHY.indexOf(seen.why()));
+                out.varint(seen.unreadable());
+                out.varint(seen.processes());
+            }
             out.zigzag(interval.pagedInKiB());
             out.zigzag(interval.pagedOutKiB());
             out.zigzag(interval.lostExitReports());
@@ -229,7 +236,9 @@ final class IntervalCodec {
             long end = in.zigzag() + start.monotonicNanos();
             long duration = in.varint();
             Instant time = Instant.ofEpochMilli(start.wallMillis()).plusNanos(in.zigzag());
-            boolean delayAccounting = (in.u8() & RecordFormat.DELAY_ACCOUNTING) != 0;
+            int flags = in.u8();
+            boolean delayAccounting = (flags & RecordFormat.DELAY_ACCOUNTING) != 0;
+            Visibility seen = (flags & RecordFormat.PROCFS) != 0 ? procfs(in) : Visibility.TASKSTATS;
             long pagedIn = in.zigzag();
             long pagedOut = in.zigzag();
             long lost = in.zigzag();
@@ -256,7 +265,15 @@ final class IntervalCodec {
                 }
             }
             return new RecordedInterval(time, start,
-                    new Interval(end - duration, end, tasks, pagedIn, pagedOut, delayAccounting, lost), labels);
+                    new Interval(end - duration, end, tasks, pagedIn, pagedOut, delayAccounting, lost), labels, seen);
+        }
+
+        private static Visibility procfs(ByteSource in) throws ByteSource.Damage {
+            int why = in.u8();
+            if (why >= RecordFormat.WHY.size()) {
+                throw new ByteSource.Damage("unknown reason " + why + " for reading /proc");
+            }
+            return new Visibility(Visibility.Source.PROCFS, in.count(), in.count(), RecordFormat.WHY.get(why));
         }
 
         private int ref(ByteSource in) throws ByteSource.Damage {

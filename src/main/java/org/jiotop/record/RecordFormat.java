@@ -1,6 +1,9 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.Visibility;
+
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The constants of the recording format, version 1. docs/recording-format.md describes the format;
@@ -23,6 +26,11 @@ final class RecordFormat {
 
     /** Interval flags. */
     static final int DELAY_ACCOUNTING = 1;
+    static final int PROCFS = 1 << 1;
+
+    /** Why the counters came from /proc, by its code in the file: the index in this list. */
+    static final List<Visibility.Why> WHY = List.of(Visibility.Why.REFUSED, Visibility.Why.ASKED,
+            Visibility.Why.ABSENT);
 
     /** Row flags. */
     static final int EXITED = 1;

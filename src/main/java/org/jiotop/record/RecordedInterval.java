@@ -3,6 +3,7 @@ package org.jiotop.record;
 import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportBuilder;
@@ -16,10 +17,11 @@ import java.util.Map;
 
 /**
  * One recorded interval: when its sample was taken, its session (host, mode), the tasks alive in it
- * (idle ones included) as the model's {@link Interval}, and their labels as they were then.
+ * (idle ones included) as the model's {@link Interval}, their labels as they were then, and where
+ * the counters came from.
  */
 public record RecordedInterval(Instant time, SessionStart session, Interval interval,
-                               Map<TaskId, TaskLabels> labels) {
+                               Map<TaskId, TaskLabels> labels, Visibility visibility) {
 
     /** Whether its rows are processes (else threads). */
     public boolean processes() {

@@ -1,6 +1,7 @@
 package org.jiotop.record;
 
 import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.model.TaskActivity;
 
@@ -84,12 +85,13 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     /**
-     * Appends {@code interval}, sampled at {@code time}, each task labelled by {@code labels}; its
-     * rows are processes or threads as {@code processes} says (a change starts a session). An idle
-     * task is labelled when first seen, and again each interval only with {@code idleLabels}.
+     * Appends {@code interval}, sampled at {@code time} from the counters {@code seen} says, each task
+     * labelled by {@code labels}; its rows are processes or threads as {@code processes} says (a
+     * change starts a session). An idle task is labelled when first seen, and again each interval
+     * only with {@code idleLabels}.
      */
-    public void append(Interval interval, Instant time, boolean processes, Function<TaskActivity, TaskLabels> labels,
-                       boolean idleLabels) throws RecordingException {
+    public void append(Interval interval, Instant time, Visibility seen, boolean processes,
+                       Function<TaskActivity, TaskLabels> labels, boolean idleLabels) throws RecordingException {
         frames.clear();
         if (processes != start.processes()) {
             start = new SessionStart(start.jiotopVersion(), start.host(), start.pidMax(), processes,
@@ -98,12 +100,12 @@ public final class RecordingWriter implements AutoCloseable {
             start.write(frames.begin());
             frames.end();
         }
-        encoder.encode(interval, time, labels, idleLabels, frames);
+        encoder.encode(interval, time, seen, labels, idleLabels, frames);
         try {
             if (maxBytes > 0 && holdsInterval && channel.position() + frames.size() > maxBytes) {
                 rotate();
                 frames.clear();
-                encoder.encode(interval, time, labels, idleLabels, frames);
+                encoder.encode(interval, time, seen, labels, idleLabels, frames);
             }
             write(ByteBuffer.wrap(frames.array(), 0, frames.size()));
             holdsInterval = true;

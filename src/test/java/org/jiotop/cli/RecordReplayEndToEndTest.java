@@ -114,6 +114,37 @@ class RecordReplayEndToEndTest {
     }
 
     @Test
+    void aReplayOfProcCountersSaysSoInTextAsTheLiveRunDid() throws Exception {
+        MainTest.Result[] runs = liveAndReplayed("procfs.jiotop", "-b");
+        assertThat(runs[0].out()).contains("--procfs: ");
+        assertThat(runs[1].out().lines()).containsExactlyElementsOf(runs[0].out().lines().toList());
+    }
+
+    @Test
+    void aReplayOfProcCountersHasTheLiveRunsSourceAndNoSwapInInJson() throws Exception {
+        MainTest.Result[] runs = liveAndReplayed("procfs-json.jiotop", "--format=json");
+        assertThat(runs[0].out()).contains("\"source\":\"procfs\"").contains("\"swapin_delay_seconds\":null");
+        assertThat(runs[1].out().lines()).containsExactlyElementsOf(runs[0].out().lines().toList());
+    }
+
+    /** A {@code --procfs} run in {@code format} recorded to {@code name} while a process writes, then its replay. */
+    private MainTest.Result[] liveAndReplayed(String name, String format) throws Exception {
+        Path file = scratch.resolve(name);
+        try (Child writer = Child.java(ThreadWriter.class, scratch.resolve(name + ".data").toString())) {
+            writer.readLine();
+            CompletableFuture<MainTest.Result> run = MainTest.start(format, "--procfs", "-P", "-o", "--record",
+                    file.toString(), "-n", "3", "-d", "1").afterBaseline();
+            writer.send("write " + (4L << 20));
+            assertThat(writer.readLine()).isEqualTo("done");
+            MainTest.Result live = run.get();
+            assertThat(live.status()).as(live.err()).isZero();
+            MainTest.Result replay = MainTest.run(format, "-P", "-o", "--replay", file.toString());
+            assertThat(replay.err()).isEmpty();
+            return new MainTest.Result[] {live, replay};
+        }
+    }
+
+    @Test
     void aRecorderKilledAtRandomMomentsLosesAtMostTheIntervalItWasWriting() throws Exception {
         Path file = scratch.resolve("killed.jiotop");
         Random random = new Random();

@@ -4,6 +4,7 @@ import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.UserDb;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
@@ -45,7 +46,7 @@ class ReplayControlTest {
                 TaskSample s = new TaskSample(7, 7, 1, 0, 0, false, 0, 0, 0, 0, 0);
                 long end = 60_000_000_000L * (i + 1);
                 w.append(new Interval(end - 60_000_000_000L, end, List.of(new TaskActivity(s, d, d, 0)), -1, -1,
-                        false, -1), FIRST.plusSeconds(60L * i), false,
+                        false, -1), FIRST.plusSeconds(60L * i), Visibility.TASKSTATS, false,
                         a -> new TaskLabels(TaskPriority.EXITED, "root", "dd"), false);
             }
         }

@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
@@ -45,7 +46,7 @@ class ReportCommandTest {
                 tasks.add(new TaskActivity(new TaskSample(1, 1, 0, BASE, 0, false, 0, 0, 0, 0, 0), IoDelta.ZERO,
                         IoDelta.ZERO, BASE));
                 w.append(new Interval(end - 1_000_000_000L, end, tasks, 0, 4096, false, 0),
-                        Instant.ofEpochMilli(WALL + 1000L * (s + 1)), false,
+                        Instant.ofEpochMilli(WALL + 1000L * (s + 1)), Visibility.TASKSTATS, false,
                         a -> new TaskLabels(TaskPriority.UNKNOWN, "root", "backup-tool --all", "backup-tool"), false);
             }
         }

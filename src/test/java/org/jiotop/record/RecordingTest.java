@@ -4,6 +4,7 @@ import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,10 +87,16 @@ class RecordingTest {
     private static final Function<TaskActivity, TaskLabels> LABELS = RecordingTest::labels;
 
     private Path write(int intervals, int tasks) throws IOException {
+        return write(intervals, tasks, step -> Visibility.TASKSTATS);
+    }
+
+    /** As above, each interval's counters from where {@code seen} says. */
+    private Path write(int intervals, int tasks, IntFunction<Visibility> seen) throws IOException {
         Path file = dir.resolve("r.jiotop");
         try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
             for (int i = 0; i < intervals; i++) {
-                w.append(interval(i, tasks), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), false, LABELS, true);
+                w.append(interval(i, tasks), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), seen.apply(i),
+                        false, LABELS, true);
             }
         }
         return file;
@@ -112,6 +120,7 @@ class RecordingTest {
             assertThat(r.interval().endNanos()).isEqualTo(written.endNanos());
             assertThat(r.interval().lostExitReports()).isEqualTo(step);
             assertThat(r.interval().pagedOutKiB()).isEqualTo(-1);
+            assertThat(r.visibility()).isEqualTo(Visibility.TASKSTATS);
             List<TaskActivity> active = written.tasks();
             assertThat(r.interval().tasks()).hasSize(active.size());
             for (int i = 0; i < active.size(); i++) {
@@ -127,6 +136,22 @@ class RecordingTest {
             }
             // The task gone without an exit report is no longer listed.
             assertThat(r.interval().tasks().stream().anyMatch(a -> a.sample().id() == 109)).isEqualTo(step <= 1);
+        }
+    }
+
+    /** Counters read from /proc, each interval for its own reason and with its own unreadable share. */
+    private static Visibility procfs(int step) {
+        Visibility.Why why = Visibility.Why.values()[step % Visibility.Why.values().length];
+        return new Visibility(Visibility.Source.PROCFS, step * 37, 200 + step * 300, why);
+    }
+
+    @Test
+    void whereEachIntervalsCountersCameFromIsReadBack() throws IOException {
+        List<RecordedInterval> back = read(write(4, 12, RecordingTest::procfs));
+        assertThat(back).hasSize(4);
+        for (int step = 0; step < 4; step++) {
+            assertThat(back.get(step).visibility()).isEqualTo(procfs(step));
+            assertThat(back.get(step).interval().tasks()).hasSize(interval(step, 12).tasks().size());
         }
     }
 
@@ -164,7 +189,7 @@ class RecordingTest {
         assertThat(n).isEqualTo(2);
         assertThat(pass.damage()).contains("cut short");
         try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
-            w.append(interval(7, 10), Instant.ofEpochMilli(9), false, LABELS, true);
+            w.append(interval(7, 10), Instant.ofEpochMilli(9), Visibility.TASKSTATS, false, LABELS, true);
         }
         List<RecordedInterval> back = read(file);
         assertThat(back).hasSize(3);
@@ -174,7 +199,7 @@ class RecordingTest {
 
     @Test
     void everyCutAndEveryFlippedByteGivesTheReadablePrefixNeverAnException() throws IOException {
-        byte[] bytes = Files.readAllBytes(write(3, 6));
+        byte[] bytes = Files.readAllBytes(write(3, 6, step -> step == 1 ? procfs(step) : Visibility.TASKSTATS));
         Path damaged = dir.resolve("damaged");
         int whole = read(dir.resolve("r.jiotop")).size();
         Random random = new Random(19);
@@ -214,7 +239,7 @@ class RecordingTest {
         long limit = 4096;
         try (RecordingWriter w = RecordingWriter.open(file, limit, START)) {
             for (int i = 0; i < 60; i++) {
-                w.append(interval(i, 20), Instant.ofEpochMilli(i), false, LABELS, true);
+                w.append(interval(i, 20), Instant.ofEpochMilli(i), Visibility.TASKSTATS, false, LABELS, true);
             }
         }
         Path older = dir.resolve("r.jiotop.1");
