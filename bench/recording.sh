@@ -73,7 +73,7 @@ while at + 8 <= len(data):
     n = struct.unpack_from("<I", data, at)[0]
     body = data[at + 8:at + 8 + n]; at += 8 + n
     if body[0] == 1:
-        task_bytes, with_rows = {}, set()  # a new session: refs start again
+        task_bytes, with_rows = {}, set()  # a new segment: refs start again
     elif body[0] == 2:
         ref = varint(body, 1)[0]; task_bytes[ref] = task_bytes.get(ref, 0) + 8 + n
     elif body[0] == 3:

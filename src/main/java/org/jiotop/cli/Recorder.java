@@ -5,7 +5,7 @@ import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.record.RecordingException;
 import org.jiotop.record.RecordingWriter;
-import org.jiotop.record.SessionStart;
+import org.jiotop.record.SegmentStart;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class Recorder implements AutoCloseable {
             return null;
         }
         Long max = (Long) options.get(Option.RECORD_MAX);
-        SessionStart start = new SessionStart(Help.VERSION.substring("jiotop ".length()), HostName.read(), pidMax,
+        SegmentStart start = new SegmentStart(Help.VERSION.substring("jiotop ".length()), HostName.read(), pidMax,
                 processes, System.currentTimeMillis(), System.nanoTime());
         return new Recorder(RecordingWriter.open(Path.of(file), max == null ? 0 : max, start), labels, idleShown,
                 err);

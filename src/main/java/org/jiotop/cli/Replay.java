@@ -76,7 +76,7 @@ final class Replay implements RowLabels.Source {
 
     /**
      * The interval at {@code target} in the window (the last when past it), read again from the start
-     * when it lies behind: a session's rows are deltas of what came before them.
+     * when it lies behind: a segment's rows are deltas of what came before them.
      */
     RecordedInterval seek(int target) throws RecordingException {
         int want = Math.max(0, target);
@@ -126,7 +126,7 @@ final class Replay implements RowLabels.Source {
             }
         }
         Interval i = r.interval();
-        return new RecordedInterval(r.time(), r.session(), new Interval(i.startNanos(), i.endNanos(), kept,
+        return new RecordedInterval(r.time(), r.segment(), new Interval(i.startNanos(), i.endNanos(), kept,
                 i.pagedInKiB(), i.pagedOutKiB(), i.delayAccounting(), i.lostExitReports()), r.labels(), r.visibility());
     }
 

@@ -5,7 +5,7 @@ import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.UserDb;
 import org.jiotop.record.RecordingException;
-import org.jiotop.record.SessionStart;
+import org.jiotop.record.SegmentStart;
 import org.jiotop.view.LiveState;
 
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class Replays {
         }
         try {
             Replay replay = Replay.open(options);
-            SessionStart first = replay.recording().firstSession();
+            SegmentStart first = replay.recording().firstSegment();
             if (first != null && !first.processes() && options.groupKind().processes()) {
                 err.println("jiotop: " + replay.recording().file() + " holds threads: replay it without -P or --group");
                 return Main.EXIT_USAGE;

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The INTERVAL record and the session state on both sides. Only tasks that did something in the
+ * The INTERVAL record and the segment state on both sides. Only tasks that did something in the
  * interval have rows; the others are known from their TASK record until the interval that says
  * they ended, so that an interval lists every task alive as the live run's did, at no cost per idle
  * task. A row's accumulated figures are not written while they are the previous ones plus the
@@ -31,9 +31,9 @@ final class IntervalCodec {
     private IntervalCodec() {
     }
 
-    /** Write side: which tasks the session has named, and what their accumulated figures are. */
+    /** Write side: which tasks the segment has named, and what their accumulated figures are. */
     static final class Encoder {
-        private final SessionStart start;
+        private final SegmentStart start;
         /** By ID: a task's start time comes out a little differently in each sample ({@link TaskId#sameTask}). */
         private final Map<Integer, Known> known = new HashMap<>();
         private final StringTable strings = new StringTable();
@@ -41,7 +41,7 @@ final class IntervalCodec {
         /** Counts intervals: a task not seen in the latest one is gone. */
         private long generation;
 
-        Encoder(SessionStart start) {
+        Encoder(SegmentStart start) {
             this.start = start;
         }
 
@@ -96,8 +96,8 @@ final class IntervalCodec {
             out.zigzag(interval.endNanos() - start.monotonicNanos());
             out.varint(interval.durationNanos());
             // In nanoseconds, as the live run's JSON "time" has them.
-            Instant sessionWall = Instant.ofEpochMilli(start.wallMillis());
-            out.zigzag(Duration.between(sessionWall, wall).toNanos());
+            Instant segmentWall = Instant.ofEpochMilli(start.wallMillis());
+            out.zigzag(Duration.between(segmentWall, wall).toNanos());
             out.u8((interval.delayAccounting() ? RecordFormat.DELAY_ACCOUNTING : 0)
                     | (seen.procfs() ? RecordFormat.PROCFS : 0));
             if (seen.procfs()) {
@@ -201,20 +201,20 @@ final class IntervalCodec {
         }
     }
 
-    /** Read side: the session's tasks by ref, and their accumulated figures so far. */
+    /** Read side: the segment's tasks by ref, and their accumulated figures so far. */
     static final class Decoder {
-        private final SessionStart start;
+        private final SegmentStart start;
         private final List<TaskEntry> entries = new ArrayList<>();
         private final List<IoDelta> accumulated = new ArrayList<>();
         /** The refs of the tasks alive, in order of first appearance. */
         private final Set<Integer> alive = new LinkedHashSet<>();
         private final StringTable strings = new StringTable();
 
-        Decoder(SessionStart start) {
+        Decoder(SegmentStart start) {
             this.start = start;
         }
 
-        SessionStart start() {
+        SegmentStart start() {
             return start;
         }
 

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The constants of the recording format, version 1. docs/recording-format.md describes the format;
  * the order of each record's fields is in the one class that writes and reads that record
- * ({@link SessionStart}, {@link TaskEntry}, {@link IntervalCodec}).
+ * ({@link SegmentStart}, {@link TaskEntry}, {@link IntervalCodec}).
  */
 final class RecordFormat {
     /** The file's first eight bytes, then one byte of {@link #VERSION}. */
@@ -20,7 +20,7 @@ final class RecordFormat {
     /** Far above any interval's size (10k rows take some 230 KB), far below what could exhaust the heap. */
     static final int MAX_BODY = 64 << 20;
 
-    static final int SESSION = 1;
+    static final int SEGMENT = 1;
     static final int TASK = 2;
     static final int INTERVAL = 3;
 

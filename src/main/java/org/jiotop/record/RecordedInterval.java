@@ -16,25 +16,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One recorded interval: when its sample was taken, its session (host, mode), the tasks alive in it
+ * One recorded interval: when its sample was taken, its segment (host, mode), the tasks alive in it
  * (idle ones included) as the model's {@link Interval}, their labels as they were then, and where
  * the counters came from.
  */
-public record RecordedInterval(Instant time, SessionStart session, Interval interval,
+public record RecordedInterval(Instant time, SegmentStart segment, Interval interval,
                                Map<TaskId, TaskLabels> labels, Visibility visibility) {
 
     /** Whether its rows are processes (else threads). */
     public boolean processes() {
-        return session.processes();
+        return segment.processes();
     }
 
     public String host() {
-        return session.host();
+        return segment.host();
     }
 
     /** The width of the ID column on the recording machine (digits of its pid_max). */
     public int idWidth() {
-        return Integer.toString(session.pidMax()).length();
+        return Integer.toString(segment.pidMax()).length();
     }
 
     /** The labels of a task of this interval as they were recorded. */

@@ -11,10 +11,10 @@ import java.util.NoSuchElementException;
  */
 public final class Recording {
     private final Path file;
-    private final SessionStart first;
+    private final SegmentStart first;
     private RecordingInfo info;
 
-    private Recording(Path file, SessionStart first) {
+    private Recording(Path file, SegmentStart first) {
         this.file = file;
         this.first = first;
     }
@@ -23,10 +23,10 @@ public final class Recording {
     public static Recording open(Path file) throws RecordingException {
         try (FrameReader r = FrameReader.open(file)) {
             byte[] body = r.next();
-            SessionStart first = null;
-            if (body != null && (body[0] & 0xFF) == RecordFormat.SESSION) {
+            SegmentStart first = null;
+            if (body != null && (body[0] & 0xFF) == RecordFormat.SEGMENT) {
                 try {
-                    first = SessionStart.read(new ByteSource(body, 1, body.length));
+                    first = SegmentStart.read(new ByteSource(body, 1, body.length));
                 } catch (ByteSource.Damage e) {
                     throw new RecordingException(file, "not a jiotop recording (" + e.getMessage() + ")");
                 }
@@ -35,8 +35,8 @@ public final class Recording {
         }
     }
 
-    /** Its first session (host, version, machine), null when the file holds none. */
-    public SessionStart firstSession() {
+    /** Its first segment (host, version, machine), null when the file holds none. */
+    public SegmentStart firstSegment() {
         return first;
     }
 
@@ -57,7 +57,7 @@ public final class Recording {
                 last = i.time();
                 count++;
             }
-            SessionStart s = all.firstSession;
+            SegmentStart s = all.firstSegment;
             info = new RecordingInfo(s == null ? "" : s.host(), s == null ? "" : s.jiotopVersion(), first, last,
                     count, all.damage());
         }
@@ -73,7 +73,7 @@ public final class Recording {
     public static final class Intervals implements Iterator<RecordedInterval>, AutoCloseable {
         private final FrameReader frames;
         private IntervalCodec.Decoder decoder;
-        private SessionStart firstSession;
+        private SegmentStart firstSegment;
         private RecordedInterval next;
         private String damage;
 
@@ -109,11 +109,11 @@ public final class Recording {
                 for (byte[] body = frames.next(); body != null; body = frames.next()) {
                     ByteSource in = new ByteSource(body, 1, body.length);
                     int type = body[0] & 0xFF;
-                    if (type == RecordFormat.SESSION) {
-                        decoder = new IntervalCodec.Decoder(SessionStart.read(in));
-                        firstSession = firstSession == null ? decoder.start() : firstSession;
+                    if (type == RecordFormat.SEGMENT) {
+                        decoder = new IntervalCodec.Decoder(SegmentStart.read(in));
+                        firstSegment = firstSegment == null ? decoder.start() : firstSegment;
                     } else if (decoder == null) {
-                        throw new ByteSource.Damage("a record before the first session");
+                        throw new ByteSource.Damage("a record before the first segment");
                     } else if (type == RecordFormat.TASK) {
                         decoder.task(in);
                     } else if (type == RecordFormat.INTERVAL) {

@@ -3,7 +3,7 @@ package org.jiotop.record;
 import java.time.Instant;
 
 /**
- * What a recording says of itself: the host and jiotop version of its first session, the times of
+ * What a recording says of itself: the host and jiotop version of its first segment, the times of
  * its first and last intervals (null when it holds none), how many intervals it holds, and, when its
  * end was cut off (a crash while writing, a damaged byte), where the readable part ends.
  */

@@ -18,27 +18,27 @@ import java.util.function.Function;
 /**
  * Appends intervals to a recording, one write each, so that a crash loses at most the interval being
  * written. Opening a file that ends in a torn record cuts that record off and appends after the
- * readable part; each run starts a session of its own. With a size limit, a file that would grow past
+ * readable part; each run starts a segment of its own. With a size limit, a file that would grow past
  * it is renamed to FILE.1 (replacing the older one) and a new file started.
  */
 public final class RecordingWriter implements AutoCloseable {
     private final Path file;
     private final long maxBytes;
-    private SessionStart start;
+    private SegmentStart start;
     private final Frames frames = new Frames();
     private FileChannel channel;
     private IntervalCodec.Encoder encoder;
     /** Whether the current file holds an interval yet: a file is never rotated before its first. */
     private boolean holdsInterval;
 
-    private RecordingWriter(Path file, long maxBytes, SessionStart start) {
+    private RecordingWriter(Path file, long maxBytes, SegmentStart start) {
         this.file = file;
         this.maxBytes = maxBytes;
         this.start = start;
     }
 
-    /** Opens {@code file} to append a session to; {@code maxBytes} 0 for no limit. */
-    public static RecordingWriter open(Path file, long maxBytes, SessionStart start) throws RecordingException {
+    /** Opens {@code file} to append a segment to; {@code maxBytes} 0 for no limit. */
+    public static RecordingWriter open(Path file, long maxBytes, SegmentStart start) throws RecordingException {
         RecordingWriter w = new RecordingWriter(file, maxBytes, start);
         w.openFile();
         return w;
@@ -87,14 +87,14 @@ public final class RecordingWriter implements AutoCloseable {
     /**
      * Appends {@code interval}, sampled at {@code time} from the counters {@code seen} says, each task
      * labelled by {@code labels}; its rows are processes or threads as {@code processes} says (a
-     * change starts a session). An idle task is labelled when first seen, and again each interval
+     * change starts a segment). An idle task is labelled when first seen, and again each interval
      * only with {@code idleLabels}.
      */
     public void append(Interval interval, Instant time, Visibility seen, boolean processes,
                        Function<TaskActivity, TaskLabels> labels, boolean idleLabels) throws RecordingException {
         frames.clear();
         if (processes != start.processes()) {
-            start = new SessionStart(start.jiotopVersion(), start.host(), start.pidMax(), processes,
+            start = new SegmentStart(start.jiotopVersion(), start.host(), start.pidMax(), processes,
                     time.toEpochMilli(), interval.startNanos());
             encoder = new IntervalCodec.Encoder(start);
             start.write(frames.begin());

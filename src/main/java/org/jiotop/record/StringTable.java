@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The texts a session has written, so that each is written once: the threads of a process share its
+ * The texts a segment has written, so that each is written once: the threads of a process share its
  * command line, and the tasks of a user the user's name. A text is written as its number plus one
- * when the session has it, else as 0 and the text, which takes the next number.
+ * when the segment has it, else as 0 and the text, which takes the next number.
  */
 final class StringTable {
     private final Map<String, Integer> numbers = new HashMap<>();

@@ -5,8 +5,8 @@ import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
 
 /**
- * A task of a session, written once before its first row, and again when its labels change (an
- * exec, an ionice, its exit): rows name it by {@code ref}, its number within the session.
+ * A task of a segment, written once before its first row, and again when its labels change (an
+ * exec, an ionice, its exit): rows name it by {@code ref}, its number within the segment.
  */
 record TaskEntry(int ref, int id, int tgid, int ppid, int uid, long startNanos, long accumulatedSinceNanos,
                  TaskLabels labels) {

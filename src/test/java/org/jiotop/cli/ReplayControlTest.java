@@ -9,7 +9,7 @@ import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.record.RecordingWriter;
-import org.jiotop.record.SessionStart;
+import org.jiotop.record.SegmentStart;
 import org.jiotop.view.Key;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ class ReplayControlTest {
     @BeforeEach
     void record() throws Exception {
         file = dir.resolve("five.jiotop");
-        SessionStart start = new SessionStart("0.1.0", "h", 32768, false, FIRST.toEpochMilli(), 0);
+        SegmentStart start = new SegmentStart("0.1.0", "h", 32768, false, FIRST.toEpochMilli(), 0);
         try (RecordingWriter w = RecordingWriter.open(file, 0, start)) {
             for (int i = 0; i < 5; i++) {
                 IoDelta d = new IoDelta(0, 4096L * (i + 1), 0, 0, 0);

@@ -35,7 +35,7 @@ class ReplayMainTest {
     @Test
     void aRecordingCutShortReplaysItsReadablePartAndSaysWhereItEnds() throws Exception {
         Path whole = dir.resolve("whole");
-        // A header and one session record, then a record cut short.
+        // A header and one segment record, then a record cut short.
         byte[] head = {'J', 'I', 'O', 'T', 'O', 'P', 'R', 'C', 1};
         Files.write(whole, head);
         byte[] torn = new byte[head.length + 6];

@@ -8,7 +8,7 @@ import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
 import org.jiotop.record.RecordingWriter;
-import org.jiotop.record.SessionStart;
+import org.jiotop.record.SegmentStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -34,7 +34,7 @@ class ReportCommandTest {
     /** {@code seconds} intervals of a thread of {@code backup-tool} (pid 300) writing 4 MiB a second, and an idle one. */
     private Path recording(int seconds) throws Exception {
         Path file = dir.resolve("r.jiotop");
-        SessionStart start = new SessionStart("0.1.0", "db-7", 32768, false, WALL, BASE);
+        SegmentStart start = new SegmentStart("0.1.0", "db-7", 32768, false, WALL, BASE);
         try (RecordingWriter w = RecordingWriter.open(file, 0, start)) {
             for (int s = 0; s < seconds; s++) {
                 long end = BASE + (s + 1) * 1_000_000_000L;

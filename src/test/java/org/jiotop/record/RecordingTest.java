@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The recording format on its own: what is written is read back, and damage is found, never thrown. */
 class RecordingTest {
     private static final long BASE = 5_000_000_000L;
-    private static final SessionStart START = new SessionStart("0.1.0", "db1", 4194304, false, 1_765_000_000_000L,
+    private static final SegmentStart START = new SegmentStart("0.1.0", "db1", 4194304, false, 1_765_000_000_000L,
             BASE);
 
     @TempDir
