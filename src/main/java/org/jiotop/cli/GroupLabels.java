@@ -24,9 +24,15 @@ import java.util.Set;
  * owner told from the process's cgroup, read once per process ({@link CgroupCache}). Nothing of
  * cgroups is read or loaded until a kind asks for it. An exited process keeps the label it had
  * alive; one never seen alive (or gone before its file was read) takes its parent's, as last
- * kept (a child starts in its parent's cgroup), else {@link CgroupLabels#UNKNOWN}.
+ * kept (a child starts in its parent's cgroup), else {@link CgroupLabels#UNKNOWN}. Replaying, the
+ * owners are those recorded ({@link Owners}) and no cgroup is known.
  */
 final class GroupLabels {
+    /** The owners a recording kept: null for a process it kept none of. */
+    interface Owners {
+        CgroupLabels ownerOf(TaskSample task);
+    }
+
     /** A process's labels and the cgroup they were told from (null when it could not be read). */
     record Owner(CgroupLabels labels, TaskCgroup cgroup) {
         static final Owner UNREADABLE = new Owner(CgroupLabels.UNREADABLE, null);
@@ -38,12 +44,28 @@ final class GroupLabels {
 
     private final UserDb users;
     private final Path procRoot;
+    private final Owners recorded;
     private CgroupCache<Owner> owners;
 
     /** {@code procRoot}: where {@code /proc} is (a fixture tree in tests). */
     GroupLabels(UserDb users, Path procRoot) {
+        this(users, procRoot, null);
+    }
+
+    /** Labels told from the owners a recording kept, not from /proc. */
+    GroupLabels(UserDb users, Owners recorded) {
+        this(users, null, recorded);
+    }
+
+    private GroupLabels(UserDb users, Path procRoot, Owners recorded) {
         this.users = users;
         this.procRoot = procRoot;
+        this.recorded = recorded;
+    }
+
+    /** Who owns the process of {@code a}, as {@link #of} labels it: what a recording keeps. */
+    CgroupLabels ownerOf(TaskActivity a) {
+        return owner(a).labels();
     }
 
     Labelled of(List<Row> processes, GroupKind kind) {
@@ -71,6 +93,10 @@ final class GroupLabels {
     }
 
     private Owner owner(TaskActivity a) {
+        if (recorded != null) {
+            CgroupLabels kept = recorded.ownerOf(a.sample());
+            return kept == null ? Owner.UNREADABLE : new Owner(kept, null);
+        }
         if (owners == null) {
             ProcCgroup proc = new ProcCgroup(procRoot);
             owners = new CgroupCache<>(proc::read, c -> new Owner(CgroupLabels.of(c), c), o -> o.labels().chars(),

@@ -14,6 +14,7 @@ import org.jiotop.view.LiveState;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +138,7 @@ public final class Main {
             RowLabels labels = new RowLabels(new KernelLabels(proc, ioprio, users), users);
             Monitor monitor = new Monitor(scanner, options, processIds.ids(), users, groups);
             recorder = Recorder.open(options, proc.pidMax(), options.groupKind().processes() || exporter,
-                    !exporter && !options.is(Option.ONLY), labels, err);
+                    !exporter && !options.is(Option.ONLY), labels, new GroupLabels(users, Path.of("/proc")), err);
             monitor.recordTo(recorder);
             if (exporter) {
                 return new ExporterRunner(options, uids, proc, monitor, users).run(err);

@@ -77,12 +77,17 @@ final class Monitor {
     /** Appends every interval completed from now on to {@code to}. */
     Monitor recordTo(Recorder to) {
         this.recorder = to;
+        if (to != null) {
+            // One reading of each process's cgroup: the groups shown are those recorded.
+            groupLabels = to.owners();
+        }
         return this;
     }
 
     /** Takes its intervals from {@code from} instead of the kernel. */
     Monitor replay(Replay from) {
         this.replay = from;
+        this.groupLabels = new GroupLabels(users, from);
         return this;
     }
 
@@ -224,7 +229,8 @@ final class Monitor {
         if (!chosenGroups.isEmpty() && grouping.kind() == chosenKind) {
             rows.removeIf(r -> !chosenGroups.contains(r.group().label()));
         }
-        if (grouping.devices() && grouping.kind().byCgroup()) {
+        // A recording keeps no cgroup counters.
+        if (grouping.devices() && grouping.kind().byCgroup() && replay == null) {
             devices = devices != null ? devices : new GroupDevices(CgroupIoReader.system());
             rows = devices.attach(rows, owners.cgroups(), latest.startNanos(), latest.endNanos(),
                     latest.durationNanos() / 1e9);

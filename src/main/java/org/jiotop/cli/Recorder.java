@@ -19,21 +19,25 @@ import java.time.Instant;
 final class Recorder implements AutoCloseable {
     private final RecordingWriter writer;
     private final RowLabels labels;
+    /** Who owns each process, recorded so that a replay can group by it. */
+    private final GroupLabels owners;
     private final PrintStream err;
     /** Whether the views show idle tasks: then their labels are recorded as the views show them. */
     private final boolean idleLabels;
     private boolean failed;
 
-    private Recorder(RecordingWriter writer, RowLabels labels, boolean idleLabels, PrintStream err) {
+    private Recorder(RecordingWriter writer, RowLabels labels, GroupLabels owners, boolean idleLabels,
+                     PrintStream err) {
         this.writer = writer;
         this.labels = labels;
+        this.owners = owners;
         this.idleLabels = idleLabels;
         this.err = err;
     }
 
     /** The recorder {@code --record} asks for, or null without it. */
     static Recorder open(Options options, int pidMax, boolean processes, boolean idleShown, RowLabels labels,
-                         PrintStream err)
+                         GroupLabels owners, PrintStream err)
             throws RecordingException {
         String file = options.text(Option.RECORD);
         if (file == null) {
@@ -42,8 +46,13 @@ final class Recorder implements AutoCloseable {
         Long max = (Long) options.get(Option.RECORD_MAX);
         SegmentStart start = new SegmentStart(Help.VERSION.substring("jiotop ".length()), HostName.read(), pidMax,
                 processes, System.currentTimeMillis(), System.nanoTime());
-        return new Recorder(RecordingWriter.open(Path.of(file), max == null ? 0 : max, start), labels, idleShown,
-                err);
+        return new Recorder(RecordingWriter.open(Path.of(file), max == null ? 0 : max, start), labels, owners,
+                idleShown, err);
+    }
+
+    /** The owners it records, for the views to label groups by: each process's cgroup is read once. */
+    GroupLabels owners() {
+        return owners;
     }
 
     void append(Interval interval, Instant time, Visibility seen, boolean processes) {
@@ -52,7 +61,7 @@ final class Recorder implements AutoCloseable {
         }
         labels.nextInterval();
         try {
-            writer.append(interval, time, seen, processes, a -> labels.of(a, processes), idleLabels);
+            writer.append(interval, time, seen, processes, a -> labels.of(a, processes), owners::ownerOf, idleLabels);
         } catch (RecordingException e) {
             failed = true;
             err.println("jiotop: recording stopped: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.model.Interval;
@@ -16,9 +17,10 @@ import java.util.Set;
 
 /**
  * {@code --replay}: the intervals of a recording between {@code --since} and {@code --until}, those
- * of the tasks {@code -p} names, in the order recorded; and the labels they were recorded with.
+ * of the tasks {@code -p} names, in the order recorded; and the labels and owners they were recorded
+ * with.
  */
-final class Replay implements RowLabels.Source {
+final class Replay implements RowLabels.Source, GroupLabels.Owners {
     private final Recording recording;
     private final Instant since;
     private final Instant until;
@@ -127,11 +129,17 @@ final class Replay implements RowLabels.Source {
         }
         Interval i = r.interval();
         return new RecordedInterval(r.time(), r.segment(), new Interval(i.startNanos(), i.endNanos(), kept,
-                i.pagedInKiB(), i.pagedOutKiB(), i.delayAccounting(), i.lostExitReports()), r.labels(), r.visibility());
+                i.pagedInKiB(), i.pagedOutKiB(), i.delayAccounting(), i.lostExitReports()), r.labels(), r.owners(),
+                r.visibility());
     }
 
     @Override
     public TaskLabels labels(TaskSample task, byte[] exitedName, boolean processes) {
         return current.labelsOf(task);
+    }
+
+    @Override
+    public CgroupLabels ownerOf(TaskSample task) {
+        return current.ownerOf(task);
     }
 }

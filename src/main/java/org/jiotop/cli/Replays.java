@@ -29,11 +29,6 @@ final class Replays {
 
     static int run(Options options, Set<Integer> uids, Set<String> groups, UserDb users, boolean live, Io io) {
         PrintStream err = io.err();
-        if (options.groupKind().byCgroup()) {
-            err.println("jiotop: --group=" + options.text(Option.GROUP)
-                    + " cannot be replayed: a recording keeps no cgroups (see jiotop --help)");
-            return Main.EXIT_USAGE;
-        }
         try {
             Replay replay = Replay.open(options);
             SegmentStart first = replay.recording().firstSegment();

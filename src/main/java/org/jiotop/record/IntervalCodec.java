@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskLabels;
@@ -45,9 +46,12 @@ final class IntervalCodec {
             this.start = start;
         }
 
-        /** Appends the interval's records (TASK records first) to {@code frames}. */
+        /**
+         * Appends the interval's records (TASK records first) to {@code frames}; {@code owners} tells
+         * a process's owner (null for none) when its TASK record is written.
+         */
         void encode(Interval interval, Instant wall, Visibility seen, Function<TaskActivity, TaskLabels> labels,
-                    boolean idleLabels, Frames frames) {
+                    Function<TaskActivity, CgroupLabels> owners, boolean idleLabels, Frames frames) {
             generation++;
             List<Integer> ended = new ArrayList<>();
             List<TaskActivity> rows = new ArrayList<>();
@@ -70,7 +74,7 @@ final class IntervalCodec {
                     known.put(s.id(), k);
                     ByteSink body = frames.begin();
                     new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(), a.accumulatedSinceNanos(),
-                            l).write(body, start.monotonicNanos(), strings);
+                            l, s.id() == s.tgid() ? owners.apply(a) : null).write(body, start.monotonicNanos(), strings);
                     frames.end();
                 }
                 k.generation = generation;
@@ -254,18 +258,24 @@ final class IntervalCodec {
             }
             List<TaskActivity> tasks = new ArrayList<>(alive.size());
             Map<TaskId, TaskLabels> labels = new HashMap<>();
+            Map<TaskId, CgroupLabels> owners = new HashMap<>();
             for (Iterator<Integer> i = alive.iterator(); i.hasNext(); ) {
                 int ref = i.next();
                 TaskActivity row = rows.get(ref);
                 TaskActivity a = row != null ? row : activity(ref, IoDelta.ZERO, null);
                 tasks.add(a);
-                labels.put(a.sample().taskId(), entries.get(ref).labels());
+                TaskEntry e = entries.get(ref);
+                labels.put(a.sample().taskId(), e.labels());
+                if (e.owner() != null) {
+                    owners.put(a.sample().taskId(), e.owner());
+                }
                 if (a.exited()) {
                     i.remove(); // its last row
                 }
             }
             return new RecordedInterval(time, start,
-                    new Interval(end - duration, end, tasks, pagedIn, pagedOut, delayAccounting, lost), labels, seen);
+                    new Interval(end - duration, end, tasks, pagedIn, pagedOut, delayAccounting, lost), labels, owners,
+                    seen);
         }
 
         private static Visibility procfs(ByteSource in) throws ByteSource.Damage {

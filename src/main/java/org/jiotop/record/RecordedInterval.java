@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskSample;
@@ -17,11 +18,12 @@ import java.util.Map;
 
 /**
  * One recorded interval: when its sample was taken, its segment (host, mode), the tasks alive in it
- * (idle ones included) as the model's {@link Interval}, their labels as they were then, and where
- * the counters came from.
+ * (idle ones included) as the model's {@link Interval}, their labels as they were then, the owners
+ * their processes' cgroups told, and where the counters came from.
  */
 public record RecordedInterval(Instant time, SegmentStart segment, Interval interval,
-                               Map<TaskId, TaskLabels> labels, Visibility visibility) {
+                               Map<TaskId, TaskLabels> labels, Map<TaskId, CgroupLabels> owners,
+                               Visibility visibility) {
 
     /** Whether its rows are processes (else threads). */
     public boolean processes() {
@@ -40,6 +42,11 @@ public record RecordedInterval(Instant time, SegmentStart segment, Interval inte
     /** The labels of a task of this interval as they were recorded. */
     public TaskLabels labelsOf(TaskSample task) {
         return labels.get(task.taskId());
+    }
+
+    /** Who the cgroup of a process of this interval said owned it, or null when not recorded. */
+    public CgroupLabels ownerOf(TaskSample task) {
+        return owners.get(task.taskId());
     }
 
     /** The interval's report under {@code settings} (whose mode the recording's decides), every row labelled. */

@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
@@ -92,6 +93,13 @@ public final class RecordingWriter implements AutoCloseable {
      */
     public void append(Interval interval, Instant time, Visibility seen, boolean processes,
                        Function<TaskActivity, TaskLabels> labels, boolean idleLabels) throws RecordingException {
+        append(interval, time, seen, processes, labels, a -> null, idleLabels);
+    }
+
+    /** {@link #append}, each process with the owner {@code owners} tells from its cgroup (null for none). */
+    public void append(Interval interval, Instant time, Visibility seen, boolean processes,
+                       Function<TaskActivity, TaskLabels> labels, Function<TaskActivity, CgroupLabels> owners,
+                       boolean idleLabels) throws RecordingException {
         frames.clear();
         if (processes != start.processes()) {
             start = new SegmentStart(start.jiotopVersion(), start.host(), start.pidMax(), processes,
@@ -100,12 +108,12 @@ public final class RecordingWriter implements AutoCloseable {
             start.write(frames.begin());
             frames.end();
         }
-        encoder.encode(interval, time, seen, labels, idleLabels, frames);
+        encoder.encode(interval, time, seen, labels, owners, idleLabels, frames);
         try {
             if (maxBytes > 0 && holdsInterval && channel.position() + frames.size() > maxBytes) {
                 rotate();
                 frames.clear();
-                encoder.encode(interval, time, seen, labels, idleLabels, frames);
+                encoder.encode(interval, time, seen, labels, owners, idleLabels, frames);
             }
             write(ByteBuffer.wrap(frames.array(), 0, frames.size()));
             holdsInterval = true;

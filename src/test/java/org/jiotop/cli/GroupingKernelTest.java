@@ -8,6 +8,7 @@ import org.jiotop.testkit.SteadyWriter;
 import org.jiotop.testkit.TestCgroups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -146,6 +147,19 @@ class GroupingKernelTest {
                     "-n", "2", "-d", "0.5"));
             assertThat(one).isNotEmpty().allSatisfy(r -> assertThat(r.groups().keySet())
                     .containsExactly(docker.substring(0, 12)));
+        }
+    }
+
+    @Test
+    void aRecordingReplaysItsContainersAsTheLiveRunShowedThem(@TempDir Path dir) throws Exception {
+        String id = hexId();
+        Path file = dir.resolve("containers.jiotop");
+        try (TestCgroups cgroups = new TestCgroups();
+             Child inDocker = cgroups.writerInContainer("replay", id, RATE)) {
+            String live = run("-b", "--group=container", "-n", "3", "-d", "1", "--record", file.toString());
+            assertThat(live).containsPattern("(?m)^" + id.substring(0, 12) + " ");
+            String replayed = run("-b", "--group=container", "--replay", file.toString());
+            assertThat(replayed.lines()).containsExactlyElementsOf(live.lines().toList());
         }
     }
 

@@ -50,14 +50,6 @@ class ReplayMainTest {
     }
 
     @Test
-    void cgroupGroupsCannotBeReplayed() {
-        MainTest.Result r = MainTest.run("-b", "--group=unit", "--replay", dir.resolve("any").toString());
-        assertThat(r.status()).isEqualTo(Main.EXIT_USAGE);
-        assertThat(r.err()).isEqualTo("jiotop: --group=unit cannot be replayed: a recording keeps no cgroups"
-                + " (see jiotop --help)\n");
-    }
-
-    @Test
     void sinceTakesIsoTimesAndTimesRelativeToNow() throws UsageException {
         java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
         assertThat(TimeBound.parse("-2h", now)).isEqualTo(java.time.Instant.parse("2026-12-06T10:00:00Z"));

@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
@@ -152,6 +153,31 @@ class RecordingTest {
         for (int step = 0; step < 4; step++) {
             assertThat(back.get(step).visibility()).isEqualTo(procfs(step));
             assertThat(back.get(step).interval().tasks()).hasSize(interval(step, 12).tasks().size());
+        }
+    }
+
+    /** A process's owner as its cgroup might tell it: the same container for processes of one uid. */
+    private static CgroupLabels owner(TaskActivity a) {
+        int id = a.sample().id();
+        return new CgroupLabels("u" + id + ".service", "c" + a.sample().uid(), "-", "/system.slice/u" + id);
+    }
+
+    @Test
+    void theOwnersOfProcessesAreReadBackAndThreadsHaveNone() throws IOException {
+        Path file = dir.resolve("owners.jiotop");
+        try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
+            for (int i = 0; i < 3; i++) {
+                w.append(interval(i, 8), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * i), Visibility.TASKSTATS,
+                        false, LABELS, RecordingTest::owner, true);
+            }
+        }
+        List<RecordedInterval> back = read(file);
+        assertThat(back).hasSize(3);
+        for (RecordedInterval r : back) {
+            for (TaskActivity a : r.interval().tasks()) {
+                // Task 100 leads process 100; the others are its threads, whose owner is their process's.
+                assertThat(r.ownerOf(a.sample())).isEqualTo(a.sample().id() == 100 ? owner(a) : null);
+            }
         }
     }
 
