@@ -73,8 +73,10 @@ final class IntervalCodec {
                     k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task, l, before);
                     known.put(s.id(), k);
                     ByteSink body = frames.begin();
+                    // Threads share their process's cgroup: only a process's first thread carries it.
+                    CgroupLabels owner = s.id() == s.tgid() ? owners.apply(a) : null;
                     new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(), a.accumulatedSinceNanos(),
-                            l, s.id() == s.tgid() ? owners.apply(a) : null).write(body, start.monotonicNanos(), strings);
+                            l, owner).write(body, start.monotonicNanos(), strings);
                     frames.end();
                 }
                 k.generation = generation;
