@@ -5,7 +5,9 @@ import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.Column;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The live view's key table, each key once: the keys that press it, its line on the help screen,
@@ -349,27 +351,32 @@ enum KeyBinding {
         return b.toString();
     }
 
+    /** The columns in the order of their keys, digits first. */
+    private static List<Column> byKey() {
+        return Stream.of(Column.values()).sorted(Comparator.comparing(c -> c.key)).toList();
+    }
+
     /** The column keys, runs as ranges: {@code 1-9, k-m, x-y}. */
     private static String columnKeys() {
-        char[] keys = columnChars().toCharArray();
-        java.util.Arrays.sort(keys);
+        List<Column> cols = byKey();
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < keys.length; ) {
+        for (int i = 0; i < cols.size(); ) {
             int j = i;
-            while (j + 1 < keys.length && keys[j + 1] == keys[j] + 1) {
+            while (j + 1 < cols.size() && cols.get(j + 1).key == cols.get(j).key + 1) {
                 j++;
             }
-            b.append(b.isEmpty() ? "" : ", ").append(keys[i]).append(j > i ? "-" + keys[j] : "");
+            b.append(b.isEmpty() ? "" : ", ").append(cols.get(i).key).append(j > i ? "-" + cols.get(j).key : "");
             i = j + 1;
         }
         return b.toString();
     }
 
-    /** The columns by key, digits first: {@code 1 ID, …, 9 COMMAND, k CGROUP}. */
+    /** The columns by key: {@code 1 ID, …, 9 COMMAND, k CGROUP}. */
     private static String columnNames() {
         StringBuilder b = new StringBuilder();
-        java.util.stream.Stream.of(Column.values()).sorted(java.util.Comparator.comparing(c -> c.key))
-                .forEach(c -> b.append(b.isEmpty() ? "" : ", ").append(c.key).append(' ').append(c.name()));
+        for (Column c : byKey()) {
+            b.append(b.isEmpty() ? "" : ", ").append(c.key).append(' ').append(c.name());
+        }
         return b.toString();
     }
 }
