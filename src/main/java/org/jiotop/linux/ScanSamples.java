@@ -45,6 +45,12 @@ final class ScanSamples {
         }
     }
 
+    /** Adds {@code p}, the previous scan's sample of a task known not to have changed since. */
+    void addKept(TaskSample p) {
+        unchanged.set(tasks.size());
+        tasks.add(p);
+    }
+
     private void skipTo(SampleDraft d) {
         while (at < before.size() && listedBefore(before.get(at), d.tgid(), d.id())) {
             at++;

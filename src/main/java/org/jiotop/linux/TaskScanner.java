@@ -39,6 +39,11 @@ public final class TaskScanner implements Sampler {
     /** Whether {@link #previous} holds processes (or threads). */
     private boolean previousProcesses;
     private final SampleDraft draft = new SampleDraft();
+    private final ThreadScan threadScan;
+    /** The exit reports lost before the last thread scan: more lost since means no two-level scan. */
+    private long lostSeen = -1;
+    /** Whether the last scan was one of every thread that could be two-level. */
+    private boolean previousTwoLevel;
     /** Whether closing closes the socket and the exit listener too. */
     private boolean owns;
 
@@ -62,6 +67,7 @@ public final class TaskScanner implements Sampler {
         this.leaders = new LeaderAnswers(leaderMaxAgeNanos);
         this.files = new KeptFiles(proc, KeptFiles.MAX_IO_FILES);
         this.settling = new ExitSettling(proc);
+        this.threadScan = new ThreadScan(proc, taskstats, files);
     }
 
     /** How many processes process mode has asked the leader query about so far. */
@@ -156,7 +162,6 @@ public final class TaskScanner implements Sampler {
         long now = System.nanoTime();
         List<TaskExit> exited = exits(only, false);
         leaders.forget();
-        files.releaseIo();
         int n = 0;
         if (only != null) {
             for (int tid : only) {
@@ -177,33 +182,16 @@ public final class TaskScanner implements Sampler {
                 }
             }
         }
-        taskstats.query(ids, n, false, counters);
+        // Threads whose exit reports were lost may have left their TIDs to others unseen.
+        long lost = exits == null ? -1 : exits.overflows();
+        boolean twoLevel = only == null && exits != null && lost == lostSeen && previousTwoLevel;
+        lostSeen = lost;
+        previousTwoLevel = only == null && exits != null;
+        boolean delays = delayAccounting();
         ScanSamples tasks = samples(false, n);
-        for (int i = 0; i < n; i++) {
-            if (counters.answered(i)) {
-                SampleDraft d = draft.task(counters, i).tgid(tgids[i]);
-                countCalls(d, tasks.previous(d));
-                tasks.add(d);
-            }
-        }
-        return scan(now, false, tasks, ids, n, exited, delayAccounting());
-    }
-
-    /**
-     * Sets the read and write system calls of thread {@code d}. Taskstats masks its counts to
-     * multiples of 1024, so they come from the thread's io file; that costs a file read, so only a
-     * thread whose bytes moved since {@code before} (its previous sample; null for a thread first
-     * seen) is read: one that made calls passing no bytes has them counted once it moves some.
-     */
-    private void countCalls(SampleDraft d, TaskSample before) {
-        if (before != null && TaskId.sameStart(before.startNanos(), d.startNanos()) && d.sameIo(before)) {
-            d.calls(before.logical().readSyscalls(), before.logical().writeSyscalls());
-            return;
-        }
-        ProcessIo io = proc.threadIo(d.tgid(), d.id());
-        if (io != null) {
-            d.calls(io.logical().readSyscalls(), io.logical().writeSyscalls());
-        }
+        threadScan.sample(ids, tgids, n, twoLevel, delays, exitedTgids,
+                previousProcesses ? List.of() : previous, tasks);
+        return scan(now, false, tasks, ids, n, exited, delays);
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class TaskstatsSocket implements AutoCloseable {
     private int[] pending = new int[0];
     private long overflows;
     private long askedAgain;
+    private long asked;
     private boolean oneAtATime;
 
     private TaskstatsSocket(GenlSocket socket, int batchSize, int slotSize) {
@@ -89,6 +90,11 @@ public final class TaskstatsSocket implements AutoCloseable {
         return new TaskstatsSocket(GenlSocket.open(receiveBufferBytes), batchSize, slotSize);
     }
 
+    /** How many tasks or thread groups were asked about, first asks only. */
+    long asked() {
+        return asked;
+    }
+
     /** How many times requests were asked again, for whatever reason their replies were missing. */
     long askedAgain() {
         return askedAgain;
@@ -116,6 +122,7 @@ public final class TaskstatsSocket implements AutoCloseable {
      * @throws KernelException EPERM without CAP_NET_ADMIN, or when the kernel stops answering
      */
     public void query(int[] ids, int count, boolean tgid, TaskCounters into) throws KernelException {
+        asked += count;
         into.reset(count);
         replies.begin(ids, count, into);
         if (pending.length < count) {
