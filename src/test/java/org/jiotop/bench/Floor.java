@@ -3,6 +3,7 @@ package org.jiotop.bench;
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.ProcessIo;
 import org.jiotop.linux.Scan;
+import org.jiotop.linux.ExitListener;
 import org.jiotop.linux.TaskScanner;
 import org.jiotop.linux.TaskCounters;
 import org.jiotop.linux.TaskstatsSocket;
@@ -13,6 +14,7 @@ import org.jiotop.model.TaskTracker;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -40,8 +42,13 @@ public final class Floor {
         long[] model = new long[rounds];
         int tasks = 0;
         int processes = 0;
+        // A scanner per mode, each with exit reports as jiotop runs: one scan's samples are the next's
+        // baseline, which a scan of the other mode would throw away.
         try (TaskstatsSocket ts = TaskstatsSocket.open();
-             TaskScanner scanner = new TaskScanner(proc, ts, null)) {
+             ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
+                     ExitListener.DEFAULT_RECEIVE_BUFFER);
+             TaskScanner scanner = new TaskScanner(proc, ts, exits);
+             TaskScanner processScanner = new TaskScanner(proc, ts, null)) {
             TaskTracker tracker = new TaskTracker();
             TaskCounters counters = new TaskCounters();
             int[] all = allTids(proc);
@@ -70,7 +77,7 @@ public final class Floor {
                                 true));
                     }
                 });
-                long ps = timed(pauseMillis, () -> scanner.processes(null));
+                long ps = timed(pauseMillis, () -> processScanner.processes(null));
                 if (r >= 0) {
                     threadFloor[r] = tf;
                     processFloor[r] = pf;
