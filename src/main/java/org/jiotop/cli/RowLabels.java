@@ -32,6 +32,10 @@ final class RowLabels {
         /** Forgets what is known of a process's priority. */
         default void priorityChanged(int pid) {
         }
+
+        /** Starts labelling another report: what was read for the last one is read again. */
+        default void nextReport() {
+        }
     }
 
     private final Source kernel;
@@ -49,6 +53,11 @@ final class RowLabels {
             @Override
             public void priorityChanged(int pid) {
                 kernel.priorityChanged(pid);
+            }
+
+            @Override
+            public void nextReport() {
+                kernel.nextReport();
             }
         }, users);
     }
@@ -72,10 +81,12 @@ final class RowLabels {
      */
     void nextInterval() {
         recorded.clear();
+        kernel.nextReport();
     }
 
     /** {@code rows} with their labels. */
     List<Row> label(List<Row> rows, boolean processes) {
+        kernel.nextReport();
         List<Row> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(r.labels() != null ? r : labelled(r, processes));
@@ -85,6 +96,7 @@ final class RowLabels {
 
     /** {@code report} with labels on its rows {@code from} (inclusive) to {@code to} that have none yet. */
     Report label(Report report, int from, int to) {
+        kernel.nextReport();
         List<Row> rows = report.rows();
         List<Row> out = null;
         for (int i = Math.max(0, from); i < Math.min(rows.size(), to); i++) {

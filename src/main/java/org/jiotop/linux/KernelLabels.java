@@ -1,6 +1,7 @@
 package org.jiotop.linux;
 
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,6 +56,46 @@ public final class KernelLabels {
             return size() > SHARED_PROCESSES;
         }
     };
+    /** A process's command line and name as read for the report being labelled. */
+    private record ProcessRead(byte[] cmdline, byte[] processName, ProcessCommand command) {
+    }
+
+    /**
+     * The processes read for the report being labelled: their threads' rows share one reading
+     * instead of one each (5,000 reads of one command line, for a process of 5,000 threads).
+     */
+    private final Map<Integer, ProcessRead> thisReport = new HashMap<>();
+    /**
+     * An idle thread's labels, kept: its name and PRIO cost a file read and three system calls,
+     * which at ten thousand threads shown each refresh cost more than sampling them. Read again
+     * once the thread's sample changes (it did I/O, or its user changed), its process's command
+     * changes, jiotop itself changes a priority, or some seconds have passed (a name or priority
+     * set by another program while the thread stays idle shows that much later).
+     */
+    private static final class Kept {
+        final TaskSample task;
+        final ProcessCommand command;
+        final TaskLabels labels;
+        final long readNanos;
+        final long generation;
+        long report;
+
+        Kept(TaskSample task, ProcessCommand command, TaskLabels labels, long readNanos, long generation, long report) {
+            this.task = task;
+            this.command = command;
+            this.labels = labels;
+            this.readNanos = readNanos;
+            this.generation = generation;
+            this.report = report;
+        }
+    }
+
+    private static final long KEEP_NANOS = 5_000_000_000L;
+    /** Labels of threads not shown in the last reports are dropped: by then most have ended. */
+    private static final int KEPT_REPORTS = 3;
+    private final Map<Integer, Kept> keptLabels = new LinkedHashMap<>(1024, 0.75f, true);
+    private long priorityGeneration;
+    private long report;
     private final ProcFs proc;
     private final IoPrio ioprio;
     private final UserDb users;
@@ -74,13 +115,29 @@ public final class KernelLabels {
             return exitedLabels(task, exitedName);
         }
         int tgid = task.tgid();
-        byte[] cmdline = proc.cmdline(tgid);
-        byte[] processName = proc.comm(tgid, tgid);
+        ProcessRead read = thisReport.get(tgid);
+        if (read == null) {
+            byte[] cmdline = proc.cmdline(tgid);
+            byte[] processName = proc.comm(tgid, tgid);
+            read = new ProcessRead(cmdline, processName, processCommand(tgid, cmdline, processName));
+            thisReport.put(tgid, read);
+        }
+        byte[] cmdline = read.cmdline;
+        Kept kept = processes ? null : keptLabels.get(task.id());
+        if (kept != null && kept.task == task && kept.generation == priorityGeneration
+                && System.nanoTime() - kept.readNanos < keepNanos(task.id())
+                && (kept.command == read.command || kept.command.equals(read.command))) {
+            kept.report = report;
+            return kept.labels;
+        }
         byte[] threadName = !processes && task.id() != tgid ? proc.comm(tgid, task.id()) : null;
-        ProcessCommand command = processCommand(tgid, cmdline, processName);
-        String suffix = cmdline == null ? "" : CommandText.threadSuffix(processName, threadName);
+        ProcessCommand command = read.command;
+        String suffix = cmdline == null ? "" : CommandText.threadSuffix(read.processName, threadName);
         if (cmdline != null && cmdline.length > 0) {
-            remember(task.id(), new Seen(task, command, suffix));
+            Seen seen = commands.get(task.id());
+            if (seen == null || seen.task != task || seen.command != command || !seen.threadSuffix.equals(suffix)) {
+                remember(task.id(), new Seen(task, command, suffix));
+            }
         } else {
             Seen seen = commands.get(task.id());
             if (seen != null && seen.task.taskId().sameTask(task.taskId())) {
@@ -88,8 +145,17 @@ public final class KernelLabels {
                 suffix = seen.threadSuffix;
             }
         }
-        return new TaskLabels(priority(task, processes), SafeText.escape(users.nameOf(task.uid())), command.command,
-                command.shortCommand, suffix);
+        TaskLabels labels = new TaskLabels(priority(task, processes), SafeText.escape(users.nameOf(task.uid())),
+                command.command, command.shortCommand, suffix);
+        if (!processes && cmdline != null && cmdline.length > 0) {
+            keptLabels.put(task.id(), new Kept(task, read.command, labels, System.nanoTime(), priorityGeneration, report));
+        }
+        return labels;
+    }
+
+    /** How long thread {@code id}'s labels are kept while it stays idle: spread over 5 to 10 s by ID. */
+    private static long keepNanos(int id) {
+        return KEEP_NANOS + (id & 1023) * (KEEP_NANOS / 1024);
     }
 
     private ProcessCommand processCommand(int tgid, byte[] cmdline, byte[] processName) {
@@ -145,8 +211,24 @@ public final class KernelLabels {
         return p;
     }
 
+    /**
+     * Starts labelling another report (or the same one drawn again): command lines are read anew,
+     * once per process.
+     */
+    public void nextReport() {
+        thisReport.clear();
+        report++;
+        for (var eldest = keptLabels.values().iterator(); eldest.hasNext(); ) {
+            if (report - eldest.next().report <= KEPT_REPORTS) {
+                break;
+            }
+            eldest.remove();
+        }
+    }
+
     /** Forgets what is known of a process's priority, after jiotop itself changed it. */
     public void priorityChanged(int pid) {
         processPriorities.remove(pid);
+        priorityGeneration++;
     }
 }
