@@ -7,11 +7,15 @@
 # While the command runs, this script starts no process: it reads /proc with shell built-ins only.
 # A process started per report (cat, awk, a $(...) subshell) would exit during the measured
 # intervals, and a monitor that accounts exited tasks, as jiotop does, would be charged for it.
+# One grep, started before the command and living as long as it, passes on only the summary lines:
+# the shell's `read` takes a byte per system call, too slow for a report of every task's row.
 # Usage: bench/cpu-per-refresh.sh COMMAND...      (WARMUP, default 2)
 set -eu
+out=$(mktemp -u); mkfifo "$out"
 fifo=$(mktemp -u); mkfifo "$fifo"
-"$@" > "$fifo" 2>/dev/null &
+"$@" > "$out" 2>/dev/null &
 pid=$!
+grep --line-buffered -F 'Total DISK READ' < "$out" > "$fifo" &
 
 # Sets $cpu_us: the CPU time of every thread of $pid so far, in microseconds.
 read_cpu() {
@@ -45,7 +49,8 @@ while IFS= read -r line; do
     esac
 done < "$fifo"
 wait $pid || true
-rm -f "$fifo"
+wait
+rm -f "$out" "$fifo"
 # The last report is dropped: jiotop may already be exiting, its threads ending, as it is read.
 echo "${deltas% *}" | tr ' ' '\n' | grep . | sort -n | awk -v hwm="$hwm" -v first="$first" \
     '{a[NR]=$1} END {printf "%.1f %.1f %d %.0f\n", a[int((NR+1)/2)]/1000, a[1]/1000, hwm, first/1000}'
