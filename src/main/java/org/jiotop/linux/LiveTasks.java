@@ -17,9 +17,15 @@ final class LiveTasks implements ProcEventCodec.Sink {
     /** Tasks whose exit was applied since the last walk: a walk that still finds them finds zombies. */
     private final TidMap exited = new TidMap();
     private final TaskOrder order = new TaskOrder();
+    /** Tasks added or changed since the last publish: listed then as the map has them. */
     private int[] touched = new int[256];
     private int touchedCount;
+    /** The keys ({@link TaskOrder#key}) of tasks removed or changed since the last publish. */
+    private long[] removed = new long[256];
+    private int removedCount;
+    private long[] added = new long[256];
     private boolean walked;
+    private boolean processesChanged;
     /** Per CPU, the number the next event from it should carry, once one came. */
     private int[] nextSeq = new int[64];
     private boolean[] seqSeen = new boolean[64];
@@ -31,6 +37,7 @@ final class LiveTasks implements ProcEventCodec.Sink {
         tgidOf.clear();
         threads.clear();
         walked = true;
+        processesChanged = true;
     }
 
     /** Lists a task the walk found, unless it is a zombie whose exit was already applied. */
@@ -51,9 +58,24 @@ final class LiveTasks implements ProcEventCodec.Sink {
             order.rebuild(tgidOf);
             walked = false;
         } else {
-            order.update(tgidOf, touched, touchedCount);
+            if (added.length < touchedCount) {
+                added = new long[touchedCount * 2];
+            }
+            int a = 0;
+            for (int i = 0; i < touchedCount; i++) {
+                int tgid = tgidOf.get(touched[i]);
+                if (tgid != 0) {
+                    added[a++] = TaskOrder.key(tgid, touched[i]);
+                }
+            }
+            order.update(removed, removedCount, added, a);
+        }
+        if (processesChanged) {
+            order.processes(threads);
+            processesChanged = false;
         }
         touchedCount = 0;
+        removedCount = 0;
     }
 
     TaskOrder order() {
@@ -74,17 +96,26 @@ final class LiveTasks implements ProcEventCodec.Sink {
         int before = tgidOf.put(tid, tgid);
         if (before != tgid) {
             if (before != 0) {
-                threads.add(before, -1);
+                leave(before, tid);
             }
-            threads.add(tgid, 1);
+            processesChanged |= threads.add(tgid, 1) == 1;
         }
     }
 
     private void remove(int tid) {
         int before = tgidOf.remove(tid);
         if (before != 0) {
-            threads.add(before, -1);
+            leave(before, tid);
         }
+    }
+
+    /** Thread {@code tid} is no longer of process {@code tgid}. */
+    private void leave(int tgid, int tid) {
+        processesChanged |= threads.add(tgid, -1) == 0;
+        if (removedCount == removed.length) {
+            removed = Arrays.copyOf(removed, removedCount * 2);
+        }
+        removed[removedCount++] = TaskOrder.key(tgid, tid);
     }
 
     private void touch(int tid) {
@@ -147,7 +178,6 @@ final class LiveTasks implements ProcEventCodec.Sink {
     public void exit(int pid, int tgid, int exitCode, int exitSignal, int parentPid, int parentTgid) {
         remove(pid);
         exited.put(pid, 1);
-        touch(pid);
     }
 
     @Override

@@ -3,21 +3,19 @@ package org.jiotop.linux;
 import java.util.Arrays;
 
 /**
- * Every live task as {@code (tgid, tid)}, sorted, kept up to date from a map of tid to tgid by
- * merging in only the tasks that changed: a refresh in which nothing forked or exited costs
- * nothing and allocates nothing, and one in which k tasks changed costs a pass over the list and
- * a sort of k.
+ * Every live task as {@code (tgid, tid)}, sorted, kept up to date by merging in only what changed:
+ * a refresh in which nothing forked or exited costs nothing and allocates nothing, and one in
+ * which k tasks changed costs k binary searches and copying the runs between them.
  */
 final class TaskOrder {
     /** Sorted keys, {@code tgid << 32 | tid}: by process, then thread. */
     private long[] order = new long[0];
     private long[] spare = new long[0];
-    private long[] changed = new long[16];
     private int count;
     private int[] pids = new int[0];
-    private int[] pidScratch = new int[0];
+    private int[] pidScratch = new int[16];
 
-    private static long key(int tgid, int tid) {
+    static long key(int tgid, int tid) {
         return (long) tgid << 32 | tid;
     }
 
@@ -25,7 +23,7 @@ final class TaskOrder {
         return (int) (key >>> 32);
     }
 
-    /** Lists the map afresh. */
+    /** Lists every task of {@code tgidOf} afresh. */
     void rebuild(TidMap tgidOf) {
         if (order.length < tgidOf.size()) {
             order = new long[tgidOf.size() + tgidOf.size() / 2];
@@ -37,72 +35,61 @@ final class TaskOrder {
             }
         }
         Arrays.sort(order, 0, count);
-        publish();
     }
 
     /**
-     * Takes in the changes to the tasks {@code tids[0..n)} (sorted here, duplicates allowed):
-     * each is listed as the map now has it, or dropped when the map no longer has it.
+     * Drops the keys {@code removed[0..r)} that are listed, then lists the keys {@code added[0..a)}
+     * that are not (either may hold duplicates, and is sorted here): a key in both stays.
      */
-    void update(TidMap tgidOf, int[] tids, int n) {
-        if (n == 0) {
+    void update(long[] removed, int r, long[] added, int a) {
+        if (r + a == 0) {
             return;
         }
-        Arrays.sort(tids, 0, n);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (distinct == 0 || tids[distinct - 1] != tids[i]) {
-                tids[distinct++] = tids[i];
-            }
-        }
-        if (changed.length < distinct) {
-            changed = new long[distinct * 2];
-        }
-        int fresh = 0;
-        for (int i = 0; i < distinct; i++) {
-            int tgid = tgidOf.get(tids[i]);
-            if (tgid != 0) {
-                changed[fresh++] = key(tgid, tids[i]);
-            }
-        }
-        Arrays.sort(changed, 0, fresh);
-        if (spare.length < count + fresh) {
-            spare = new long[(count + fresh) * 3 / 2 + 16];
+        Arrays.sort(removed, 0, r);
+        Arrays.sort(added, 0, a);
+        if (spare.length < count + a) {
+            spare = new long[(count + a) * 3 / 2 + 16];
         }
         int out = 0;
+        int at = 0;
+        int i = 0;
         int j = 0;
-        for (int i = 0; i < count; i++) {
-            long k = order[i];
-            if (Arrays.binarySearch(tids, 0, distinct, (int) k) >= 0) {
-                continue; // listed again from the map below, if still there
+        while (i < r || j < a) {
+            // At equal keys the removal goes first, so that a key both removed and added stays.
+            boolean removal = j == a || (i < r && removed[i] <= added[j]);
+            long k = removal ? removed[i++] : added[j++];
+            int p = Arrays.binarySearch(order, at, count, k);
+            int to = p < 0 ? -p - 1 : p;
+            System.arraycopy(order, at, spare, out, to - at);
+            out += to - at;
+            at = to;
+            boolean listed = p >= 0;
+            if (removal && listed) {
+                at++;
+            } else if (!removal && !listed && (out == 0 || spare[out - 1] != k)) {
+                spare[out++] = k;
             }
-            while (j < fresh && changed[j] < k) {
-                spare[out++] = changed[j++];
-            }
-            spare[out++] = k;
         }
-        while (j < fresh) {
-            spare[out++] = changed[j++];
-        }
+        System.arraycopy(order, at, spare, out, count - at);
+        out += count - at;
         long[] t = order;
         order = spare;
         spare = t;
         count = out;
-        publish();
     }
 
-    /** Makes a new array of processes only when the set of processes changed. */
-    private void publish() {
-        if (pidScratch.length < count) {
-            pidScratch = new int[order.length];
+    /** Takes the processes from {@code threads} (tgid to thread count), keeping the array when they are the same. */
+    void processes(TidMap threads) {
+        if (pidScratch.length < threads.size()) {
+            pidScratch = new int[threads.size() * 2];
         }
         int n = 0;
-        for (int i = 0; i < count; i++) {
-            int tgid = tgid(order[i]);
-            if (n == 0 || pidScratch[n - 1] != tgid) {
-                pidScratch[n++] = tgid;
+        for (int slot = 0; slot < threads.capacity(); slot++) {
+            if (threads.keyAt(slot) != 0) {
+                pidScratch[n++] = threads.keyAt(slot);
             }
         }
+        Arrays.sort(pidScratch, 0, n);
         if (!Arrays.equals(pids, 0, pids.length, pidScratch, 0, n)) {
             pids = Arrays.copyOf(pidScratch, n);
         }
