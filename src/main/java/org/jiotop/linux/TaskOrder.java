@@ -39,7 +39,9 @@ final class TaskOrder {
 
     /**
      * Drops the keys {@code removed[0..r)} that are listed, then lists the keys {@code added[0..a)}
-     * that are not (either may hold duplicates, and is sorted here): a key in both stays.
+     * that are not: a key in both stays. {@code added} holds only tasks as they are now (a task
+     * added and removed since the last update is in {@code removed} alone); either array may hold
+     * duplicates, and is sorted here.
      */
     void update(long[] removed, int r, long[] added, int a) {
         if (r + a == 0) {
