@@ -2,7 +2,8 @@
 # The task list from /proc against the one kept from the kernel's process events
 # (org.jiotop.bench.ProcessEvents), with the machine filled to N tasks (default 10000) of sleeping
 # threads: once idle, once under a churn of short-lived processes. Run as root from the repository:
-#   bench/process-events.sh [N]        (ROUNDS, default 30; CHURN_PAUSE between bursts of 3, default 0.01 s)
+#   bench/process-events.sh [N]        (ROUNDS, default 30; bursts of CHURN_BURST shells, default 8,
+#                                       CHURN_PAUSE apart, default 0.02 s)
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/find-jdk.sh
@@ -25,11 +26,12 @@ run() { "$java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -XX:TieredSt
 echo "== idle, $(tasks) tasks"
 run
 
-# Bursts of three short-lived shells; the loop counts them so the rate can be given.
+# Bursts of short-lived shells; the loop counts them so the rate can be given.
 rm -f target/bench/churn.stop target/bench/churn.count
-( n=0; start=$(date +%s)
+( n=0; start=$(date +%s); burst=${CHURN_BURST:-8}
   while [ ! -e target/bench/churn.stop ]; do
-      sh -c : & sh -c : & sh -c :; wait; n=$((n + 3)); sleep "${CHURN_PAUSE:-0.01}"
+      i=0; while [ $i -lt "$burst" ]; do sh -c : & i=$((i + 1)); done
+      wait; n=$((n + burst)); sleep "${CHURN_PAUSE:-0.02}"
   done
   echo "$n $(( $(date +%s) - start ))" > target/bench/churn.count ) &
 churn=$!; children="$children $churn"

@@ -27,7 +27,10 @@ package org.jiotop.linux;
  * {@link #FULL_WALK_EVERY}-th refresh. Not thread-safe.
  */
 public final class EventTaskList implements AutoCloseable {
-    /** Holds about ten thousand events between two refreshes (the kernel doubles it). */
+    /**
+     * Holds thousands of events between two refreshes: the kernel doubles the size asked for, and
+     * charges each event (under a hundred bytes) with the kilobyte or so of its buffer.
+     */
     public static final int RECEIVE_BUFFER = 8 << 20;
     /**
      * Refreshes between two full walks even when nothing was seen lost: bounds how long a task
@@ -80,7 +83,6 @@ public final class EventTaskList implements AutoCloseable {
                 return null;
             }
             list.resync();
-            list.resyncs = 0;
             return list;
         } catch (KernelException | RuntimeException e) {
             list.close();
