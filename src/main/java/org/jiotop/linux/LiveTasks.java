@@ -180,10 +180,18 @@ final class LiveTasks implements ProcEventCodec.Sink {
         exited.put(pid, 1);
     }
 
+    /**
+     * Also moves the CPU's expected number on when the answer carries it exactly: kernels since
+     * about 6.x number answers with the events (every LISTEN or IGNORE by anyone would otherwise
+     * look like a lost event), older ones copy the request's number, which is then ignored here.
+     */
     @Override
-    public void acknowledged(int err) {
+    public void acknowledged(int cpu, int seq, int err) {
         if (acknowledged != 0) {
             acknowledged = err;
+        }
+        if (cpu >= 0 && cpu < seqSeen.length && seqSeen[cpu] && seq == nextSeq[cpu]) {
+            nextSeq[cpu] = seq + 1;
         }
     }
 }

@@ -26,8 +26,12 @@ final class ProcEventCodec {
 
         void exit(int pid, int tgid, int exitCode, int exitSignal, int parentPid, int parentTgid);
 
-        /** The kernel's answer to a LISTEN: 0, or the errno it refused with. */
-        void acknowledged(int err);
+        /**
+         * The kernel's answer to a LISTEN or IGNORE, this socket's or another's: 0, or the errno it
+         * refused with; sent from {@code cpu} with number {@code seq}, which some kernels take
+         * from that CPU's count of events and others copy from the request.
+         */
+        void acknowledged(int cpu, int seq, int err);
     }
 
     /** Writes a request for {@code op} ({@code PROC_CN_MCAST_LISTEN} or {@code _IGNORE}) at the start of {@code b}. */
@@ -74,15 +78,16 @@ final class ProcEventCodec {
         int what = LittleEndian.i32(b, ev + ProcEventLayout.EVENT_WHAT);
         int data = ev + EVENT_DATA;
         int room = evEnd - data;
+        int cpu = LittleEndian.i32(b, ev + ProcEventLayout.EVENT_CPU);
+        int seq = LittleEndian.i32(b, cn + ProcEventLayout.CN_MSG_SEQ);
         if (what == ProcEventLayout.PROC_EVENT_NONE) {
             if (room >= ProcEventLayout.ACK_SIZE) {
-                sink.acknowledged(LittleEndian.i32(b, data + ProcEventLayout.ACK_ERR));
+                sink.acknowledged(cpu, seq, LittleEndian.i32(b, data + ProcEventLayout.ACK_ERR));
             }
             return;
         }
         // Every other event is numbered, also those not decoded here: a gap means some were lost.
-        sink.sequence(LittleEndian.i32(b, ev + ProcEventLayout.EVENT_CPU),
-                LittleEndian.i32(b, cn + ProcEventLayout.CN_MSG_SEQ));
+        sink.sequence(cpu, seq);
         if (what == ProcEventLayout.PROC_EVENT_FORK && room >= ProcEventLayout.FORK_SIZE) {
             sink.fork(LittleEndian.i32(b, data + ProcEventLayout.FORK_PARENT_PID),
                     LittleEndian.i32(b, data + ProcEventLayout.FORK_PARENT_TGID),

@@ -117,6 +117,20 @@ class LiveTasksTest {
     }
 
     @Test
+    void anAnswerNumberedWithTheEventsIsNoGap() {
+        LiveTasks t = new LiveTasks();
+        t.sequence(0, 5);
+        t.acknowledged(0, 6, 0);
+        t.acknowledged(0, 0, 0);
+        t.sequence(0, 7);
+        assertThat(t.lost()).isZero();
+        assertThat(t.acknowledged()).isZero();
+        t.acknowledged(0, 30, 0);
+        t.sequence(0, 9);
+        assertThat(t.lost()).as("an answer numbered otherwise moves nothing").isEqualTo(1);
+    }
+
+    @Test
     void numberingWrapsWithoutALoss() {
         LiveTasks t = new LiveTasks();
         t.sequence(3, -1);

@@ -48,8 +48,8 @@ class ProcEventCodecTest {
         }
 
         @Override
-        public void acknowledged(int err) {
-            calls.add("ack " + err);
+        public void acknowledged(int cpu, int seq, int err) {
+            calls.add("ack cpu=" + cpu + " " + seq + " err=" + err);
         }
     }
 
@@ -91,8 +91,8 @@ class ProcEventCodecTest {
     }
 
     @Test
-    void theAnswerToAListenIsNotNumbered() {
-        assertThat(decode(event(1, 0, 0, 0, 1))).containsExactly("ack 1");
+    void theAnswerToAListenIsNotAnEvent() {
+        assertThat(decode(event(1, 12, 0, 1, 1))).containsExactly("ack cpu=1 12 err=1");
     }
 
     @Test
