@@ -38,6 +38,13 @@ public final class EventTaskList implements AutoCloseable {
      * spread over the refreshes, stays under 2 % of walking every time.
      */
     public static final int FULL_WALK_EVERY = 60;
+    /**
+     * Exits remembered since the last walk (so that the next one skips them as zombies) beyond
+     * which a walk comes early: under a heavy churn they would otherwise grow for a whole
+     * {@link #FULL_WALK_EVERY} refreshes. This many take about 1 MiB (a map of two int arrays at
+     * most half full), and come only at over a thousand exits a second.
+     */
+    private static final int MAX_EXITED = 1 << 16;
     /** A refresh stops receiving after this many events even if the kernel keeps sending. */
     private static final int DRAIN_LIMIT = 1 << 20;
 
@@ -124,9 +131,13 @@ public final class EventTaskList implements AutoCloseable {
         tasks.order().copy(tids, tgids);
     }
 
-    /** Events known to be lost (gaps in the kernel's numbering, or too long to receive) since the start. */
+    /**
+     * Events lost since the start, at least: those missing from the kernel's numbering or too long
+     * to receive, and no fewer than the receive-buffer overflows (an overflow drops what comes after
+     * the events queued, so the gap shows only with the next event from that CPU).
+     */
     public long lostEvents() {
-        return tasks.lost() + truncatedLost;
+        return Math.max(tasks.lost() + truncatedLost, socket.overflows());
     }
 
     /** Full walks of {@code /proc} since the start, whether due or for lost events. */
@@ -154,6 +165,9 @@ public final class EventTaskList implements AutoCloseable {
         if (socket.overflows() != seenOverflows || tasks.lost() != seenLost) {
             seenOverflows = socket.overflows();
             seenLost = tasks.lost();
+            resyncWanted = true;
+        }
+        if (tasks.exitedSinceWalk() > MAX_EXITED) {
             resyncWanted = true;
         }
         if (socket.truncated() != seenTruncated) {

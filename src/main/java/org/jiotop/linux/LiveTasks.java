@@ -82,6 +82,11 @@ final class LiveTasks implements ProcEventCodec.Sink {
         return order;
     }
 
+    /** Exits applied since the last walk, each remembered until the next. */
+    int exitedSinceWalk() {
+        return exited.size();
+    }
+
     /** Events known lost by gaps in the kernel's numbering. */
     long lost() {
         return lost;
