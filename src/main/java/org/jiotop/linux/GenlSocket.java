@@ -11,13 +11,13 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * time; {@link #awaitReadable} and {@link #wakeReceiver()} may be called from another thread.
  */
 final class GenlSocket implements AutoCloseable {
-    private static final int AF_NETLINK = 16;
+    static final int AF_NETLINK = 16;
     private static final int SOCK_RAW = 3;
-    private static final int SOCK_CLOEXEC = 0x80000;
+    static final int SOCK_CLOEXEC = 0x80000;
     private static final int NETLINK_GENERIC = 16;
-    private static final int SOL_SOCKET = 1;
-    private static final int SO_RCVBUF = 8;
-    private static final int SO_RCVBUFFORCE = 33;
+    static final int SOL_SOCKET = 1;
+    static final int SO_RCVBUF = 8;
+    static final int SO_RCVBUFFORCE = 33;
     static final int MSG_DONTWAIT = 0x40;
     private static final short POLLIN = 1;
     private static final int NLMSG_NOOP = 1;

@@ -121,6 +121,7 @@ final class KernelLayouts {
 
     static final int SOCKADDR_NL_SIZE = size(SOCKADDR_NL);
     static final int SOCKADDR_NL_FAMILY = offset(SOCKADDR_NL, "nl_family");
+    static final int SOCKADDR_NL_GROUPS = offset(SOCKADDR_NL, "nl_groups");
 
     static final int POLLFD_SIZE = size(POLLFD);
     static final int POLLFD_FD = offset(POLLFD, "fd");

@@ -17,7 +17,9 @@ class KernelLayoutsTest {
     private static final List<StructLayout> ALL = List.of(KernelLayouts.NLMSGHDR, KernelLayouts.GENLMSGHDR,
             KernelLayouts.NLATTR, KernelLayouts.NLMSGERR, KernelLayouts.SOCKADDR_NL, KernelLayouts.POLLFD,
             KernelLayouts.TIMESPEC, KernelLayouts.IOVEC, KernelLayouts.MSGHDR, KernelLayouts.MMSGHDR,
-            KernelLayouts.DIRENT64, TaskstatsLayout.CLASSIC_STRUCT, TaskstatsLayout.V15.STRUCT);
+            KernelLayouts.DIRENT64, TaskstatsLayout.CLASSIC_STRUCT, TaskstatsLayout.V15.STRUCT,
+            ProcEventLayout.CN_MSG, ProcEventLayout.PROC_EVENT, ProcEventLayout.FORK, ProcEventLayout.EXEC,
+            ProcEventLayout.ACK);
 
     /** Every named member of {@code layout}, nested ones too, as paths of names. */
     private static List<List<String>> paths(GroupLayout layout, List<String> prefix) {
@@ -59,6 +61,9 @@ class KernelLayoutsTest {
                 KernelLayouts.MMSGHDR, 64);
         sizes.forEach((layout, size) -> assertThat(layout.byteSize()).as(layout.toString()).isEqualTo((long) size));
         assertThat(KernelLayouts.DIRENT64_NAME).isEqualTo(19);
+        // linux/connector.h and linux/cn_proc.h: the event's data follows what, cpu and the timestamp.
+        assertThat(List.of(ProcEventLayout.CN_MSG_SIZE, ProcEventLayout.EVENT_DATA, ProcEventLayout.FORK_SIZE,
+                ProcEventLayout.EXEC_SIZE, ProcEventLayout.EXIT_SIZE)).containsExactly(20, 16, 16, 8, 24);
     }
 
     @Test
