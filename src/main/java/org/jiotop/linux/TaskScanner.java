@@ -46,6 +46,11 @@ public final class TaskScanner implements Sampler {
     private boolean previousTwoLevel;
     /** Whether closing closes the socket and the exit listener too. */
     private boolean owns;
+    /** Whether thread scans list tasks from the kernel's process events, when it allows. */
+    private boolean useTaskList;
+    /** The tasks kept from process events: open while scanning threads, from the third scan on. */
+    private EventTaskList taskList;
+    private int threadScans;
 
     /** {@code exits} may be null: exited tasks are then only seen while alive. */
     public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
@@ -56,7 +61,14 @@ public final class TaskScanner implements Sampler {
     public static TaskScanner owning(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
         TaskScanner scanner = new TaskScanner(proc, taskstats, exits);
         scanner.owns = true;
+        scanner.useTaskList = true;
         return scanner;
+    }
+
+    /** This scanner, listing threads from the kernel's process events where it can, as {@link #owning} does. */
+    TaskScanner withTaskList() {
+        useTaskList = true;
+        return this;
     }
 
     /** {@code leaderMaxAgeNanos}: how long process mode may keep a process's user, parent and start. */
@@ -172,6 +184,11 @@ public final class TaskScanner implements Sampler {
                     tgids[n++] = tgid;
                 }
             }
+        } else if (taskList() != null) {
+            taskList.refresh();
+            n = taskList.taskCount();
+            ensure(n);
+            taskList.copyTasks(ids, tgids);
         } else {
             for (int pid : proc.pids()) {
                 int[] tids = proc.tids(pid);
@@ -194,9 +211,33 @@ public final class TaskScanner implements Sampler {
         return scan(now, false, tasks, ids, n, exited, delays);
     }
 
+    /**
+     * The task list kept from process events, opened at the third thread scan: listing every thread
+     * in /proc costs more than anything else in a refresh at thousands of threads, but a run of one
+     * or two scans (a one-shot {@code -b -n 1}) would pay the subscription and a walk for nothing.
+     * Null when not used or refused: /proc is listed.
+     */
+    private EventTaskList taskList() throws KernelException {
+        if (useTaskList && taskList == null && ++threadScans >= 3) {
+            taskList = EventTaskList.open(proc);
+            useTaskList = taskList != null;
+        }
+        return taskList;
+    }
+
+    /** Closes the task list while process scans run: its events would only pile up unread. */
+    private void closeTaskList() {
+        if (taskList != null) {
+            taskList.close();
+            taskList = null;
+            threadScans = 0;
+        }
+    }
+
     @Override
     public Scan processes(int[] only) throws KernelException {
         long now = System.nanoTime();
+        closeTaskList();
         List<TaskExit> exited = new ArrayList<>(exits(only, true));
         int[] pids = only != null ? only : proc.pids();
         int n = pids.length;
@@ -355,6 +396,7 @@ public final class TaskScanner implements Sampler {
     /** Closes the files held open between scans. */
     @Override
     public void close() {
+        closeTaskList();
         files.close();
         if (owns) {
             if (exits != null) {

@@ -15,7 +15,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A two-level thread scan against asking about every thread, on the running kernel while
+ * A two-level thread scan, listing threads from process events, against listing /proc and asking
+ * about every thread, on the running kernel while
  * processes start and end, threads start and end within a process, and threads write to disk and
  * to /dev/null now and then, with delay accounting on. Each refresh takes both scans back to back;
  * a process whose sums ({@code /proc/PID/io}, its group's delay totals) and threads were the same
@@ -61,7 +62,7 @@ class ThreadScanKernelTest {
              TaskstatsSocket groups = TaskstatsSocket.open();
              ExitListener exits = ExitListener.start(ExitListener.possibleCpus(Path.of("/sys")),
                      ExitListener.DEFAULT_RECEIVE_BUFFER);
-             TaskScanner twoLevel = new TaskScanner(proc, two, exits);
+             TaskScanner twoLevel = new TaskScanner(proc, two, exits).withTaskList();
              TaskScanner full = new TaskScanner(proc, every, null)) {
             load.add(started(new ProcessBuilder("python3", "-c", BUSY, dir.resolve("busy").toString())));
             load.add(started(new ProcessBuilder("python3", "-c",
