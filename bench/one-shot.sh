@@ -9,7 +9,8 @@
 # `bash -c :` is measured too: the shell's own start, which the dry run includes.
 # Prints one line per command: median, least and most, in ms of CPU, the ratio of the medians of
 # jiotop's and the bare JVM's, and the dry run's median less the shell's.
-# Usage, as root from the repository (RUNS, default 9):   bench/one-shot.sh
+# BASE, a second checkout (built), adds its ./jiotop: an A/B of two builds.
+# Usage, as root from the repository (RUNS, default 9):   [BASE=DIR] bench/one-shot.sh
 set -u
 cd "$(dirname "$0")/.." || exit 1
 . scripts/find-jdk.sh
@@ -22,6 +23,7 @@ commands=("./jiotop -b -n 1 -d 0.1"
     "JIOTOP_LAUNCHER_DRY_RUN=1 ./jiotop -b -n 1 -d 0.1"
     "bash -c :")
 add() { names+=("$1"); commands+=("$2"); }
+[ -n "${BASE:-}" ] && add base "$BASE/jiotop -b -n 1 -d 0.1"
 [ -x /usr/bin/jiotop ] && add package "/usr/bin/jiotop -b -n 1 -d 0.1"
 [ -x /usr/sbin/iotop ] && add "python iotop" "/usr/sbin/iotop -b -n 1"
 [ -x /usr/sbin/iotop-c ] && add iotop-c "/usr/sbin/iotop-c -b -n 1"
@@ -57,5 +59,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "checkout / bare java -version: $(ratio "${medians[0]}" "${medians[1]}")"
 echo "launcher's share (dry run less bash -c :): $((medians[2] - medians[3])) ms"
 for ((c = 4; c < ${#commands[@]}; c++)); do
-    [ "${names[c]}" = package ] && echo "package / bare java -version: $(ratio "${medians[c]}" "${medians[1]}")"
+    case ${names[c]} in
+    base | package) echo "${names[c]} / bare java -version: $(ratio "${medians[c]}" "${medians[1]}")" ;;
+    esac
 done
