@@ -3,8 +3,8 @@
 # Order: $JIOTOP_JAVA_HOME, $JAVA_HOME, the java on PATH, then the usual install folders (or the
 # space-separated globs in $JIOTOP_JDK_DIRS instead of those).
 # Given a file, jiotop_require_jdk remembers the answer there and takes it back while nothing the
-# search looked at has changed: a search forks and reads every candidate (~50 ms of CPU), taking it
-# back costs a few stat calls. Neither starts a process other than readlink, once per search.
+# search looked at has changed: a search reads every candidate and forks (~20-50 ms of CPU), taking
+# the answer back costs a few stat calls and starts no process.
 
 jiotop_jdk_dirs() {
     jdk_dirs=${JIOTOP_JDK_DIRS:-"/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/*jdk* /usr/local/lib/jvm/* ${HOME:-/nonexistent}/.sdkman/candidates/java/*"}
