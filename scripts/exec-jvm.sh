@@ -14,9 +14,13 @@ jiotop_exec() {
     if [ -f "$aot" ] && [ ! "$jar" -nt "$aot" ]; then
         flags="$flags -XX:AOTCache=\"$aot\""
     fi
+    # JIOTOP_LAUNCHER_DRY_RUN=1 does all but the exec (bench/one-shot.sh measures the launcher's
+    # own CPU by it): the same argfile goes to the `:` built-in, which reads nothing.
+    local run=exec
+    [ -n "${JIOTOP_LAUNCHER_DRY_RUN:-}" ] && run=:
     # An argfile takes one argument per word; a quoted path may hold spaces. The fd stays open in
     # the JVM but is empty once the launcher has read it.
-    exec -a jiotop "$java" @/proc/self/fd/3 "$@" 3<<ARGS
+    $run -a jiotop "$java" @/proc/self/fd/3 "$@" 3<<ARGS
 $flags
 -jar "$jar"
 ARGS

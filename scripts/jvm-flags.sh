@@ -34,12 +34,16 @@ jiotop_jvm_flags() {
     # the exporter's always are (the JDK's poller of virtual-thread sockets among them): a
     # SIGTERM took 200-350 ms to end it, 20 ms without the wait. Such a thread cannot touch what
     # the exit frees without coming back into the JVM first, which the exit stops it from.
+    # The AOT cache is mapped at the address it was made for, not at a random one (the JDK's
+    # default): moving it means rewriting its pointers, 18-28 ms of CPU (in a worker thread) on
+    # every start (BENCHMARKS.md, One-shot cost). When that address is taken, the JVM still moves
+    # it. What the random address would hide is the layout of the JDK's own class metadata.
     set -f
     JIOTOP_JVM_FLAGS="-Xlog:disable -Xlog:all=warning:stderr
         -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms8m -Xmx${heap}m -XX:-UsePerfData
         -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -XX:AsyncDeflationInterval=0
         -XX:CompileThresholdScaling=10 -XX:Tier3BackEdgeThreshold=6000 -XX:CompileCommand=quiet
-        -XX:UserThreadWaitAttemptsAtExit=0"
+        -XX:UserThreadWaitAttemptsAtExit=0 -XX:ArchiveRelocationMode=0"
     for hot in org.jiotop.'*' java.nio.'*' java.lang.Math'*' jdk.internal.misc.'*' jdk.internal.foreign.'*'; do
         JIOTOP_JVM_FLAGS="$JIOTOP_JVM_FLAGS -XX:CompileCommand=CompileThresholdScaling,$hot::*,0.1"
     done

@@ -70,6 +70,69 @@ class LauncherIT {
         assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
     }
 
+    /**
+     * A JDK 26 home as the launcher sees one: a {@code release} file and a {@code bin/java} that notes each
+     * start in {@code $HOME/used} and runs the JDK the tests run on.
+     */
+    private Path fakeJdk26(Path parent) throws IOException {
+        Path fake = parent.resolve("jdk-26");
+        Files.createDirectories(fake.resolve("bin"));
+        Files.writeString(fake.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"26.0.1\"\n");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path script = Files.writeString(fake.resolve("bin/java"),
+                "#!/bin/sh\necho started >> \"$HOME/used\"\nexec " + java + " \"$@\"\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return fake;
+    }
+
+    private long fakeJdkStarts() throws IOException {
+        Path used = tmp.resolve("used");
+        return Files.exists(used) ? Files.readAllLines(used).size() : 0;
+    }
+
+    @Test
+    void aRememberedJdkGivesWayWhenJavaHomeNamesAnother() throws Exception {
+        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(fakeJdkStarts()).isZero();
+        Path fake = fakeJdk26(tmp);
+        Run r = run(Map.of("JAVA_HOME", fake.toString()), "./jiotop", "--version");
+        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(r.err()).isEmpty();
+        long starts = fakeJdkStarts();
+        assertThat(starts).as("the JDK JAVA_HOME names, newer than the one remembered").isPositive();
+        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(fakeJdkStarts()).as("without JAVA_HOME the search finds JDK 25 again").isEqualTo(starts);
+    }
+
+    @Test
+    void aRememberedJdkThatWasRemovedIsSearchedFor() throws Exception {
+        Path fake = fakeJdk26(tmp);
+        Map<String, String> env = Map.of("JAVA_HOME", fake.toString());
+        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        long starts = fakeJdkStarts();
+        assertThat(starts).isPositive();
+        Files.delete(fake.resolve("bin/java"));
+        Files.delete(fake.resolve("bin"));
+        Files.delete(fake.resolve("release"));
+        Files.delete(fake);
+        Run r = run(env, "./jiotop", "--version");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(r.status()).isZero();
+        assertThat(fakeJdkStarts()).isEqualTo(starts);
+    }
+
+    @Test
+    void aJdkInstalledAfterTheSearchIsFound() throws Exception {
+        Path jdks = Files.createDirectories(tmp.resolve("jdks"));
+        Map<String, String> env = Map.of("JIOTOP_JDK_DIRS", System.getProperty("java.home") + " " + jdks + "/*");
+        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(fakeJdkStarts()).isZero();
+        fakeJdk26(jdks);
+        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(fakeJdkStarts()).as("the newer JDK put in a searched folder").isPositive();
+    }
+
     @Test
     void noSuitableJdkIsExit127WithAMessage() throws Exception {
         Run r = run(Map.of("JIOTOP_JDK_DIRS", "/nonexistent/*"), "./jiotop", "--version");

@@ -20,7 +20,7 @@ public final class Installed {
         Files.createDirectories(home.resolve("scripts"));
         Files.createDirectories(home.resolve("target"));
         Files.copy(repo.resolve("jiotop"), home.resolve("jiotop"));
-        for (String script : List.of("find-jdk.sh", "jvm-flags.sh", "exec-jvm.sh")) {
+        for (String script : List.of("find-jdk.sh", "jvm-flags.sh", "exec-jvm.sh", "train-aot.sh")) {
             Files.copy(repo.resolve("scripts").resolve(script), home.resolve("scripts").resolve(script));
         }
         Files.copy(repo.resolve("target/jiotop.jar"), home.resolve("target/jiotop.jar"));
@@ -33,7 +33,7 @@ public final class Installed {
         }
         for (Path p : List.of(parent, home, home.resolve("scripts"), home.resolve("target"), home.resolve("target/lib"), home.resolve("jiotop"),
                 home.resolve("scripts/find-jdk.sh"), home.resolve("scripts/jvm-flags.sh"),
-                home.resolve("scripts/exec-jvm.sh"), home.resolve("target/jiotop.jar"))) {
+                home.resolve("scripts/exec-jvm.sh"), home.resolve("scripts/train-aot.sh"), home.resolve("target/jiotop.jar"))) {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         return home;
