@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes a {@link Scan}: enumerates tasks in /proc and asks taskstats for their counters in
- * batches. Thread mode asks for every thread; process mode reads each process's byte counters from
+ * Takes a {@link Scan}: lists tasks and asks taskstats for their counters in batches. Thread
+ * mode asks about the threads of the processes that changed ({@link ThreadScan}), listed from
+ * process events or /proc ({@link ThreadListing}); process mode reads each process's byte counters from
  * {@code /proc/PID/io} (which keeps the I/O of its exited threads, and also adds the final I/O of
  * each child process it waits for) and its delay totals from one per-thread-group query (which
  * also covers exited threads); its user, parent and start come from a query about its leader,
@@ -22,8 +23,6 @@ public final class TaskScanner implements Sampler {
     private final TaskstatsSocket taskstats;
     private final ExitListener exits;
     private int[] ids = new int[1024];
-    private int[] tgids = new int[1024];
-    private final TaskCounters counters = new TaskCounters();
     private final TaskCounters groupCounters = new TaskCounters();
     private final TaskCounters threadCounters = new TaskCounters();
     private final LeaderAnswers leaders;
@@ -46,11 +45,7 @@ public final class TaskScanner implements Sampler {
     private boolean previousTwoLevel;
     /** Whether closing closes the socket and the exit listener too. */
     private boolean owns;
-    /** Whether thread scans list tasks from the kernel's process events, when it allows. */
-    private boolean useTaskList;
-    /** The tasks kept from process events: open while scanning threads, from the third scan on. */
-    private EventTaskList taskList;
-    private int threadScans;
+    private final ThreadListing threadListing;
 
     /** {@code exits} may be null: exited tasks are then only seen while alive. */
     public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
@@ -61,13 +56,13 @@ public final class TaskScanner implements Sampler {
     public static TaskScanner owning(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
         TaskScanner scanner = new TaskScanner(proc, taskstats, exits);
         scanner.owns = true;
-        scanner.useTaskList = true;
+        scanner.threadListing.useEvents();
         return scanner;
     }
 
     /** This scanner, listing threads from the kernel's process events where it can, as {@link #owning} does. */
     TaskScanner withTaskList() {
-        useTaskList = true;
+        threadListing.useEvents();
         return this;
     }
 
@@ -80,6 +75,7 @@ public final class TaskScanner implements Sampler {
         this.files = new KeptFiles(proc, KeptFiles.MAX_IO_FILES);
         this.settling = new ExitSettling(proc);
         this.threadScan = new ThreadScan(proc, taskstats, files);
+        this.threadListing = new ThreadListing(proc);
     }
 
     /** How many processes process mode has asked the leader query about so far. */
@@ -160,7 +156,6 @@ public final class TaskScanner implements Sampler {
         if (n > ids.length) {
             int size = Math.max(n, ids.length * 2);
             ids = Arrays.copyOf(ids, size);
-            tgids = Arrays.copyOf(tgids, size);
         }
     }
 
@@ -174,31 +169,7 @@ public final class TaskScanner implements Sampler {
         long now = System.nanoTime();
         List<TaskExit> exited = exits(only, false);
         leaders.forget();
-        int n = 0;
-        if (only != null) {
-            for (int tid : only) {
-                int tgid = proc.tgidOf(tid);
-                if (tgid > 0) {
-                    ensure(n + 1);
-                    ids[n] = tid;
-                    tgids[n++] = tgid;
-                }
-            }
-        } else if (taskList() != null) {
-            taskList.refresh();
-            n = taskList.taskCount();
-            ensure(n);
-            taskList.copyTasks(ids, tgids);
-        } else {
-            for (int pid : proc.pids()) {
-                int[] tids = proc.tids(pid);
-                ensure(n + tids.length);
-                for (int tid : tids) {
-                    ids[n] = tid;
-                    tgids[n++] = pid;
-                }
-            }
-        }
+        int n = threadListing.list(only);
         // Threads whose exit reports were lost may have left their TIDs to others unseen.
         long lost = exits == null ? -1 : exits.overflows();
         boolean twoLevel = only == null && exits != null && lost == lostSeen && previousTwoLevel;
@@ -206,38 +177,15 @@ public final class TaskScanner implements Sampler {
         previousTwoLevel = only == null && exits != null;
         boolean delays = delayAccounting();
         ScanSamples tasks = samples(false, n);
-        threadScan.sample(ids, tgids, n, twoLevel, delays, exitedTgids,
+        threadScan.sample(threadListing.ids(), threadListing.tgids(), n, twoLevel, delays, exitedTgids,
                 previousProcesses ? List.of() : previous, tasks);
-        return scan(now, false, tasks, ids, n, exited, delays);
-    }
-
-    /**
-     * The task list kept from process events, opened at the third thread scan: listing every thread
-     * in /proc costs more than anything else in a refresh at thousands of threads, but a run of one
-     * or two scans (a one-shot {@code -b -n 1}) would pay the subscription and a walk for nothing.
-     * Null when not used or refused: /proc is listed.
-     */
-    private EventTaskList taskList() throws KernelException {
-        if (useTaskList && taskList == null && ++threadScans >= 3) {
-            taskList = EventTaskList.open(proc);
-            useTaskList = taskList != null;
-        }
-        return taskList;
-    }
-
-    /** Closes the task list while process scans run: its events would only pile up unread. */
-    private void closeTaskList() {
-        if (taskList != null) {
-            taskList.close();
-            taskList = null;
-            threadScans = 0;
-        }
+        return scan(now, false, tasks, threadListing.ids(), n, exited, delays);
     }
 
     @Override
     public Scan processes(int[] only) throws KernelException {
         long now = System.nanoTime();
-        closeTaskList();
+        threadListing.close();
         List<TaskExit> exited = new ArrayList<>(exits(only, true));
         int[] pids = only != null ? only : proc.pids();
         int n = pids.length;
@@ -396,7 +344,7 @@ public final class TaskScanner implements Sampler {
     /** Closes the files held open between scans. */
     @Override
     public void close() {
-        closeTaskList();
+        threadListing.close();
         files.close();
         if (owns) {
             if (exits != null) {

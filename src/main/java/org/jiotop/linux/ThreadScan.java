@@ -42,7 +42,7 @@ final class ThreadScan {
     private Sums earlier = new Sums();
     private long refreshes;
     /** Per listed process, by its first row: 0 ask all, 1 its leader answers all, 2 keep unless changed. */
-    private byte[] plan = new byte[64];
+    private byte[] plan = new byte[1024];
     /** A row's answer: keep its previous sample. */
     private static final int KEEP = Integer.MIN_VALUE;
     /**
@@ -223,7 +223,7 @@ final class ThreadScan {
     }
 
     private void ensure(int n) {
-        if (n > answer.length) {
+        if (n > answer.length || n > plan.length) {
             answer = new int[Math.max(n, answer.length * 2)];
             plan = new byte[answer.length];
         }

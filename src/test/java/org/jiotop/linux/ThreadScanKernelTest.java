@@ -70,7 +70,7 @@ class ThreadScanKernelTest {
                             + "for i in range(40): threading.Thread(target=time.sleep, args=(1e9,), daemon=True).start()\n"
                             + "print('ready', flush=True)\ntime.sleep(1e9)")));
             load.add(new ProcessBuilder("sh", "-c", "while :; do dd if=/dev/zero of=" + dir.resolve("churn")
-                    + " bs=4096 count=1 oflag=direct status=none; sleep 0.02; done").start());
+                    + " bs=4096 count=1 oflag=direct status=none 2>/dev/null; sleep 0.02; done").start());
             int compared = 0;
             int moved = 0;
             long askedTwoLevel = 0;
@@ -115,8 +115,10 @@ class ThreadScanKernelTest {
             }
             assertThat(compared).isGreaterThan(REFRESHES * 40);
             assertThat(moved).as("threads that moved between refreshes, compared").isPositive();
-            assertThat(askedTwoLevel).as("tasks asked about by the two-level scan against every thread's %d",
-                    askedEvery).isLessThan(askedEvery / 2);
+            // Each process is still asked about (its leader, and its group's delays): what is saved is
+            // the idle threads of processes of many, such as the 40 sleeping ones started here.
+            assertThat(askedEvery - askedTwoLevel).as("tasks not asked about by the two-level scan, of %d",
+                    askedEvery).isGreaterThanOrEqualTo(30L * (REFRESHES - 1));
         } finally {
             for (Process p : load) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
