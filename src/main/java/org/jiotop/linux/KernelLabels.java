@@ -57,7 +57,12 @@ public final class KernelLabels {
         }
     };
     /** A process's command line and name as read for the report being labelled. */
-    private record ProcessRead(byte[] cmdline, byte[] processName, ProcessCommand command) {
+    /**
+     * {@code gone}: no command line could be read; {@code named}: it has one (a kernel thread's is
+     * empty). The command line itself is not kept: a report of a thousand processes with long ones
+     * would hold 128 KiB each.
+     */
+    private record ProcessRead(boolean gone, boolean named, byte[] processName, ProcessCommand command) {
     }
 
     /**
@@ -119,10 +124,10 @@ public final class KernelLabels {
         if (read == null) {
             byte[] cmdline = proc.cmdline(tgid);
             byte[] processName = proc.comm(tgid, tgid);
-            read = new ProcessRead(cmdline, processName, processCommand(tgid, cmdline, processName));
+            read = new ProcessRead(cmdline == null, cmdline != null && cmdline.length > 0, processName,
+                    processCommand(tgid, cmdline, processName));
             thisReport.put(tgid, read);
         }
-        byte[] cmdline = read.cmdline;
         Kept kept = processes ? null : keptLabels.get(task.id());
         if (kept != null && kept.task == task && kept.generation == priorityGeneration
                 && System.nanoTime() - kept.readNanos < keepNanos(task.id())
@@ -132,8 +137,8 @@ public final class KernelLabels {
         }
         byte[] threadName = !processes && task.id() != tgid ? proc.comm(tgid, task.id()) : null;
         ProcessCommand command = read.command;
-        String suffix = cmdline == null ? "" : CommandText.threadSuffix(read.processName, threadName);
-        if (cmdline != null && cmdline.length > 0) {
+        String suffix = read.gone ? "" : CommandText.threadSuffix(read.processName, threadName);
+        if (read.named) {
             Seen seen = commands.get(task.id());
             if (seen == null || seen.task != task || seen.command != command || !seen.threadSuffix.equals(suffix)) {
                 remember(task.id(), new Seen(task, command, suffix));
@@ -147,7 +152,7 @@ public final class KernelLabels {
         }
         TaskLabels labels = new TaskLabels(priority(task, processes), SafeText.escape(users.nameOf(task.uid())),
                 command.command, command.shortCommand, suffix);
-        if (!processes && cmdline != null && cmdline.length > 0) {
+        if (!processes && read.named) {
             keptLabels.put(task.id(), new Kept(task, read.command, labels, System.nanoTime(), priorityGeneration, report));
         }
         return labels;
