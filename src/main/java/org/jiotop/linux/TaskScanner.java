@@ -41,8 +41,6 @@ public final class TaskScanner implements Sampler {
     private final ThreadScan threadScan;
     /** The exit reports lost before the last thread scan: more lost since means no two-level scan. */
     private long lostSeen = -1;
-    /** Whether the last scan was one of every thread that could be two-level. */
-    private boolean previousTwoLevel;
     /** Whether closing closes the socket and the exit listener too. */
     private boolean owns;
     private final ThreadListing threadListing;
@@ -172,9 +170,8 @@ public final class TaskScanner implements Sampler {
         int n = threadListing.list(only);
         // Threads whose exit reports were lost may have left their TIDs to others unseen.
         long lost = exits == null ? -1 : exits.overflows();
-        boolean twoLevel = only == null && exits != null && lost == lostSeen && previousTwoLevel;
+        boolean twoLevel = only == null && exits != null && lost == lostSeen;
         lostSeen = lost;
-        previousTwoLevel = only == null && exits != null;
         boolean delays = delayAccounting();
         ScanSamples tasks = samples(false, n);
         threadScan.sample(threadListing.ids(), threadListing.tgids(), n, twoLevel, delays, exitedTgids,

@@ -70,8 +70,8 @@ final class ThreadScan {
     void sample(int[] ids, int[] tgids, int n, boolean twoLevel, boolean delays, int[] exitedTgids,
                 List<TaskSample> previous, ScanSamples tasks) throws KernelException {
         refreshes++;
+        ensure(n);
         if (!twoLevel) {
-            ensure(n);
             for (int i = 0; i < n; i++) {
                 answer[i] = ~i;
             }
@@ -80,16 +80,12 @@ final class ThreadScan {
             assemble(ids, tgids, n, null, tasks);
             return;
         }
-        ensure(n);
         int leaderCount = 0;
         int groupCount = 0;
         Before before = new Before(previous);
         for (int start = 0, end; start < n; start = end) {
             int pid = tgids[start];
-            end = start + 1;
-            while (end < n && tgids[end] == pid) {
-                end++;
-            }
+            end = processEnd(tgids, start, n);
             if (end - start == 1 && ids[start] == pid) {
                 plan[start] = 1;
             } else if (before.find(pid, pid) != null && Arrays.binarySearch(exitedTgids, pid) < 0
@@ -115,10 +111,7 @@ final class ThreadScan {
         earlier.rewind();
         for (int start = 0, end, leader = 0; start < n; start = end) {
             int pid = tgids[start];
-            end = start + 1;
-            while (end < n && tgids[end] == pid) {
-                end++;
-            }
+            end = processEnd(tgids, start, n);
             byte how = plan[start];
             boolean keep = how == 2 && unchanged(pid, leader, before);
             for (int i = start; i < end; i++) {
@@ -220,6 +213,15 @@ final class ThreadScan {
         if (io != null) {
             d.calls(io.logical().readSyscalls(), io.logical().writeSyscalls());
         }
+    }
+
+    /** The row after the last of the process whose first row is {@code start}. */
+    private static int processEnd(int[] tgids, int start, int n) {
+        int end = start + 1;
+        while (end < n && tgids[end] == tgids[start]) {
+            end++;
+        }
+        return end;
     }
 
     private void ensure(int n) {
