@@ -17,7 +17,8 @@ package org.jiotop.linux;
  * before removes it, and a reused ID is removed and added in the kernel's order.
  *
  * <p>Unlike {@code /proc}, which lists a task until its parent reaps it (a zombie), the list drops a
- * task at its exit event. A walk skips the tasks whose exit it has already applied, so they are not
+ * task at its exit event; {@link #processes()} lists a process whose threads all exited until it
+ * is reaped, as {@code /proc} does. A walk skips the tasks whose exit it has already applied, so they are not
  * listed again as zombies; but a task that was already a zombie when the list started, or whose
  * exit event was lost without a trace, stays listed until the first walk after it is reaped.
  *
@@ -111,6 +112,15 @@ public final class EventTaskList implements AutoCloseable {
     /** Every process, ascending, as of the last refresh: shared, not to be modified. */
     public int[] pids() {
         return tasks.order().pids();
+    }
+
+    /**
+     * Every process as /proc lists them, ascending: those of {@link #pids()} and, until their
+     * parent reaps them, those whose threads have all exited (zombies), which a process scan
+     * needs (a parent's counters take in a child's at the reaping). Shared, not to be modified.
+     */
+    public int[] processes() {
+        return tasks.withUnreaped(pids(), pid -> proc.ppidOf(pid) >= 0);
     }
 
     /** The threads of {@code pid}, ascending, as of the last refresh; empty when it is gone. */

@@ -7,11 +7,16 @@ import java.util.Arrays;
  * read is then one pread from the start instead of an open (the kernel's walk of the path), reads
  * and a close. A descriptor of /proc/PID/io reads the process it was opened for and no other: once
  * that process is reaped the read fails, even if a new process has taken its ID, and the file is
- * opened afresh. At most {@link #MAX_IO_FILES} io files are held (each holds a page of kernel memory
- * for its text); the processes beyond them are read by path.
+ * opened afresh. At most {@link #MAX_IO_FILES} io files are held, and no more than half the
+ * process's limit on open files; the processes beyond them are read by path.
  */
 final class KeptFiles implements AutoCloseable {
-    static final int MAX_IO_FILES = 512;
+    /**
+     * Each io file held costs ~4.7 KiB of kernel memory (its open file, and a page for its text
+     * once read): 9.6 MiB for this many, which covers a machine of 2,000 processes. An open, read
+     * and close by path costs the kernel a walk of the path and two allocations more than a pread.
+     */
+    static final int MAX_IO_FILES = 2048;
     private static final int UNOPENED = -2;
 
     private final ProcFs proc;
@@ -32,6 +37,15 @@ final class KeptFiles implements AutoCloseable {
     KeptFiles(ProcFs proc, int maxIoFiles) {
         this.proc = proc;
         this.maxIoFiles = maxIoFiles;
+    }
+
+    /**
+     * At most {@code maxIoFiles}, and half of {@code openFilesLimit} (-1: unknown, then at most
+     * 512), so that jiotop's other files always open.
+     */
+    static int heldIoFiles(int maxIoFiles, long openFilesLimit) {
+        long room = openFilesLimit < 0 ? 512 : openFilesLimit / 2;
+        return (int) Math.min(maxIoFiles, room);
     }
 
     /** As {@link ProcFs#vmstat()}. */

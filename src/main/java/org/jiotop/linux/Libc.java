@@ -29,6 +29,7 @@ final class Libc {
     private static final int ERRNO_OFFSET = offsetOf(CAPTURE_LAYOUT, "errno");
 
     private static final long AT_FDCWD = -100;
+    private static final long RLIMIT_NOFILE = 7;
 
     private final MemorySegment capture = Arena.ofAuto().allocate(CAPTURE_LAYOUT);
     private final ByteBuffer captured = capture.asByteBuffer().order(ByteOrder.nativeOrder());
@@ -151,6 +152,15 @@ final class Libc {
 
     int close(int fd) {
         return (int) syscall(Syscall.CLOSE, fd, 0, 0, 0, 0, 0);
+    }
+
+    /** The soft limit on open files ({@code RLIMIT_NOFILE}), or -1 when it cannot be read. */
+    long openFilesLimit() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment limits = arena.allocate(JAVA_LONG, 2); // struct rlimit64 { cur, max }
+            long r = syscall(Syscall.PRLIMIT64, 0, RLIMIT_NOFILE, 0, limits.address(), 0, 0);
+            return r < 0 ? -1 : limits.get(JAVA_LONG, 0);
+        }
     }
 
     long syscall(Syscall call, long a, long b) {

@@ -1,6 +1,7 @@
 package org.jiotop.linux;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
  * The live tasks, thread ID to thread-group ID, as walks of {@code /proc} and the kernel's process
@@ -16,6 +17,12 @@ final class LiveTasks implements ProcEventCodec.Sink {
     private final TidMap threads = new TidMap();
     /** Tasks whose exit was applied since the last walk: a walk that still finds them finds zombies. */
     private final TidMap exited = new TidMap();
+    /**
+     * Processes whose last thread's exit was applied and that have not been seen reaped: /proc
+     * lists them (zombies) until their parent reaps them, and so does {@link #withUnreaped}.
+     */
+    private final TidMap ended = new TidMap();
+    private int[] endedScratch = new int[16];
     private final TaskOrder order = new TaskOrder();
     /** Tasks added or changed since the last publish: listed then as the map has them. */
     private int[] touched = new int[256];
@@ -85,6 +92,46 @@ final class LiveTasks implements ProcEventCodec.Sink {
     /** Exits applied since the last walk, each remembered until the next. */
     int exitedSinceWalk() {
         return exited.size();
+    }
+
+    /**
+     * {@code live} (ascending, not modified) and, merged in, the processes whose last thread exited
+     * that are still {@code present} (not reaped), as /proc would list them; forgets those that are
+     * not, and those listed live again (their ID reused). {@code live} itself when there are none.
+     */
+    int[] withUnreaped(int[] live, IntPredicate present) {
+        if (ended.size() == 0) {
+            return live;
+        }
+        if (endedScratch.length < ended.size()) {
+            endedScratch = new int[ended.size() * 2];
+        }
+        int n = 0;
+        for (int slot = 0; slot < ended.capacity(); slot++) {
+            if (ended.keyAt(slot) != 0) {
+                endedScratch[n++] = ended.keyAt(slot);
+            }
+        }
+        int zombies = 0;
+        for (int i = 0; i < n; i++) {
+            int pid = endedScratch[i];
+            if (Arrays.binarySearch(live, pid) < 0 && present.test(pid)) {
+                endedScratch[zombies++] = pid;
+            } else {
+                ended.remove(pid);
+            }
+        }
+        if (zombies == 0) {
+            return live;
+        }
+        Arrays.sort(endedScratch, 0, zombies);
+        int[] out = new int[live.length + zombies];
+        int a = 0;
+        int b = 0;
+        for (int o = 0; o < out.length; o++) {
+            out[o] = b == zombies || a < live.length && live[a] < endedScratch[b] ? live[a++] : endedScratch[b++];
+        }
+        return out;
     }
 
     /** Events known lost by gaps in the kernel's numbering. */
@@ -181,8 +228,12 @@ final class LiveTasks implements ProcEventCodec.Sink {
 
     @Override
     public void exit(int pid, int tgid, int exitCode, int exitSignal, int parentPid, int parentTgid) {
+        int process = tgidOf.get(pid);
         remove(pid);
         exited.put(pid, 1);
+        if (process != 0 && threads.get(process) == 0) {
+            ended.put(process, 1);
+        }
     }
 
     /**

@@ -27,7 +27,8 @@ enum Syscall {
     IOPRIO_GET(252, 31),
     GETTID(186, 178),
     TGKILL(234, 131),
-    CLOCK_GETTIME(228, 113);
+    CLOCK_GETTIME(228, 113),
+    PRLIMIT64(302, 261);
 
     private final long x86_64;
     private final long aarch64;

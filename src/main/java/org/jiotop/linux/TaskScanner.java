@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Takes a {@link Scan}: lists tasks and asks taskstats for their counters in batches. Thread
- * mode asks about the threads of the processes that changed ({@link ThreadScan}), listed from
- * process events or /proc ({@link ThreadListing}); process mode reads each process's byte counters from
+ * Takes a {@link Scan}: lists tasks, from process events or /proc ({@link TaskListing}), and asks
+ * taskstats for their counters in batches. Thread mode asks about the threads of the processes
+ * that changed ({@link ThreadScan}); process mode reads each process's byte counters from
  * {@code /proc/PID/io} (which keeps the I/O of its exited threads, and also adds the final I/O of
  * each child process it waits for) and its delay totals from one per-thread-group query (which
  * also covers exited threads); its user, parent and start come from a query about its leader,
@@ -43,7 +43,7 @@ public final class TaskScanner implements Sampler {
     private long lostSeen = -1;
     /** Whether closing closes the socket and the exit listener too. */
     private boolean owns;
-    private final ThreadListing threadListing;
+    private final TaskListing taskListing;
 
     /** {@code exits} may be null: exited tasks are then only seen while alive. */
     public TaskScanner(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
@@ -54,13 +54,13 @@ public final class TaskScanner implements Sampler {
     public static TaskScanner owning(ProcFs proc, TaskstatsSocket taskstats, ExitListener exits) {
         TaskScanner scanner = new TaskScanner(proc, taskstats, exits);
         scanner.owns = true;
-        scanner.threadListing.useEvents();
+        scanner.taskListing.useEvents();
         return scanner;
     }
 
     /** This scanner, listing threads from the kernel's process events where it can, as {@link #owning} does. */
     TaskScanner withTaskList() {
-        threadListing.useEvents();
+        taskListing.useEvents();
         return this;
     }
 
@@ -70,10 +70,11 @@ public final class TaskScanner implements Sampler {
         this.taskstats = taskstats;
         this.exits = exits;
         this.leaders = new LeaderAnswers(leaderMaxAgeNanos);
-        this.files = new KeptFiles(proc, KeptFiles.MAX_IO_FILES);
+        long openFiles = new Libc().openFilesLimit();
+        this.files = new KeptFiles(proc, KeptFiles.heldIoFiles(KeptFiles.MAX_IO_FILES, openFiles));
         this.settling = new ExitSettling(proc);
         this.threadScan = new ThreadScan(proc, taskstats, files);
-        this.threadListing = new ThreadListing(proc);
+        this.taskListing = new TaskListing(proc);
     }
 
     /** How many processes process mode has asked the leader query about so far. */
@@ -167,24 +168,23 @@ public final class TaskScanner implements Sampler {
         long now = System.nanoTime();
         List<TaskExit> exited = exits(only, false);
         leaders.forget();
-        int n = threadListing.list(only);
+        int n = taskListing.list(only);
         // Threads whose exit reports were lost may have left their TIDs to others unseen.
         long lost = exits == null ? -1 : exits.overflows();
         boolean twoLevel = only == null && exits != null && lost == lostSeen;
         lostSeen = lost;
         boolean delays = delayAccounting();
         ScanSamples tasks = samples(false, n);
-        threadScan.sample(threadListing.ids(), threadListing.tgids(), n, twoLevel, delays, exitedTgids,
+        threadScan.sample(taskListing.ids(), taskListing.tgids(), n, twoLevel, delays, exitedTgids,
                 previousProcesses ? List.of() : previous, tasks);
-        return scan(now, false, tasks, threadListing.ids(), n, exited, delays);
+        return scan(now, false, tasks, taskListing.ids(), n, exited, delays);
     }
 
     @Override
     public Scan processes(int[] only) throws KernelException {
         long now = System.nanoTime();
-        threadListing.close();
         List<TaskExit> exited = new ArrayList<>(exits(only, true));
-        int[] pids = only != null ? only : proc.pids();
+        int[] pids = taskListing.processes(only);
         int n = pids.length;
         ensure(n);
         System.arraycopy(pids, 0, ids, 0, n);
@@ -341,7 +341,7 @@ public final class TaskScanner implements Sampler {
     /** Closes the files held open between scans. */
     @Override
     public void close() {
-        threadListing.close();
+        taskListing.close();
         files.close();
         if (owns) {
             if (exits != null) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +54,64 @@ class EventTaskListKernelTest {
             }
             assertThat(list.lostEvents()).isZero();
         }
+    }
+
+    @Test
+    void aZombieIsAProcessUntilReapedAsInProc() throws Exception {
+        Capability.assume(Capability.NET_ADMIN);
+        try (EventTaskList list = EventTaskList.open(ProcFs.system())) {
+            assertThat(list).as("the kernel refused the process events").isNotNull();
+            // Its child exits at once and is a zombie until the parent reaps it, a second later.
+            Process parent = new ProcessBuilder("perl", "-e", "exit 0 unless fork; sleep 1; wait; sleep 5").start();
+            try {
+                int zombie = -1;
+                for (int tries = 0; zombie < 0 && tries < 40; tries++) {
+                    Thread.sleep(20);
+                    zombie = zombieChildOf(parent.pid());
+                }
+                assertThat(zombie).as("a zombie child of %d", parent.pid()).isPositive();
+                list.refresh();
+                assertThat(list.pids()).as("no thread of the zombie lives").doesNotContain(zombie);
+                assertThat(list.processes()).as("but /proc lists it").contains(zombie).isSorted()
+                        .containsSubsequence(list.pids());
+                int z = zombie;
+                Path entry = Path.of("/proc", Integer.toString(z));
+                boolean reaped = false;
+                for (int round = 0; round < 50 && !reaped; round++) {
+                    Thread.sleep(50);
+                    boolean before = Files.exists(entry);
+                    list.refresh();
+                    boolean listed = Arrays.stream(list.processes()).anyMatch(pid -> pid == z);
+                    boolean after = Files.exists(entry);
+                    if (before) {
+                        assertThat(listed || !after).as("round %d: listed while in /proc", round).isTrue();
+                    } else {
+                        assertThat(listed).as("round %d: listed though reaped before the refresh", round).isFalse();
+                        reaped = true;
+                    }
+                }
+                assertThat(reaped).as("the parent reaped its child").isTrue();
+            } finally {
+                parent.destroy();
+                parent.waitFor();
+            }
+        }
+    }
+
+    /** A child of {@code parent} in state Z, or -1. */
+    private static int zombieChildOf(long parent) throws IOException {
+        for (int pid : numbered(Path.of("/proc"))) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+                String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                if (after[0].equals("Z") && Long.parseLong(after[1]) == parent) {
+                    return pid;
+                }
+            } catch (IOException gone) {
+                // ended since the listing
+            }
+        }
+        return -1;
     }
 
     @Test

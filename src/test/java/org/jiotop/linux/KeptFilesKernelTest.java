@@ -156,4 +156,17 @@ class KeptFilesKernelTest {
             return fds.count() - 1; // the listing's own descriptor
         }
     }
+
+    @Test
+    void atMostHalfTheOpenFilesLimitIsHeld() throws Exception {
+        assertThat(KeptFiles.heldIoFiles(2048, 1024)).isEqualTo(512);
+        assertThat(KeptFiles.heldIoFiles(2048, 1 << 20)).isEqualTo(2048);
+        assertThat(KeptFiles.heldIoFiles(2048, -1)).as("limit unknown").isEqualTo(512);
+        assertThat(KeptFiles.heldIoFiles(2048, Long.MAX_VALUE)).as("unlimited").isEqualTo(2048);
+        String line = Files.readAllLines(Path.of("/proc/self/limits")).stream()
+                .filter(l -> l.startsWith("Max open files")).findFirst().orElseThrow();
+        String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
+        long expected = soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
+        assertThat(new Libc().openFilesLimit()).as("the kernel's soft limit, as /proc/self/limits says").isEqualTo(expected);
+    }
 }

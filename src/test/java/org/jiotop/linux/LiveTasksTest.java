@@ -2,6 +2,12 @@ package org.jiotop.linux;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The task list's bookkeeping, fed walks and events by hand. */
@@ -147,5 +153,59 @@ class LiveTasksTest {
         assertThat(t.order().pids()).isSameAs(before);
         t.publish();
         assertThat(t.order().pids()).isSameAs(before);
+    }
+
+    @Test
+    void aProcessWhoseThreadsAllExitedIsListedAsAZombieUntilReaped() {
+        LiveTasks t = walked(10, 10, 20, 20, 21, 20, 30, 30);
+        t.exit(21, 20, 0, 0, 10, 10);
+        t.exit(20, 20, 0, 17, 10, 10);
+        t.exit(30, 30, 0, 17, 10, 10);
+        t.publish();
+        int[] live = t.order().pids();
+        assertThat(live).containsExactly(10);
+        Set<Integer> present = new HashSet<>(Set.of(20, 30));
+        List<Integer> asked = new ArrayList<>();
+        IntPredicate inProc = pid -> {
+            asked.add(pid);
+            return present.contains(pid);
+        };
+        assertThat(t.withUnreaped(live, inProc)).containsExactly(10, 20, 30);
+        assertThat(live).as("the live list is not modified").containsExactly(10);
+        present.remove(20);
+        assertThat(t.withUnreaped(live, inProc)).containsExactly(10, 30);
+        asked.clear();
+        present.remove(30);
+        assertThat(t.withUnreaped(live, inProc)).isSameAs(live);
+        assertThat(asked).containsExactly(30);
+        asked.clear();
+        present.addAll(Set.of(20, 30));
+        assertThat(t.withUnreaped(live, inProc)).as("a reaped one is forgotten").isSameAs(live);
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aZombiesIdTakenByANewProcessIsListedOnce() {
+        LiveTasks t = walked(10, 10, 20, 20);
+        t.exit(20, 20, 0, 17, 10, 10);
+        t.fork(10, 10, 20, 20);
+        t.publish();
+        assertThat(t.withUnreaped(t.order().pids(), pid -> true)).containsExactly(10, 20);
+        t.exit(20, 20, 0, 17, 10, 10);
+        t.publish();
+        assertThat(t.withUnreaped(t.order().pids(), pid -> true)).as("and a zombie again after its exit")
+                .containsExactly(10, 20);
+    }
+
+    @Test
+    void aLeaderThatExitedWhileAThreadLivesIsNoZombie() {
+        LiveTasks t = walked(40, 40, 41, 40);
+        t.exit(40, 40, 0, 0, 1, 1);
+        t.publish();
+        assertThat(t.withUnreaped(t.order().pids(), pid -> true)).containsExactly(40);
+        t.exit(41, 40, 0, 0, 1, 1);
+        t.publish();
+        assertThat(t.order().pids()).isEmpty();
+        assertThat(t.withUnreaped(t.order().pids(), pid -> true)).containsExactly(40);
     }
 }

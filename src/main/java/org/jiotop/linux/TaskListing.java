@@ -3,14 +3,15 @@ package org.jiotop.linux;
 import java.util.Arrays;
 
 /**
- * Lists the threads a thread scan asks about, by process then thread, ascending: those of
- * {@code -p}, or every thread on the machine. Every thread comes from the kernel's process events
- * ({@link EventTaskList}) from the third scan on, when this listing may use them and the kernel
- * allows: listing every thread in /proc costs more than anything else in a refresh at thousands of
- * threads, but a run of one or two scans (a one-shot {@code -b -n 1}) would pay the subscription
- * and a walk for nothing. Otherwise /proc is listed.
+ * Lists the tasks a scan asks about: for a thread scan the threads, by process then thread,
+ * ascending, those of {@code -p} or every thread on the machine; for a process scan the processes.
+ * Every task comes from the kernel's process events ({@link EventTaskList}) from the third scan on,
+ * when this listing may use them and the kernel allows: listing /proc makes the kernel walk every
+ * task, which costs more than anything else in a refresh at thousands of threads, but a run of one
+ * or two scans (a one-shot {@code -b -n 1}) would pay the subscription and a walk for nothing.
+ * Otherwise /proc is listed.
  */
-final class ThreadListing implements AutoCloseable {
+final class TaskListing implements AutoCloseable {
     private final ProcFs proc;
     private boolean useEvents;
     private EventTaskList events;
@@ -18,7 +19,7 @@ final class ThreadListing implements AutoCloseable {
     private int[] ids = new int[1024];
     private int[] tgids = new int[1024];
 
-    ThreadListing(ProcFs proc) {
+    TaskListing(ProcFs proc) {
         this.proc = proc;
     }
 
@@ -57,6 +58,22 @@ final class ThreadListing implements AutoCloseable {
         return n;
     }
 
+    /**
+     * The processes of {@code only} (PIDs), or every process as /proc lists them, zombies included
+     * (a process scan takes in a child's counters at the reaping), ascending unless {@code only}
+     * is not. Not to be modified.
+     */
+    int[] processes(int[] only) throws KernelException {
+        if (only != null) {
+            return only;
+        }
+        if (events() != null) {
+            events.refresh();
+            return events.processes();
+        }
+        return proc.pids();
+    }
+
     /** The TIDs listed, in the first {@link #list} entries. */
     int[] ids() {
         return ids;
@@ -83,7 +100,7 @@ final class ThreadListing implements AutoCloseable {
         }
     }
 
-    /** Stops taking in process events (while process scans run, they would only pile up unread). */
+    /** Stops taking in process events. */
     @Override
     public void close() {
         if (events != null) {
