@@ -1,6 +1,7 @@
 #!/bin/sh
 # jiotop's benchmark: see BENCHMARKS.md. Run as root from the repository:  bench/run.sh [N...]
-# For each N (total tasks on the machine; default 200 2000 10000 30000) it starts sleeping threads
+# For each N (total tasks on the machine; default 200 2000 10000 30000) it starts sleeping processes
+# of PER_PROCESS threads each (default 10; bench/tasks.sh)
 # beside O_DIRECT I/O at known rates (a writer and a reader), measures the kernel floor of a refresh
 # in this run, then jiotop (and iotop / iotop-c when installed) with the same arguments, ROUNDS
 # times in turn (default 3). iotop and iotop-c are skipped above OTHERS_MAX tasks (default 30000):
@@ -76,14 +77,15 @@ printf 'tool\tmode\ttasks\tms_per_refresh\tpeak_rss_mib\n' > "$results"
 result() { printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$(if [ "$5" = - ]; then echo -; else echo $(($5 / 1024)); fi)" >> "$results"; }
 # room_for N: raises the kernel's limits a machine of N tasks would hit (restored on exit), or stops
 # the run when memory is short: a sleeping thread costs ~40 KiB (its kernel stack, the pages of its
-# stack it touched, the JVM's record of it). The root user's processes count against no
+# stack it touched, the JVM's record of it), ~50 KiB in a forked process of 10 (the page tables of
+# the JVM it was forked from). The root user's processes count against no
 # RLIMIT_NPROC, and a sleeper JVM's 5,000 threads map ~10,000 areas of its vm.max_map_count.
 room_for() {
     [ "$1" -gt $((pidmax - 2000)) ] && echo 4194304 > /proc/sys/kernel/pid_max
     [ "$1" -gt $((threadsmax - 20000)) ] && echo $(($1 + 20000)) > /proc/sys/kernel/threads-max
     free=$(awk '/^MemAvailable:/ {print $2}' /proc/meminfo)
-    if [ $((($1 - $(tasks)) * 40)) -gt "$free" ]; then
-        echo "bench/run.sh: $1 tasks need ~$(($1 * 40 / 1024)) MiB, $((free / 1024)) MiB available" >&2
+    if [ $((($1 - $(tasks)) * 50)) -gt "$free" ]; then
+        echo "bench/run.sh: $1 tasks need ~$(($1 * 50 / 1024)) MiB, $((free / 1024)) MiB available" >&2
         exit 1
     fi
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Labels tasks from /proc and the kernel, for the rows the wiring asks about: those shown, and
- * all of them only when a text filter or a text sort needs them. The command line is
- * read afresh each time (a process may exec), but a task that has just exited (its command line
- * reads empty, as a zombie's does) keeps the last one seen. User names are cached per uid; a
+ * all of them only when a text filter or a text sort needs them. The command line is read afresh
+ * for each report (a process may exec, and then its sample changes too) unless all the threads
+ * asked about are idle (see {@link Kept}), but a task that has just exited (its command line reads
+ * empty, as a zombie's does) keeps the last one seen. User names are cached per uid; a
  * process's PRIO (which asks all its threads) for five seconds. What is kept is bounded: a
  * command line by {@link CommandText#MAX_CHARS}, shared by the threads of its process, and the
  * remembered ones by {@link #SEEN_CHARS} in all.
@@ -70,12 +71,19 @@ public final class KernelLabels {
      * instead of one each (5,000 reads of one command line, for a process of 5,000 threads).
      */
     private final Map<Integer, ProcessRead> thisReport = new HashMap<>();
+
+    private record RecentRead(ProcessRead read, long readNanos) {
+    }
+
+    /** The processes read in the last {@link #KEEP_NANOS} x 2, oldest reading first. */
+    private final Map<Integer, RecentRead> recentReads = new LinkedHashMap<>();
     /**
      * An idle thread's labels, kept: its name and PRIO cost a file read and three system calls,
      * which at ten thousand threads shown each refresh cost more than sampling them. Read again
-     * once the thread's sample changes (it did I/O, or its user changed), its process's command
-     * changes, jiotop itself changes a priority, or some seconds have passed (a name or priority
-     * set by another program while the thread stays idle shows that much later).
+     * once the thread's sample changes (it did I/O, or its user changed), its process's command is
+     * seen to change (read for another of its threads), jiotop itself changes a priority, or some
+     * seconds have passed (a name, command line or priority set by another program while the
+     * thread stays idle shows that much later).
      */
     private static final class Kept {
         final TaskSample task;
@@ -120,21 +128,18 @@ public final class KernelLabels {
             return exitedLabels(task, exitedName);
         }
         int tgid = task.tgid();
-        ProcessRead read = thisReport.get(tgid);
-        if (read == null) {
-            byte[] cmdline = proc.cmdline(tgid);
-            byte[] processName = proc.comm(tgid, tgid);
-            read = new ProcessRead(cmdline == null, cmdline != null && cmdline.length > 0, processName,
-                    processCommand(tgid, cmdline, processName));
-            thisReport.put(tgid, read);
-        }
+        long now = System.nanoTime();
         Kept kept = processes ? null : keptLabels.get(task.id());
-        if (kept != null && kept.task == task && kept.generation == priorityGeneration
-                && System.nanoTime() - kept.readNanos < keepNanos(task.id())
-                && (kept.command == read.command || kept.command.equals(read.command))) {
-            kept.report = report;
-            return kept.labels;
+        boolean idle = kept != null && kept.task == task && kept.generation == priorityGeneration;
+        if (idle && now - kept.readNanos < keepNanos(task.id())) {
+            // Its process is not read for it: only compared when read for this report anyway.
+            ProcessRead fresh = thisReport.get(tgid);
+            if (fresh == null || kept.command == fresh.command || kept.command.equals(fresh.command)) {
+                kept.report = report;
+                return kept.labels;
+            }
         }
+        ProcessRead read = processRead(tgid, idle, now);
         byte[] threadName = !processes && task.id() != tgid ? proc.comm(tgid, task.id()) : null;
         ProcessCommand command = read.command;
         String suffix = read.gone ? "" : CommandText.threadSuffix(read.processName, threadName);
@@ -153,9 +158,34 @@ public final class KernelLabels {
         TaskLabels labels = new TaskLabels(priority(task, processes), SafeText.escape(users.nameOf(task.uid())),
                 command.command, command.shortCommand, suffix);
         if (!processes && read.named) {
-            keptLabels.put(task.id(), new Kept(task, read.command, labels, System.nanoTime(), priorityGeneration, report));
+            keptLabels.put(task.id(), new Kept(task, read.command, labels, now, priorityGeneration, report));
         }
         return labels;
+    }
+
+    /**
+     * Process {@code tgid} as read for this report, or for an {@code idle} thread (whose labels
+     * are only due again by age) as read in the last seconds, when no thread of it needed a
+     * fresh reading since: an idle process's command line is then read every 5 to 10 s rather
+     * than for every report, as its threads' names are.
+     */
+    private ProcessRead processRead(int tgid, boolean idle, long now) {
+        ProcessRead read = thisReport.get(tgid);
+        if (read != null) {
+            return read;
+        }
+        RecentRead recent = idle ? recentReads.get(tgid) : null;
+        if (recent != null && now - recent.readNanos < keepNanos(tgid)) {
+            return recent.read;
+        }
+        byte[] cmdline = proc.cmdline(tgid);
+        byte[] processName = proc.comm(tgid, tgid);
+        read = new ProcessRead(cmdline == null, cmdline != null && cmdline.length > 0, processName,
+                processCommand(tgid, cmdline, processName));
+        thisReport.put(tgid, read);
+        recentReads.remove(tgid);
+        recentReads.put(tgid, new RecentRead(read, now));
+        return read;
     }
 
     /** How long thread {@code id}'s labels are kept while it stays idle: spread over 5 to 10 s by ID. */
@@ -223,6 +253,13 @@ public final class KernelLabels {
     public void nextReport() {
         thisReport.clear();
         report++;
+        long now = System.nanoTime();
+        for (var eldest = recentReads.values().iterator(); eldest.hasNext(); ) {
+            if (now - eldest.next().readNanos < 2 * KEEP_NANOS) {
+                break;
+            }
+            eldest.remove();
+        }
         for (var eldest = keptLabels.values().iterator(); eldest.hasNext(); ) {
             if (report - eldest.next().report <= KEPT_REPORTS) {
                 break;

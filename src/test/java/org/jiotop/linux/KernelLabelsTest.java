@@ -50,7 +50,7 @@ class KernelLabelsTest {
     }
 
     @Test
-    void aNewCommandLineOrPriorityChangeIsReadAtOnce() throws IOException {
+    void aNewCommandLineIsSeenOnceAnotherThreadOfItsProcessIsRead() throws IOException {
         KernelLabels labels = labels();
         TaskSample idle = thread(0);
         labels.labels(idle, null, false);
@@ -58,12 +58,24 @@ class KernelLabelsTest {
         write("100/cmdline", "server\0--port\0" + "9090\0");
         write("100/task/101/comm", "renamed\n");
         labels.nextReport();
-        assertThat(labels.labels(idle, null, false).command()).isEqualTo("server --port 9090 [renamed]");
+        assertThat(labels.labels(idle, null, false).command()).as("neither it nor its process is read")
+                .isEqualTo("server --port 8080 [worker]");
 
+        labels.nextReport();
+        TaskSample leader = new TaskSample(100, 100, 1, 5_000_000L, 0, false, 0, 512, 0, 0, 0);
+        assertThat(labels.labels(leader, null, false).command()).isEqualTo("server --port 9090");
+        assertThat(labels.labels(idle, null, false).command()).isEqualTo("server --port 9090 [renamed]");
+    }
+
+    @Test
+    void aPriorityChangeByJiotopIsReadAtOnce() throws IOException {
+        KernelLabels labels = labels();
+        TaskSample idle = thread(0);
+        labels.labels(idle, null, false);
         write("100/task/101/comm", "again\n");
         labels.nextReport();
         labels.priorityChanged(100);
-        assertThat(labels.labels(idle, null, false).command()).isEqualTo("server --port 9090 [again]");
+        assertThat(labels.labels(idle, null, false).command()).isEqualTo("server --port 8080 [again]");
     }
 
     @Test
