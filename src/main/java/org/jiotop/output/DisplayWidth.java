@@ -82,13 +82,26 @@ public final class DisplayWidth {
      * cluster breaking.
      */
     private static boolean simple(CharSequence text) {
+        // A String's own charAt, which the compiler inlines; the interface's it calls for each char.
+        if (text instanceof String s) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                if (!simple(s.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c >= 0x300) {
+            if (!simple(text.charAt(i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether {@code c} takes one column and starts a cluster of its own. */
+    private static boolean simple(char c) {
+        return c >= 0x20 && (c < 0x7f || c >= 0xa0) && c < 0x300;
     }
 
     private static BreakIterator clusters(CharSequence text) {
