@@ -18,9 +18,11 @@ package org.jiotop.linux;
  *
  * <p>Unlike {@code /proc}, which lists a task until its parent reaps it (a zombie), the list drops a
  * task at its exit event; {@link #processes()} lists a process whose threads all exited until it
- * is reaped, as {@code /proc} does. A walk skips the tasks whose exit it has already applied, so they are not
- * listed again as zombies; but a task that was already a zombie when the list started, or whose
- * exit event was lost without a trace, stays listed until the first walk after it is reaped.
+ * is reaped, as {@code /proc} does (each walk forgets those reaped, so that thread scans, which do
+ * not ask, keep no more of them than the exits between two walks). A walk skips the tasks whose
+ * exit it has already applied, so they are not listed again as zombies; but a task that was
+ * already a zombie when the list started, or whose exit event was lost without a trace, stays
+ * listed until the first walk after it is reaped.
  *
  * <p>Events are lost when the socket's receive buffer overflows between two refreshes (the kernel
  * then says ENOBUFS) or the kernel cannot send one; the connector numbers events per CPU, so the
@@ -120,7 +122,11 @@ public final class EventTaskList implements AutoCloseable {
      * needs (a parent's counters take in a child's at the reaping). Shared, not to be modified.
      */
     public int[] processes() {
-        return tasks.withUnreaped(pids(), pid -> proc.ppidOf(pid) >= 0);
+        return tasks.withUnreaped(pids(), this::present);
+    }
+
+    private boolean present(int pid) {
+        return proc.ppidOf(pid) >= 0;
     }
 
     /** The threads of {@code pid}, ascending, as of the last refresh; empty when it is gone. */
@@ -168,6 +174,7 @@ public final class EventTaskList implements AutoCloseable {
         sinceWalk = 0;
         drain();
         tasks.publish();
+        tasks.forgetReaped(tasks.order().pids(), this::present);
     }
 
     private void drain() throws KernelException {

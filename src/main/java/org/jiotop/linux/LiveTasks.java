@@ -96,12 +96,32 @@ final class LiveTasks implements ProcEventCodec.Sink {
 
     /**
      * {@code live} (ascending, not modified) and, merged in, the processes whose last thread exited
-     * that are still {@code present} (not reaped), as /proc would list them; forgets those that are
-     * not, and those listed live again (their ID reused). {@code live} itself when there are none.
+     * that are still {@code present} (not reaped), as /proc would list them; {@code live} itself
+     * when there are none. Forgets those that are not, as {@link #forgetReaped} does.
      */
     int[] withUnreaped(int[] live, IntPredicate present) {
-        if (ended.size() == 0) {
+        int zombies = forgetReaped(live, present);
+        if (zombies == 0) {
             return live;
+        }
+        Arrays.sort(endedScratch, 0, zombies);
+        int[] out = new int[live.length + zombies];
+        int a = 0;
+        int b = 0;
+        for (int o = 0; o < out.length; o++) {
+            out[o] = b == zombies || a < live.length && live[a] < endedScratch[b] ? live[a++] : endedScratch[b++];
+        }
+        return out;
+    }
+
+    /**
+     * Forgets the processes whose last thread exited that are no longer {@code present} (reaped)
+     * or are in {@code live} again (their ID reused); the others, the zombies, are left in the
+     * first entries of {@link #endedScratch}, and their number returned.
+     */
+    int forgetReaped(int[] live, IntPredicate present) {
+        if (ended.size() == 0) {
+            return 0;
         }
         if (endedScratch.length < ended.size()) {
             endedScratch = new int[ended.size() * 2];
@@ -121,17 +141,7 @@ final class LiveTasks implements ProcEventCodec.Sink {
                 ended.remove(pid);
             }
         }
-        if (zombies == 0) {
-            return live;
-        }
-        Arrays.sort(endedScratch, 0, zombies);
-        int[] out = new int[live.length + zombies];
-        int a = 0;
-        int b = 0;
-        for (int o = 0; o < out.length; o++) {
-            out[o] = b == zombies || a < live.length && live[a] < endedScratch[b] ? live[a++] : endedScratch[b++];
-        }
-        return out;
+        return zombies;
     }
 
     /** Events known lost by gaps in the kernel's numbering. */

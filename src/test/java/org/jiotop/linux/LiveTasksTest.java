@@ -208,4 +208,16 @@ class LiveTasksTest {
         assertThat(t.order().pids()).isEmpty();
         assertThat(t.withUnreaped(t.order().pids(), pid -> true)).containsExactly(40);
     }
+
+    @Test
+    void reapedProcessesAreForgottenWithoutBeingListed() {
+        LiveTasks t = walked(10, 10, 20, 20, 30, 30);
+        t.exit(20, 20, 0, 17, 10, 10);
+        t.exit(30, 30, 0, 17, 10, 10);
+        t.publish();
+        assertThat(t.forgetReaped(t.order().pids(), pid -> pid == 30)).as("30 is still a zombie").isEqualTo(1);
+        List<Integer> asked = new ArrayList<>();
+        assertThat(t.withUnreaped(t.order().pids(), pid -> asked.add(pid))).containsExactly(10, 30);
+        assertThat(asked).as("20 was forgotten").containsExactly(30);
+    }
 }
