@@ -3,8 +3,8 @@ package org.jiotop.view;
 /** What the live view is asking for, if anything, in place of its "Current" line or its rows. */
 public sealed interface Dialog {
 
-    /** The list of keys, in place of the rows. */
-    record Help() implements Dialog {
+    /** The list of keys, in place of the rows, from its line {@code top} on (scrolled on a short screen). */
+    record Help(int top) implements Dialog {
     }
 
     /** A line of text being typed. {@code id} is the thread or process an ionice level is for. */

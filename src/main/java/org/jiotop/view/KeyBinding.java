@@ -260,7 +260,7 @@ enum KeyBinding {
     HELP("h ?", "this help", "hH?") {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
-            s.dialog = new Dialog.Help();
+            s.dialog = new Dialog.Help(0);
             return Command.REDRAW;
         }
 

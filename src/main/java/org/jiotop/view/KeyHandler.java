@@ -29,13 +29,36 @@ public final class KeyHandler {
         }
         return switch (s.dialog) {
             case Dialog.Help h -> {
-                s.dialog = null;
+                s.dialog = help(h, k, pageRows + 1);
                 yield Command.REDRAW;
             }
             case Dialog.Prompt p -> prompt(s, p, k, now);
             case Dialog.ClassPicker c -> classPicker(s, c, k);
             case null -> plain(s, k, pageRows);
         };
+    }
+
+    /**
+     * The help screen after key {@code k}, {@code lines} lines high: scrolled by the arrows,
+     * PgUp/PgDn, space, Home and End when it does not fit; closed (null) by any other key.
+     */
+    private static Dialog help(Dialog.Help h, Key k, int lines) {
+        int last = LiveScreen.helpTopMax(lines);
+        if (last == 0) {
+            return null;
+        }
+        int page = Math.max(1, lines - 1);
+        Integer top = switch (k.kind()) {
+            case DOWN -> h.top() + 1;
+            case UP -> h.top() - 1;
+            case PAGE_DOWN -> h.top() + page;
+            case PAGE_UP -> h.top() - page;
+            case HOME -> 0;
+            case END -> last;
+            case CHAR -> k.ch() == ' ' ? h.top() + page : null;
+            default -> null;
+        };
+        return top == null ? null : new Dialog.Help(Math.clamp(top, 0, last));
     }
 
     private static Command plain(LiveState s, Key k, int pageRows) {

@@ -122,8 +122,8 @@ public final class LiveScreen {
         }
         int pageRows = Math.max(0, g.height() - top.size() - bottom.size() - 1);
         List<AttributedString> lines = new ArrayList<>(top);
-        if (s.dialog instanceof Dialog.Help) {
-            lines.addAll(help(pageRows + 1));
+        if (s.dialog instanceof Dialog.Help h) {
+            lines.addAll(help(pageRows + 1, h.top()));
         } else {
             List<AttributedString> rows = rows(report, pageRows);
             lines.add(title(report == null ? s.kind : report.kind()));
@@ -389,10 +389,26 @@ public final class LiveScreen {
         return out;
     }
 
-    private List<AttributedString> help(int lines) {
+    /**
+     * The first help line that can be on top in {@code lines} lines: 0 when all of it fits, else
+     * so that the last line shows above the line that says where the screen is.
+     */
+    static int helpTopMax(int lines) {
+        return HELP.size() <= lines ? 0 : Math.max(0, HELP.size() - Math.max(1, lines - 1));
+    }
+
+    /** The help screen in {@code lines} lines from its line {@code top}, with where it is when it does not fit. */
+    private List<AttributedString> help(int lines, int top) {
         List<AttributedString> out = new ArrayList<>();
-        for (String line : HELP.subList(0, Math.min(HELP.size(), Math.max(0, lines)))) {
+        boolean fits = HELP.size() <= lines;
+        int from = fits ? 0 : Math.clamp(top, 0, helpTopMax(lines));
+        int to = fits ? HELP.size() : Math.min(HELP.size(), from + Math.max(0, lines - 1));
+        for (String line : HELP.subList(from, to)) {
             out.add(line.startsWith("Keys") ? new AttributedString(line, AttributedStyle.BOLD) : plain(line));
+        }
+        if (!fits && lines > 0) {
+            out.add(new AttributedString("lines " + (from + 1) + "-" + to + " of " + HELP.size()
+                    + ": up/down, PgUp/PgDn, Home/End scroll; any other key closes", AttributedStyle.INVERSE));
         }
         return out;
     }

@@ -119,6 +119,35 @@ class KeyHandlerTest {
     }
 
     @Test
+    void aHelpScreenTooLongForTheTerminalScrollsThenCloses() {
+        int lines = 8; // rows of 7 and the title line
+        int size = LiveScreen.helpText().size();
+        int last = size - (lines - 1);
+        KeyHandler.handle(s, Key.ch('h'), lines - 1, 0);
+        KeyHandler.handle(s, Key.of(Key.Kind.UP), lines - 1, 0);
+        assertThat(s.dialog()).isEqualTo(new Dialog.Help(0));
+        KeyHandler.handle(s, Key.of(Key.Kind.DOWN), lines - 1, 0);
+        assertThat(s.dialog()).isEqualTo(new Dialog.Help(1));
+        KeyHandler.handle(s, Key.ch(' '), lines - 1, 0);
+        assertThat(s.dialog()).isEqualTo(new Dialog.Help(1 + lines - 1));
+        KeyHandler.handle(s, Key.of(Key.Kind.END), lines - 1, 0);
+        assertThat(s.dialog()).isEqualTo(new Dialog.Help(last));
+        KeyHandler.handle(s, Key.of(Key.Kind.PAGE_DOWN), lines - 1, 0);
+        assertThat(s.dialog()).isEqualTo(new Dialog.Help(last));
+        KeyHandler.handle(s, Key.of(Key.Kind.HOME), lines - 1, 0);
+        assertThat(s.dialog()).isEqualTo(new Dialog.Help(0));
+        assertThat(KeyHandler.handle(s, Key.ch('q'), lines - 1, 0)).isEqualTo(Command.REDRAW);
+        assertThat(s.dialog()).isNull();
+    }
+
+    @Test
+    void aHelpScreenThatFitsClosesOnAnArrowToo() {
+        KeyHandler.handle(s, Key.ch('h'), 100, 0);
+        KeyHandler.handle(s, Key.of(Key.Kind.DOWN), 100, 0);
+        assertThat(s.dialog()).isNull();
+    }
+
+    @Test
     void ioniceDialogAsksIdClassAndLevel() {
         press(Key.ch('i'));
         type("12x3");

@@ -188,6 +188,26 @@ class LiveScreenTest {
     }
 
     @Test
+    void aHelpScreenTooLongForTheTerminalShowsWhereItIs() {
+        LiveState s = new LiveState();
+        KeyHandler.handle(s, Key.ch('?'), 10, 0);
+        LiveScreen.Frame f = render(s, 110, 14, report(true), true);
+        List<String> help = LiveScreen.helpText();
+        List<String> lines = f.lines().stream().map(AttributedString::toString).toList();
+        assertThat(lines).hasSize(14);
+        int first = lines.indexOf(help.getFirst());
+        assertThat(first).isPositive();
+        int shown = f.pageRows();
+        assertThat(lines.subList(first, first + shown)).isEqualTo(help.subList(0, shown));
+        assertThat(lines.get(first + shown)).isEqualTo("lines 1-" + shown + " of " + help.size()
+                + ": up/down, PgUp/PgDn, Home/End scroll; any other key closes");
+        KeyHandler.handle(s, Key.of(Key.Kind.END), f.pageRows(), 0);
+        lines = render(s, 110, 14, report(true), true).lines().stream().map(AttributedString::toString).toList();
+        assertThat(lines.get(first + shown - 1)).as("the last help line").isEqualTo(help.getLast());
+        assertThat(lines.get(first + shown)).startsWith("lines " + (help.size() - shown + 1) + "-" + help.size());
+    }
+
+    @Test
     void ioniceDialogsReplaceTheCurrentLine() {
         LiveState s = new LiveState();
         KeyHandler.handle(s, Key.ch('i'), 10, 0);
