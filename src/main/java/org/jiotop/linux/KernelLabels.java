@@ -57,11 +57,10 @@ public final class KernelLabels {
             return size() > SHARED_PROCESSES;
         }
     };
-    /** A process's command line and name as read for the report being labelled. */
     /**
-     * {@code gone}: no command line could be read; {@code named}: it has one (a kernel thread's is
-     * empty). The command line itself is not kept: a report of a thousand processes with long ones
-     * would hold 128 KiB each.
+     * A process's command line and name as read. {@code gone}: no command line could be read;
+     * {@code named}: it has one (a kernel thread's is empty). The command line itself is not kept:
+     * a report of a thousand processes with long ones would hold 128 KiB each.
      */
     private record ProcessRead(boolean gone, boolean named, byte[] processName, ProcessCommand command) {
     }
