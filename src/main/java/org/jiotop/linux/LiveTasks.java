@@ -123,15 +123,8 @@ final class LiveTasks implements ProcEventCodec.Sink {
         if (ended.size() == 0) {
             return 0;
         }
-        if (endedScratch.length < ended.size()) {
-            endedScratch = new int[ended.size() * 2];
-        }
-        int n = 0;
-        for (int slot = 0; slot < ended.capacity(); slot++) {
-            if (ended.keyAt(slot) != 0) {
-                endedScratch[n++] = ended.keyAt(slot);
-            }
-        }
+        endedScratch = ended.keys(endedScratch);
+        int n = ended.size();
         int zombies = 0;
         for (int i = 0; i < n; i++) {
             int pid = endedScratch[i];

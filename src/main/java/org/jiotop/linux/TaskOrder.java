@@ -82,15 +82,8 @@ final class TaskOrder {
 
     /** Takes the processes from {@code threads} (tgid to thread count), keeping the array when they are the same. */
     void processes(TidMap threads) {
-        if (pidScratch.length < threads.size()) {
-            pidScratch = new int[threads.size() * 2];
-        }
-        int n = 0;
-        for (int slot = 0; slot < threads.capacity(); slot++) {
-            if (threads.keyAt(slot) != 0) {
-                pidScratch[n++] = threads.keyAt(slot);
-            }
-        }
+        pidScratch = threads.keys(pidScratch);
+        int n = threads.size();
         Arrays.sort(pidScratch, 0, n);
         if (!Arrays.equals(pids, 0, pids.length, pidScratch, 0, n)) {
             pids = Arrays.copyOf(pidScratch, n);

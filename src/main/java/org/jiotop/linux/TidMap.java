@@ -101,6 +101,18 @@ final class TidMap {
         return keys.length;
     }
 
+    /** The keys, in the first {@link #size()} entries of {@code reuse} or, when it is too short, of a new array. */
+    int[] keys(int[] reuse) {
+        int[] out = reuse.length >= size ? reuse : new int[size * 2];
+        int n = 0;
+        for (int key : keys) {
+            if (key != 0) {
+                out[n++] = key;
+            }
+        }
+        return out;
+    }
+
     int keyAt(int slot) {
         return keys[slot];
     }
