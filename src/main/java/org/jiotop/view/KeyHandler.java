@@ -43,7 +43,7 @@ public final class KeyHandler {
      * PgUp/PgDn, space, Home and End when it does not fit; closed (null) by any other key.
      */
     private static Dialog help(Dialog.Help h, Key k, int lines) {
-        int last = LiveScreen.helpTopMax(lines);
+        int last = HelpScreen.topMax(lines);
         if (last == 0) {
             return null;
         }

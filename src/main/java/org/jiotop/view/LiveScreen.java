@@ -9,7 +9,6 @@ import org.jiotop.model.Row;
 import org.jiotop.linux.SafeText;
 import org.jiotop.model.SortKey;
 import org.jiotop.linux.TaskLabels;
-import org.jiotop.output.Align;
 import org.jiotop.output.Cells;
 import org.jiotop.output.Column;
 import org.jiotop.output.DevicePanel;
@@ -35,8 +34,6 @@ import java.util.List;
 public final class LiveScreen {
     private static final AttributedStyle TITLE = AttributedStyle.INVERSE;
     private static final AttributedStyle EXITED = AttributedStyle.DEFAULT.faint();
-    private static final int KEY_NAMES_WIDTH = 18;
-    private static final List<String> HELP = helpText();
 
     /**
      * The lines to show, how many rows fit on one page, and the scroll position it drew them from
@@ -123,7 +120,7 @@ public final class LiveScreen {
         int pageRows = Math.max(0, g.height() - top.size() - bottom.size() - 1);
         List<AttributedString> lines = new ArrayList<>(top);
         if (s.dialog instanceof Dialog.Help h) {
-            lines.addAll(help(pageRows + 1, h.top()));
+            lines.addAll(HelpScreen.lines(pageRows + 1, h.top()));
         } else {
             List<AttributedString> rows = rows(report, pageRows);
             lines.add(title(report == null ? s.kind : report.kind()));
@@ -374,42 +371,5 @@ public final class LiveScreen {
                     .append(h.binding().hint(s, h.key()));
         }
         return b.toAttributedString();
-    }
-
-    /** The help screen: the key table, a key's names padded to {@value #KEY_NAMES_WIDTH} columns. */
-    static List<String> helpText() {
-        List<String> out = new ArrayList<>();
-        out.add("Keys (any key closes this help)");
-        out.add("");
-        for (KeyBinding b : KeyBinding.values()) {
-            out.add("  " + Text.aligned(b.keyNames, KEY_NAMES_WIDTH, Align.LEFT) + b.help);
-        }
-        out.add("");
-        out.add("Figures change only once per interval; keys redraw without measuring.");
-        return out;
-    }
-
-    /**
-     * The first help line that can be on top in {@code lines} lines: 0 when all of it fits, else
-     * so that the last line shows above the line that says where the screen is.
-     */
-    static int helpTopMax(int lines) {
-        return HELP.size() <= lines ? 0 : Math.max(0, HELP.size() - Math.max(1, lines - 1));
-    }
-
-    /** The help screen in {@code lines} lines from its line {@code top}, with where it is when it does not fit. */
-    private List<AttributedString> help(int lines, int top) {
-        List<AttributedString> out = new ArrayList<>();
-        boolean fits = HELP.size() <= lines;
-        int from = fits ? 0 : Math.clamp(top, 0, helpTopMax(lines));
-        int to = fits ? HELP.size() : Math.min(HELP.size(), from + Math.max(0, lines - 1));
-        for (String line : HELP.subList(from, to)) {
-            out.add(line.startsWith("Keys") ? new AttributedString(line, AttributedStyle.BOLD) : plain(line));
-        }
-        if (!fits && lines > 0) {
-            out.add(new AttributedString("lines " + (from + 1) + "-" + to + " of " + HELP.size()
-                    + ": up/down, PgUp/PgDn, Home/End scroll; any other key closes", AttributedStyle.INVERSE));
-        }
-        return out;
     }
 }

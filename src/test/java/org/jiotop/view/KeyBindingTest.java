@@ -63,7 +63,7 @@ class KeyBindingTest {
 
     @Test
     void theHelpScreenListsEveryBindingOnceInTableOrder() {
-        List<String> help = LiveScreen.helpText();
+        List<String> help = HelpScreen.text();
         List<String> entries = help.subList(2, help.size() - 2);
         assertThat(entries).hasSize(KeyBinding.values().length);
         for (int i = 0; i < entries.size(); i++) {
