@@ -1,7 +1,6 @@
 package org.jiotop.linux;
 
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -65,16 +64,15 @@ public final class KernelLabels {
     private record ProcessRead(boolean gone, boolean named, byte[] processName, ProcessCommand command) {
     }
 
-    /**
-     * The processes read for the report being labelled: their threads' rows share one reading
-     * instead of one each (5,000 reads of one command line, for a process of 5,000 threads).
-     */
-    private final Map<Integer, ProcessRead> thisReport = new HashMap<>();
-
-    private record RecentRead(ProcessRead read, long readNanos) {
+    /** A reading of a process, and when: in which report, and its time. */
+    private record RecentRead(ProcessRead read, long report, long readNanos) {
     }
 
-    /** The processes read in the last {@link #KEEP_NANOS} x 2, oldest reading first. */
+    /**
+     * The processes read in the last {@link #KEEP_NANOS} x 2, oldest reading first. The threads'
+     * rows of a process share one reading per report instead of one each (5,000 reads of one
+     * command line, for a process of 5,000 threads), idle threads' rows one for some seconds.
+     */
     private final Map<Integer, RecentRead> recentReads = new LinkedHashMap<>();
     /**
      * An idle thread's labels, kept: its name and PRIO cost a file read and three system calls,
@@ -132,7 +130,7 @@ public final class KernelLabels {
         boolean idle = kept != null && kept.task == task && kept.generation == priorityGeneration;
         if (idle && now - kept.readNanos < keepNanos(task.id())) {
             // Its process is not read for it: only compared when read for this report anyway.
-            ProcessRead fresh = thisReport.get(tgid);
+            ProcessRead fresh = readThisReport(tgid);
             if (fresh == null || kept.command == fresh.command || kept.command.equals(fresh.command)) {
                 kept.report = report;
                 return kept.labels;
@@ -169,22 +167,23 @@ public final class KernelLabels {
      * than for every report, as its threads' names are.
      */
     private ProcessRead processRead(int tgid, boolean idle, long now) {
-        ProcessRead read = thisReport.get(tgid);
-        if (read != null) {
-            return read;
-        }
-        RecentRead recent = idle ? recentReads.get(tgid) : null;
-        if (recent != null && now - recent.readNanos < keepNanos(tgid)) {
+        RecentRead recent = recentReads.get(tgid);
+        if (recent != null && (recent.report == report || idle && now - recent.readNanos < keepNanos(tgid))) {
             return recent.read;
         }
         byte[] cmdline = proc.cmdline(tgid);
         byte[] processName = proc.comm(tgid, tgid);
-        read = new ProcessRead(cmdline == null, cmdline != null && cmdline.length > 0, processName,
+        ProcessRead read = new ProcessRead(cmdline == null, cmdline != null && cmdline.length > 0, processName,
                 processCommand(tgid, cmdline, processName));
-        thisReport.put(tgid, read);
         recentReads.remove(tgid);
-        recentReads.put(tgid, new RecentRead(read, now));
+        recentReads.put(tgid, new RecentRead(read, report, now));
         return read;
+    }
+
+    /** Process {@code tgid} as read for the report being labelled, or null. */
+    private ProcessRead readThisReport(int tgid) {
+        RecentRead recent = recentReads.get(tgid);
+        return recent != null && recent.report == report ? recent.read : null;
     }
 
     /** How long thread {@code id}'s labels are kept while it stays idle: spread over 5 to 10 s by ID. */
@@ -246,11 +245,10 @@ public final class KernelLabels {
     }
 
     /**
-     * Starts labelling another report (or the same one drawn again): command lines are read anew,
-     * once per process.
+     * Starts labelling another report (or the same one drawn again): a process is read anew, once,
+     * for the first of its threads that needs a fresh reading.
      */
     public void nextReport() {
-        thisReport.clear();
         report++;
         long now = System.nanoTime();
         for (var eldest = recentReads.values().iterator(); eldest.hasNext(); ) {
