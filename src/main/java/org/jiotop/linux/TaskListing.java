@@ -106,7 +106,6 @@ final class TaskListing implements AutoCloseable {
         if (events != null) {
             events.close();
             events = null;
-            scans = 0;
         }
     }
 }
