@@ -159,10 +159,10 @@ class KeptFilesKernelTest {
 
     @Test
     void atMostHalfTheOpenFilesLimitIsHeld() throws Exception {
-        assertThat(KeptFiles.heldIoFiles(2048, 1024)).isEqualTo(512);
-        assertThat(KeptFiles.heldIoFiles(2048, 1 << 20)).isEqualTo(2048);
-        assertThat(KeptFiles.heldIoFiles(2048, -1)).as("limit unknown").isEqualTo(512);
-        assertThat(KeptFiles.heldIoFiles(2048, Long.MAX_VALUE)).as("unlimited").isEqualTo(2048);
+        assertThat(KeptFiles.heldIoFiles(16384, 1024)).isEqualTo(512);
+        assertThat(KeptFiles.heldIoFiles(16384, 1 << 20)).isEqualTo(16384);
+        assertThat(KeptFiles.heldIoFiles(16384, -1)).as("limit unknown").isEqualTo(512);
+        assertThat(KeptFiles.heldIoFiles(16384, Long.MAX_VALUE)).as("unlimited").isEqualTo(16384);
         String line = Files.readAllLines(Path.of("/proc/self/limits")).stream()
                 .filter(l -> l.startsWith("Max open files")).findFirst().orElseThrow();
         String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
