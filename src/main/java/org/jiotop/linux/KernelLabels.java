@@ -37,6 +37,21 @@ public final class KernelLabels {
     /** A process's command in both forms; the threads of a process share one instance. */
     private record ProcessCommand(String command, String shortCommand) {
         static final ProcessCommand GONE = new ProcessCommand(CommandText.GONE, CommandText.GONE);
+
+        /**
+         * The record's own equals, written out: the generated one links its method handles on its
+         * first call, which every run makes (~7 ms of a one-shot's CPU, BENCHMARKS.md).
+         */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ProcessCommand other && command.equals(other.command)
+                    && shortCommand.equals(other.shortCommand);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * command.hashCode() + shortCommand.hashCode();
+        }
     }
 
     private record Seen(TaskSample task, ProcessCommand command, String threadSuffix) {
