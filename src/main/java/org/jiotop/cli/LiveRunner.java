@@ -152,6 +152,8 @@ final class LiveRunner {
             case Command.Remeasure r -> monitor.setProcesses(state.processes());
             case Command.Ionice i when replay != null -> state.tell("A recording's tasks cannot be reniced", now);
             case Command.ToggleDelayAccounting t when replay != null -> state.tell("Not while replaying", now);
+            case Command.ToggleDevices d when replay != null -> state.tell("A recording has no device figures", now);
+            case Command.ToggleDevices d -> state.showDevices(!state.devices());
             case Command.Ionice i -> ionice(i, now);
             case Command.FilterUser f -> {
                 OptionalInt uid = Main.resolveUser(users, f.user());

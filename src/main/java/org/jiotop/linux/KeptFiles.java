@@ -28,6 +28,7 @@ final class KeptFiles implements AutoCloseable {
     /** The io files held, by PID, ascending. */
     private int[] pids = new int[0];
     private int[] fds = new int[0];
+    private final long[] counters = new long[ProcParsers.IO_COUNTERS];
     private int count;
     private int[] nextPids = new int[0];
     private int[] nextFds = new int[0];
@@ -75,12 +76,18 @@ final class KeptFiles implements AutoCloseable {
         lastPid = 0;
     }
 
-    /**
-     * As {@link ProcFs#processIo(int)}. Within a round, PIDs that do not ascend are read by path.
-     */
+    /** As {@link ProcFs#processIo(int)}: {@link #io(int, long[])} as an object. */
     ProcessIo io(int pid) {
+        return io(pid, counters) ? ProcParsers.ioOf(counters) : null;
+    }
+
+    /**
+     * As {@link ProcFs#processIo(int, long[])}. Within a round, PIDs that do not ascend are read by
+     * path.
+     */
+    boolean io(int pid, long[] into) {
         if (pid <= lastPid) {
-            return proc.processIo(pid);
+            return proc.processIo(pid, into);
         }
         lastPid = pid;
         while (at < count && pids[at] < pid) {
@@ -88,24 +95,23 @@ final class KeptFiles implements AutoCloseable {
         }
         if (at < count && pids[at] == pid) {
             int fd = fds[at++];
-            ProcessIo io = proc.readIo(fd);
-            if (io != null) {
+            if (proc.readIo(fd, into)) {
                 hold(pid, fd);
-                return io;
+                return true;
             }
             proc.close(fd); // its process is gone; the ID may be another's now
         }
         int fd = proc.openIo(pid);
         if (fd < 0) {
-            return null;
+            return false;
         }
-        ProcessIo io = proc.readIo(fd);
-        if (io != null && nextCount < maxIoFiles) {
+        boolean read = proc.readIo(fd, into);
+        if (read && nextCount < maxIoFiles) {
             hold(pid, fd);
         } else {
             proc.close(fd);
         }
-        return io;
+        return read;
     }
 
     /** Ends a round: closes the io files of the processes it did not read, and holds those it did. */

@@ -202,6 +202,12 @@ public final class ProcFs {
         return io(readClosing(openIo(pid), buffer));
     }
 
+    /** As {@link #processIo(int)}, into {@code into} ({@link ProcParsers#parseIo(byte[], int, long[])}); false for null. */
+    boolean processIo(int pid, long[] into) {
+        int n = readClosing(openIo(pid), buffer);
+        return n >= 0 && ProcParsers.parseIo(buffer, n, into);
+    }
+
     /** {@code /proc/TGID/task/TID/io}, one thread's counters, or null when it is gone or unreadable. */
     public ProcessIo threadIo(int tgid, int tid) {
         return io(read(tgid, tid, "io", buffer));
@@ -293,9 +299,10 @@ public final class ProcFs {
         return open(0);
     }
 
-    /** As {@link #processIo}, from a descriptor of {@link #openIo}. */
-    ProcessIo readIo(int fd) {
-        return io(readAll(fd, buffer, true));
+    /** As {@link #processIo(int, long[])}, from a descriptor of {@link #openIo}. */
+    boolean readIo(int fd, long[] into) {
+        int n = readAll(fd, buffer, true);
+        return n >= 0 && ProcParsers.parseIo(buffer, n, into);
     }
 
     /** As {@link #vmstat()}, from a descriptor of {@link #openVmstat}. */

@@ -54,8 +54,21 @@ public final class ProcParsers {
         return digits == 0 ? -1 : v;
     }
 
+    /** How many counters {@link #parseIo(byte[], int, long[])} fills in. */
+    static final int IO_COUNTERS = 7;
+
     /** {@code /proc/PID/io}; null when a needed line is missing or malformed. */
     public static ProcessIo parseIo(byte[] text, int length) {
+        long[] v = new long[IO_COUNTERS];
+        return parseIo(text, length, v) ? ioOf(v) : null;
+    }
+
+    /**
+     * {@code /proc/PID/io} into {@code into}, as {@link ProcessIo}'s fields and then
+     * {@link LogicalIo}'s, in their order: a refresh reads a process's io file without making
+     * objects of it. False when a needed line is missing or malformed.
+     */
+    static boolean parseIo(byte[] text, int length, long[] into) {
         long read = keyedValue(text, length, "read_bytes:");
         long write = keyedValue(text, length, "write_bytes:");
         long cancelled = keyedValue(text, length, "cancelled_write_bytes:");
@@ -64,11 +77,24 @@ public final class ProcParsers {
         long syscr = keyedValue(text, length, "syscr:");
         long syscw = keyedValue(text, length, "syscw:");
         if (read < 0 || write < 0 || cancelled < 0) {
-            return null;
+            return false;
         }
+        into[0] = read;
+        into[1] = write;
+        into[2] = cancelled;
         // Every kernel with read_bytes has the logical lines too: their absence is no reason to drop the bytes.
-        return rchar < 0 || wchar < 0 || syscr < 0 || syscw < 0 ? new ProcessIo(read, write, cancelled)
-                : new ProcessIo(read, write, cancelled, new LogicalIo(rchar, wchar, syscr, syscw));
+        boolean logical = rchar >= 0 && wchar >= 0 && syscr >= 0 && syscw >= 0;
+        into[3] = logical ? rchar : 0;
+        into[4] = logical ? wchar : 0;
+        into[5] = logical ? syscr : LogicalIo.UNKNOWN_CALLS;
+        into[6] = logical ? syscw : LogicalIo.UNKNOWN_CALLS;
+        return true;
+    }
+
+    /** The counters {@link #parseIo(byte[], int, long[])} filled in, as a {@link ProcessIo}. */
+    static ProcessIo ioOf(long[] counters) {
+        return new ProcessIo(counters[0], counters[1], counters[2],
+                new LogicalIo(counters[3], counters[4], counters[5], counters[6]));
     }
 
     /** {@code /proc/vmstat}; null when pgpgin or pgpgout is missing or malformed. */

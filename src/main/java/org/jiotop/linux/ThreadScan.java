@@ -27,8 +27,8 @@ final class ThreadScan {
      * call in one thread alone) goes unseen: a minute at the default delay, for 1/60 of the cost.
      */
     static final int FULL_EVERY = 60;
-    /** The counters kept per process: its io file's seven, then its group's two delay totals. */
-    private static final int SUMS = 9;
+    /** The counters kept per process: its io file's, then its group's two delay totals. */
+    private static final int SUMS = ProcParsers.IO_COUNTERS + 2;
 
     private final ProcFs proc;
     private final TaskstatsSocket taskstats;
@@ -144,20 +144,12 @@ final class ThreadScan {
         }
         files.beginIo();
         for (int k = 0; k < count; k++) {
-            ProcessIo io = files.io(groupIds[k]);
-            if (io == null || (delays && !groups.answered(k))) {
+            // The io file's counters, then the delays.
+            if (!files.io(groupIds[k], sums) || (delays && !groups.answered(k))) {
                 continue;
             }
-            LogicalIo l = io.logical();
-            sums[0] = io.readBytes();
-            sums[1] = io.writeBytes();
-            sums[2] = io.cancelledWriteBytes();
-            sums[3] = l.readChars();
-            sums[4] = l.writeChars();
-            sums[5] = l.readSyscalls();
-            sums[6] = l.writeSyscalls();
-            sums[7] = delays ? groups.blkioDelayNanos(k) : 0;
-            sums[8] = delays ? groups.swapinDelayNanos(k) : 0;
+            sums[ProcParsers.IO_COUNTERS] = delays ? groups.blkioDelayNanos(k) : 0;
+            sums[ProcParsers.IO_COUNTERS + 1] = delays ? groups.swapinDelayNanos(k) : 0;
             current.add(groupIds[k], sums);
         }
         files.endIo();

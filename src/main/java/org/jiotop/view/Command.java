@@ -26,6 +26,10 @@ public sealed interface Command {
     record ToggleDelayAccounting() implements Command {
     }
 
+    /** Show or hide the device panel: not while replaying, since a recording has no device figures. */
+    record ToggleDevices() implements Command {
+    }
+
     record SaveSettings() implements Command {
     }
 

@@ -175,8 +175,7 @@ enum KeyBinding {
     DEVICES("d", "show or hide the block devices' panel (iostat -x figures, busiest first)", "dD") {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
-            s.devices = !s.devices;
-            return Command.REDRAW;
+            return new Command.ToggleDevices();
         }
     },
     LINE("up down", "scroll by a line", "", Key.Kind.UP, Key.Kind.DOWN) {

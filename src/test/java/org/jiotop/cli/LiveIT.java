@@ -151,7 +151,7 @@ class LiveIT {
         }
     }
 
-    /** A recording in the live view: the recorded intervals play, the first line says when, space pauses. */
+    /** A recording in the live view: the recorded intervals play, the first line says when, space pauses, no device panel. */
     @Test
     void aRecordingReplaysInTheLiveView() throws Exception {
         Path file = tmp.resolve("live.jior");
@@ -163,6 +163,9 @@ class LiveIT {
             assertThat(screen.lines().findFirst().orElseThrow()).as(screen).matches(".*\\d\\d:\\d\\d:\\d\\d.* playing");
             tmux.keys("Space");
             tmux.await(s -> s.contains("paused"), WAIT);
+            // Devices are not recorded: no panel that would say "measuring" for ever.
+            tmux.keys("d");
+            assertThat(tmux.await(s -> s.contains("A recording has no device figures"), WAIT)).doesNotContain("devices:");
             tmux.keys("q");
         }
     }

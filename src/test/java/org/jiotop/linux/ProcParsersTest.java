@@ -46,6 +46,24 @@ class ProcParsersTest {
         assertThat(io("")).isNull();
     }
 
+    /** The counters in field order; a missing logical line leaves the chars 0 and the call counts unknown. */
+    @Test
+    void ioIntoAnArrayHoldsTheFieldsInOrderAndLeavesItAsItWasWhenRefused() {
+        long[] into = new long[ProcParsers.IO_COUNTERS];
+        byte[] full = b("rchar: 11\nwchar: 12\nsyscr: 13\nsyscw: 14\nread_bytes: 1\nwrite_bytes: 2\n"
+                + "cancelled_write_bytes: 3\n");
+        assertThat(ProcParsers.parseIo(full, full.length, into)).isTrue();
+        assertThat(into).containsExactly(1, 2, 3, 11, 12, 13, 14);
+        assertThat(ProcParsers.ioOf(into)).isEqualTo(new ProcessIo(1, 2, 3, new LogicalIo(11, 12, 13, 14)));
+        byte[] bytesOnly = b("read_bytes: 4\nwrite_bytes: 5\ncancelled_write_bytes: 6\nsyscr: 7\n");
+        assertThat(ProcParsers.parseIo(bytesOnly, bytesOnly.length, into)).isTrue();
+        assertThat(into).containsExactly(4, 5, 6, 0, 0, LogicalIo.UNKNOWN_CALLS, LogicalIo.UNKNOWN_CALLS);
+        assertThat(ProcParsers.ioOf(into)).isEqualTo(new ProcessIo(4, 5, 6));
+        byte[] refused = b("read_bytes: 8\nwrite_bytes: 9\n");
+        assertThat(ProcParsers.parseIo(refused, refused.length, into)).isFalse();
+        assertThat(into).as("untouched").containsExactly(4, 5, 6, 0, 0, LogicalIo.UNKNOWN_CALLS, LogicalIo.UNKNOWN_CALLS);
+    }
+
     @Test
     void keysMustStartALine() {
         // "pgpgin" inside another line (or a longer key) is not the counter.

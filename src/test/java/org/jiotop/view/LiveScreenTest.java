@@ -114,8 +114,8 @@ class LiveScreenTest {
     @Test
     void devicePanelAboveTheTasks() throws IOException {
         LiveState s = new LiveState();
-        KeyHandler.handle(s, Key.ch('d'), 10, 0);
-        assertThat(s.devices()).isTrue();
+        assertThat(KeyHandler.handle(s, Key.ch('d'), 10, 0)).isInstanceOf(Command.ToggleDevices.class);
+        s.showDevices(true);
         assertThat(text(render(s, 100, 16, report(true), true))).contains("  devices: measuring\u2026");
         s.devicesMeasured(List.of(
                 new DeviceRates("sda", false, false, 100, 200, 819_200, 104_857_600, 5, 10, 2.5, 75),
@@ -126,7 +126,7 @@ class LiveScreenTest {
         LiveScreen.Frame f = render(s, 100, 16, report(true), true);
         assertGolden(text(f), "live-devices.txt");
         assertThat(f.pageRows()).isEqualTo(6);
-        KeyHandler.handle(s, Key.ch('D'), 10, 0);
+        s.showDevices(false);
         assertThat(text(render(s, 100, 16, report(true), true))).doesNotContain("%util");
     }
 
