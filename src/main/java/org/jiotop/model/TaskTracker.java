@@ -48,6 +48,8 @@ public final class TaskTracker {
     }
 
     private static final int VANISHED_SCANS = 3;
+    /** The scan's activity while it is accounted, kept from one scan to the next: {@link Interval} gets a copy. */
+    private final List<TaskActivity> activity = new ArrayList<>();
     private Scan previous;
     private Scan current;
 
@@ -135,7 +137,8 @@ public final class TaskTracker {
         IntMap<KnownTask> next = spare;
         next.clear();
         carried = 0;
-        List<TaskActivity> activity = new ArrayList<>(scan.tasks().size());
+        List<TaskActivity> activity = this.activity;
+        activity.clear();
         List<TaskSample> tasks = scan.tasks();
         for (int i = 0; i < tasks.size(); i++) {
             TaskSample s = tasks.get(i);
