@@ -23,10 +23,18 @@ public final class TaskCounters {
     private long[] cancelledWriteBytes = new long[0];
     private long[] sampledAt = new long[0];
 
-    /** Makes room for {@code n} rows, all unanswered. */
+    /** Below this many rows the columns are not made smaller. */
+    private static final int SMALLEST = 256;
+
+    /**
+     * Makes room for {@code n} rows, all unanswered. Columns four times larger than needed are
+     * made smaller: the first thread scan asks about every thread (~85 bytes a row), later ones
+     * about the few that moved.
+     */
     void reset(int n) {
-        if (n > answered.length) {
-            int size = Math.max(n, answered.length * 2);
+        int rows = answered.length;
+        if (n > rows || (rows > SMALLEST && n < rows / 4)) {
+            int size = n > rows ? Math.max(n, rows * 2) : Math.max(SMALLEST, n * 2);
             answered = new boolean[size];
             id = new int[size];
             uid = new int[size];
