@@ -207,13 +207,14 @@ class ExportLimitsEndToEndTest {
         assertThat(own).containsKey("other/other");
         own.keySet().removeIf(k -> !k.startsWith(prefix));
         assertThat(own).isNotEmpty();
-        // One page each; now and then a writer is also charged a page of file system metadata.
+        // One page each; now and then a writer is also charged a page of file system metadata, more
+        // often on a loaded machine (20 of 345 writers in one run).
         assertThat(own.values()).as("%s", own).allSatisfy(v -> {
             assertThat(v).isPositive();
             assertThat(v % PAGE).isZero();
         });
         assertThat(own.values().stream().filter(v -> v == PAGE).count()).as("%s", own)
-                .isGreaterThanOrEqualTo(own.size() * 98L / 100);
+                .isGreaterThanOrEqualTo(own.size() * 90L / 100);
         assertThat(exporter.alive()).isTrue();
     }
 
