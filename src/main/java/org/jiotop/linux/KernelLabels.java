@@ -40,7 +40,7 @@ public final class KernelLabels {
 
         /**
          * The record's own equals, written out: the generated one links its method handles on its
-         * first call, which every run makes (~7 ms of a one-shot's CPU, BENCHMARKS.md).
+         * first call, which every run makes (~9 ms of a one-shot's CPU, BENCHMARKS.md).
          */
         @Override
         public boolean equals(Object o) {
