@@ -20,9 +20,12 @@ final class KeptFiles implements AutoCloseable {
      */
     static final int MAX_IO_FILES = 16384;
     private static final int UNOPENED = -2;
+    private static final int UNSIZED = -1;
 
     private final ProcFs proc;
-    private final int maxIoFiles;
+    /** How many io files may be held: {@link #UNSIZED} until the first round, when it is sized. */
+    private int maxIoFiles;
+    private final long openFilesLimit;
     private int vmstat = UNOPENED;
     private int delayAcct = UNOPENED;
     /** The io files held, by PID, ascending. */
@@ -40,15 +43,26 @@ final class KeptFiles implements AutoCloseable {
     KeptFiles(ProcFs proc, int maxIoFiles) {
         this.proc = proc;
         this.maxIoFiles = maxIoFiles;
+        this.openFilesLimit = -1;
     }
 
     /**
-     * At most {@code maxIoFiles}, and half of {@code openFilesLimit} (-1: unknown, then at most
-     * 512), so that jiotop's other files always open.
+     * Holds up to {@link #heldIoFiles} io files, sized when the first round begins: by then another
+     * holder in the process (a second scanner) holds its own, and they count as open.
      */
-    static int heldIoFiles(int maxIoFiles, long openFilesLimit) {
-        long room = openFilesLimit < 0 ? 512 : openFilesLimit / 2;
-        return (int) Math.min(maxIoFiles, room);
+    KeptFiles(ProcFs proc, long openFilesLimit) {
+        this.proc = proc;
+        this.maxIoFiles = UNSIZED;
+        this.openFilesLimit = openFilesLimit;
+    }
+
+    /**
+     * At most {@code maxIoFiles}, and half of {@code openFilesLimit} (-1: unknown, then 512) less
+     * the {@code open} descriptors, so that jiotop's other files always open.
+     */
+    static int heldIoFiles(int maxIoFiles, long openFilesLimit, int open) {
+        long room = (openFilesLimit < 0 ? 512 : openFilesLimit / 2) - Math.max(0, open);
+        return Math.clamp(room, 0, maxIoFiles);
     }
 
     /** As {@link ProcFs#vmstat()}. */
@@ -74,6 +88,9 @@ final class KeptFiles implements AutoCloseable {
         }
         inRound = true;
         lastPid = 0;
+        if (maxIoFiles == UNSIZED) {
+            maxIoFiles = heldIoFiles(MAX_IO_FILES, openFilesLimit, proc.openDescriptors());
+        }
     }
 
     /** As {@link ProcFs#processIo(int)}: {@link #io(int, long[])} as an object. */

@@ -262,6 +262,18 @@ public final class ProcFs {
         return pid > 0 && pid <= Integer.MAX_VALUE ? (int) pid : -1;
     }
 
+    /** How many descriptors this process has open (the entries of its {@code fd} folder), or -1. */
+    public int openDescriptors() {
+        int self = selfPid();
+        if (self < 0) {
+            return -1;
+        }
+        begin();
+        id(self);
+        name("fd");
+        return ids().length;
+    }
+
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */
     public VmCounters vmstat() {
         return vmstat(readClosing(openVmstat(), buffer));

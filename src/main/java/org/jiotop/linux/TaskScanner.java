@@ -70,8 +70,7 @@ public final class TaskScanner implements Sampler {
         this.taskstats = taskstats;
         this.exits = exits;
         this.leaders = new LeaderAnswers(leaderMaxAgeNanos);
-        long openFiles = new Libc().openFilesLimit();
-        this.files = new KeptFiles(proc, KeptFiles.heldIoFiles(KeptFiles.MAX_IO_FILES, openFiles));
+        this.files = new KeptFiles(proc, new Libc().openFilesLimit());
         this.settling = new ExitSettling(proc);
         this.threadScan = new ThreadScan(proc, taskstats, files);
         this.taskListing = new TaskListing(proc);

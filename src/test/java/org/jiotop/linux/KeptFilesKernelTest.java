@@ -159,10 +159,17 @@ class KeptFilesKernelTest {
 
     @Test
     void atMostHalfTheOpenFilesLimitIsHeld() throws Exception {
-        assertThat(KeptFiles.heldIoFiles(16384, 1024)).isEqualTo(512);
-        assertThat(KeptFiles.heldIoFiles(16384, 1 << 20)).isEqualTo(16384);
-        assertThat(KeptFiles.heldIoFiles(16384, -1)).as("limit unknown").isEqualTo(512);
-        assertThat(KeptFiles.heldIoFiles(16384, Long.MAX_VALUE)).as("unlimited").isEqualTo(16384);
+        assertThat(KeptFiles.heldIoFiles(16384, 1024, 0)).isEqualTo(512);
+        assertThat(KeptFiles.heldIoFiles(16384, 1024, 12)).as("less what is open").isEqualTo(500);
+        assertThat(KeptFiles.heldIoFiles(16384, 1 << 20, 12)).isEqualTo(16384);
+        assertThat(KeptFiles.heldIoFiles(16384, -1, 0)).as("limit unknown").isEqualTo(512);
+        assertThat(KeptFiles.heldIoFiles(16384, -1, -1)).as("neither known").isEqualTo(512);
+        assertThat(KeptFiles.heldIoFiles(16384, Long.MAX_VALUE, 3)).as("unlimited").isEqualTo(16384);
+        // A second holder in the process, sized after the first took its half: none.
+        assertThat(KeptFiles.heldIoFiles(16384, 20_000, 10_030)).isZero();
+        long open = openDescriptors();
+        assertThat(ProcFs.system().openDescriptors()).as("/proc/self/fd, its own listing's descriptor included")
+                .isBetween((int) open - 2, (int) open + 2);
         String line = Files.readAllLines(Path.of("/proc/self/limits")).stream()
                 .filter(l -> l.startsWith("Max open files")).findFirst().orElseThrow();
         String soft = line.substring("Max open files".length()).strip().split("\\s+")[0];
