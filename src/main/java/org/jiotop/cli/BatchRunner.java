@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.KernelException;
 import org.jiotop.linux.ProcFs;
+import org.jiotop.linux.ProcessCpu;
 import org.jiotop.model.DeviceReport;
 import org.jiotop.model.Report;
 import org.jiotop.model.ReportSettings;
@@ -81,7 +82,7 @@ final class BatchRunner {
         }
         if (startupReport != null) {
             // For the benchmark (BENCHMARKS.md): CPU of the whole process up to its first sample.
-            long cpuNanos = proc.cpuNanos(proc.selfPid());
+            long cpuNanos = ProcessCpu.nanos(proc, proc.selfPid());
             startupReport.println("jiotop: cpu ms to first sample: " + cpuNanos / 1_000_000);
         }
         ReportSettings.Figures figures = options.figures();

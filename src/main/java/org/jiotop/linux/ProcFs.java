@@ -62,9 +62,14 @@ public final class ProcFs {
 
     /** The TIDs of process {@code pid}, ascending; empty when it is gone. */
     public int[] tids(int pid) {
+        return entries(pid, "task");
+    }
+
+    /** The numeric entries of {@code /proc/PID/folder}, ascending; none when it is gone. */
+    private int[] entries(int pid, String folder) {
         begin();
         id(pid);
-        name("task");
+        name(folder);
         return ids();
     }
 
@@ -235,24 +240,6 @@ public final class ProcFs {
     }
 
     /**
-     * The CPU time used so far by all threads of process {@code pid}, in nanoseconds (the first
-     * field of each {@code /proc/PID/task/TID/schedstat}), or -1 when it is gone.
-     */
-    public long cpuNanos(int pid) {
-        long total = 0;
-        boolean any = false;
-        for (int tid : tids(pid)) {
-            int n = read(pid, tid, "schedstat", buffer);
-            long v = n < 0 ? -1 : ProcParsers.parseDecimalPrefix(buffer, n);
-            if (v >= 0) {
-                total += v;
-                any = true;
-            }
-        }
-        return any ? total : -1;
-    }
-
-    /**
      * This process's PID, from {@code /proc/self/stat}, or -1. (ProcessHandle would cost start-up
      * a thread pool and classes that a run never needs otherwise.)
      */
@@ -265,13 +252,7 @@ public final class ProcFs {
     /** How many descriptors this process has open (the entries of its {@code fd} folder), or -1. */
     public int openDescriptors() {
         int self = selfPid();
-        if (self < 0) {
-            return -1;
-        }
-        begin();
-        id(self);
-        name("fd");
-        return ids().length;
+        return self < 0 ? -1 : entries(self, "fd").length;
     }
 
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */
