@@ -8,7 +8,8 @@ import java.util.Arrays;
  * and a close. A descriptor of /proc/PID/io reads the process it was opened for and no other: once
  * that process is reaped the read fails, even if a new process has taken its ID, and the file is
  * opened afresh. At most {@link #MAX_IO_FILES} io files are held, and no more than half the
- * process's limit on open files; the processes beyond them are read by path.
+ * process's limit on open files less the descriptors open when the first round begins; the
+ * processes beyond them are read by path.
  */
 final class KeptFiles implements AutoCloseable {
     /**
