@@ -171,6 +171,43 @@ class LauncherIT {
     }
 
     @Test
+    void theRememberedSourceListSeesFilesAddedAndIsMadeAgainAfterABuild() throws Exception {
+        Path mvnw = home.resolve("mvnw");
+        Files.writeString(mvnw, "#!/bin/sh\necho \"build $*\" >> \"$HOME/builds\"\n");
+        Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path main = Files.createDirectories(home.resolve("src/main"));
+        Path jar = home.resolve("target/jiotop.jar");
+        long t = System.currentTimeMillis();
+        Files.writeString(home.resolve("pom.xml"), "");
+        setTime(home.resolve("pom.xml"), t - 60_000);
+        setTime(main, t - 60_000);
+        setTime(jar, t - 30_000);
+        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(Files.readAllLines(home.resolve("target/sources.list"))).containsExactly("src/main/", "pom.xml");
+
+        // A file put in since: its folder is newer than the jar, though the list does not name it.
+        Path added = Files.writeString(main.resolve("Added.java"), "");
+        setTime(added, t - 60_000);
+        run(Map.of(), "./jiotop", "--version");
+        assertThat(Files.readString(tmp.resolve("builds"))).as("built for the file put in").hasLineCount(1);
+
+        // A build outside the launcher takes the file in; the list, older than the jar, is made again
+        // and so names it, and an edit of it afterwards is seen.
+        setTime(main, t - 60_000);
+        setTime(jar, t + 5_000);
+        run(Map.of(), "./jiotop", "--version");
+        assertThat(Files.readString(tmp.resolve("builds"))).as("nothing newer than the jar").hasLineCount(1);
+        assertThat(Files.readAllLines(home.resolve("target/sources.list"))).contains("src/main/Added.java");
+        setTime(added, t + 10_000);
+        run(Map.of(), "./jiotop", "--version");
+        assertThat(Files.readString(tmp.resolve("builds"))).as("built for the edit").hasLineCount(2);
+    }
+
+    private static void setTime(Path file, long millis) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(millis));
+    }
+
+    @Test
     void aFirstBuildSaysWhatItDoesAndHowLongItTook() throws Exception {
         // A stand-in for mvnw that puts back the jar a real build would make.
         Path jar = home.resolve("target/jiotop.jar");
