@@ -63,6 +63,21 @@ final class Libc {
                         JAVA_LONG), Linker.Option.captureCallState("errno"));
     }
 
+    /**
+     * syscall(2) with no errno capture. The stub of a capturing handle makes a view of the capture
+     * buffer on every call (only C2's escape analysis would remove it): ~35 bytes for each held io
+     * file read, every refresh, idle or not. Linked only once a run has made {@link #UNCAPTURED_AFTER}
+     * such reads, so that a one-shot never pays to link a second handle.
+     */
+    private static final class Uncaptured {
+        static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
+                FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
+                        JAVA_LONG));
+    }
+
+    static final int UNCAPTURED_AFTER = 4096;
+    private int preads;
+
     private static final class Passwd {
         static final MethodHandle GETPWUID_R = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("getpwuid_r"),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
@@ -142,7 +157,20 @@ final class Libc {
 
     /** Reads from {@code offset} without moving the file's position; bytes read, 0 at the end, or -1. */
     long pread(int fd, MemorySegment buf, long len, long offset) {
-        return syscall(Syscall.PREAD64, fd, buf.address(), len, offset, 0, 0);
+        if (preads < UNCAPTURED_AFTER) {
+            preads++;
+            return syscall(Syscall.PREAD64, fd, buf.address(), len, offset, 0, 0);
+        }
+        long r;
+        try {
+            r = (long) Uncaptured.SYSCALL.invokeExact(Syscall.PREAD64.number, (long) fd, buf.address(), len, offset,
+                    0L, 0L);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        // For errno, a failed read is made again: a held file's read fails the same way twice (its
+        // process is gone), and a read interrupted the first time is simply made again.
+        return r >= 0 ? r : syscall(Syscall.PREAD64, fd, buf.address(), len, offset, 0, 0);
     }
 
     /** Directory entries ({@code struct linux_dirent64}) into {@code buf}; bytes filled, 0 at the end, or -1. */

@@ -26,8 +26,9 @@ public final class ProcfsScanner implements Sampler {
     /** The monotonic clock of {@link System#nanoTime()} less the time since boot: where boot lies on it. */
     private final long bootNanos;
     private final SampleDraft draft = new SampleDraft();
-    private List<TaskSample> previous = List.of();
-    private boolean previousProcesses;
+    private final ScanBuffers buffers = new ScanBuffers();
+    /** How many tasks the last scan gave: the next one's expected size. */
+    private int lastSize;
     private final Visibility.Why why;
     private Visibility visibility;
     private int[] listed = new int[1024];
@@ -139,12 +140,9 @@ public final class ProcfsScanner implements Sampler {
     }
 
     private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays) {
-        previous = tasks.tasks();
-        previousProcesses = processes;
         visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen, why);
-        int[] sorted = Arrays.copyOf(listed, count);
-        Arrays.sort(sorted);
-        return new Scan(now, processes, tasks.tasks(), sorted, List.of(), -1, proc.vmstat(), delays,
+        lastSize = tasks.tasks().size();
+        return new Scan(now, processes, tasks.tasks(), buffers.end(processes, listed, count), List.of(), -1, proc.vmstat(), delays,
                 tasks.unchanged());
     }
 
@@ -153,7 +151,7 @@ public final class ProcfsScanner implements Sampler {
         count = 0;
         unreadable = 0;
         seen = 0;
-        return new ScanSamples(processes == previousProcesses ? previous : List.of(), previous.size());
+        return buffers.begin(processes, lastSize);
     }
 
     /** The processes of the threads in {@code tids}, ascending, each once. */

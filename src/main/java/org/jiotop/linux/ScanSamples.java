@@ -1,6 +1,5 @@
 package org.jiotop.linux;
 
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -14,12 +13,16 @@ final class ScanSamples {
     private final List<TaskSample> before;
     private int at;
     private final List<TaskSample> tasks;
-    private final BitSet unchanged = new BitSet();
+    private final BitSet unchanged;
 
-    /** {@code before}: the previous scan's samples, in listing order, of the same mode (threads or processes). */
-    ScanSamples(List<TaskSample> before, int expected) {
+    /**
+     * {@code before}: the previous scan's samples, in listing order, of the same mode (threads or
+     * processes); {@code tasks} and {@code unchanged}, empty, to fill.
+     */
+    ScanSamples(List<TaskSample> before, List<TaskSample> tasks, BitSet unchanged) {
         this.before = before;
-        this.tasks = new ArrayList<>(expected);
+        this.tasks = tasks;
+        this.unchanged = unchanged;
     }
 
     /**

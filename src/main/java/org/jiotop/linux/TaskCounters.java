@@ -25,15 +25,21 @@ public final class TaskCounters {
 
     /** Below this many rows the columns are not made smaller. */
     private static final int SMALLEST = 256;
+    /** How many resets in a row the columns must be too large for before they are made smaller. */
+    static final int SHRINK_AFTER = 16;
+    private int tooLarge;
 
     /**
-     * Makes room for {@code n} rows, all unanswered. Columns four times larger than needed are
-     * made smaller: the first thread scan asks about every thread (~85 bytes a row), later ones
-     * about the few that moved.
+     * Makes room for {@code n} rows, all unanswered. Columns four times larger than needed for
+     * {@link #SHRINK_AFTER} resets in a row are made smaller: the first thread scan asks about
+     * every thread (~85 bytes a row), later ones about the few that moved, and how many moved
+     * varies from one refresh to the next (growing and shrinking by turns would allocate on most).
      */
     void reset(int n) {
         int rows = answered.length;
-        if (n > rows || (rows > SMALLEST && n < rows / 4)) {
+        tooLarge = rows > SMALLEST && n < rows / 4 ? tooLarge + 1 : 0;
+        if (n > rows || tooLarge >= SHRINK_AFTER) {
+            tooLarge = 0;
             int size = n > rows ? Math.max(n, rows * 2) : Math.max(SMALLEST, n * 2);
             answered = new boolean[size];
             id = new int[size];
@@ -51,6 +57,11 @@ public final class TaskCounters {
         } else {
             Arrays.fill(answered, 0, n, false);
         }
+    }
+
+    /** How many rows the columns hold now. */
+    int capacity() {
+        return answered.length;
     }
 
     /**

@@ -33,10 +33,7 @@ public final class TaskScanner implements Sampler {
     private int[] lateTgids = new int[0];
     private final ExitSettling settling;
     private int[] unreadRows = new int[64];
-    /** The previous scan's samples, in listing order: an unchanged task keeps its sample object. */
-    private List<TaskSample> previous = List.of();
-    /** Whether {@link #previous} holds processes (or threads). */
-    private boolean previousProcesses;
+    private final ScanBuffers buffers = new ScanBuffers();
     private final SampleDraft draft = new SampleDraft();
     private final ThreadScan threadScan;
     /** The exit reports lost before the last thread scan: more lost since means no two-level scan. */
@@ -134,19 +131,11 @@ public final class TaskScanner implements Sampler {
         return asked;
     }
 
-    /** Samples for a scan of threads or of processes, compared with the previous scan of the same. */
-    private ScanSamples samples(boolean processes, int expected) {
-        return new ScanSamples(processes == previousProcesses ? previous : List.of(), expected);
-    }
-
     /** The scan of {@code samples}, with the first {@code count} IDs of {@code listed} as listed. */
     private Scan scan(long now, boolean processes, ScanSamples samples, int[] listed, int count,
                       List<TaskExit> exited, boolean delays) {
-        previous = samples.tasks();
-        previousProcesses = processes;
-        int[] sorted = Arrays.copyOf(listed, count);
-        Arrays.sort(sorted);
-        return new Scan(now, processes, samples.tasks(), sorted, exited, exits == null ? -1 : exits.overflows(),
+        ListedIds ids = buffers.end(processes, listed, count);
+        return new Scan(now, processes, samples.tasks(), ids, exited, exits == null ? -1 : exits.overflows(),
                 files.vmstat(), delays, samples.unchanged());
     }
 
@@ -173,9 +162,9 @@ public final class TaskScanner implements Sampler {
         boolean twoLevel = only == null && exits != null && lost == lostSeen;
         lostSeen = lost;
         boolean delays = delayAccounting();
-        ScanSamples tasks = samples(false, n);
+        ScanSamples tasks = buffers.begin(false, n);
         threadScan.sample(taskListing.ids(), taskListing.tgids(), n, twoLevel, delays, exitedTgids,
-                previousProcesses ? List.of() : previous, tasks);
+                buffers.previous(false), tasks);
         return scan(now, false, tasks, taskListing.ids(), n, exited, delays);
     }
 
@@ -231,7 +220,7 @@ public final class TaskScanner implements Sampler {
         int[] started = exits == null ? new int[0]
                 : settling.settle(pids, io, exited, gone, into -> lateExits(only, into));
         int[] listed = gone.isEmpty() && started.length == 0 ? pids : listing(pids, gone, started);
-        ScanSamples tasks = samples(true, n);
+        ScanSamples tasks = buffers.begin(true, n);
         TaskCounters group = delays ? groupCounters : leader;
         for (int i = 0; i < n; i++) {
             // One found reaped during the scan is left to its exit reports.

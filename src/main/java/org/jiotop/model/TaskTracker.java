@@ -50,6 +50,15 @@ public final class TaskTracker {
     private static final int VANISHED_SCANS = 3;
     /** The scan's activity while it is accounted, kept from one scan to the next: {@link Interval} gets a copy. */
     private final List<TaskActivity> activity = new ArrayList<>();
+    /**
+     * The rows of the intervals, two lists used in turn so that a refresh allocates nothing for each
+     * idle task: an interval's list holds until the second advance after it fills it again.
+     */
+    private final List<List<TaskActivity>> shownLists = List.of(new ArrayList<>(), new ArrayList<>());
+    private final List<List<TaskActivity>> shownViews = List.of(
+            java.util.Collections.unmodifiableList(shownLists.get(0)),
+            java.util.Collections.unmodifiableList(shownLists.get(1)));
+    private int shownTurn;
     private Scan previous;
     private Scan current;
 
@@ -188,8 +197,13 @@ public final class TaskTracker {
         } else {
             threadExits(scan, next, activity, ended);
         }
-        List<TaskActivity> shown = new ArrayList<>(activity.size() + ended.size() + exitedRows.size());
-        shown.addAll(activity);
+        shownTurn ^= 1;
+        List<TaskActivity> shown = shownLists.get(shownTurn);
+        shown.clear();
+        // One by one: addAll would copy the list into a new array first.
+        for (int i = 0; i < activity.size(); i++) {
+            shown.add(activity.get(i));
+        }
         shown.addAll(ended);
         shown.addAll(exitedRows.nextInterval());
         for (TaskActivity a : ended) {
@@ -209,7 +223,7 @@ public final class TaskTracker {
         VmCounters a = before.vm();
         VmCounters b = scan.vm();
         boolean vm = a != null && b != null;
-        return new Interval(before.monotonicNanos(), scan.monotonicNanos(), shown,
+        return new Interval(before.monotonicNanos(), scan.monotonicNanos(), shownViews.get(shownTurn),
                 vm ? Math.max(0, b.pagedInKiB() - a.pagedInKiB()) : -1,
                 vm ? Math.max(0, b.pagedOutKiB() - a.pagedOutKiB()) : -1,
                 scan.delayAccounting(), scan.lostExitReports());

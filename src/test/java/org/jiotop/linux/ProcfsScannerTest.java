@@ -69,7 +69,7 @@ class ProcfsScannerTest {
         assertThat(reader.swapinDelayNanos()).isZero();
         // Started 51 s after boot, on a clock where boot lies 1000.5 s before the scanner was made.
         assertThat(reader.startNanos() - scan.tasks().get(0).startNanos()).isEqualTo(1_000_000_000L);
-        assertThat(scan.listed()).containsExactly(100, 101, 200);
+        assertThat(scan.listed().toArray()).containsExactly(100, 101, 200);
         assertThat(scan.lists(200)).isTrue();
         assertThat(scan.exits()).isEmpty();
         assertThat(scan.lostExitReports()).isEqualTo(-1);
@@ -87,7 +87,7 @@ class ProcfsScannerTest {
         assertThat(p.includesReapedChildren()).isTrue();
         assertThat(p.readBytes()).isEqualTo(8192);
         assertThat(p.blkioDelayNanos()).isEqualTo(70_000_000L);
-        assertThat(scan.listed()).containsExactly(100, 200);
+        assertThat(scan.listed().toArray()).containsExactly(100, 200);
         assertThat(scanner.visibility()).isEqualTo(new Visibility(Visibility.Source.PROCFS, 1, 2));
     }
 

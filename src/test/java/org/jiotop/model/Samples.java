@@ -1,5 +1,6 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.ListedIds;
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskSample;
@@ -49,8 +50,8 @@ final class Samples {
 
     /** As listed by /proc: the sampled tasks plus {@code zombies}, which could not be sampled. */
     static Scan withZombies(Scan s, int... zombies) {
-        int[] listed = java.util.stream.IntStream.concat(java.util.Arrays.stream(s.listed()),
-                java.util.Arrays.stream(zombies)).sorted().toArray();
+        ListedIds listed = ListedIds.of(java.util.stream.IntStream.concat(java.util.Arrays.stream(s.listed().toArray()),
+                java.util.Arrays.stream(zombies)).toArray());
         return new Scan(s.monotonicNanos(), s.processes(), s.tasks(), listed, s.exits(), s.lostExitReports(), s.vm(),
                 s.delayAccounting(), s.unchanged());
     }
@@ -60,8 +61,8 @@ final class Samples {
                 s.delayAccounting(), s.unchanged());
     }
 
-    private static int[] ids(TaskSample... tasks) {
-        return java.util.Arrays.stream(tasks).mapToInt(TaskSample::id).sorted().toArray();
+    private static ListedIds ids(TaskSample... tasks) {
+        return ListedIds.of(java.util.Arrays.stream(tasks).mapToInt(TaskSample::id).toArray());
     }
 
     /** The kernel's exit report for a thread. */

@@ -1,5 +1,6 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.ListedIds;
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskExit;
 import org.jiotop.linux.TaskSample;
@@ -326,9 +327,8 @@ final class SimulatedKernel {
             }
         }
         scanned = true;
-        int[] sorted = ids.stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(sorted);
-        return new Scan(now, processes, tasks, sorted, exits, reports == Reports.SOME_LOST ? lost : 0,
+        ListedIds listed = ListedIds.of(ids.stream().mapToInt(Integer::intValue).toArray());
+        return new Scan(now, processes, tasks, listed, exits, reports == Reports.SOME_LOST ? lost : 0,
                 new VmCounters(0, 0), true, new java.util.BitSet());
     }
 

@@ -1,5 +1,6 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.ListedIds;
 import org.jiotop.linux.Scan;
 import org.jiotop.linux.TaskSample;
 import org.jiotop.linux.VmCounters;
@@ -39,7 +40,7 @@ public class TrackerBenchmark {
     public int tasks;
 
     private List<TaskSample> idle;
-    private int[] listed;
+    private ListedIds listed;
     private TaskTracker tracker;
     private long now;
     private long written;
@@ -51,10 +52,7 @@ public class TrackerBenchmark {
         for (int i = 0; i < tasks; i++) {
             idle.add(new TaskSample(1000 + i, 1000 + i / 100, 1, 0, 0, false, 0, 0, 0, 0, 0));
         }
-        listed = new int[tasks];
-        for (int i = 0; i < tasks; i++) {
-            listed[i] = 1000 + i;
-        }
+        listed = ListedIds.of(java.util.stream.IntStream.range(1000, 1000 + tasks).toArray());
         tracker = new TaskTracker();
         now = 10 * SECOND;
         tracker.advance(scan());
