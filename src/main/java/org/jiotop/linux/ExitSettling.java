@@ -45,7 +45,7 @@ final class ExitSettling {
      * {@code drain}; {@code gone} gets the processes found reaped. Returns the processes still there
      * that the listing did not hold (started after it).
      */
-    int[] settle(int[] pids, ProcessIo[] io, List<TaskExit> exits, Set<Integer> gone, Consumer<List<TaskExit>> drain) {
+    int[] settle(int[] pids, IoRows io, List<TaskExit> exits, Set<Integer> gone, Consumer<List<TaskExit>> drain) {
         Rows rows = new Rows(pids);
         Map<Integer, Integer> candidates = new LinkedHashMap<>(zombies);
         if (!exits.isEmpty()) {
@@ -86,12 +86,9 @@ final class ExitSettling {
             boolean read = false;
             for (int pid : reread) {
                 int row = rows.of(pid);
-                if (row >= 0 && io[row] != null) {
+                if (row >= 0 && io.has(row)) {
                     // Unreadable now: reaped meanwhile, and its report is in the next round's drain.
-                    ProcessIo now = proc.processIo(pid);
-                    if (now != null) {
-                        io[row] = now;
-                    }
+                    io.reread(proc, row, pid, true);
                     read = true;
                 }
             }

@@ -54,8 +54,15 @@ public final class ProcParsers {
         return digits == 0 ? -1 : v;
     }
 
-    /** How many counters {@link #parseIo(byte[], int, long[])} fills in. */
+    /** How many counters {@link #parseIo(byte[], int, long[])} fills in, and where it puts each. */
     static final int IO_COUNTERS = 7;
+    static final int IO_READ_BYTES = 0;
+    static final int IO_WRITE_BYTES = 1;
+    static final int IO_CANCELLED_WRITE_BYTES = 2;
+    static final int IO_READ_CHARS = 3;
+    static final int IO_WRITE_CHARS = 4;
+    static final int IO_READ_CALLS = 5;
+    static final int IO_WRITE_CALLS = 6;
 
     /** {@code /proc/PID/io}; null when a needed line is missing or malformed. */
     public static ProcessIo parseIo(byte[] text, int length) {
@@ -79,22 +86,23 @@ public final class ProcParsers {
         if (read < 0 || write < 0 || cancelled < 0) {
             return false;
         }
-        into[0] = read;
-        into[1] = write;
-        into[2] = cancelled;
+        into[IO_READ_BYTES] = read;
+        into[IO_WRITE_BYTES] = write;
+        into[IO_CANCELLED_WRITE_BYTES] = cancelled;
         // Every kernel with read_bytes has the logical lines too: their absence is no reason to drop the bytes.
         boolean logical = rchar >= 0 && wchar >= 0 && syscr >= 0 && syscw >= 0;
-        into[3] = logical ? rchar : 0;
-        into[4] = logical ? wchar : 0;
-        into[5] = logical ? syscr : LogicalIo.UNKNOWN_CALLS;
-        into[6] = logical ? syscw : LogicalIo.UNKNOWN_CALLS;
+        into[IO_READ_CHARS] = logical ? rchar : 0;
+        into[IO_WRITE_CHARS] = logical ? wchar : 0;
+        into[IO_READ_CALLS] = logical ? syscr : LogicalIo.UNKNOWN_CALLS;
+        into[IO_WRITE_CALLS] = logical ? syscw : LogicalIo.UNKNOWN_CALLS;
         return true;
     }
 
     /** The counters {@link #parseIo(byte[], int, long[])} filled in, as a {@link ProcessIo}. */
     static ProcessIo ioOf(long[] counters) {
-        return new ProcessIo(counters[0], counters[1], counters[2],
-                new LogicalIo(counters[3], counters[4], counters[5], counters[6]));
+        return new ProcessIo(counters[IO_READ_BYTES], counters[IO_WRITE_BYTES], counters[IO_CANCELLED_WRITE_BYTES],
+                new LogicalIo(counters[IO_READ_CHARS], counters[IO_WRITE_CHARS], counters[IO_READ_CALLS],
+                        counters[IO_WRITE_CALLS]));
     }
 
     /** {@code /proc/vmstat}; null when pgpgin or pgpgout is missing or malformed. */

@@ -85,6 +85,19 @@ final class SampleDraft {
         return this;
     }
 
+    /** As {@link #bytes(ProcessIo, boolean)}, from the counters at {@code at} in {@code c}, as {@link ProcParsers#parseIo(byte[], int, long[])} puts them. */
+    SampleDraft bytes(long[] c, int at, boolean withReapedChildren) {
+        readBytes = c[at + ProcParsers.IO_READ_BYTES];
+        writeBytes = c[at + ProcParsers.IO_WRITE_BYTES];
+        cancelledWriteBytes = c[at + ProcParsers.IO_CANCELLED_WRITE_BYTES];
+        readChars = c[at + ProcParsers.IO_READ_CHARS];
+        writeChars = c[at + ProcParsers.IO_WRITE_CHARS];
+        readSyscalls = c[at + ProcParsers.IO_READ_CALLS];
+        writeSyscalls = c[at + ProcParsers.IO_WRITE_CALLS];
+        includesReapedChildren = withReapedChildren;
+        return this;
+    }
+
     /** The delay totals of answered row {@code i} of {@code c} (a thread group's, in process mode). */
     SampleDraft delays(TaskCounters c, int i) {
         blkioDelayNanos = c.blkioDelayNanos(i);

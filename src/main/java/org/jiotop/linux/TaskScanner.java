@@ -34,6 +34,7 @@ public final class TaskScanner implements Sampler {
     private final ExitSettling settling;
     private int[] unreadRows = new int[64];
     private final ScanBuffers buffers = new ScanBuffers();
+    private final IoRows ioRows = new IoRows();
     private final SampleDraft draft = new SampleDraft();
     private final ThreadScan threadScan;
     /** The exit reports lost before the last thread scan: more lost since means no two-level scan. */
@@ -198,12 +199,12 @@ public final class TaskScanner implements Sampler {
                 }
             }
         }
-        ProcessIo[] io = new ProcessIo[n];
+        ioRows.reset(n);
         int unread = 0;
         files.beginIo();
         for (int i = 0; i < n; i++) {
-            io[i] = leader.answered(i) ? files.io(pids[i]) : null;
-            if (io[i] == null && leader.answered(i) && !leaders.askedNow(i)) {
+            boolean read = leader.answered(i) && ioRows.read(files, i, pids[i]);
+            if (!read && leader.answered(i) && !leaders.askedNow(i)) {
                 if (unread == unreadRows.length) {
                     unreadRows = Arrays.copyOf(unreadRows, unread * 2);
                 }
@@ -215,19 +216,23 @@ public final class TaskScanner implements Sampler {
             confirmUnread(pids, leader, unread, zombieParents);
         }
         if (!zombieParents.isEmpty()) {
-            rereadParentsOfReaped(pids, io, zombieParents, gone);
+            rereadParentsOfReaped(pids, zombieParents, gone);
         }
         int[] started = exits == null ? new int[0]
-                : settling.settle(pids, io, exited, gone, into -> lateExits(only, into));
+                : settling.settle(pids, ioRows, exited, gone, into -> lateExits(only, into));
         int[] listed = gone.isEmpty() && started.length == 0 ? pids : listing(pids, gone, started);
         ScanSamples tasks = buffers.begin(true, n);
         TaskCounters group = delays ? groupCounters : leader;
         for (int i = 0; i < n; i++) {
             // One found reaped during the scan is left to its exit reports.
             if (leader.answered(i) && group.answered(i) && (gone.isEmpty() || !gone.contains(pids[i]))) {
-                ProcessIo bytes = io[i] != null ? io[i] : sumOfThreads(pids[i], leader, i);
-                if (bytes != null) {
-                    tasks.add(draft.task(leader, i).bytes(bytes, io[i] != null).delays(group, i));
+                if (ioRows.has(i)) {
+                    tasks.add(ioRows.bytesOf(i, draft.task(leader, i)).delays(group, i));
+                } else {
+                    ProcessIo summed = sumOfThreads(pids[i], leader, i);
+                    if (summed != null) {
+                        tasks.add(draft.task(leader, i).bytes(summed, false).delays(group, i));
+                    }
                 }
             }
         }
@@ -271,14 +276,13 @@ public final class TaskScanner implements Sampler {
     }
 
     /** Adds to {@code gone} the zombies reaped while /proc/PID/io was read, and reads their parents again. */
-    private void rereadParentsOfReaped(int[] pids, ProcessIo[] io, Map<Integer, Integer> zombieParents,
-                                       Set<Integer> gone) {
+    private void rereadParentsOfReaped(int[] pids, Map<Integer, Integer> zombieParents, Set<Integer> gone) {
         for (Map.Entry<Integer, Integer> z : zombieParents.entrySet()) {
             if (proc.ppidOf(z.getKey()) < 0) {
                 gone.add(z.getKey());
                 for (int parent = 0; parent < pids.length; parent++) {
-                    if (pids[parent] == z.getValue() && io[parent] != null) {
-                        io[parent] = proc.processIo(pids[parent]);
+                    if (pids[parent] == z.getValue() && ioRows.has(parent)) {
+                        ioRows.reread(proc, parent, pids[parent], false);
                     }
                 }
             }
