@@ -142,8 +142,8 @@ public final class ProcfsScanner implements Sampler {
     private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays) {
         visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen, why);
         lastSize = tasks.tasks().size();
-        return new Scan(now, processes, tasks.tasks(), buffers.end(processes, listed, count), List.of(), -1, proc.vmstat(), delays,
-                tasks.unchanged());
+        return new Scan(now, processes, tasks.tasks(), buffers.end(processes, listed, count), List.of(), -1,
+                proc.vmstat(), delays, tasks.unchanged());
     }
 
     /** Starts a scan of threads or processes: nothing listed or counted yet. */

@@ -85,7 +85,10 @@ final class SampleDraft {
         return this;
     }
 
-    /** As {@link #bytes(ProcessIo, boolean)}, from the counters at {@code at} in {@code c}, as {@link ProcParsers#parseIo(byte[], int, long[])} puts them. */
+    /**
+     * As {@link #bytes(ProcessIo, boolean)}, from the counters at {@code at} in {@code c}, where
+     * {@link ProcParsers#parseIo(byte[], int, long[])} puts them.
+     */
     SampleDraft bytes(long[] c, int at, boolean withReapedChildren) {
         readBytes = c[at + ProcParsers.IO_READ_BYTES];
         writeBytes = c[at + ProcParsers.IO_WRITE_BYTES];

@@ -18,8 +18,9 @@ import java.util.List;
  * A scanner's scan keeps its {@code tasks}, {@code listed} and {@code unchanged} until its second
  * scan after this one, which fills them again.
  */
-public record Scan(long monotonicNanos, boolean processes, List<TaskSample> tasks, ListedIds listed, List<TaskExit> exits,
-                   long lostExitReports, VmCounters vm, boolean delayAccounting, BitSet unchanged) {
+public record Scan(long monotonicNanos, boolean processes, List<TaskSample> tasks, ListedIds listed,
+                   List<TaskExit> exits, long lostExitReports, VmCounters vm, boolean delayAccounting,
+                   BitSet unchanged) {
 
     /** Whether {@code tasks().get(index)} is as the previous scan had it. */
     public boolean unchanged(int index) {

@@ -15,7 +15,9 @@ class TaskCountersTest {
         int[] resets = java.util.stream.IntStream.concat(
                 java.util.stream.IntStream.of(3, 30_000, 29_000, 10, 5_000, 1, 300, 0, 40_000, 2_000, 9_999, 600),
                 java.util.stream.IntStream.generate(() -> 20).limit(TaskCounters.SHRINK_AFTER)).toArray();
-        for (int n : java.util.stream.IntStream.concat(java.util.Arrays.stream(resets), java.util.stream.IntStream.of(700, 5)).toArray()) {
+        resets = java.util.stream.IntStream.concat(java.util.Arrays.stream(resets),
+                java.util.stream.IntStream.of(700, 5)).toArray();
+        for (int n : resets) {
             c.reset(n);
             for (int i = 0; i < n; i++) {
                 assertThat(c.answered(i)).as("row %d of %d after reset", i, n).isFalse();
