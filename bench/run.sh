@@ -160,6 +160,10 @@ done
 # over the same intervals: a counter is read as each report arrives, so both sides span (nearly)
 # the same second, and a second in which the writer or reader itself fell behind does not count
 # against the tool. The first report is skipped: its interval began before the first line arrived.
+# The I/O goes in 64 KiB blocks, 0.8 % of the reader's second: where the two sides' instants
+# straddle a block, they differ by one. So the clock and the counter are read by bash's built-ins,
+# within microseconds of the line's arrival (forking date and awk for them moved those instants by
+# a few ms from one report to the next).
 # rates TOOL COMMAND...: both checks for one tool.
 rates() {
     name=$1; shift
@@ -169,11 +173,16 @@ rates() {
         echo "$kind at $mib MiB/s (TID $tid): $name's rate per report against the kernel counter's over the same interval:"
         # The DISK READ column is the first figure in K/s of a row, DISK WRITE the second.
         column=1; [ "$kind" = write ] && column=2
-        "$@" -b -k -qqq -p "$tid" -n 6 -d 1 | while IFS= read -r line; do
-            # Only the row of the task: iotop-c 1.23 prints its summary lines even with -qqq.
-            case "${line#"${line%%[! ]*}"}" in "$tid "*) ;; *) continue ;; esac
-            echo "$(date +%s.%N) $(awk -v key="${kind}_bytes" '$1 == key":" {print $2}' "/proc/$pid/task/$tid/io") $line"
-        done | awk -v column="$column" '{
+        # shellcheck disable=SC2016
+        "$@" -b -k -qqq -p "$tid" -n 6 -d 1 | LC_ALL=C bash -c '
+            tid=$1 key=$2_bytes file=$3
+            while IFS= read -r line; do
+                # Only the row of the task: iotop-c 1.23 prints its summary lines even with -qqq.
+                case "${line#"${line%%[! ]*}"}" in "$tid "*) ;; *) continue ;; esac
+                now=$EPOCHREALTIME
+                while IFS=": " read -r name value; do [ "$name" = "$key" ] && break; done < "$file"
+                echo "$now $value $line"
+            done' rates "$tid" "$kind" "/proc/$pid/task/$tid/io" | awk -v column="$column" '{
             n = 0
             for (i = 3; i < NF; i++) if ($(i+1) == "K/s" && ++n == column) shown = $i
             if (NR > 1) { kernel = ($2 - bytes) / 1024 / ($1 - at); printf "  %s K/s against %.2f K/s = %.1f%%\n", shown, kernel, 100 * shown / kernel }
