@@ -32,7 +32,6 @@ final class KeptFiles implements AutoCloseable {
     /** The io files held, by PID, ascending. */
     private int[] pids = new int[0];
     private int[] fds = new int[0];
-    private final long[] counters = new long[ProcParsers.IO_COUNTERS];
     private int count;
     private int[] nextPids = new int[0];
     private int[] nextFds = new int[0];
@@ -92,11 +91,6 @@ final class KeptFiles implements AutoCloseable {
         if (maxIoFiles == UNSIZED) {
             maxIoFiles = heldIoFiles(MAX_IO_FILES, openFilesLimit, proc.openDescriptors());
         }
-    }
-
-    /** As {@link ProcFs#processIo(int)}: {@link #io(int, long[])} as an object. */
-    ProcessIo io(int pid) {
-        return io(pid, counters) ? ProcParsers.ioOf(counters) : null;
     }
 
     /**
