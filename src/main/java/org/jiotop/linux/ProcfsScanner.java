@@ -27,8 +27,6 @@ public final class ProcfsScanner implements Sampler {
     private final long bootNanos;
     private final SampleDraft draft = new SampleDraft();
     private final ScanBuffers buffers = new ScanBuffers();
-    /** How many tasks the last scan gave: the next one's expected size. */
-    private int lastSize;
     private final Visibility.Why why;
     private Visibility visibility;
     private int[] listed = new int[1024];
@@ -141,7 +139,6 @@ public final class ProcfsScanner implements Sampler {
 
     private Scan scan(long now, boolean processes, ScanSamples tasks, boolean delays) {
         visibility = new Visibility(Visibility.Source.PROCFS, unreadable, seen, why);
-        lastSize = tasks.tasks().size();
         return new Scan(now, processes, tasks.tasks(), buffers.end(processes, listed, count), List.of(), -1,
                 proc.vmstat(), delays, tasks.unchanged());
     }
@@ -151,7 +148,7 @@ public final class ProcfsScanner implements Sampler {
         count = 0;
         unreadable = 0;
         seen = 0;
-        return buffers.begin(processes, lastSize);
+        return buffers.begin(processes, buffers.previous(processes).size());
     }
 
     /** The processes of the threads in {@code tids}, ascending, each once. */
