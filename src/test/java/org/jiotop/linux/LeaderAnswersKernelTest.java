@@ -36,6 +36,21 @@ class LeaderAnswersKernelTest {
         child = Integer.parseInt(new BufferedReader(new InputStreamReader(shell.getInputStream())).readLine());
         parent = (int) shell.pid();
         both = new int[]{Math.min(parent, child), Math.max(parent, child)};
+        awaitShellReading();
+    }
+
+    /**
+     * Until it blocks in {@code read line}, the shell reaps a child that ended between two of its
+     * commands: a child killed that soon would vanish instead of staying a zombie.
+     */
+    private void awaitShellReading() throws Exception {
+        Path syscall = Path.of("/proc/" + parent + "/syscall");
+        String readingInput = Syscall.READ.number + " 0x0 ";
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.readString(syscall).startsWith(readingInput) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(Files.readString(syscall)).as("the shell's system call").startsWith(readingInput);
     }
 
     @AfterEach
