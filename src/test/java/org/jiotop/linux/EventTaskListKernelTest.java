@@ -259,8 +259,8 @@ class EventTaskListKernelTest {
         try (Stream<Path> s = Files.list(dir)) {
             s.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
                     .forEach(n -> out.add(Integer.parseInt(n)));
-        } catch (java.nio.file.NoSuchFileException e) {
-            // the process ended while listing
+        } catch (java.nio.file.FileSystemException e) {
+            // the process ended while listing: gone (ENOENT), or listed while it exits (ESRCH)
         }
         return out;
     }
