@@ -65,9 +65,10 @@ final class Libc {
 
     /**
      * syscall(2) with no errno capture. The stub of a capturing handle makes a view of the capture
-     * buffer on every call (only C2's escape analysis would remove it): ~35 bytes for each held io
-     * file read, every refresh, idle or not. Linked only once a run has made {@link #UNCAPTURED_AFTER}
-     * such reads, so that a one-shot never pays to link a second handle.
+     * buffer on every call (only C2's escape analysis would remove it): ~35 bytes for each file
+     * opened, read or closed, every refresh, for every task, idle or not. Linked only once a run
+     * has made {@link #UNCAPTURED_AFTER} such calls, so that a one-shot never pays to link a second
+     * handle.
      */
     private static final class Uncaptured {
         static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
@@ -76,7 +77,7 @@ final class Libc {
     }
 
     static final int UNCAPTURED_AFTER = 4096;
-    private int preads;
+    private int fileCalls;
 
     private static final class Passwd {
         static final MethodHandle GETPWUID_R = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("getpwuid_r"),
@@ -148,38 +149,65 @@ final class Libc {
      * working directory, as open(2) does); the descriptor, or -1.
      */
     int open(MemorySegment path, int flags) {
-        return (int) syscall(Syscall.OPENAT, AT_FDCWD, path.address(), flags, 0, 0, 0);
+        return (int) fileCall(Syscall.OPENAT, AT_FDCWD, path.address(), flags, 0);
     }
 
     long read(int fd, MemorySegment buf, long len) {
-        return syscall(Syscall.READ, fd, buf.address(), len, 0, 0, 0);
+        return fileCall(Syscall.READ, fd, buf.address(), len, 0);
     }
 
     /** Reads from {@code offset} without moving the file's position; bytes read, 0 at the end, or -1. */
     long pread(int fd, MemorySegment buf, long len, long offset) {
-        if (preads < UNCAPTURED_AFTER) {
-            preads++;
-            return syscall(Syscall.PREAD64, fd, buf.address(), len, offset, 0, 0);
-        }
-        long r;
-        try {
-            r = (long) Uncaptured.SYSCALL.invokeExact(Syscall.PREAD64.number, (long) fd, buf.address(), len, offset,
-                    0L, 0L);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-        // For errno, a failed read is made again: a held file's read fails the same way twice (its
-        // process is gone), and a read interrupted the first time is simply made again.
-        return r >= 0 ? r : syscall(Syscall.PREAD64, fd, buf.address(), len, offset, 0, 0);
+        return fileCall(Syscall.PREAD64, fd, buf.address(), len, offset);
     }
 
     /** Directory entries ({@code struct linux_dirent64}) into {@code buf}; bytes filled, 0 at the end, or -1. */
     long getdents64(int fd, MemorySegment buf, long len) {
-        return syscall(Syscall.GETDENTS64, fd, buf.address(), len, 0, 0, 0);
+        return fileCall(Syscall.GETDENTS64, fd, buf.address(), len, 0);
     }
 
-    int close(int fd) {
-        return (int) syscall(Syscall.CLOSE, fd, 0, 0, 0, 0, 0);
+    /** Closes {@code fd}. Whether it failed is not told: a close is never made again (the number may be reused). */
+    void close(int fd) {
+        if (capturing()) {
+            syscall(Syscall.CLOSE, fd, 0, 0, 0, 0, 0);
+        } else {
+            uncaptured(Syscall.CLOSE, fd, 0, 0, 0);
+        }
+    }
+
+    /**
+     * A call on a file, through {@link Uncaptured} once a run has made {@link #UNCAPTURED_AFTER} of
+     * them. For errno, a failed one is made again through the capturing handle: opening, listing or
+     * reading a /proc file of a task that is gone fails the same way twice, and one interrupted the
+     * first time is simply made again.
+     */
+    private long fileCall(Syscall call, long a, long b, long c, long d) {
+        if (capturing()) {
+            return syscall(call, a, b, c, d, 0, 0);
+        }
+        long r = uncaptured(call, a, b, c, d);
+        return r >= 0 ? r : syscall(call, a, b, c, d, 0, 0);
+    }
+
+    private boolean capturing() {
+        if (capturesFileCalls()) {
+            fileCalls++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the next call on a file goes through the capturing handle. */
+    boolean capturesFileCalls() {
+        return fileCalls < UNCAPTURED_AFTER;
+    }
+
+    private static long uncaptured(Syscall call, long a, long b, long c, long d) {
+        try {
+            return (long) Uncaptured.SYSCALL.invokeExact(call.number, a, b, c, d, 0L, 0L);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
     }
 
     /** The soft limit on open files ({@code RLIMIT_NOFILE}), or -1 when it cannot be read. */

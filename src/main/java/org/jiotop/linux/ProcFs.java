@@ -41,7 +41,7 @@ public final class ProcFs {
     private MemorySegment data;
     private ByteBuffer dataBytes;
     private int pathLength;
-    private int[] listed = new int[256];
+    private final DirentIds listed = new DirentIds();
     /** For command lines, which may be far longer than the other files: made on first use. */
     private byte[] commandLine;
 
@@ -57,54 +57,54 @@ public final class ProcFs {
     /** Every PID listed, ascending. */
     public int[] pids() {
         begin();
-        return ids();
+        list();
+        return listed.toArray();
     }
 
     /** The TIDs of process {@code pid}, ascending; empty when it is gone. */
     public int[] tids(int pid) {
+        listTids(pid);
+        return listed.toArray();
+    }
+
+    /**
+     * Lists the TIDs of process {@code pid}, ascending, into no new array: how many (0 when it is
+     * gone). They are {@link #listed(int)}'s until the next listing.
+     */
+    int listTids(int pid) {
         return entries(pid, "task");
     }
 
-    /** The numeric entries of {@code /proc/PID/folder}, ascending; none when it is gone. */
-    private int[] entries(int pid, String folder) {
+    /** The {@code i}th ID of the last listing. */
+    int listed(int i) {
+        return listed.get(i);
+    }
+
+    /** Lists the numeric entries of {@code /proc/PID/folder}, ascending: how many (0 when it is gone). */
+    private int entries(int pid, String folder) {
         begin();
         id(pid);
         name(folder);
-        return ids();
+        return list();
     }
 
-    /** The numeric entries of the directory at the path being built. */
-    private int[] ids() {
+    /** Lists the numeric entries of the directory at the path being built, ascending: how many. */
+    private int list() {
+        listed.clear();
         int fd = open(Arch.current().openDirectory());
         if (fd < 0) {
-            return new int[0];
+            return 0;
         }
-        int n = 0;
         try {
             long got;
             while ((got = libc.getdents64(fd, data, DIRENTS)) > 0) {
                 dataBytes.get(0, entries, 0, (int) got);
-                for (int at = 0; at + KernelLayouts.DIRENT64_NAME < got; ) {
-                    int length = LittleEndian.u16(entries, at + KernelLayouts.DIRENT64_RECLEN);
-                    if (length <= KernelLayouts.DIRENT64_NAME || at + length > got) {
-                        break;
-                    }
-                    int id = ProcParsers.parseId(entries, at + KernelLayouts.DIRENT64_NAME, at + length);
-                    if (id > 0) {
-                        if (n == listed.length) {
-                            listed = Arrays.copyOf(listed, n * 2);
-                        }
-                        listed[n++] = id;
-                    }
-                    at += length;
-                }
+                listed.add(entries, (int) got);
             }
         } finally {
             libc.close(fd);
         }
-        int[] out = Arrays.copyOf(listed, n);
-        Arrays.sort(out);
-        return out;
+        return listed.sort();
     }
 
     /** Appends "/" and {@code id} to the path being built; a negative ID makes a path that never opens. */
@@ -252,7 +252,7 @@ public final class ProcFs {
     /** How many descriptors this process has open (the entries of its {@code fd} folder), or -1. */
     public int openDescriptors() {
         int self = selfPid();
-        return self < 0 ? -1 : entries(self, "fd").length;
+        return self < 0 ? -1 : entries(self, "fd");
     }
 
     /** System-wide block-layer traffic, or null when /proc/vmstat lacks it. */

@@ -23,6 +23,8 @@ public final class ProcfsScanner implements Sampler {
 
     private final ProcFs proc;
     private final byte[] text = new byte[4096];
+    /** The counters of the last io file read, as {@link ProcParsers#parseIo(byte[], int, long[])} puts them. */
+    private final long[] io = new long[ProcParsers.IO_COUNTERS];
     /** The monotonic clock of {@link System#nanoTime()} less the time since boot: where boot lies on it. */
     private final long bootNanos;
     private final SampleDraft draft = new SampleDraft();
@@ -77,17 +79,17 @@ public final class ProcfsScanner implements Sampler {
             }
             seen++;
             boolean hidden = false;
-            for (int tid : proc.tids(pid)) {
+            for (int k = 0, threads = proc.listTids(pid); k < threads; k++) {
+                int tid = proc.listed(k);
                 if (only != null && !contains(only, tid) || !stat(pid, tid)) {
                     continue;
                 }
                 list(tid);
-                ProcessIo io = io(pid, tid);
-                if (io == null) {
+                if (!readIo(pid, tid)) {
                     hidden = true;
                     continue;
                 }
-                tasks.add(draft.task(tid, pid, ppid, uid, startNanos).bytes(io, false).blkioDelay(blkioNanos));
+                tasks.add(draft.task(tid, pid, ppid, uid, startNanos).bytes(io, 0, false).blkioDelay(blkioNanos));
             }
             unreadable += hidden ? 1 : 0;
         }
@@ -106,15 +108,14 @@ public final class ProcfsScanner implements Sampler {
             }
             seen++;
             list(pid);
-            ProcessIo io = io(pid, 0);
-            if (io == null) {
+            if (!readIo(pid, 0)) {
                 unreadable++;
                 continue;
             }
             long start = startNanos;
             int parent = ppid;
             long delay = delays ? threadsDelay(pid) : 0;
-            tasks.add(draft.task(pid, pid, parent, uid, start).bytes(io, true).blkioDelay(delay));
+            tasks.add(draft.task(pid, pid, parent, uid, start).bytes(io, 0, true).blkioDelay(delay));
         }
         return scan(now, true, tasks, delays);
     }
@@ -124,13 +125,13 @@ public final class ProcfsScanner implements Sampler {
      * only. A thread's delay leaves with it, which the model absorbs as a counter that went down.
      */
     private long threadsDelay(int pid) {
-        int[] tids = proc.tids(pid);
-        if (tids.length == 1 && tids[0] == pid) {
+        int threads = proc.listTids(pid);
+        if (threads == 1 && proc.listed(0) == pid) {
             return blkioNanos;
         }
         long sum = 0;
-        for (int tid : tids) {
-            if (stat(pid, tid)) {
+        for (int k = 0; k < threads; k++) {
+            if (stat(pid, proc.listed(k))) {
                 sum += blkioNanos;
             }
         }
@@ -192,10 +193,10 @@ public final class ProcfsScanner implements Sampler {
         return true;
     }
 
-    /** The io file of a process ({@code tid} 0) or thread, or null when this user may not read it. */
-    private ProcessIo io(int pid, int tid) {
+    /** Reads the io file of a process ({@code tid} 0) or thread into {@link #io}; false when this user may not read it. */
+    private boolean readIo(int pid, int tid) {
         int n = proc.read(pid, tid, "io", text);
-        return n < 0 ? null : ProcParsers.parseIo(text, n);
+        return n >= 0 && ProcParsers.parseIo(text, n, io);
     }
 
     private boolean delayAccounting() {

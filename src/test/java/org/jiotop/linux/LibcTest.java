@@ -1,10 +1,16 @@
 package org.jiotop.linux;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -27,26 +33,38 @@ class LibcTest {
         assertThatThrownBy(() -> Libc.offsetOf(padded, "d")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** Reads through the handle that captures errno, then through the one that does not: the same bytes and errors. */
+    /** File calls through the handle that captures errno, then through the one that does not: the same results and errors. */
     @Test
-    void preadGivesTheSameBeforeAndAfterItStopsCapturingErrno(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        byte[] content = "0123456789abcdefghij".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        java.nio.file.Path file = java.nio.file.Files.write(dir.resolve("f"), content);
+    void fileCallsGiveTheSameBeforeAndAfterTheyStopCapturingErrno(@TempDir Path dir) throws Exception {
+        byte[] content = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
+        Path file = Files.write(dir.resolve("f"), content);
         Libc libc = new Libc();
-        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-            int fd = libc.open(arena.allocateFrom(file.toString()), 0);
-            assertThat(fd).isNotNegative();
-            java.lang.foreign.MemorySegment buf = arena.allocate(64);
-            for (int i = 0; i < 2 * Libc.UNCAPTURED_AFTER; i += 7) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(file.toString());
+            MemorySegment missing = arena.allocateFrom(dir.resolve("none").toString());
+            MemorySegment folder = arena.allocateFrom(dir.toString());
+            MemorySegment buf = arena.allocate(4096, 8);
+            assertThat(libc.capturesFileCalls()).isTrue();
+            // Nine file calls a round: both handles serve hundreds of rounds.
+            for (int i = 0; i < 2 * Libc.UNCAPTURED_AFTER / 9; i++) {
                 int offset = i % content.length;
-                int first = i;
-                assertThat(libc.pread(fd, buf, 64, offset)).as("read %d", first).isEqualTo(content.length - offset);
+                int fd = libc.open(name, 0);
+                assertThat(fd).as("open %d", i).isNotNegative();
+                assertThat(libc.pread(fd, buf, 64, offset)).as("pread %d", i).isEqualTo(content.length - offset);
                 assertThat(buf.get(JAVA_BYTE, 0)).isEqualTo(content[offset]);
-                for (int j = 1; j < 7; j++) {
-                    libc.pread(fd, buf, 1, 0);
-                }
+                assertThat(libc.read(fd, buf, 64)).as("read %d", i).isEqualTo(content.length);
+                assertThat(buf.get(JAVA_BYTE, 1)).isEqualTo(content[1]);
+                assertThat(libc.getdents64(fd, buf, buf.byteSize())).as("listing a file, %d", i).isEqualTo(-1);
+                assertThat(libc.errno()).as("ENOTDIR").isEqualTo(20);
+                libc.close(fd);
+                assertThat(libc.open(missing, 0)).as("open of nothing, %d", i).isEqualTo(-1);
+                assertThat(libc.errno()).as("ENOENT").isEqualTo(2);
+                int listing = libc.open(folder, 0);
+                assertThat(libc.getdents64(listing, buf, buf.byteSize())).as("listing %d", i).isPositive();
+                libc.close(listing);
             }
+            assertThat(libc.capturesFileCalls()).isFalse();
+            int fd = libc.open(name, 0);
             assertThat(libc.pread(fd, buf, 64, content.length)).as("at the end").isZero();
             libc.close(fd);
             assertThat(libc.pread(fd, buf, 64, 0)).isEqualTo(-1);

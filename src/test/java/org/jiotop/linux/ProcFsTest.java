@@ -1,9 +1,12 @@
 package org.jiotop.linux;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,25 @@ class ProcFsTest {
         assertThat(proc.pids()).containsExactly(100, 101, 200, 300);
         assertThat(proc.tids(100)).containsExactly(100, 101);
         assertThat(proc.tids(999)).isEmpty();
+    }
+
+    @Test
+    void aListingOfThreadsIsAscendingAndReplacesTheOneBefore(@TempDir Path root) throws IOException {
+        // More threads than the listing's first array holds, made in an order of their own.
+        for (int i = 0; i < 700; i++) {
+            Files.createDirectories(root.resolve("42/task/" + (1000 + i * 7919 % 700)));
+        }
+        Files.createDirectories(root.resolve("43/task/43"));
+        Files.createDirectories(root.resolve("43/task/not-a-thread"));
+        ProcFs tree = new ProcFs(root);
+        assertThat(tree.listTids(42)).isEqualTo(700);
+        for (int i = 0; i < 700; i++) {
+            assertThat(tree.listed(i)).isEqualTo(1000 + i);
+        }
+        assertThat(tree.listTids(43)).isEqualTo(1);
+        assertThat(tree.listed(0)).isEqualTo(43);
+        assertThat(tree.listTids(44)).as("gone").isZero();
+        assertThat(tree.tids(42)).hasSize(700).isSorted();
     }
 
     @Test
