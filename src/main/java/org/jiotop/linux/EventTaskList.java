@@ -14,7 +14,10 @@ package org.jiotop.linux;
  * after the subscription has its fork queued. Applied after the walk, the queued events are newer
  * than, or as new as, what the walk saw, so each task ends as its last event says, or as the walk
  * saw it if it had none: a fork the walk already saw adds it again, an exit the walk saw the task
- * before removes it, and a reused ID is removed and added in the kernel's order.
+ * before removes it, and a reused ID is removed and added in the kernel's order. The kernel shows
+ * a new task in {@code /proc} a moment before it sends its fork event, so a task that has just
+ * started may be listed a refresh later than a walk of {@code /proc} would list it (the tracker
+ * then counts what it did from its start).
  *
  * <p>Unlike {@code /proc}, which lists a task until its parent reaps it (a zombie), the list drops a
  * task at its exit event; {@link #processes()} lists a process whose threads all exited until it

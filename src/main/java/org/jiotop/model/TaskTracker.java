@@ -80,8 +80,15 @@ public final class TaskTracker {
         return seen.taskId().endedAs(exit.taskId());
     }
 
+    /**
+     * Whether {@code s}, seen for the first time, started after the previous scan, or so shortly
+     * before it (within {@link TaskId#TOLERANCE_NANOS}) that it can have been missing from it: the
+     * kernel shows a new task in /proc a moment before it sends the fork event a list kept from
+     * process events waits for, and a walk of /proc under way passes over a task that takes a
+     * number it has passed. Such a task was in no scan, so nothing it did has been shown.
+     */
     private boolean bornSincePrevious(TaskSample s) {
-        return previous != null && s.startNanos() > previous.monotonicNanos();
+        return previous != null && s.startNanos() > previous.monotonicNanos() - TaskId.TOLERANCE_NANOS;
     }
 
     /** What was last seen alive of the task whose exit report this is: null if never seen. */

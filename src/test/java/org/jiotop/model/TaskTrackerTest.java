@@ -1,5 +1,6 @@
 package org.jiotop.model;
 
+import org.jiotop.linux.TaskId;
 import org.jiotop.linux.TaskSample;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,20 @@ class TaskTrackerTest {
         Interval i = tracker.advance(scan(11 * S, task(7, 10 * S + 300, 0, 4096, 0, 0, 0)));
         assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(4096);
         assertThat(i.tasks().getFirst().accumulatedSinceNanos()).isEqualTo(10 * S + 300);
+    }
+
+    @Test
+    void taskStartedJustBeforeAScanThatMissedItCountsAllItsIo() {
+        tracker.advance(scan(10 * S));
+        tracker.advance(scan(11 * S));
+        // Started 2 ms before the scan at 11 s, listed first by the next one.
+        Interval i = tracker.advance(scan(12 * S, task(7, 11 * S - 2_000_000, 0, 4096, 0, 0, 0)));
+        assertThat(i.tasks().getFirst().delta().writeBytes()).isEqualTo(4096);
+        assertThat(i.tasks().getFirst().accumulatedSinceNanos()).isEqualTo(11 * S - 2_000_000);
+        // Started longer before the scan that missed it: only what it does from its first sight on.
+        Interval j = tracker.advance(scan(13 * S, task(7, 11 * S - 2_000_000, 0, 4096, 0, 0, 0),
+                task(8, 12 * S - TaskId.TOLERANCE_NANOS - 1, 0, 4096, 0, 0, 0)));
+        assertThat(j.tasks()).extracting(a -> a.delta().writeBytes()).containsExactly(0L, 0L);
     }
 
     @Test
