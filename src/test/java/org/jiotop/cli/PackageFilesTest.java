@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.testkit.Tmux;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -115,15 +117,33 @@ class PackageFilesTest {
         assertThat(bashCompletes("-d", "")).as("a number is not guessed").isEmpty();
     }
 
+    /** zsh run as a user runs it, in a terminal, its completion system loaded from the script written. */
     @Test
-    void zshReadsItsCompletionScript() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/zsh").canExecute() || new File("/bin/zsh").canExecute(), "zsh");
+    void zshCompletesLongNamesAndTheValuesOfChoices() throws Exception {
+        Assumptions.assumeTrue(onPath("zsh") && onPath("tmux"), "zsh and tmux");
         PackageFiles.write(tmp);
-        Process p = new ProcessBuilder("zsh", "-n", tmp.resolve("zsh/_jiotop").toString()).redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(out).isZero();
-        assertThat(Files.readString(tmp.resolve("zsh/_jiotop"))).startsWith("#compdef jiotop\n")
-                .contains("'--delay=[seconds between reports, fractions allowed]:SEC: '");
+        assertThat(Files.readString(tmp.resolve("zsh/_jiotop"))).startsWith("#compdef jiotop\n");
+        Path home = Files.createDirectories(tmp.resolve("zdotdir"));
+        Files.writeString(home.resolve(".zshrc"), "fpath=(" + tmp.resolve("zsh") + " $fpath)\n"
+                + "autoload -U compinit && compinit -u -D\nPS1='ready> '\n");
+        Duration patience = Duration.ofSeconds(20);
+        try (Tmux zsh = new Tmux(120, 20, "ZDOTDIR=" + home + " zsh -i")) {
+            assertThat(zsh.await(s -> s.contains("ready>"), patience)).contains("ready>");
+            zsh.keys("jiotop --de", "Tab");
+            assertThat(zsh.await(s -> s.contains("--devices"), patience))
+                    .containsPattern("--delay +-- seconds between reports, fractions allowed")
+                    .containsPattern("--devices +-- also the block devices' figures");
+            zsh.keys("C-u", "jiotop --format ", "Tab");
+            assertThat(zsh.await(s -> s.contains("json"), patience)).containsPattern("csv +json +text");
+        }
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            if (new File(dir, command).canExecute()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
