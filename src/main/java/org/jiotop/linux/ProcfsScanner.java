@@ -2,6 +2,7 @@ package org.jiotop.linux;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Takes {@link Scan}s from /proc alone, for a user that taskstats refuses (it needs CAP_NET_ADMIN)
@@ -12,7 +13,9 @@ import java.util.List;
  * thread's bytes vanish with it in thread mode, and a process that ends between two scans is seen
  * only through the parent that reaps it. A task whose io file this user may not read (another
  * user's, without both CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH) is left out and counted in the
- * {@link Visibility}, never sampled as idle.
+ * {@link Visibility}, never sampled as idle. A thread scan without delay accounting reads a
+ * process of several threads at two levels: its own stat and io first, and its threads' only when
+ * those moved since the last scan ({@link #keptThreads}).
  */
 public final class ProcfsScanner implements Sampler {
     /** USER_HZ: the unit of the times in /proc/PID/stat on every architecture jiotop runs on. */
@@ -25,6 +28,12 @@ public final class ProcfsScanner implements Sampler {
     private final byte[] text = new byte[4096];
     /** The counters of the last io file read, as {@link ProcParsers#parseIo(byte[], int, long[])} puts them. */
     private final long[] io = new long[ProcParsers.IO_COUNTERS];
+    /** The same, of the last process's own io file read by a thread scan. */
+    private final long[] processIo = new long[ProcParsers.IO_COUNTERS];
+    private final ProcessSums sums = new ProcessSums();
+    private final IntUnaryOperator listedTid;
+    private boolean twoLevel = true;
+    private long keptProcesses;
     /** The monotonic clock of {@link System#nanoTime()} less the time since boot: where boot lies on it. */
     private final long bootNanos;
     private final SampleDraft draft = new SampleDraft();
@@ -51,6 +60,7 @@ public final class ProcfsScanner implements Sampler {
         this.proc = proc;
         this.why = why;
         this.visibility = new Visibility(Visibility.Source.PROCFS, 0, 0, why);
+        this.listedTid = proc::listed;
         long now = System.nanoTime();
         int n = proc.read(0, 0, "uptime", text);
         this.bootNanos = now - (n < 0 ? 0 : uptimeNanos(text, n));
@@ -72,20 +82,26 @@ public final class ProcfsScanner implements Sampler {
         long now = System.nanoTime();
         boolean delays = delayAccounting();
         ScanSamples tasks = begin(false);
+        boolean keep = twoLevel && only == null && !delays;
+        sums.begin();
         for (int pid : only == null ? proc.pids() : processesOf(only)) {
             int uid = uid(pid);
             if (uid < 0) {
                 continue; // gone
             }
             seen++;
+            int threads = proc.listTids(pid);
+            if (keep && threads > 1 && keptThreads(pid, uid, threads, tasks)) {
+                continue;
+            }
             boolean hidden = false;
-            for (int k = 0, threads = proc.listTids(pid); k < threads; k++) {
+            for (int k = 0; k < threads; k++) {
                 int tid = proc.listed(k);
                 if (only != null && !contains(only, tid) || !stat(pid, tid)) {
                     continue;
                 }
                 list(tid);
-                if (!readIo(pid, tid)) {
+                if (!readIo(pid, tid, io)) {
                     hidden = true;
                     continue;
                 }
@@ -93,7 +109,42 @@ public final class ProcfsScanner implements Sampler {
             }
             unreadable += hidden ? 1 : 0;
         }
+        sums.end();
         return scan(now, false, tasks, delays);
+    }
+
+    /**
+     * The two-level scan of a process of several threads, without delay accounting (a thread's
+     * delay moves without its process's files saying so): when its own stat and io say the same as
+     * at the last scan, and its threads are the same, keeps their samples instead of reading each
+     * thread's stat and io; true when kept. The process's io is read before its threads', so any
+     * I/O after that read makes the next one differ.
+     */
+    private boolean keptThreads(int pid, int uid, int threads, ScanSamples tasks) {
+        if (!stat(pid, 0) || !readIo(pid, 0, processIo)) {
+            return false;
+        }
+        boolean same = sums.same(pid, startNanos, ppid, uid, processIo);
+        sums.record(pid, startNanos, ppid, uid, processIo);
+        if (!same || !tasks.addKeptProcess(pid, listedTid, threads)) {
+            return false;
+        }
+        for (int k = 0; k < threads; k++) {
+            list(proc.listed(k));
+        }
+        keptProcesses++;
+        return true;
+    }
+
+    /** How many times a thread scan kept a process's threads without reading their files. */
+    long keptProcesses() {
+        return keptProcesses;
+    }
+
+    /** Reads every thread's files on every thread scan: the reference the two-level scan is tested against. */
+    ProcfsScanner withoutTwoLevel() {
+        twoLevel = false;
+        return this;
     }
 
     @Override
@@ -108,7 +159,7 @@ public final class ProcfsScanner implements Sampler {
             }
             seen++;
             list(pid);
-            if (!readIo(pid, 0)) {
+            if (!readIo(pid, 0, io)) {
                 unreadable++;
                 continue;
             }
@@ -193,10 +244,10 @@ public final class ProcfsScanner implements Sampler {
         return true;
     }
 
-    /** Reads the io file of a process ({@code tid} 0) or thread into {@link #io}; false when this user may not read it. */
-    private boolean readIo(int pid, int tid) {
+    /** Reads the io file of a process ({@code tid} 0) or thread into {@code into}; false when this user may not read it. */
+    private boolean readIo(int pid, int tid, long[] into) {
         int n = proc.read(pid, tid, "io", text);
-        return n >= 0 && ProcParsers.parseIo(text, n, io);
+        return n >= 0 && ProcParsers.parseIo(text, n, into);
     }
 
     private boolean delayAccounting() {

@@ -2,6 +2,7 @@ package org.jiotop.linux;
 
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The samples of one scan, made in listing order (by process, then by thread) while walking the
@@ -54,8 +55,38 @@ final class ScanSamples {
         tasks.add(p);
     }
 
+    /**
+     * Adds the previous scan's samples of the {@code count} threads of process {@code tgid}, the
+     * {@code k}th of which is {@code tid.applyAsInt(k)} (ascending), known not to have changed
+     * since; true when the previous scan had a sample of each of them and of no other thread of the
+     * process, false (and nothing added) otherwise.
+     */
+    boolean addKeptProcess(int tgid, IntUnaryOperator tid, int count) {
+        skipTo(tgid, tid.applyAsInt(0));
+        if (at + count > before.size()) {
+            return false;
+        }
+        for (int k = 0; k < count; k++) {
+            TaskSample p = before.get(at + k);
+            if (p.tgid() != tgid || p.id() != tid.applyAsInt(k)) {
+                return false;
+            }
+        }
+        if (at + count < before.size() && before.get(at + count).tgid() == tgid) {
+            return false; // a thread that has ended since
+        }
+        for (int k = 0; k < count; k++) {
+            addKept(before.get(at++));
+        }
+        return true;
+    }
+
     private void skipTo(SampleDraft d) {
-        while (at < before.size() && listedBefore(before.get(at), d.tgid(), d.id())) {
+        skipTo(d.tgid(), d.id());
+    }
+
+    private void skipTo(int tgid, int id) {
+        while (at < before.size() && listedBefore(before.get(at), tgid, id)) {
             at++;
         }
     }

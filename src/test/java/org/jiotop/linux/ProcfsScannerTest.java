@@ -54,6 +54,36 @@ class ProcfsScannerTest {
     }
 
     @Test
+    void withoutDelayAccountingAProcessWhoseOwnFilesSayTheSameKeepsItsThreads() throws IOException {
+        file("sys/kernel/task_delayacct", "0\n");
+        ProcfsScanner twoLevel = new ProcfsScanner(new ProcFs(root));
+        ProcfsScanner full = new ProcfsScanner(new ProcFs(root)).withoutTwoLevel();
+        twoLevel.threads(null);
+        full.threads(null);
+        // A thread's file moves while its process's does not: only a scan that reads it sees it.
+        file("100/task/101/io", io(4096, 2 << 20, 4096));
+        Scan kept = twoLevel.threads(null);
+        assertThat(kept.tasks()).extracting(TaskSample::writeBytes).containsExactly(0L, (long) (1 << 20));
+        assertThat(kept.unchanged(0) && kept.unchanged(1)).isTrue();
+        assertThat(kept.listed().toArray()).containsExactly(100, 101, 200);
+        assertThat(twoLevel.keptProcesses()).isEqualTo(1);
+        assertThat(full.threads(null).tasks()).extracting(TaskSample::writeBytes).containsExactly(0L, 2L << 20);
+        // Once the process's own file moves too, its threads are read again.
+        file("100/io", io(8192, 2 << 20, 4096));
+        assertThat(twoLevel.threads(null).tasks()).extracting(TaskSample::writeBytes).containsExactly(0L, 2L << 20);
+        // So they are when a thread ends, or with delay accounting on.
+        Files.delete(root.resolve("100/task/101/io"));
+        Files.delete(root.resolve("100/task/101/stat"));
+        Files.delete(root.resolve("100/task/101"));
+        assertThat(twoLevel.threads(null).tasks()).extracting(TaskSample::id).containsExactly(100);
+        file("100/task/101/stat", stat(101, "rdthread", 1, 5100, 4));
+        file("100/task/101/io", io(4096, 3 << 20, 4096));
+        file("sys/kernel/task_delayacct", "1\n");
+        assertThat(twoLevel.threads(null).tasks()).extracting(TaskSample::writeBytes).containsExactly(0L, 3L << 20);
+        assertThat(twoLevel.keptProcesses()).isEqualTo(1);
+    }
+
+    @Test
     void threadsAreReadWhereReadableAndTheOthersCounted() {
         ProcfsScanner scanner = new ProcfsScanner(new ProcFs(root));
         Scan scan = scanner.threads(null);

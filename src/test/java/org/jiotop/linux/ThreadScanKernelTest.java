@@ -136,6 +136,64 @@ class ThreadScanKernelTest {
         }
     }
 
+    /**
+     * The /proc source's two-level thread scan against its full one, back to back, the same way,
+     * without delay accounting (it reads every thread's files with it on).
+     */
+    @Test
+    void theProcfsTwoLevelScanKeepsWhatReadingEveryThreadGives() throws Exception {
+        Capability.assume(Capability.NET_ADMIN);
+        ProcFs proc = ProcFs.system();
+        Boolean delayAcct = proc.taskDelayAcct();
+        List<Process> load = new ArrayList<>();
+        proc.setTaskDelayAcct(false);
+        try (TaskstatsSocket groups = TaskstatsSocket.open()) {
+            ProcfsScanner twoLevel = new ProcfsScanner(ProcFs.system(), Visibility.Why.ASKED);
+            ProcfsScanner full = new ProcfsScanner(ProcFs.system(), Visibility.Why.ASKED).withoutTwoLevel();
+            load.add(started(new ProcessBuilder("python3", "-c", BUSY, dir.resolve("busy").toString())));
+            load.add(started(new ProcessBuilder("python3", "-c",
+                    "import threading, time\n"
+                            + "for i in range(40): threading.Thread(target=time.sleep, args=(1e9,), daemon=True).start()\n"
+                            + "print('ready', flush=True)\ntime.sleep(1e9)")));
+            load.add(new ProcessBuilder("sh", "-c", "while :; do dd if=/dev/zero of=" + dir.resolve("churn")
+                    + " bs=4096 count=1 oflag=direct status=none 2>/dev/null; sleep 0.02; done").start());
+            int compared = 0;
+            Map<Integer, State> lastAfter = Map.of();
+            for (int r = 0; r < REFRESHES; r++) {
+                Map<Integer, State> before = states(proc, groups);
+                Map<Integer, TaskSample> inTwoLevel = byId(twoLevel.threads(null).tasks());
+                List<TaskSample> everyThread = full.threads(null).tasks();
+                Map<Integer, State> after = states(proc, groups);
+                for (TaskSample s : everyThread) {
+                    State was = before.get(s.tgid());
+                    State last = lastAfter.get(s.tgid());
+                    if (was == null || !was.equals(after.get(s.tgid())) || last == null
+                            || !last.tids().equals(was.tids())) {
+                        continue;
+                    }
+                    TaskSample kept = inTwoLevel.get(s.id());
+                    assertThat(kept).as("thread %d of %d, refresh %d", s.id(), s.tgid(), r).isNotNull();
+                    assertThat(same(kept, s)).as("thread %d of %d, refresh %d: %s against %s",
+                            s.id(), s.tgid(), r, kept, s).isTrue();
+                    compared++;
+                }
+                lastAfter = after;
+                Thread.sleep(300);
+            }
+            assertThat(compared).isGreaterThan((REFRESHES - 1) * 40);
+            // The 40 sleeping threads' process, at least, on every refresh after the first.
+            assertThat(twoLevel.keptProcesses()).isGreaterThanOrEqualTo(REFRESHES - 1);
+        } finally {
+            for (Process p : load) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor();
+            }
+            if (delayAcct != null) {
+                proc.setTaskDelayAcct(delayAcct);
+            }
+        }
+    }
+
     private static Process started(ProcessBuilder b) throws Exception {
         Process p = b.redirectErrorStream(true).start();
         assertThat(new BufferedReader(new InputStreamReader(p.getInputStream())).readLine()).isEqualTo("ready");
