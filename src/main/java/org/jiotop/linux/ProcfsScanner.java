@@ -244,7 +244,10 @@ public final class ProcfsScanner implements Sampler {
         return true;
     }
 
-    /** Reads the io file of a process ({@code tid} 0) or thread into {@code into}; false when this user may not read it. */
+    /**
+     * Reads the io file of a process ({@code tid} 0) or thread into {@code into}; false when this
+     * user may not read it.
+     */
     private boolean readIo(int pid, int tid, long[] into) {
         int n = proc.read(pid, tid, "io", text);
         return n >= 0 && ProcParsers.parseIo(text, n, into);
