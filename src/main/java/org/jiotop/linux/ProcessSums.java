@@ -12,6 +12,9 @@ import java.util.Arrays;
 final class ProcessSums {
     /** Per process: start, parent, user, then the io counters in {@link ProcParsers}' order. */
     private static final int WIDTH = 3 + ProcParsers.IO_COUNTERS;
+    /** The start recorded for an unreadable process: no process starts at it. */
+    private static final long UNREADABLE = Long.MIN_VALUE;
+    private static final long[] NO_IO = new long[ProcParsers.IO_COUNTERS];
 
     private static final class Set {
         int[] pids = new int[256];
@@ -31,10 +34,7 @@ final class ProcessSums {
 
     /** Whether the last scan recorded {@code pid} with these values; asked in ascending PID order. */
     boolean same(int pid, long startNanos, int ppid, int uid, long[] io) {
-        while (cursor < last.count && last.pids[cursor] < pid) {
-            cursor++;
-        }
-        if (cursor == last.count || last.pids[cursor] != pid) {
+        if (!find(pid)) {
             return false;
         }
         long[] v = last.values;
@@ -43,6 +43,29 @@ final class ProcessSums {
             return false;
         }
         return Arrays.equals(v, at + 3, at + WIDTH, io, 0, ProcParsers.IO_COUNTERS);
+    }
+
+    /**
+     * Whether the last scan recorded {@code pid} as unreadable ({@link #recordUnreadable}); asked in
+     * ascending PID order, before {@link #same} of the same process.
+     */
+    boolean unreadable(int pid) {
+        return find(pid) && last.values[cursor * WIDTH] == UNREADABLE;
+    }
+
+    /**
+     * Records that no file of {@code pid} and its threads could be read but their stat: another
+     * user's process, whose own io the next scan need not try before its threads'.
+     */
+    void recordUnreadable(int pid, int uid) {
+        record(pid, UNREADABLE, -1, uid, NO_IO);
+    }
+
+    private boolean find(int pid) {
+        while (cursor < last.count && last.pids[cursor] < pid) {
+            cursor++;
+        }
+        return cursor < last.count && last.pids[cursor] == pid;
     }
 
     /** Records {@code pid}, after every PID recorded so far in this scan. */

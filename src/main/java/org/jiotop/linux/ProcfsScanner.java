@@ -15,7 +15,8 @@ import java.util.function.IntUnaryOperator;
  * user's, without both CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH) is left out and counted in the
  * {@link Visibility}, never sampled as idle. A thread scan without delay accounting reads a
  * process of several threads at two levels: its own stat and io first, and its threads' only when
- * those moved since the last scan ({@link #keptThreads}).
+ * those moved since the last scan ({@link #keptThreads}). Another user's process, whose own io
+ * could not be read, has its threads tried at once the next time.
  */
 public final class ProcfsScanner implements Sampler {
     /** USER_HZ: the unit of the times in /proc/PID/stat on every architecture jiotop runs on. */
@@ -34,6 +35,7 @@ public final class ProcfsScanner implements Sampler {
     private final IntUnaryOperator listedTid;
     private boolean twoLevel = true;
     private long keptProcesses;
+    private long processReads;
     /** The monotonic clock of {@link System#nanoTime()} less the time since boot: where boot lies on it. */
     private final long bootNanos;
     private final SampleDraft draft = new SampleDraft();
@@ -91,10 +93,21 @@ public final class ProcfsScanner implements Sampler {
             }
             seen++;
             int threads = proc.listTids(pid);
-            if (keep && threads > 1 && keptThreads(pid, uid, threads, tasks)) {
-                continue;
+            boolean twoLevelHere = keep && threads > 1;
+            boolean recorded = false;
+            if (twoLevelHere && !sums.unreadable(pid)) {
+                processReads++;
+                if (stat(pid, 0) && readIo(pid, 0, processIo)) {
+                    boolean same = sums.same(pid, startNanos, ppid, uid, processIo);
+                    sums.record(pid, startNanos, ppid, uid, processIo);
+                    if (same && keptThreads(pid, threads, tasks)) {
+                        continue;
+                    }
+                    recorded = true;
+                }
             }
             boolean hidden = false;
+            boolean read = false;
             for (int k = 0; k < threads; k++) {
                 int tid = proc.listed(k);
                 if (only != null && !contains(only, tid) || !stat(pid, tid)) {
@@ -105,7 +118,11 @@ public final class ProcfsScanner implements Sampler {
                     hidden = true;
                     continue;
                 }
+                read = true;
                 tasks.add(draft.task(tid, pid, ppid, uid, startNanos).bytes(io, 0, false).blkioDelay(blkioNanos));
+            }
+            if (twoLevelHere && !recorded && hidden && !read) {
+                sums.recordUnreadable(pid, uid); // the next scan goes straight to its threads
             }
             unreadable += hidden ? 1 : 0;
         }
@@ -115,18 +132,13 @@ public final class ProcfsScanner implements Sampler {
 
     /**
      * The two-level scan of a process of several threads, without delay accounting (a thread's
-     * delay moves without its process's files saying so): when its own stat and io say the same as
-     * at the last scan, and its threads are the same, keeps their samples instead of reading each
-     * thread's stat and io; true when kept. The process's io is read before its threads', so any
-     * I/O after that read makes the next one differ.
+     * delay moves without its process's files saying so), once its own stat and io said the same as
+     * at the last scan: keeps its threads' samples instead of reading each thread's stat and io,
+     * when its threads are the same; true when kept. The process's io is read before its threads',
+     * so any I/O after that read makes the next one differ.
      */
-    private boolean keptThreads(int pid, int uid, int threads, ScanSamples tasks) {
-        if (!stat(pid, 0) || !readIo(pid, 0, processIo)) {
-            return false;
-        }
-        boolean same = sums.same(pid, startNanos, ppid, uid, processIo);
-        sums.record(pid, startNanos, ppid, uid, processIo);
-        if (!same || !tasks.addKeptProcess(pid, listedTid, threads)) {
+    private boolean keptThreads(int pid, int threads, ScanSamples tasks) {
+        if (!tasks.addKeptProcess(pid, listedTid, threads)) {
             return false;
         }
         for (int k = 0; k < threads; k++) {
@@ -139,6 +151,11 @@ public final class ProcfsScanner implements Sampler {
     /** How many times a thread scan kept a process's threads without reading their files. */
     long keptProcesses() {
         return keptProcesses;
+    }
+
+    /** How many times a thread scan read a process's own stat and io before its threads'. */
+    long processReads() {
+        return processReads;
     }
 
     /** Reads every thread's files on every thread scan: the reference the two-level scan is tested against. */

@@ -84,6 +84,25 @@ class ProcfsScannerTest {
     }
 
     @Test
+    void anotherUsersProcessHasItsThreadsTriedAtOnceTheNextTime() throws IOException {
+        file("sys/kernel/task_delayacct", "0\n");
+        file("200/task/201/stat", stat(201, "sshd", 1, 100, 0));
+        ProcfsScanner scanner = new ProcfsScanner(new ProcFs(root));
+        scanner.threads(null);
+        assertThat(scanner.processReads()).as("100 and 200").isEqualTo(2);
+        // 200's own io could not be read, nor its threads': only 100's is read again.
+        Scan next = scanner.threads(null);
+        assertThat(scanner.processReads()).isEqualTo(3);
+        assertThat(next.listed().toArray()).containsExactly(100, 101, 200, 201);
+        assertThat(scanner.visibility()).isEqualTo(new Visibility(Visibility.Source.PROCFS, 1, 2));
+        // Once one of its threads can be read, its own io is tried again.
+        file("200/task/201/io", io(0, 4096, 0));
+        assertThat(scanner.threads(null).tasks()).extracting(TaskSample::id).containsExactly(100, 101, 201);
+        scanner.threads(null);
+        assertThat(scanner.processReads()).isEqualTo(6);
+    }
+
+    @Test
     void threadsAreReadWhereReadableAndTheOthersCounted() {
         ProcfsScanner scanner = new ProcfsScanner(new ProcFs(root));
         Scan scan = scanner.threads(null);
