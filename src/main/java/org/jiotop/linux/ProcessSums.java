@@ -57,8 +57,8 @@ final class ProcessSums {
      * Records that no file of {@code pid} and its threads could be read but their stat: another
      * user's process, whose own io the next scan need not try before its threads'.
      */
-    void recordUnreadable(int pid, int uid) {
-        record(pid, UNREADABLE, -1, uid, NO_IO);
+    void recordUnreadable(int pid) {
+        record(pid, UNREADABLE, -1, -1, NO_IO);
     }
 
     private boolean find(int pid) {

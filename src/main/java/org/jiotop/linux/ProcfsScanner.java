@@ -122,7 +122,7 @@ public final class ProcfsScanner implements Sampler {
                 tasks.add(draft.task(tid, pid, ppid, uid, startNanos).bytes(io, 0, false).blkioDelay(blkioNanos));
             }
             if (twoLevelHere && !recorded && hidden && !read) {
-                sums.recordUnreadable(pid, uid); // the next scan goes straight to its threads
+                sums.recordUnreadable(pid); // the next scan goes straight to its threads
             }
             unreadable += hidden ? 1 : 0;
         }

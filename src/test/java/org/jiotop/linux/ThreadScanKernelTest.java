@@ -66,13 +66,7 @@ class ThreadScanKernelTest {
                      ExitListener.DEFAULT_RECEIVE_BUFFER);
              TaskScanner twoLevel = new TaskScanner(proc, two, exits).withTaskList();
              TaskScanner full = new TaskScanner(proc, every, null)) {
-            load.add(started(new ProcessBuilder("python3", "-c", BUSY, dir.resolve("busy").toString())));
-            load.add(started(new ProcessBuilder("python3", "-c",
-                    "import threading, time\n"
-                            + "for i in range(40): threading.Thread(target=time.sleep, args=(1e9,), daemon=True).start()\n"
-                            + "print('ready', flush=True)\ntime.sleep(1e9)")));
-            load.add(new ProcessBuilder("sh", "-c", "while :; do dd if=/dev/zero of=" + dir.resolve("churn")
-                    + " bs=4096 count=1 oflag=direct status=none 2>/dev/null; sleep 0.02; done").start());
+            startLoad(load);
             int compared = 0;
             int moved = 0;
             long askedTwoLevel = 0;
@@ -93,16 +87,10 @@ class ThreadScanKernelTest {
                 Map<Integer, TaskSample> inFull = byId(b.tasks());
                 Map<Integer, TaskSample> inTwoLevel = byId(a.tasks());
                 for (TaskSample s : b.tasks()) {
-                    State was = before.get(s.tgid());
-                    State last = lastAfter.get(s.tgid());
-                    if (was == null || !was.equals(after.get(s.tgid())) || last == null
-                            || !last.tids().equals(was.tids())) {
+                    if (!stable(lastAfter, before, after, s.tgid())) {
                         continue;
                     }
-                    TaskSample kept = inTwoLevel.get(s.id());
-                    assertThat(kept).as("thread %d of %d, refresh %d", s.id(), s.tgid(), r).isNotNull();
-                    assertThat(same(kept, s)).as("thread %d of %d, refresh %d: %s against %s",
-                            s.id(), s.tgid(), r, kept, s).isTrue();
+                    TaskSample kept = kept(inTwoLevel, s, r);
                     compared++;
                     TaskSample earlier = lastTwoLevel.get(s.id());
                     if (earlier != null && !earlier.sameCounters(kept)) {
@@ -126,13 +114,7 @@ class ThreadScanKernelTest {
             assertThat(askedEvery - askedTwoLevel).as("tasks not asked about by the two-level scan, of %d",
                     askedEvery).isGreaterThanOrEqualTo(30L * (REFRESHES - 1));
         } finally {
-            for (Process p : load) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor();
-            }
-            if (delayAcct != null) {
-                proc.setTaskDelayAcct(delayAcct);
-            }
+            stop(load, proc, delayAcct);
         }
     }
 
@@ -150,13 +132,7 @@ class ThreadScanKernelTest {
         try (TaskstatsSocket groups = TaskstatsSocket.open()) {
             ProcfsScanner twoLevel = new ProcfsScanner(ProcFs.system(), Visibility.Why.ASKED);
             ProcfsScanner full = new ProcfsScanner(ProcFs.system(), Visibility.Why.ASKED).withoutTwoLevel();
-            load.add(started(new ProcessBuilder("python3", "-c", BUSY, dir.resolve("busy").toString())));
-            load.add(started(new ProcessBuilder("python3", "-c",
-                    "import threading, time\n"
-                            + "for i in range(40): threading.Thread(target=time.sleep, args=(1e9,), daemon=True).start()\n"
-                            + "print('ready', flush=True)\ntime.sleep(1e9)")));
-            load.add(new ProcessBuilder("sh", "-c", "while :; do dd if=/dev/zero of=" + dir.resolve("churn")
-                    + " bs=4096 count=1 oflag=direct status=none 2>/dev/null; sleep 0.02; done").start());
+            startLoad(load);
             int compared = 0;
             Map<Integer, State> lastAfter = Map.of();
             for (int r = 0; r < REFRESHES; r++) {
@@ -165,16 +141,10 @@ class ThreadScanKernelTest {
                 List<TaskSample> everyThread = full.threads(null).tasks();
                 Map<Integer, State> after = states(proc, groups);
                 for (TaskSample s : everyThread) {
-                    State was = before.get(s.tgid());
-                    State last = lastAfter.get(s.tgid());
-                    if (was == null || !was.equals(after.get(s.tgid())) || last == null
-                            || !last.tids().equals(was.tids())) {
+                    if (!stable(lastAfter, before, after, s.tgid())) {
                         continue;
                     }
-                    TaskSample kept = inTwoLevel.get(s.id());
-                    assertThat(kept).as("thread %d of %d, refresh %d", s.id(), s.tgid(), r).isNotNull();
-                    assertThat(same(kept, s)).as("thread %d of %d, refresh %d: %s against %s",
-                            s.id(), s.tgid(), r, kept, s).isTrue();
+                    kept(inTwoLevel, s, r);
                     compared++;
                 }
                 lastAfter = after;
@@ -184,14 +154,53 @@ class ThreadScanKernelTest {
             // The 40 sleeping threads' process, at least, on every refresh after the first.
             assertThat(twoLevel.keptProcesses()).isGreaterThanOrEqualTo(REFRESHES - 1);
         } finally {
-            for (Process p : load) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor();
-            }
-            if (delayAcct != null) {
-                proc.setTaskDelayAcct(delayAcct);
-            }
+            stop(load, proc, delayAcct);
         }
+    }
+
+    /**
+     * Starts the load: the busy threads, 40 sleeping threads in one process, and short-lived
+     * {@code dd} processes one after the other.
+     */
+    private void startLoad(List<Process> load) throws Exception {
+        load.add(started(new ProcessBuilder("python3", "-c", BUSY, dir.resolve("busy").toString())));
+        load.add(started(new ProcessBuilder("python3", "-c",
+                "import threading, time\n"
+                        + "for i in range(40): threading.Thread(target=time.sleep, args=(1e9,), daemon=True).start()\n"
+                        + "print('ready', flush=True)\ntime.sleep(1e9)")));
+        load.add(new ProcessBuilder("sh", "-c", "while :; do dd if=/dev/zero of=" + dir.resolve("churn")
+                + " bs=4096 count=1 oflag=direct status=none 2>/dev/null; sleep 0.02; done").start());
+    }
+
+    /** Ends the load and sets delay accounting back as it was. */
+    private static void stop(List<Process> load, ProcFs proc, Boolean delayAcct) throws Exception {
+        for (Process p : load) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
+        if (delayAcct != null) {
+            proc.setTaskDelayAcct(delayAcct);
+        }
+    }
+
+    /**
+     * Whether process {@code tgid} did nothing from before both scans to after them, with the same
+     * threads as after the refresh before (so that every thread's fork event has been sent).
+     */
+    private static boolean stable(Map<Integer, State> lastAfter, Map<Integer, State> before,
+            Map<Integer, State> after, int tgid) {
+        State was = before.get(tgid);
+        State last = lastAfter.get(tgid);
+        return was != null && was.equals(after.get(tgid)) && last != null && last.tids().equals(was.tids());
+    }
+
+    /** The two-level scan's sample of the thread of {@code s}, the full scan's: asserted to be the same. */
+    private static TaskSample kept(Map<Integer, TaskSample> inTwoLevel, TaskSample s, int refresh) {
+        TaskSample kept = inTwoLevel.get(s.id());
+        assertThat(kept).as("thread %d of %d, refresh %d", s.id(), s.tgid(), refresh).isNotNull();
+        assertThat(same(kept, s)).as("thread %d of %d, refresh %d: %s against %s",
+                s.id(), s.tgid(), refresh, kept, s).isTrue();
+        return kept;
     }
 
     private static Process started(ProcessBuilder b) throws Exception {
