@@ -27,9 +27,11 @@ public final class ExitListener implements AutoCloseable {
     private static final int MAX_QUEUED = 1 << 20;
     /**
      * The reader waits in poll() until a report comes, or until close() wakes it with a message
-     * to its own socket; this timeout only bounds the wait should that message not go out.
+     * to its own socket. After this long it looks at the socket anyway, so that the last time the
+     * socket was found empty stays within {@link TaskId#EXIT_REPORT_DELAY_NANOS} of any report
+     * read while jiotop runs.
      */
-    private static final int POLL_MILLIS = 2000;
+    private static final int POLL_MILLIS = 1000;
     /** Datagrams the reader takes per turn, so a drain waiting for the lock is not held up by a flood. */
     private static final int READER_TURN = 256;
     /** A drain stops after this many datagrams even if the kernel keeps sending. */
@@ -49,6 +51,8 @@ public final class ExitListener implements AutoCloseable {
     private final Object receiving = new Object();
     private final MemorySegment buf;
     private final List<NetlinkReply> replies = new ArrayList<>();
+    /** When a receive last found the socket empty (guarded by {@link #receiving}): later reports came after it. */
+    private long emptySince = System.nanoTime();
 
     private ExitListener(GenlSocket socket, String cpus) {
         this.socket = socket;
@@ -115,10 +119,9 @@ public final class ExitListener implements AutoCloseable {
 
     private void read() {
         while (!stopping) {
-            if (socket.awaitReadable(POLL_MILLIS)) {
-                synchronized (receiving) {
-                    receiveQueued(READER_TURN);
-                }
+            socket.awaitReadable(POLL_MILLIS);
+            synchronized (receiving) {
+                receiveQueued(READER_TURN);
             }
         }
     }
@@ -126,6 +129,7 @@ public final class ExitListener implements AutoCloseable {
     /** Receives up to {@code limit} datagrams without waiting, until the socket is empty. */
     private void receiveQueued(int limit) {
         for (int n = 0; n < limit; n++) {
+            long asked = System.nanoTime();
             long got = socket.recv(buf, GenlSocket.MSG_DONTWAIT);
             long now = System.nanoTime();
             if (got < 0) {
@@ -137,25 +141,30 @@ public final class ExitListener implements AutoCloseable {
                 if (errno == Errno.EINTR) {
                     continue;
                 }
-                return; // EAGAIN: nothing more
+                if (errno == Errno.EAGAIN) {
+                    emptySince = asked;
+                }
+                return;
             }
+            long wallMinusMonotonic = System.currentTimeMillis() * 1_000_000 - now;
             replies.clear();
             GenlCodec.decode(buf, (int) got, socket.familyId(), true, replies);
             for (NetlinkReply r : replies) {
                 if (r instanceof NetlinkReply.Stats s && !s.tgid()) {
-                    enqueue(s.stats(), now);
+                    enqueue(s.stats(), TaskId.exitStartNanos(now, emptySince, wallMinusMonotonic,
+                            s.stats().elapsedMicros(), s.stats().startSeconds()));
                 }
             }
         }
     }
 
-    private void enqueue(TaskStats s, long receivedNanos) {
+    private void enqueue(TaskStats s, long startNanos) {
         if (queued.get() >= MAX_QUEUED) {
             overflows.incrementAndGet(); // nobody drains: drop rather than grow without bound
             return;
         }
         int tgid = s.tgid() > 0 ? s.tgid() : s.id();
-        TaskSample last = new TaskSample(s.id(), tgid, s.ppid(), TaskId.startNanos(receivedNanos, s.elapsedMicros()), s.uid(),
+        TaskSample last = new TaskSample(s.id(), tgid, s.ppid(), startNanos, s.uid(),
                 false, s.readBytes(), s.writeBytes(), s.cancelledWriteBytes(), s.blkioDelayNanos(),
                 s.swapinDelayNanos(), LogicalIo.chars(s.readChars(), s.writeChars()));
         queue.add(new TaskExit(last, s.name()));

@@ -150,7 +150,10 @@ public final class GenlCodec {
         decode(buf, length, familyId, false, out);
     }
 
-    /** As {@link #decode(MemorySegment, int, int, List)}; {@code names} also decodes each task's name. */
+    /**
+     * As {@link #decode(MemorySegment, int, int, List)}; {@code names} also decodes each task's name
+     * and start second, which only exit reports need.
+     */
     public static void decode(MemorySegment buf, int length, int familyId, boolean names, List<NetlinkReply> out) {
         TaskCounters row = new TaskCounters();
         row.reset(1);
@@ -158,8 +161,10 @@ public final class GenlCodec {
             @Override
             public void stats(int seq, boolean tgid, int id, byte[] b, int struct, int len, TaskstatsLayout l) {
                 row.set(0, id, b, struct, l, 0);
-                out.add(new NetlinkReply.Stats(seq, tgid, row.stats(0, TaskCounters.tgidOf(b, struct, len, l),
-                        names ? TaskCounters.comm(b, struct, l) : null)));
+                int group = TaskCounters.tgidOf(b, struct, len, l);
+                out.add(new NetlinkReply.Stats(seq, tgid, names
+                        ? row.stats(0, group, TaskCounters.comm(b, struct, l), TaskCounters.startSeconds(b, struct, l))
+                        : row.stats(0, group, null, 0)));
             }
 
             @Override

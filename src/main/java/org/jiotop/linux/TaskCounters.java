@@ -103,10 +103,16 @@ public final class TaskCounters {
         return name;
     }
 
-    /** Row {@code i}, answered, as a record, with the thread group and name the caller read. */
-    TaskStats stats(int i, int tgid, byte[] name) {
+    /** The wall-clock second the task in the struct at {@code at} started in; only exit reports need it. */
+    static long startSeconds(byte[] buf, int at, TaskstatsLayout l) {
+        return Integer.toUnsignedLong(LittleEndian.i32(buf, at + l.startSeconds()));
+    }
+
+    /** Row {@code i}, answered, as a record, with the thread group, name and start the caller read. */
+    TaskStats stats(int i, int tgid, byte[] name, long startSeconds) {
         return new TaskStats(id[i], tgid, name, uid[i], ppid[i], elapsedMicros[i], blkioDelayNanos[i],
-                swapinDelayNanos[i], readBytes[i], writeBytes[i], cancelledWriteBytes[i], readChars[i], writeChars[i]);
+                swapinDelayNanos[i], readBytes[i], writeBytes[i], cancelledWriteBytes[i], readChars[i], writeChars[i],
+                startSeconds);
     }
 
     /** Row {@code i} becomes row {@code j} of {@code from}, answered or not. */

@@ -32,6 +32,27 @@ public record TaskId(int id, long startNanos) {
         return stampedNanos - ageMicros * 1000;
     }
 
+    /**
+     * The start of a task from its exit report: it was {@code ageMicros} old when it exited, and
+     * the report was read at {@code receivedNanos} from a socket found empty at
+     * {@code emptySinceNanos}, so it exited between the two. Read soon enough, the report is
+     * stamped as a live task's reply is. Read later (jiotop was stopped, or kept from running), the
+     * exit is placed by the wall clock ({@code wallMinusMonotonicNanos} apart from
+     * {@code System.nanoTime()}): the kernel makes {@code ac_btime} ({@code startSeconds}) by taking
+     * the task's whole seconds of age from the clock's whole seconds at the exit, so the exit lies
+     * in the second that begins {@code startSeconds} plus those seconds. Placed at that second's
+     * end, the start comes out late by at most a second, as {@link #sameStartAsExit} allows; kept
+     * between the two times that bound the exit whatever the wall clock did.
+     */
+    public static long exitStartNanos(long receivedNanos, long emptySinceNanos, long wallMinusMonotonicNanos,
+                                      long ageMicros, long startSeconds) {
+        if (receivedNanos - emptySinceNanos <= EXIT_REPORT_DELAY_NANOS || startSeconds <= 0) {
+            return startNanos(receivedNanos, ageMicros);
+        }
+        long exitSecondEnd = (startSeconds + ageMicros / 1_000_000 + 1) * 1_000_000_000L;
+        return Math.clamp(exitSecondEnd - wallMinusMonotonicNanos, emptySinceNanos, receivedNanos) - ageMicros * 1000;
+    }
+
     /** Whether two start times, each made from a reply about a live task, are of one task. */
     public static boolean sameStart(long a, long b) {
         return Math.abs(a - b) <= TOLERANCE_NANOS;

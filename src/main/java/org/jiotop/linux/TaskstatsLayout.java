@@ -18,8 +18,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * put the fields after {@code cancelled_write_bytes} (among them {@code ac_tgid}) is not known
  * here: its {@link #tgid} is -1, and exit notifications then fall back to the task's own ID.
  */
-record TaskstatsLayout(int blkioDelay, int swapinDelay, int comm, int uid, int ppid, int elapsed, int readChars,
-                       int writeChars, int readBytes, int writeBytes, int cancelledWriteBytes, int tgid) {
+record TaskstatsLayout(int blkioDelay, int swapinDelay, int comm, int uid, int ppid, int startSeconds, int elapsed,
+                       int readChars, int writeChars, int readBytes, int writeBytes, int cancelledWriteBytes, int tgid) {
 
     static final int COMM_LENGTH = 32;
 
@@ -68,6 +68,7 @@ record TaskstatsLayout(int blkioDelay, int swapinDelay, int comm, int uid, int p
                 KernelLayouts.offset(s, "ac_comm"),
                 KernelLayouts.offset(s, "ac_uid"),
                 KernelLayouts.offset(s, "ac_ppid"),
+                KernelLayouts.offset(s, "ac_btime"),
                 KernelLayouts.offset(s, "ac_etime"),
                 KernelLayouts.offset(s, "read_char"),
                 KernelLayouts.offset(s, "write_char"),

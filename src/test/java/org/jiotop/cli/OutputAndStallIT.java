@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutputAndStallIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Pattern INTERVAL = Pattern.compile("\"interval_seconds\":([0-9.]+)");
+    private static final Pattern WRITTEN = Pattern.compile("\"write_bytes\":([0-9]+)");
+    private static final Pattern ACCUMULATED = Pattern.compile("\"accumulated_write_bytes\":([0-9]+)");
 
     @TempDir
     Path tmp;
@@ -87,5 +89,78 @@ class OutputAndStallIT {
         }
         assertThat(intervals).as("intervals").allSatisfy(s -> assertThat(s).isGreaterThan(0.5));
         assertThat(intervals).as("the interval over the stall").anySatisfy(s -> assertThat(s).isGreaterThan(4.5));
+    }
+
+    /**
+     * A writer seen at work, then ending while jiotop is stopped for longer than an exit report
+     * normally waits to be read: its report, read on the continue, is of the task already counted,
+     * in thread and in process mode alike, and adds nothing it had not shown.
+     */
+    @Test
+    void aTaskThatEndsWhileJiotopIsStoppedIsCountedOnce() throws Exception {
+        long mib8 = 8 << 20;
+        Process dd = new ProcessBuilder("dd", "of=" + tmp.resolve("written"), "bs=1M", "iflag=fullblock",
+                "oflag=direct", "status=none").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String pid = Long.toString(dd.pid());
+        List<Process> watchers = new ArrayList<>();
+        List<BufferedReader> outs = new ArrayList<>();
+        List<List<String>> lines = new ArrayList<>();
+        try {
+            for (List<String> mode : List.of(List.<String>of(), List.of("-P"))) {
+                List<String> args = new ArrayList<>(List.of("-b", "-a", "--format=json", "-d", "1", "-n", "6", "-p", pid));
+                args.addAll(mode);
+                Process p = jiotop(args.toArray(String[]::new)).redirectError(tmp.resolve("err" + mode).toFile()).start();
+                watchers.add(p);
+                outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
+                lines.add(new ArrayList<>());
+            }
+            for (int i = 0; i < outs.size(); i++) {
+                lines.get(i).add(outs.get(i).readLine()); // the first report: the watchers have their baseline
+            }
+            dd.getOutputStream().write(new byte[(int) mib8]);
+            dd.getOutputStream().flush();
+            for (int i = 0; i < outs.size(); i++) {
+                String line;
+                do {
+                    line = outs.get(i).readLine();
+                    assertThat(line).as("a report showing the writer's 8 MiB").isNotNull();
+                    lines.get(i).add(line);
+                } while (field(ACCUMULATED, line) < mib8);
+            }
+            for (Process p : watchers) {
+                assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(p.pid())).start().waitFor()).isZero();
+            }
+            dd.getOutputStream().close();
+            assertThat(dd.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(3_000);
+            for (Process p : watchers) {
+                assertThat(new ProcessBuilder("kill", "-CONT", Long.toString(p.pid())).start().waitFor()).isZero();
+            }
+            for (int i = 0; i < outs.size(); i++) {
+                for (String line; (line = outs.get(i).readLine()) != null; ) {
+                    lines.get(i).add(line);
+                }
+                assertThat(watchers.get(i).waitFor(30, TimeUnit.SECONDS)).isTrue();
+                List<String> reports = lines.get(i);
+                assertThat(reports).hasSize(6);
+                assertThat(reports.getLast()).as("the writer listed as exited").contains("\"exited\":true");
+                // Creating the file adds a few KiB of metadata to the writer's 8 MiB.
+                long accumulated = field(ACCUMULATED, reports.getLast());
+                assertThat(accumulated).isBetween(mib8, mib8 + (64 << 10));
+                long shown = reports.stream().mapToLong(line -> field(WRITTEN, line)).sum();
+                assertThat(shown).as("bytes written over all reports: %s", reports).isEqualTo(accumulated);
+            }
+        } finally {
+            dd.destroyForcibly();
+            for (Process p : watchers) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** The value of {@code field} in the report's one row, 0 when it has none. */
+    private static long field(Pattern field, String report) {
+        Matcher m = field.matcher(report);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 }

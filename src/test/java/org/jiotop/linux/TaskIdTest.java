@@ -50,6 +50,49 @@ class TaskIdTest {
     }
 
     @Test
+    void anExitReportReadSoonIsStampedAsAReplyIs() {
+        long received = T + 30_000 * MS;
+        long start = TaskId.exitStartNanos(received, received - TaskId.EXIT_REPORT_DELAY_NANOS, 0, 7_250_000, 1);
+        assertThat(start).isEqualTo(TaskId.startNanos(received, 7_250_000));
+    }
+
+    /**
+     * jiotop stopped from 5 s to 60 s of the monotonic clock (the socket last found empty at 5 s);
+     * tasks of several ages and start times within their second exit at 9 s. The kernel's
+     * {@code ac_btime}: the wall clock's whole seconds at the exit less the age's whole seconds.
+     */
+    @Test
+    void anExitReportReadLongAfterTheExitIsPlacedByTheWallClock() {
+        long wallMinusMonotonic = 1_800_000_000_000L * MS + 123 * MS;
+        long emptySince = 5_000 * MS;
+        long exit = 9_000 * MS;
+        long received = 60_000 * MS;
+        for (long ageMicros : new long[] {10, 999_999, 1_000_000, 3_400_000, 8_999_999}) {
+            long trueStart = exit - ageMicros * 1000;
+            long startSeconds = Math.floorDiv(exit + wallMinusMonotonic, 1_000_000_000L) - ageMicros / 1_000_000;
+            long estimate = TaskId.exitStartNanos(received, emptySince, wallMinusMonotonic, ageMicros, startSeconds);
+            assertThat(new TaskId(3, trueStart).endedAs(new TaskId(3, estimate))).as("age %d us", ageMicros).isTrue();
+            assertThat(estimate - trueStart).as("age %d us", ageMicros).isBetween(0L, 1_000 * MS);
+            long stamped = TaskId.startNanos(received, ageMicros);
+            assertThat(new TaskId(3, trueStart).endedAs(new TaskId(3, stamped))).isFalse();
+        }
+    }
+
+    @Test
+    void aWallClockSetFarOffStillPlacesTheExitBetweenTheSocketFoundEmptyAndTheReport() {
+        long emptySince = 5_000 * MS;
+        long received = 60_000 * MS;
+        long age = 2_000_000;
+        long wall = 1_800_000_000_000L * MS;
+        long hour = 3_600_000 * MS;
+        long startSeconds = (wall + 9_000 * MS) / 1_000_000_000L - 2;
+        assertThat(TaskId.exitStartNanos(received, emptySince, wall + hour, age, startSeconds))
+                .isEqualTo(emptySince - age * 1000);
+        assertThat(TaskId.exitStartNanos(received, emptySince, wall - hour, age, startSeconds))
+                .isEqualTo(received - age * 1000);
+    }
+
+    @Test
     void aThreadStartsWithOrAfterItsProcess() {
         assertThat(TaskId.startedNotBefore(T + 1, T)).isTrue();
         assertThat(TaskId.startedNotBefore(T - TaskId.TOLERANCE_NANOS, T)).isTrue();
