@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * The live view's saved settings: {@code $XDG_CONFIG_HOME/jiotop/config}, or
  * {@code ~/.config/jiotop/config} when XDG_CONFIG_HOME is unset, empty or relative. One option per
- * line as on the command line ({@code --delay=2} or {@code --delay 2}), {@code #} starts a comment. Read by the live view
- * (and by batch mode only with {@code --use-config}); written only when the user saves.
+ * line as on the command line ({@code --delay=2} or {@code --delay 2}), {@code #} starts a
+ * comment. Read by the live view (and by batch mode only with {@code --use-config}); written only
+ * when the user saves.
  */
 final class ConfigFile {
     private final Path path;
@@ -86,7 +87,8 @@ final class ConfigFile {
      */
     void write(List<String> options) throws IOException {
         Path dir = path.getParent();
-        Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(dir,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         List<String> lines = new ArrayList<>();
         lines.add("# jiotop settings, saved from the live view (key W); one option per line.");
         lines.addAll(options);

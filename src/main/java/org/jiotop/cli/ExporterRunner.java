@@ -51,7 +51,10 @@ final class ExporterRunner {
                 new GroupLabels(users, Path.of("/proc")), new KubeletNames(Path.of("/")));
     }
 
-    /** What is exported, as the options say; an idle group keeps its series for about {@link MetricsExport#IDLE_EXPIRY_SECONDS}. */
+    /**
+     * What is exported, as the options say; an idle group keeps its series for about {@link
+     * MetricsExport#IDLE_EXPIRY_SECONDS}.
+     */
     private MetricsExport.Settings settings() {
         return new MetricsExport.Settings(ExportLabel.labelNames(ExportLabel.parse(options.text(Option.EXPORT_BY))),
                 options.number(Option.EXPORT_MAX_SERIES), options.is(Option.EXPORT_PIDS),

@@ -100,7 +100,8 @@ final class LiveRunner {
                 }
                 if (cadence.remainingNanos() <= 0) {
                     cadence.advance();
-                    if ((replay == null || replay.playing()) && sample() && options.iterations() >= 0 && ++iterations >= options.iterations()) {
+                    if ((replay == null || replay.playing()) && sample() && options.iterations() >= 0
+                            && ++iterations >= options.iterations()) {
                         break;
                     }
                 }
@@ -109,8 +110,8 @@ final class LiveRunner {
         Boolean now = proc.taskDelayAcct();
         if (delayAccountingAtStart != null && now != null && !now.equals(delayAccountingAtStart)) {
             err.println("jiotop: kernel.task_delayacct was " + (delayAccountingAtStart ? 1 : 0)
-                    + " when jiotop started and is " + (now ? 1 : 0) + " now; to restore it: sysctl kernel.task_delayacct="
-                    + (delayAccountingAtStart ? 1 : 0));
+                    + " when jiotop started and is " + (now ? 1 : 0)
+                    + " now; to restore it: sysctl kernel.task_delayacct=" + (delayAccountingAtStart ? 1 : 0));
         }
         return Main.EXIT_OK;
     }

@@ -64,7 +64,8 @@ final class Monitor {
         this.scanner = scanner;
         this.chosenKind = options.groupKind();
         this.chosenGroups = groups;
-        this.onlyThreads = options.pids().isEmpty() ? null : options.pids().stream().mapToInt(Integer::intValue).toArray();
+        this.onlyThreads = options.pids().isEmpty() ? null
+                : options.pids().stream().mapToInt(Integer::intValue).toArray();
         this.onlyProcesses = options.pids().isEmpty() ? null : processIds;
         this.keepExited = options.number(Option.KEEP_EXITED);
         this.keepExitedWithIo = options.figures() != ReportSettings.Figures.BANDWIDTH;
@@ -207,7 +208,10 @@ final class Monitor {
         return sortedByLabels(ReportBuilder.build(latest, settings), settings, labels);
     }
 
-    /** {@code report}, built from numbers, in order: for a text sort its rows (those kept after -o) are labelled first. */
+    /**
+     * {@code report}, built from numbers, in order: for a text sort its rows (those kept after -o) are
+     * labelled first.
+     */
     private static Report sortedByLabels(Report report, ReportSettings settings, RowLabels labels) {
         return settings.sortsByLabel()
                 ? ReportBuilder.sorted(labels.label(report, 0, report.rows().size()), settings) : report;

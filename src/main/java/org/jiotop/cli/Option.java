@@ -47,9 +47,9 @@ enum Option {
             .doc("seconds between reports, fractions allowed, 0.01 to 86400")),
     PID(new OptionSpec("pid", 'p').value("PID", ID).unsetMeans("all")
             .help("threads to monitor, or whole processes with -P; repeatable")
-            .doc("thread IDs to monitor; with `-P` or a group kind (and in the exporter), process IDs, each with"
-                    + " all its threads, the ID of a thread standing for its process (said on stderr). Repeatable. An ID"
-                    + " that does not exist gives no row (and no error), as in iotop")),
+            .doc("thread IDs to monitor; with `-P` or a group kind (and in the exporter), process IDs, each"
+                    + " with all its threads, the ID of a thread standing for its process (said on stderr)."
+                    + " Repeatable. An ID that does not exist gives no row (and no error), as in iotop")),
     USER_NAME(new OptionSpec("user", 'u').value("USER", USER).unsetMeans("all")
             .help("users (name or uid) to monitor; repeatable")
             .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1). Among"

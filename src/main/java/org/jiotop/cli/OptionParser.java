@@ -149,8 +149,9 @@ final class OptionParser {
                 continue;
             }
             if (kind != null && !kind.equals(said)) {
-                throw new UsageException("options " + first.shown() + (first.option() == Option.GROUP ? "=" + kind : "")
-                        + " and " + g.shown() + (g.option() == Option.GROUP ? "=" + said : "") + " contradict each other");
+                throw new UsageException("options " + first.shown()
+                        + (first.option() == Option.GROUP ? "=" + kind : "") + " and " + g.shown()
+                        + (g.option() == Option.GROUP ? "=" + said : "") + " contradict each other");
             }
             first = first == null ? g : first;
             kind = said;

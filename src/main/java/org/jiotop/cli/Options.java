@@ -86,7 +86,10 @@ final class Options {
         return modeOf(values, given);
     }
 
-    /** {@code --serve} or {@code --otlp} runs the exporter; {@code -b}, {@code -t}, {@code -q} and {@code --format} batch output. */
+    /**
+     * {@code --serve} or {@code --otlp} runs the exporter; {@code -b}, {@code -t}, {@code -q} and
+     * {@code --format} batch output.
+     */
     private static Mode modeOf(Map<Option, Object> values, Set<Option> given) {
         if (given.contains(Option.SERVE) || given.contains(Option.OTLP)) {
             return Mode.EXPORTER;

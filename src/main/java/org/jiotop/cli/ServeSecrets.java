@@ -29,7 +29,10 @@ final class ServeSecrets {
         return new BasicAuth(userAndFile.substring(0, colon), password);
     }
 
-    /** {@code NAME:FILE}: an HTTP header for {@code --otlp}, its value the file's content without surrounding white space. */
+    /**
+     * {@code NAME:FILE}: an HTTP header for {@code --otlp}, its value the file's content without
+     * surrounding white space.
+     */
     static java.util.Map<String, String> otlpHeader(String nameAndFile) throws IOException {
         if (nameAndFile == null) {
             return java.util.Map.of();

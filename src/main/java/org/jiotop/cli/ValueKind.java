@@ -73,7 +73,10 @@ enum ValueKind {
         };
     }
 
-    /** The value {@code value} stands for, as option {@code option} written {@code shown}; for repeatable kinds one item. */
+    /**
+     * The value {@code value} stands for, as option {@code option} written {@code shown}; for
+     * repeatable kinds one item.
+     */
     Object parse(Option option, String shown, String value) throws UsageException {
         return switch (this) {
             case FLAG -> Boolean.TRUE;

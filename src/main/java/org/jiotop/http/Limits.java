@@ -12,13 +12,19 @@ final class Limits {
     static final long EVICTABLE_AFTER_MILLIS = 1_000;
     /** From connecting (TLS handshake included), or from the first byte of a later request, to its last header. */
     static final long HEAD_SECONDS = 5;
-    /** How long a kept-alive connection may wait for its next request (Go clients, Prometheus among them, keep 90 s). */
+    /**
+     * How long a kept-alive connection may wait for its next request (Go clients, Prometheus among
+     * them, keep 90 s).
+     */
     static final long IDLE_SECONDS = 90;
     /** From a request's last header to the last byte of its response, waiting for a turn included. */
     static final long RESPONSE_SECONDS = 10;
     /** Request line and headers together; a scrape needs under 1 KiB. */
     static final int HEAD_BYTES = 16 * 1024;
-    /** After an error reply, how long the rest of a request is read and dropped, so that the client gets to read the reply. */
+    /**
+     * After an error reply, how long the rest of a request is read and dropped, so that the client
+     * gets to read the reply.
+     */
     static final long LINGER_SECONDS = 2;
     /** Scrapes rendered at once: each holds a snapshot of every series while it renders. */
     static final int RENDERS = 2;

@@ -73,7 +73,10 @@ final class CgroupIoParsers {
         }
     }
 
-    /** The counts of the device named by {@code MAJ:MIN} in {@code [from, to)}, made when new; null when it names none. */
+    /**
+     * The counts of the device named by {@code MAJ:MIN} in {@code [from, to)}, made when new; null
+     * when it names none.
+     */
     private static long[] device(Map<Long, long[]> devices, byte[] text, int from, int to) {
         int colon = from;
         while (colon < to && text[colon] != ':') {

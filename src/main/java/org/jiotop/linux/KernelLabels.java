@@ -251,7 +251,8 @@ public final class KernelLabels {
         // A process's PRIO asks every one of its threads (thousands, for some servers): kept a while.
         ProcessPriority known = processPriorities.get(task.id());
         long now = System.nanoTime();
-        if (known != null && known.task.taskId().sameTask(task.taskId()) && now - known.readNanos < PROCESS_PRIORITY_TTL) {
+        if (known != null && known.task.taskId().sameTask(task.taskId())
+                && now - known.readNanos < PROCESS_PRIORITY_TTL) {
             return known.priority;
         }
         TaskPriority p = TaskPriority.ofThreads(proc.tids(task.id()), ioprio::get);

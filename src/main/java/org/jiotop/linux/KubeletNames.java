@@ -96,8 +96,9 @@ public final class KubeletNames {
         String[] p = name.substring(0, name.length() - ".log".length()).split("_", -1);
         int dash = p.length == 3 ? p[2].length() - ID_CHARS - 1 : -1;
         if (dash > 0 && p[2].charAt(dash) == '-' && !p[0].isEmpty() && !p[1].isEmpty()) {
-            out.put(p[2].substring(dash + 1, dash + 1 + SHORT_ID), new Container(SafeText.escape(p[2].substring(0, dash)),
-                    new Pod(SafeText.escape(p[1]), SafeText.escape(p[0]))));
+            Pod pod = new Pod(SafeText.escape(p[1]), SafeText.escape(p[0]));
+            out.put(p[2].substring(dash + 1, dash + 1 + SHORT_ID),
+                    new Container(SafeText.escape(p[2].substring(0, dash)), pod));
         }
     }
 

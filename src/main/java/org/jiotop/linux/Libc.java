@@ -18,9 +18,9 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * The C library calls jiotop makes, through {@code java.lang.foreign}. Every kernel call goes
  * through one {@code syscall(2)} handle: each downcall handle costs start-up time to link (tens of
  * milliseconds for the first ones), so one handle serves every call of {@link Syscall}, whose
- * numbers it takes for the machine's architecture. The passwd lookups (which need the C library's NSS) and strerror have their
- * own handles, linked on first use. An instance owns the errno capture buffer, so use one instance
- * per thread.
+ * numbers it takes for the machine's architecture. The passwd lookups (which need the C library's
+ * NSS) and strerror have their own handles, linked on first use. An instance owns the errno
+ * capture buffer, so use one instance per thread.
  */
 final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -56,8 +56,8 @@ final class Libc {
     private static final class Downcall {
         // syscall(2) is variadic, but linked here as a plain function of seven longs: on x86_64 and
         // on aarch64 Linux the two conventions pass integer arguments in the same registers, and
-        // glibc's syscall() only moves registers. Linking it as variadic costs ~20 ms more start-up CPU (measured with a
-        // one-handle program and an AOT cache: BENCHMARKS.md).
+        // glibc's syscall() only moves registers. Linking it as variadic costs ~20 ms more start-up
+        // CPU (measured with a one-handle program and an AOT cache: BENCHMARKS.md).
         static final MethodHandle SYSCALL = LINKER.downcallHandle(LINKER.defaultLookup().findOrThrow("syscall"),
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG,
                         JAVA_LONG), Linker.Option.captureCallState("errno"));

@@ -67,7 +67,10 @@ final class PathParts {
         return true;
     }
 
-    /** Whether the bytes of name {@code name} after {@code skip} and before {@code drop} from its end are all letters, digits, '-' or '_'. */
+    /**
+     * Whether the bytes of name {@code name} after {@code skip} and before {@code drop} from its end
+     * are all letters, digits, '-' or '_'.
+     */
     boolean isWord(int name, int skip, int drop) {
         int start = from[name] + skip;
         int end = to[name] - drop;

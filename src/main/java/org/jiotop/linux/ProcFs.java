@@ -207,7 +207,7 @@ public final class ProcFs {
         return io(readClosing(openIo(pid), buffer));
     }
 
-    /** As {@link #processIo(int)}, into {@code into} ({@link ProcParsers#parseIo(byte[], int, long[])}); false for null. */
+    /** As {@link #processIo(int)}, into {@code into} (as {@link ProcParsers#parseIo}); false for null. */
     boolean processIo(int pid, long[] into) {
         int n = readClosing(openIo(pid), buffer);
         return n >= 0 && ProcParsers.parseIo(buffer, n, into);
@@ -358,7 +358,7 @@ public final class ProcFs {
         return readClosing(open(0), into);
     }
 
-    /** Reads {@code fd} (-1: nothing to read) into {@code into} from its start, then closes it; the length read, or -1. */
+    /** Reads {@code fd} (-1: none) into {@code into} from its start, then closes it; the length read, or -1. */
     private int readClosing(int fd, byte[] into) {
         if (fd < 0) {
             return -1;

@@ -58,13 +58,19 @@ public record TaskId(int id, long startNanos) {
         return Math.abs(a - b) <= TOLERANCE_NANOS;
     }
 
-    /** Whether {@code exitStart}, made from an exit report, can be the end of a task seen to start at {@code seenStart}. */
+    /**
+     * Whether {@code exitStart}, made from an exit report, can be the end of a task seen to start at
+     * {@code seenStart}.
+     */
     public static boolean sameStartAsExit(long seenStart, long exitStart) {
         long d = exitStart - seenStart;
         return d >= -TOLERANCE_NANOS && d <= EXIT_REPORT_DELAY_NANOS;
     }
 
-    /** Whether a task that started at {@code start} can have started with or after one that started at {@code first}. */
+    /**
+     * Whether a task that started at {@code start} can have started with or after one that started at
+     * {@code first}.
+     */
     public static boolean startedNotBefore(long start, long first) {
         return start >= first - TOLERANCE_NANOS;
     }

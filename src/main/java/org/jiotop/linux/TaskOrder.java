@@ -114,7 +114,10 @@ final class TaskOrder {
         return count;
     }
 
-    /** Copies every task, by process then thread, into {@code tids} and {@code tgids} (each at least {@link #size} long). */
+    /**
+     * Copies every task, by process then thread, into {@code tids} and {@code tgids} (each at least
+     * {@link #size} long).
+     */
     void copy(int[] tids, int[] tgids) {
         for (int i = 0; i < count; i++) {
             tids[i] = (int) order[i];

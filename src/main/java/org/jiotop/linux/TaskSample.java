@@ -5,8 +5,9 @@ package org.jiotop.linux;
  * sample. {@code startNanos} is when the task started on the monotonic clock of
  * {@link System#nanoTime()}; together with {@code id} it tells a task from a later one that reuses
  * its ID ({@link #taskId()}). {@code logical} holds its read and write system calls and the bytes
- * they passed ({@link LogicalIo}). When {@code includesReapedChildren}, the byte counters also hold the final counters of
- * child processes this process has waited for, as {@code /proc/PID/io} does.
+ * they passed ({@link LogicalIo}). When {@code includesReapedChildren}, the byte counters also
+ * hold the final counters of child processes this process has waited for, as {@code /proc/PID/io}
+ * does.
  */
 public record TaskSample(
         int id,

@@ -19,7 +19,8 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT;
  * here: its {@link #tgid} is -1, and exit notifications then fall back to the task's own ID.
  */
 record TaskstatsLayout(int blkioDelay, int swapinDelay, int comm, int uid, int ppid, int startSeconds, int elapsed,
-                       int readChars, int writeChars, int readBytes, int writeBytes, int cancelledWriteBytes, int tgid) {
+                       int readChars, int writeChars, int readBytes, int writeBytes, int cancelledWriteBytes,
+                       int tgid) {
 
     static final int COMM_LENGTH = 32;
 

@@ -209,7 +209,8 @@ public final class TaskstatsSocket implements AutoCloseable {
             } else {
                 headerBytes.get(0, headerCopy, 0, got * MMSGHDR_SIZE);
                 for (int m = 0; m < got; m++) {
-                    if ((LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_FLAGS) & MSG_TRUNC) != 0) {
+                    int flags = LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_FLAGS);
+                    if ((flags & MSG_TRUNC) != 0) {
                         oneAtATime = true;
                         outcome = outcome == Received.OVERFLOWED ? outcome : Received.TRUNCATED;
                     } else {

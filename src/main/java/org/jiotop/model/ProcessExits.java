@@ -249,7 +249,8 @@ final class ProcessExits {
         TaskSample seenLast = k != null ? k.last() : new TaskSample(tgid, tgid, f.ppid(), last.startNanos(), f.uid(),
                 false, 0, 0, 0, 0, 0);
         tracker.rememberEnded(new KnownTask(seenLast, IoDelta.ZERO, since, row,
-                k == null ? IoDelta.ZERO : k.children(), (k == null ? IoDelta.ZERO : k.exitedThreads()).plus(reported)));
+                k == null ? IoDelta.ZERO : k.children(),
+                (k == null ? IoDelta.ZERO : k.exitedThreads()).plus(reported)));
         IoDelta seen = k == null || foldedAlready ? IoDelta.ZERO : bytesOf(IoDelta.of(k.last()));
         int parent = leader != null ? leader.last().ppid() : k != null ? k.last().ppid() : f.ppid();
         Fold before = pendingFolds.get(tgid);

@@ -46,7 +46,8 @@ public record Report(
     /** The same report with other rows, such as these rows with their labels. */
     public Report withRows(List<Row> other) {
         return new Report(endNanos, durationNanos, processes, accumulated, delayAccounting, totalReadPerSecond,
-                totalWritePerSecond, currentReadPerSecond, currentWritePerSecond, lostExitReports, other, kind, visibility);
+                totalWritePerSecond, currentReadPerSecond, currentWritePerSecond, lostExitReports, other, kind,
+                visibility);
     }
 
     /** Whether SWAPIN is known: it needs delay accounting, and /proc has no swap-in delay. */
@@ -63,6 +64,7 @@ public record Report(
     /** The same report, its rows standing for {@code other}. */
     public Report withKind(GroupKind other) {
         return new Report(endNanos, durationNanos, processes, accumulated, delayAccounting, totalReadPerSecond,
-                totalWritePerSecond, currentReadPerSecond, currentWritePerSecond, lostExitReports, rows, other, visibility);
+                totalWritePerSecond, currentReadPerSecond, currentWritePerSecond, lostExitReports, rows, other,
+                visibility);
     }
 }

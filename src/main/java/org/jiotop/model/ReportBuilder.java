@@ -129,7 +129,8 @@ public final class ReportBuilder {
         IoDelta d = a.delta();
         double nanos = seconds * NANOS_PER_SECOND;
         return new Row(a.sample().id(), a.sample().tgid(), a.sample().uid(), d.readBytes() / seconds,
-                d.writtenBytes() / seconds, 100.0 * d.swapinDelayNanos() / nanos, 100.0 * d.blkioDelayNanos() / nanos, a)
+                d.writtenBytes() / seconds, 100.0 * d.swapinDelayNanos() / nanos,
+                100.0 * d.blkioDelayNanos() / nanos, a)
                 .withLogical(LogicalRates.of(d.logical(), seconds));
     }
 

@@ -114,7 +114,8 @@ public final class MetricsExport {
      * {@code names} labels those that did I/O, or gives null for a process whose name is not known
      * (its I/O is then counted once it is). Gives the interval's I/O by series, as counted.
      */
-    public Map<SeriesLabels, IoDelta> record(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names, long lostExitReports) {
+    public Map<SeriesLabels, IoDelta> record(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names,
+                                             long lostExitReports) {
         Map<SeriesLabels, IoDelta> series = new HashMap<>();
         unnamed.sum(tasks, names).forEach((group, d) -> {
             SeriesLabels s = cap.seriesOf(group);

@@ -56,7 +56,8 @@ final class FrameReader implements AutoCloseable {
             throw new RecordingException(file, "is empty, not a jiotop recording");
         }
         if (head.length < RecordFormat.FILE_HEADER
-                || !Arrays.equals(head, 0, RecordFormat.MAGIC.length, RecordFormat.MAGIC, 0, RecordFormat.MAGIC.length)) {
+                || !Arrays.equals(head, 0, RecordFormat.MAGIC.length,
+                        RecordFormat.MAGIC, 0, RecordFormat.MAGIC.length)) {
             throw new RecordingException(file, "not a jiotop recording");
         }
         int version = head[RecordFormat.MAGIC.length] & 0xFF;

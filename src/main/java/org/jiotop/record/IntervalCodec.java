@@ -75,8 +75,8 @@ final class IntervalCodec {
                     ByteSink body = frames.begin();
                     // Threads share their process's cgroup: only a process's first thread carries it.
                     CgroupLabels owner = s.id() == s.tgid() ? owners.apply(a) : null;
-                    new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(), a.accumulatedSinceNanos(),
-                            l, owner).write(body, start.monotonicNanos(), strings);
+                    new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(),
+                            a.accumulatedSinceNanos(), l, owner).write(body, start.monotonicNanos(), strings);
                     frames.end();
                 }
                 k.generation = generation;

@@ -44,7 +44,8 @@ final class HelpScreen {
         int from = fits ? 0 : Math.clamp(top, 0, topMax(lines));
         int to = fits ? TEXT.size() : Math.min(TEXT.size(), from + Math.max(0, lines - 1));
         for (String line : TEXT.subList(from, to)) {
-            out.add(line.startsWith("Keys") ? new AttributedString(line, AttributedStyle.BOLD) : new AttributedString(line));
+            out.add(line.startsWith("Keys") ? new AttributedString(line, AttributedStyle.BOLD)
+                    : new AttributedString(line));
         }
         if (!fits && lines > 0) {
             out.add(new AttributedString("lines " + (from + 1) + "-" + to + " of " + TEXT.size()

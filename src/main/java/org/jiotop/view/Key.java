@@ -2,7 +2,9 @@ package org.jiotop.view;
 
 /** A key press, decoded from the terminal's bytes. {@code ch} is set for {@link Kind#CHAR}. */
 public record Key(Kind kind, char ch) {
-    public enum Kind { CHAR, UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END, ENTER, BACKSPACE, ESCAPE, TAB, UNKNOWN }
+    public enum Kind {
+        CHAR, UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END, ENTER, BACKSPACE, ESCAPE, TAB, UNKNOWN
+    }
 
     static final char CTRL_C = 3;
     static final char CTRL_L = 12;

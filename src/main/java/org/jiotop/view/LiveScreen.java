@@ -339,7 +339,8 @@ public final class LiveScreen {
         if (!s.color || percent <= 10) {
             return base;
         }
-        int colour = percent <= 40 ? AttributedStyle.GREEN : percent <= 80 ? AttributedStyle.MAGENTA : AttributedStyle.RED;
+        int colour = percent <= 40 ? AttributedStyle.GREEN
+                : percent <= 80 ? AttributedStyle.MAGENTA : AttributedStyle.RED;
         return base.foreground(colour);
     }
 
