@@ -67,6 +67,9 @@ final class ReportCommand {
         if (file == null || output == null || output.isEmpty()) {
             return usage(err, file == null ? "no recording given" : "no output file given (-o)");
         }
+        if (sameFile(file, output)) {
+            return usage(err, "the output " + output + " is the recording itself");
+        }
         try {
             Recording recording = Recording.open(Path.of(file));
             RecordingInfo info = recording.info();
@@ -83,7 +86,7 @@ final class ReportCommand {
         } catch (RecordingException e) {
             err.println("jiotop: " + e.getMessage());
         } catch (IOException e) {
-            err.println("jiotop: cannot write " + output + ": " + e.getMessage());
+            err.println("jiotop: cannot write " + output + ": " + SmallFile.reason(e));
         }
         return Main.EXIT_CANNOT_RUN;
     }
@@ -108,19 +111,40 @@ final class ReportCommand {
         };
     }
 
-    /** Writes beside the target and moves it over, so that a failed run leaves no half page. */
+    private static boolean sameFile(String file, String output) {
+        try {
+            return !output.equals("-") && Files.exists(Path.of(output)) && Files.isSameFile(Path.of(file), Path.of(output));
+        } catch (IOException e) {
+            return false; // the recording cannot be read: said when it is opened
+        }
+    }
+
+    /**
+     * Writes beside the target and moves it over, so that a failed run leaves no half page; the
+     * page takes the permissions of the file it replaces, and of a link's target, the link staying.
+     * A device or a pipe is written to as it is.
+     */
     private static void write(String page, String output, PrintStream out) throws IOException {
         if (output.equals("-")) {
             out.print(page);
             return;
         }
-        Path target = Path.of(output).toAbsolutePath();
-        // Not createTempFile: its 0600 would stay on the page, which is made to be shared.
+        Path named = Path.of(output).toAbsolutePath();
+        if (Files.exists(named) && !Files.isRegularFile(named)) {
+            Files.writeString(named, page, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            return;
+        }
+        Path target = Files.exists(named) ? named.toRealPath() : named;
+        // Not createTempFile: its 0600 would stay on a new page, which is made to be shared.
         Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
                 + ".tmp");
         try {
             Files.writeString(temporary, page, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+            }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);

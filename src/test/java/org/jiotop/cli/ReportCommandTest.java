@@ -17,11 +17,13 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code jiotop report FILE -o OUT} on recordings written with the recording format's writer. */
 class ReportCommandTest {
@@ -111,5 +113,34 @@ class ReportCommandTest {
         }
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).doesNotContain("report.html")
                 .noneMatch(n -> n.endsWith(".tmp"));
+    }
+
+    @Test
+    void whatTheOutputNamesKeepsWhatItIs() throws Exception {
+        Path file = recording(5);
+        // A device is written to, not replaced by a file: nodes of their own for /dev/null and /dev/full.
+        Path nul = dir.resolve("null");
+        Path full = dir.resolve("full");
+        assumeTrue(new ProcessBuilder("mknod", nul.toString(), "c", "1", "3").start().waitFor() == 0
+                && new ProcessBuilder("mknod", full.toString(), "c", "1", "7").start().waitFor() == 0, "needs mknod");
+        assertThat(MainTest.run("report", file.toString(), "-o", nul.toString()).status()).isZero();
+        assertThat(Files.isRegularFile(nul)).isFalse();
+        MainTest.Result toFull = MainTest.run("report", file.toString(), "-o", full.toString());
+        assertThat(toFull.status()).isEqualTo(Main.EXIT_CANNOT_RUN);
+        assertThat(toFull.err()).isEqualTo("jiotop: cannot write " + full + ": No space left on device\n");
+        assertThat(Files.isRegularFile(full)).isFalse();
+        // A page written again keeps its permissions; through a link, the link stays and its target is written.
+        Path page = Files.writeString(dir.resolve("page.html"), "old");
+        Files.setPosixFilePermissions(page, PosixFilePermissions.fromString("rw-r-----"));
+        Path link = Files.createSymbolicLink(dir.resolve("latest.html"), page.getFileName());
+        assertThat(MainTest.run("report", file.toString(), "-o", link.toString()).status()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(page)).contains("backup-tool (300)");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(page))).isEqualTo("rw-r-----");
+        // The recording itself is not an output.
+        MainTest.Result self = MainTest.run("report", file.toString(), "-o", file.toString());
+        assertThat(self.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(self.err()).startsWith("jiotop: report: the output " + file + " is the recording itself");
+        assertThat(MainTest.run("-b", "--replay", file.toString()).status()).isZero();
     }
 }
