@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ final class FrameReader implements AutoCloseable {
     private long position;
     private long validEnd;
     private String damage;
+    /** Where the frame that did not hold says it ends; -1 when its length is impossible. */
+    private long damagedFrameEnd = -1;
 
     private FrameReader(Path file, InputStream in) {
         this.file = file;
@@ -39,6 +43,35 @@ final class FrameReader implements AutoCloseable {
         } catch (IOException e) {
             throw new RecordingException(file, "cannot be read (" + e.getMessage() + ")");
         }
+        return checked(file, raw);
+    }
+
+    /**
+     * Reads {@code channel}, open on {@code file}, from its start; closing the reader leaves the
+     * channel open (closing another descriptor of the file would drop the channel's lock on it).
+     */
+    static FrameReader over(Path file, FileChannel channel) throws RecordingException {
+        try {
+            channel.position(0);
+        } catch (IOException e) {
+            throw new RecordingException(file, "cannot be read (" + e.getMessage() + ")");
+        }
+        return checked(file, new InputStream() {
+            private final InputStream in = Channels.newInputStream(channel);
+
+            @Override
+            public int read() throws IOException {
+                return in.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return in.read(b, off, len);
+            }
+        });
+    }
+
+    private static FrameReader checked(Path file, InputStream raw) throws RecordingException {
         FrameReader r = new FrameReader(file, new BufferedInputStream(raw, 1 << 16));
         try {
             r.checkHeader();
@@ -80,6 +113,7 @@ final class FrameReader implements AutoCloseable {
                 return null;
             }
             if (head.length < RecordFormat.FRAME_HEADER) {
+                damagedFrameEnd = position + RecordFormat.FRAME_HEADER;
                 return stop("a record cut short");
             }
             int length = u32(head, 0);
@@ -87,6 +121,7 @@ final class FrameReader implements AutoCloseable {
             if (length <= 0 || length > RecordFormat.MAX_BODY) {
                 return stop("a record of impossible length");
             }
+            damagedFrameEnd = position + RecordFormat.FRAME_HEADER + length;
             byte[] body = in.readNBytes(length);
             if (body.length < length) {
                 return stop("a record cut short");
@@ -96,6 +131,7 @@ final class FrameReader implements AutoCloseable {
             }
             position += RecordFormat.FRAME_HEADER + length;
             validEnd = position;
+            damagedFrameEnd = -1;
             return body;
         } catch (EOFException e) {
             return stop("a record cut short");
@@ -105,13 +141,21 @@ final class FrameReader implements AutoCloseable {
     }
 
     /** Ends the readable part here, for the reason given. */
-    byte[] stop(String reason) {
+    private byte[] stop(String reason) {
         damage = "ends in " + reason + " at byte " + validEnd;
         return null;
     }
 
     long validEnd() {
         return validEnd;
+    }
+
+    /**
+     * Where the frame that did not hold says it ends, -1 when its length is impossible or every
+     * frame held: a frame that runs to or past the file's end is one a crash cut while writing it.
+     */
+    long damagedFrameEnd() {
+        return damage == null ? -1 : damagedFrameEnd;
     }
 
     /** Null while every frame so far held. */

@@ -9,7 +9,11 @@ import org.jiotop.model.TaskActivity;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -46,12 +50,19 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     private void openFile() throws RecordingException {
-        long keep = 0;
         try {
-            if (Files.exists(file) && (!Files.isRegularFile(file) || Files.size(file) > 0)) {
-                keep = readablePart();
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new RecordingException(file, (Files.isDirectory(file) ? "is a directory" : "is not a regular file")
+                        + " (not appending to it)");
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            // Two writers would interleave their records: the second is refused while the first runs.
+            if (!locked()) {
+                channel.close();
+                throw new RecordingException(file, "is being recorded to by another jiotop");
+            }
+            long keep = channel.size() > 0 ? readablePart() : 0;
             channel.truncate(keep);
             channel.position(keep);
             if (keep == 0) {
@@ -68,21 +79,49 @@ public final class RecordingWriter implements AutoCloseable {
         } catch (RecordingException e) {
             throw e;
         } catch (IOException e) {
-            throw new RecordingException(file, "cannot be written (" + e.getMessage() + ")");
+            throw new RecordingException(file, "cannot be written (" + reason(e) + ")");
         }
     }
 
-    /** How many bytes of the existing file are whole records, to append after. */
-    private long readablePart() throws RecordingException {
-        try (FrameReader r = FrameReader.open(file)) {
+    /**
+     * How many bytes of the existing file are whole records, to append after. What follows them may
+     * only be the record a crash cut short (or the zeros a file system leaves where a write was
+     * lost): damage with readable records after it is refused rather than cut off with them.
+     */
+    private long readablePart() throws IOException {
+        try (FrameReader r = FrameReader.over(file, channel)) {
             while (r.next() != null) {
                 // skipping to the end of the readable part
             }
-            return r.validEnd();
+            long size = channel.size();
+            if (r.damage() == null || r.damagedFrameEnd() >= size || zerosFrom(r.validEnd())) {
+                return r.validEnd();
+            }
+            throw new RecordingException(file, "is damaged at byte " + r.validEnd() + ", with "
+                    + (size - r.validEnd()) + " bytes after the damage");
         } catch (RecordingException e) {
+            channel.close();
             throw new RecordingException(file, e.getMessage().substring(file.toString().length() + 2)
                     + " (not appending to it)");
         }
+    }
+
+    /** Whether the file holds only zero bytes from {@code from} to its end. */
+    private boolean zerosFrom(long from) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        for (long at = from; at < channel.size(); at += b.limit()) {
+            b.clear();
+            if (channel.read(b, at) <= 0) {
+                return false;
+            }
+            b.flip();
+            while (b.hasRemaining()) {
+                if (b.get() != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -120,8 +159,27 @@ public final class RecordingWriter implements AutoCloseable {
         } catch (RecordingException e) {
             throw e;
         } catch (IOException e) {
-            throw new RecordingException(file, "cannot be written (" + e.getMessage() + ")");
+            throw new RecordingException(file, "cannot be written (" + reason(e) + ")");
         }
+    }
+
+    /** Whether this process now holds the file's lock, which another writer (here or elsewhere) would. */
+    private boolean locked() throws IOException {
+        try {
+            return channel.tryLock() != null;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
+    }
+
+    /** What went wrong, not the path the JDK's message often is. */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException n -> "no such directory";
+            case AccessDeniedException a -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     private void rotate() throws IOException {

@@ -9,12 +9,14 @@ import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
 import org.jiotop.model.IoDelta;
 import org.jiotop.model.TaskActivity;
+import org.jiotop.testkit.Child;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -224,6 +226,59 @@ class RecordingTest {
     }
 
     @Test
+    void damageWithRecordsAfterItIsNotCutOffByAppending() throws IOException {
+        Path file = write(3, 10);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[RecordFormat.FILE_HEADER + RecordFormat.FRAME_HEADER + 2] ^= 1;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> RecordingWriter.open(file, 0, START)).isInstanceOf(RecordingException.class)
+                .hasMessageStartingWith(file + ": is damaged at byte " + RecordFormat.FILE_HEADER + ", with ")
+                .hasMessageEndingWith(" bytes after the damage (not appending to it)");
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    @Test
+    void zerosWhereTheLastWritesWereLostAreCutOffLikeATornRecord() throws IOException {
+        Path file = write(3, 10);
+        long whole = Files.size(file);
+        Files.write(file, new byte[4096], StandardOpenOption.APPEND);
+        try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
+            w.append(interval(7, 10), Instant.ofEpochMilli(9), Visibility.TASKSTATS, false, LABELS, true);
+        }
+        assertThat(read(file)).hasSize(4);
+        assertThat(Files.size(file)).isLessThan(whole + 4096);
+        assertThat(Recording.open(file).info().damage()).isNull();
+    }
+
+    @Test
+    void aSecondWriterOfOneFileIsRefusedWhileTheFirstWrites() throws Exception {
+        Path file = write(3, 10);
+        try (RecordingWriter first = RecordingWriter.open(file, 0, START)) {
+            long size = Files.size(file);
+            try (Child other = Child.java(SecondWriter.class, file.toString())) {
+                assertThat(other.readLine()).isEqualTo(file + ": is being recorded to by another jiotop");
+            }
+            assertThat(Files.size(file)).isEqualTo(size);
+            first.append(interval(7, 10), Instant.ofEpochMilli(9), Visibility.TASKSTATS, false, LABELS, true);
+        }
+        assertThat(read(file)).hasSize(4);
+        try (RecordingWriter again = RecordingWriter.open(file, 0, START)) {
+            assertThat(again).isNotNull();
+        }
+    }
+
+    /** A writer in another process: prints why it could not open the file named first. */
+    public static final class SecondWriter {
+        public static void main(String[] args) {
+            try (RecordingWriter w = RecordingWriter.open(Path.of(args[0]), 0, START)) {
+                System.out.println("opened");
+            } catch (RecordingException e) {
+                System.out.println(e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void everyCutAndEveryFlippedByteGivesTheReadablePrefixNeverAnException() throws IOException {
         byte[] bytes = Files.readAllBytes(write(3, 6, step -> step == 1 ? procfs(step) : Visibility.TASKSTATS));
         Path damaged = dir.resolve("damaged");
@@ -256,7 +311,7 @@ class RecordingTest {
         assertThatThrownBy(() -> Recording.open(future))
                 .hasMessage(future + ": recording format version 9, this jiotop reads version 1");
         assertThatThrownBy(() -> RecordingWriter.open(Path.of("/dev/zero"), 0, START))
-                .hasMessage("/dev/zero: not a jiotop recording (not appending to it)");
+                .hasMessage("/dev/zero: is not a regular file (not appending to it)");
     }
 
     @Test
