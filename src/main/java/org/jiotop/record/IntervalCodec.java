@@ -32,8 +32,19 @@ final class IntervalCodec {
     private IntervalCodec() {
     }
 
-    /** Write side: which tasks the segment has named, and what their accumulated figures are. */
+    /**
+     * Write side: which tasks the segment has named, and what their accumulated figures are. What
+     * it has named, it and every reader hold until the segment ends; {@link #full} says when a new
+     * segment should start, so that neither grows without bound on a machine that starts tasks
+     * with new command lines all day.
+     */
     static final class Encoder {
+        /** Tasks a segment names at most: a reader holds ~200 bytes for each. */
+        static final int MAX_TASKS = 32_768;
+        /** Texts a segment writes at most, and their characters in all. */
+        static final int MAX_TEXTS = 32_768;
+        static final long MAX_CHARS = 2L << 20;
+
         private final SegmentStart start;
         /** By ID: a task's start time comes out a little differently in each sample ({@link TaskId#sameTask}). */
         private final Map<Integer, Known> known = new HashMap<>();
@@ -86,14 +97,11 @@ final class IntervalCodec {
                     previous.add(before);
                 }
                 k.accumulated = a.accumulated();
-                if (a.exited()) {
-                    known.remove(s.id()); // its last row
-                }
             }
             for (Iterator<Known> i = known.values().iterator(); i.hasNext(); ) {
                 Known k = i.next();
                 if (k.generation != generation) {
-                    ended.add(k.ref); // gone from the scan without an exit report
+                    ended.add(k.ref); // no longer listed: gone from the scan, or an exited task's rows are over
                     i.remove();
                 }
             }
@@ -123,6 +131,11 @@ final class IntervalCodec {
                 row(out, refs.get(i), rows.get(i), previous.get(i));
             }
             frames.end();
+        }
+
+        /** Whether the segment has named as many tasks or texts as one should. */
+        boolean full() {
+            return nextRef >= MAX_TASKS || strings.size() >= MAX_TEXTS || strings.chars() >= MAX_CHARS;
         }
 
         /**

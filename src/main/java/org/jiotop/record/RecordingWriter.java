@@ -140,7 +140,7 @@ public final class RecordingWriter implements AutoCloseable {
                        Function<TaskActivity, TaskLabels> labels, Function<TaskActivity, CgroupLabels> owners,
                        boolean idleLabels) throws RecordingException {
         frames.clear();
-        if (processes != start.processes()) {
+        if (processes != start.processes() || encoder.full()) {
             start = new SegmentStart(start.jiotopVersion(), start.host(), start.pidMax(), processes,
                     time.toEpochMilli(), interval.startNanos());
             encoder = new IntervalCodec.Encoder(start);

@@ -13,6 +13,16 @@ import java.util.Map;
 final class StringTable {
     private final Map<String, Integer> numbers = new HashMap<>();
     private final List<String> texts = new ArrayList<>();
+    private long chars;
+
+    /** How many texts the segment has written, and their characters in all. */
+    int size() {
+        return texts.size();
+    }
+
+    long chars() {
+        return chars;
+    }
 
     void write(ByteSink out, String text) {
         Integer n = numbers.get(text);
@@ -24,6 +34,7 @@ final class StringTable {
         out.text(text);
         numbers.put(text, texts.size());
         texts.add(text);
+        chars += text.length();
     }
 
     String read(ByteSource in) throws ByteSource.Damage {

@@ -20,7 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -223,6 +225,81 @@ class RecordingTest {
         assertThat(back).hasSize(3);
         assertThat(back.getLast().time()).isEqualTo(Instant.ofEpochMilli(9));
         assertThat(Recording.open(file).info().damage()).isNull();
+    }
+
+    /** The records of {@code file} by type. */
+    private static Map<Integer, Integer> recordTypes(Path file) throws RecordingException {
+        Map<Integer, Integer> types = new HashMap<>();
+        try (FrameReader r = FrameReader.open(file)) {
+            for (byte[] body = r.next(); body != null; body = r.next()) {
+                types.merge(body[0] & 0xFF, 1, Integer::sum);
+            }
+        }
+        return types;
+    }
+
+    /** Task {@code id}, with {@code acc} accumulated, {@code d} of it in this interval; exited when named. */
+    private static TaskActivity task(int id, IoDelta d, IoDelta acc, String exitedName) {
+        TaskSample s = new TaskSample(id, id, 1, BASE - id, 0, false, acc.readBytes(), acc.writeBytes(), 0, 0, 0);
+        return new TaskActivity(s, d, acc, BASE, exitedName == null ? null : exitedName.getBytes());
+    }
+
+    @Test
+    void anExitedTaskListedForMoreIntervalsIsNamedOnceMore() throws IOException {
+        Path file = dir.resolve("exits.jiotop");
+        IoDelta wrote = new IoDelta(0, 8192, 0, 0, 0);
+        try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
+            for (int step = 0; step < 10; step++) {
+                long end = BASE + (step + 1) * 1_000_000_000L;
+                IoDelta acc = step == 0 ? wrote : wrote.plus(wrote);
+                List<TaskActivity> tasks = List.of(task(1, IoDelta.ZERO, IoDelta.ZERO, null),
+                        task(2, step < 2 ? wrote : IoDelta.ZERO, acc, step < 2 ? null : "dd"));
+                w.append(new Interval(end - 1_000_000_000L, end, tasks, 0, 0, false, 0),
+                        Instant.ofEpochMilli(1_765_000_000_000L + 1000L * step), Visibility.TASKSTATS, false,
+                        LABELS, true);
+            }
+        }
+        // Each task once, and the one that exits again with its exited labels: not once per interval listed.
+        assertThat(recordTypes(file).get(RecordFormat.TASK)).isEqualTo(3);
+        List<RecordedInterval> back = read(file);
+        assertThat(back).hasSize(10);
+        for (RecordedInterval i : back.subList(2, 10)) {
+            TaskActivity exited = i.interval().tasks().getLast();
+            assertThat(exited.exited()).isTrue();
+            assertThat(exited.accumulated().writeBytes()).isEqualTo(16384);
+        }
+        assertThat(back.getLast().interval().tasks()).hasSize(2);
+    }
+
+    @Test
+    void aSegmentEndsOnceItHasNamedAsManyTasksAsOneShould() throws IOException {
+        Path file = dir.resolve("churn.jiotop");
+        int perInterval = 5_000;
+        IoDelta wrote = new IoDelta(0, 4096, 0, 0, 0);
+        try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
+            for (int step = 0; step < 10; step++) {
+                long end = BASE + (step + 1) * 1_000_000_000L;
+                List<TaskActivity> tasks = new ArrayList<>();
+                for (int t = 0; t < perInterval; t++) {
+                    tasks.add(task(1000 + step * perInterval + t, wrote, wrote, "sh"));
+                }
+                w.append(new Interval(end - 1_000_000_000L, end, tasks, 0, 0, false, 0),
+                        Instant.ofEpochMilli(1_765_000_000_000L + 1000L * step), Visibility.TASKSTATS, false,
+                        a -> new TaskLabels(TaskPriority.EXITED, "root", "sh -c job-" + a.sample().id(), "sh"), true);
+            }
+        }
+        // 50,000 tasks with a command line each: a new segment after 32,768 of either.
+        assertThat(recordTypes(file).get(RecordFormat.SEGMENT)).isEqualTo(2);
+        List<RecordedInterval> back = read(file);
+        assertThat(back).hasSize(10);
+        for (int step = 0; step < 10; step++) {
+            List<TaskActivity> tasks = back.get(step).interval().tasks();
+            assertThat(tasks).hasSize(perInterval);
+            assertThat(tasks.getFirst().sample().id()).isEqualTo(1000 + step * perInterval);
+            assertThat(tasks).allSatisfy(a -> assertThat(a.delta().writeBytes()).isEqualTo(4096));
+            assertThat(back.get(step).labels().get(tasks.getLast().sample().taskId()).processCommand())
+                    .isEqualTo("sh -c job-" + (1000 + step * perInterval + perInterval - 1));
+        }
     }
 
     @Test
