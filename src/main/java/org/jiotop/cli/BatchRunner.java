@@ -20,10 +20,14 @@ import java.time.LocalTime;
 import java.util.List;
 import java.time.ZoneId;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 /** The batch loop: a baseline sample, then one report per interval, on a {@link Cadence}. */
 final class BatchRunner {
+    /** How long a signal waits for the report being written: not for ever, should the reader have stopped. */
+    private static final int FINISH_REPORT_SECONDS = 2;
     private final Options options;
     private final Set<Integer> uids;
     private final Monitor monitor;
@@ -72,8 +76,36 @@ final class BatchRunner {
         this.devices = options.is(Option.DEVICES) ? DeviceSampler.of(options) : null;
     }
 
-    /** Runs until the iterations are done or writing fails; returns the exit status. */
+    /**
+     * Runs until the iterations are done or writing fails; returns the exit status. Ended by a
+     * signal (SIGTERM, SIGINT), it first finishes the report it is writing, so that the last line
+     * a script reads is whole: a report larger than the output's buffer goes out in several writes.
+     */
     int run(PrintStream out, PrintStream err) throws KernelException {
+        ReentrantLock writing = new ReentrantLock();
+        Thread finishReport = new Thread(() -> awaitReport(writing), "jiotop-finish-report");
+        Runtime.getRuntime().addShutdownHook(finishReport);
+        try {
+            return run(out, err, writing);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(finishReport);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook is running
+            }
+        }
+    }
+
+    /** Waits, for a while, for the report being written, and keeps the next one from starting. */
+    private static void awaitReport(ReentrantLock writing) {
+        try {
+            writing.tryLock(FINISH_REPORT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int run(PrintStream out, PrintStream err, ReentrantLock writing) throws KernelException {
         long lostNoted = 0;
         boolean replaying = monitor.replaying();
         Cadence cadence = replaying ? null : new Cadence(options.delaySeconds());
@@ -99,27 +131,12 @@ final class BatchRunner {
                     true, labels, grouping);
             report = labels.label(report, 0, report.rows().size());
             DeviceReport disks = devices == null ? null : devices.latest();
-            switch (output) {
-                case JSON -> {
-                    json.write(report, sampled, out, disks);
-                    out.append('\n');
-                }
-                case CSV -> {
-                    if (i == 0) {
-                        out.append(disks != null ? DeviceCsv.HEADER : CsvFormat.HEADER).append('\n');
-                    }
-                    if (disks != null) {
-                        DeviceCsv.write(disks, sampled, line -> out.append(line).append('\n'));
-                    } else {
-                        csv.write(report, sampled, line -> out.append(line).append('\n'));
-                    }
-                }
-                default -> format.write(report, (int) Math.min(i, Integer.MAX_VALUE), replaying
-                        ? () -> LocalTime.ofInstant(sampled, ZoneId.systemDefault()) : LocalTime::now,
-                        line -> out.append(line).append('\n'),
-                        disks == null ? List.of() : DevicePanel.lines(disks.devices(), Integer.MAX_VALUE));
+            writing.lock();
+            try {
+                write(report, sampled, disks, i, replaying, out);
+            } finally {
+                writing.unlock();
             }
-            out.flush();
             if (out.checkError()) {
                 return Main.EXIT_OK; // a closed pipe ends quietly; main tells any other failure
             }
@@ -130,6 +147,32 @@ final class BatchRunner {
             }
         }
         return Main.EXIT_OK;
+    }
+
+    /** Report number {@code i}, whole, then flushed. */
+    private void write(Report report, Instant sampled, DeviceReport disks, long i, boolean replaying,
+                       PrintStream out) {
+        switch (output) {
+            case JSON -> {
+                json.write(report, sampled, out, disks);
+                out.append('\n');
+            }
+            case CSV -> {
+                if (i == 0) {
+                    out.append(disks != null ? DeviceCsv.HEADER : CsvFormat.HEADER).append('\n');
+                }
+                if (disks != null) {
+                    DeviceCsv.write(disks, sampled, line -> out.append(line).append('\n'));
+                } else {
+                    csv.write(report, sampled, line -> out.append(line).append('\n'));
+                }
+            }
+            default -> format.write(report, (int) Math.min(i, Integer.MAX_VALUE), replaying
+                    ? () -> LocalTime.ofInstant(sampled, ZoneId.systemDefault()) : LocalTime::now,
+                    line -> out.append(line).append('\n'),
+                    disks == null ? List.of() : DevicePanel.lines(disks.devices(), Integer.MAX_VALUE));
+        }
+        out.flush();
     }
 
     /**

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -107,9 +109,11 @@ class OutputAndStallIT {
         List<List<String>> lines = new ArrayList<>();
         try {
             for (List<String> mode : List.of(List.<String>of(), List.of("-P"))) {
-                List<String> args = new ArrayList<>(List.of("-b", "-a", "--format=json", "-d", "1", "-n", "6", "-p", pid));
+                List<String> args = new ArrayList<>(
+                        List.of("-b", "-a", "--format=json", "-d", "1", "-n", "6", "-p", pid));
                 args.addAll(mode);
-                Process p = jiotop(args.toArray(String[]::new)).redirectError(tmp.resolve("err" + mode).toFile()).start();
+                Process p = jiotop(args.toArray(String[]::new)).redirectError(tmp.resolve("err" + mode).toFile())
+                        .start();
                 watchers.add(p);
                 outs.add(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)));
                 lines.add(new ArrayList<>());
@@ -155,6 +159,41 @@ class OutputAndStallIT {
             for (Process p : watchers) {
                 p.destroyForcibly();
             }
+        }
+    }
+
+    /**
+     * SIGTERM and SIGINT while a report larger than the output's buffer is being written, to a
+     * reader slow enough that the writing takes most of the time: the output still ends with the
+     * whole report, every line a whole JSON object.
+     */
+    @Test
+    void aSignalLetsTheReportBeingWrittenFinish() throws Exception {
+        for (String signal : List.of("TERM", "INT")) {
+            Process p = jiotop("-b", "--format=json", "-d", "0.02").redirectError(tmp.resolve("err").toFile()).start();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            byte[] chunk = new byte[2048];
+            long signalAt = System.nanoTime() + 1_500_000_000L;
+            boolean signalled = false;
+            try (InputStream in = p.getInputStream()) {
+                for (int n; (n = in.read(chunk)) >= 0; ) {
+                    got.write(chunk, 0, n);
+                    Thread.sleep(2);
+                    if (!signalled && System.nanoTime() > signalAt) {
+                        signalled = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start()
+                                .waitFor() == 0;
+                    }
+                }
+            }
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String out = got.toString(StandardCharsets.UTF_8);
+            String what = signal + ", " + out.length() + " bytes, ending "
+                    + out.substring(Math.max(0, out.length() - 80));
+            assertThat(signalled).as(what).isTrue();
+            assertThat(out.endsWith("}\n")).as(what).isTrue();
+            assertThat(out.lines().count()).as(what).isPositive();
+            assertThat(out.lines().filter(line -> !line.startsWith("{") || !line.endsWith("}")).count()).as(what)
+                    .isZero();
         }
     }
 
