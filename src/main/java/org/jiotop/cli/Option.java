@@ -31,7 +31,7 @@ enum Option {
     HELP(new OptionSpec("help", 'h')
             .help("show this help and exit")
             .doc("print the help and exit")),
-    ONLY(new OptionSpec("only", 'o').saved().in(Mode.REPORTS)
+    ONLY(new OptionSpec("only", 'o').taskRows().saved().in(Mode.REPORTS)
             .help("only show processes or threads actually doing I/O")
             .doc("only rows with I/O in the interval (any of read, write, cancelled write, block-I/O or swap-in"
                     + " delay; with `-a`, since first seen)")),
@@ -45,29 +45,30 @@ enum Option {
     DELAY(new OptionSpec("delay", 'd').value("SEC", SECONDS).byDefault("1").saved()
             .help("seconds between reports, fractions allowed")
             .doc("seconds between reports, fractions allowed, 0.01 to 86400")),
-    PID(new OptionSpec("pid", 'p').value("PID", ID).unsetMeans("all")
+    PID(new OptionSpec("pid", 'p').taskRows().value("PID", ID).unsetMeans("all")
             .help("threads to monitor, or whole processes with -P; repeatable")
             .doc("thread IDs to monitor; with `-P` or a group kind (and in the exporter), process IDs, each"
                     + " with all its threads, the ID of a thread standing for its process (said on stderr)."
                     + " Repeatable. An ID that does not exist gives no row (and no error), as in iotop")),
-    USER_NAME(new OptionSpec("user", 'u').value("USER", USER).unsetMeans("all")
+    USER_NAME(new OptionSpec("user", 'u').taskRows().value("USER", USER).unsetMeans("all")
             .help("users (name or uid) to monitor; repeatable")
             .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1). Among"
                     + " groups, only their processes are summed")),
-    PROCESSES(new OptionSpec("processes", 'P').saved()
+    PROCESSES(new OptionSpec("processes", 'P').taskRows().saved()
             .help("one row per process, with the I/O of all its threads")
             .doc("one row per process instead of per thread (the exporter always counts processes); the same"
                     + " as `--group=process`")),
-    GROUP(new OptionSpec("group").value("KIND", CHOICE).choices(GroupKind.words()).byDefault("thread").saved()
+    GROUP(new OptionSpec("group").taskRows().value("KIND", CHOICE).choices(GroupKind.words()).byDefault("thread")
+            .saved()
             .help("one row per thread, process, user, cgroup, unit, container or pod")
             .doc("what a row stands for: `thread`, `process` (as `-P`), or a group of processes: `user`,"
                     + " `cgroup`, `unit`, `container` or `pod` (see Grouping); the exporter takes only `thread`"
                     + " and `process`")),
-    ACCUMULATED(new OptionSpec("accumulated", 'a').saved().in(Mode.REPORTS).excludes("accum-bw")
+    ACCUMULATED(new OptionSpec("accumulated", 'a').taskRows().saved().in(Mode.REPORTS).excludes("accum-bw")
             .help("show I/O accumulated since first seen instead of bandwidth")
             .doc("bytes since jiotop first saw the task instead of bandwidth; SWAPIN and IO become averages"
                     + " over that time")),
-    ACCUM_BW(new OptionSpec("accum-bw", 'A').saved().in(Mode.REPORTS).excludes("accumulated")
+    ACCUM_BW(new OptionSpec("accum-bw", 'A').taskRows().saved().in(Mode.REPORTS).excludes("accumulated")
             .help("show I/O accumulated since first seen, per second")
             .doc("bytes since first seen divided by the time since then (per second)")),
     KILOBYTES(new OptionSpec("kilobytes", 'k').saved().in(Mode.TEXT_VIEWS)
@@ -88,13 +89,13 @@ enum Option {
                     + " summary either")
             .doc("`-q`: column titles only in the first report; `-qq`: no titles; `-qqq`: no summary lines"
                     + " either (implies `-b`)")),
-    FILTER(new OptionSpec("filter").value("REGEX", REGEX).saved().in(Mode.REPORTS)
+    FILTER(new OptionSpec("filter").taskRows().value("REGEX", REGEX).saved().in(Mode.REPORTS)
             .help("only tasks whose TID or command line matches REGEX (command lines are cut to 1,024"
                     + " characters)")
             .doc("only tasks whose TID or command line (as shown: at most 1,024 characters) matches REGEX"
                     + " (Java regular expression, found anywhere); among groups, whose label matches; Total counts"
                     + " only those")),
-    KEEP_EXITED(new OptionSpec("keep-exited").value("N", WHOLE).range(0, 1_000_000).byDefault("3")
+    KEEP_EXITED(new OptionSpec("keep-exited").taskRows().value("N", WHOLE).range(0, 1_000_000).byDefault("3")
             .in(Mode.REPORTS)
             .help("reports an exited task stays listed after exiting, 0 to 1000000; with -a or -A, tasks"
                     + " that did I/O stay for good")
@@ -116,8 +117,9 @@ enum Option {
     DEVICES(new OptionSpec("devices").saved().in(Mode.REPORTS).excludes("replay")
             .help("also the block devices' figures as iostat -x computes them (live view: key d)")
             .doc("also the block devices' figures, as `iostat -x` computes them (see Devices): text after the"
-                    + " summary lines, a `devices` array in JSON, in CSV the device table instead of the tasks; the"
-                    + " live view starts with the panel shown")),
+                    + " summary lines, a `devices` array in JSON, in CSV the device table instead of the tasks (an"
+                    + " option that chooses or shapes the tasks' rows is then an error); the live view starts with"
+                    + " the panel shown")),
     PARTITIONS(new OptionSpec("partitions").in(Mode.REPORTS).requires("devices")
             .help("with --devices: partitions too, not only whole disks")
             .doc("with `--devices`: partitions get lines of their own (their disk's line counts their I/O either"
@@ -127,7 +129,7 @@ enum Option {
             .doc("apply the live view's saved settings (those that apply to batch output) in batch mode"
                     + " too; the live view always does")),
     // Accepted in batch too, where iotop users pass it out of habit: batch output always has full command lines.
-    FULL_COMMAND(new OptionSpec("fullcmdline", 'c').saved().in(Mode.REPORTS)
+    FULL_COMMAND(new OptionSpec("fullcmdline", 'c').taskRows().saved().in(Mode.REPORTS)
             .help("full command lines instead of program names (batch output always has them)")
             .doc("full command lines instead of program names in the live view; batch text, JSON and CSV"
                     + " always show full command lines")),

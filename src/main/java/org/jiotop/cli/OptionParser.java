@@ -125,6 +125,10 @@ final class OptionParser {
                 throw new UsageException(o.spec.modes.equals(Set.of(Mode.EXPORTER)) ? "option " + g.shown()
                         + " needs --serve or --otlp" : "option " + g.shown() + " does not apply to " + mode.run);
             }
+            if (o.spec.taskRows && mode == Mode.CSV && settings.has(Option.DEVICES)) {
+                throw new UsageException("option " + g.shown() + " does not apply to --format=csv --devices,"
+                        + " whose rows are the devices");
+            }
             Given other = o.spec.excludes == null ? null : seen.get(byLongName(o.spec.excludes));
             if (other != null) {
                 Given first = command.indexOf(g) < command.indexOf(other) ? g : other;

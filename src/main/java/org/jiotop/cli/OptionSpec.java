@@ -23,6 +23,8 @@ final class OptionSpec {
     String help;
     String description;
     boolean saved;
+    /** Whether it says which tasks are rows or what they show: nothing, where the rows are devices. */
+    boolean taskRows;
     Set<Mode> modes = Mode.ALL;
     String requires;
     String excludes;
@@ -94,6 +96,12 @@ final class OptionSpec {
     /** The live view writes it to its config file when the user saves (key W). */
     OptionSpec saved() {
         this.saved = true;
+        return this;
+    }
+
+    /** It chooses or shapes the task rows: with {@code --format=csv --devices} there are none. */
+    OptionSpec taskRows() {
+        this.taskRows = true;
         return this;
     }
 

@@ -113,7 +113,8 @@ final class ReportCommand {
 
     private static boolean sameFile(String file, String output) {
         try {
-            return !output.equals("-") && Files.exists(Path.of(output)) && Files.isSameFile(Path.of(file), Path.of(output));
+            return !output.equals("-") && Files.exists(Path.of(output))
+                    && Files.isSameFile(Path.of(file), Path.of(output));
         } catch (IOException e) {
             return false; // the recording cannot be read: said when it is opened
         }

@@ -52,8 +52,8 @@ public final class RecordingWriter implements AutoCloseable {
     private void openFile() throws RecordingException {
         try {
             if (Files.exists(file) && !Files.isRegularFile(file)) {
-                throw new RecordingException(file, (Files.isDirectory(file) ? "is a directory" : "is not a regular file")
-                        + " (not appending to it)");
+                String what = Files.isDirectory(file) ? "is a directory" : "is not a regular file";
+                throw new RecordingException(file, what + " (not appending to it)");
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);

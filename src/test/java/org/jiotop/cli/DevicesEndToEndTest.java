@@ -40,7 +40,7 @@ class DevicesEndToEndTest {
         while (names.find()) {
             assertThat(Files.exists(Path.of("/sys/block", names.group(1)))).as(names.group(1)).isTrue();
         }
-        MainTest.Result csv = MainTest.run("--format=csv", "--devices", "-n", "2", "-d", "0.2", "-p", "1");
+        MainTest.Result csv = MainTest.run("--format=csv", "--devices", "-n", "2", "-d", "0.2");
         assertThat(csv.status()).isZero();
         List<String> lines = csv.out().lines().toList();
         assertThat(lines.getFirst()).isEqualTo(DeviceCsv.HEADER);
