@@ -60,9 +60,11 @@ final class TimeBound {
         String v = value.strip().toUpperCase(Locale.ROOT);
         int shift = v.endsWith("K") ? 10 : v.endsWith("M") ? 20 : v.endsWith("G") ? 30 : 0;
         String digits = shift == 0 ? v : v.substring(0, v.length() - 1);
-        if (!digits.isEmpty() && digits.length() <= 12 && digits.chars().allMatch(Character::isDigit)) {
+        // Up to 1 PiB: past that, and past what 12 digits shifted would fit in a long, is no size.
+        if (!digits.isEmpty() && digits.length() <= 12 && digits.chars().allMatch(Character::isDigit)
+                && Long.parseLong(digits) < (1L << 50) >> shift) {
             long bytes = Long.parseLong(digits) << shift;
-            if (bytes >= 64 << 10 && bytes < 1L << 50) {
+            if (bytes >= 64 << 10) {
                 return bytes;
             }
         }

@@ -192,6 +192,9 @@ class OptionParserTest {
             "-t --sort=io           | option --sort does not apply to batch output (-b)",
             "--format=json -k       | option -k does not apply to --format=json",
             "--format=csv -t        | option -t does not apply to --format=csv",
+            "-b --record=f --record-max=17179869185G | option --record-max: invalid size: '17179869185G' (want bytes from 64K, e.g. 100M or 2G)",
+            "-b --record=f --record-max=1048576G | option --record-max: invalid size: '1048576G' (want bytes from 64K, e.g. 100M or 2G)",
+            "-b --record=f --record-max=63K | option --record-max: invalid size: '63K' (want bytes from 64K, e.g. 100M or 2G)",
             "--format=csv --devices -o | option -o does not apply to --format=csv --devices, whose rows are the devices",
             "--devices -p 1 --format=csv | option -p does not apply to --format=csv --devices, whose rows are the devices",
             "--format=csv --devices --group=user | option --group does not apply to --format=csv --devices, whose rows are the devices",
@@ -215,6 +218,8 @@ class OptionParserTest {
     @Test
     void valuesThatStartWithAMinusAreGivenAttached() throws UsageException {
         assertThat(parse("--filter=-x").text(Option.FILTER)).isEqualTo("-x");
+        assertThat(parse("-b", "--record=f", "--record-max=1048575G").get(Option.RECORD_MAX)).isEqualTo(1048575L << 30);
+        assertThat(parse("-b", "--record=f", "--record-max=64k").get(Option.RECORD_MAX)).isEqualTo(65536L);
         assertThat(parse("-u-n").users()).containsExactly("-n");
     }
 
