@@ -51,6 +51,7 @@ public final class Groups {
         private double io;
         private LogicalRates logical = LogicalRates.ZERO;
         private IoDelta delta = IoDelta.ZERO;
+        private long written;
         private IoDelta accumulated = IoDelta.ZERO;
         private long since = Long.MAX_VALUE;
 
@@ -67,6 +68,7 @@ public final class Groups {
             io += r.ioPercent();
             logical = logical.plus(r.logical());
             delta = delta.plus(r.activity().delta());
+            written += r.activity().delta().writtenBytes();
             accumulated = accumulated.plus(r.activity().accumulated());
             since = Math.min(since, r.activity().accumulatedSinceNanos());
         }
@@ -80,7 +82,7 @@ public final class Groups {
             // of the group waited, on average, so a group reads like one of its processes.
             return new Row(0, 0, uid, read, write, swapin / tasks, io / tasks,
                     new TaskActivity(sample, delta, accumulated, since),
-                    null, new Group(label, tasks, uid), logical);
+                    null, new Group(label, tasks, uid, written), logical);
         }
     }
 }

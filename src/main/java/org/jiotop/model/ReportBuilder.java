@@ -94,7 +94,9 @@ public final class ReportBuilder {
         /** A monitored task, with its row when it has one already. */
         void add(TaskActivity a, Row row) {
             read += a.delta().readBytes();
-            written += a.delta().writtenBytes();
+            // A group's processes each net their own cancelled bytes, as their rows do.
+            written += row != null && row.group() != null && row.group().writtenBytes() >= 0
+                    ? row.group().writtenBytes() : a.delta().writtenBytes();
             IoDelta shown = settings.accumulated() ? a.accumulated() : a.delta();
             if (!(settings.onlyActive() && shown.isZero())) {
                 rows.add(row != null ? row : row(a, settings.figures(), interval, seconds));

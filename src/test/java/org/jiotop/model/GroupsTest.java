@@ -81,6 +81,22 @@ class GroupsTest {
     }
 
     @Test
+    void aProcessThatCancelledMoreThanItWroteTakesNothingOffTheTotalAsNotOffItsGroupsRow() {
+        IoDelta wrote = new IoDelta(0, 8192, 0, 0, 0);
+        IoDelta cancelled = new IoDelta(0, 0, 16384, 0, 0);
+        Interval interval = new Interval(10 * S, 12 * S, List.of(
+                new TaskActivity(new TaskSample(10, 10, 1, 0, 0, false, 0, 0, 0, 0, 0), wrote, wrote, 0),
+                new TaskActivity(new TaskSample(11, 11, 1, 0, 0, false, 0, 0, 0, 0, 0), cancelled, cancelled, 0)),
+                0, 0, true, -1);
+        ReportSettings each = settings(false, Set.of(), RowFilter.NONE, SortKey.ID);
+        List<Row> groups = Groups.sum(ReportBuilder.monitoredRows(interval, each), List.of("web", "web"));
+        Report r = ReportBuilder.build(interval, each, groups);
+        assertThat(r.rows()).hasSize(1);
+        assertThat(r.rows().getFirst().write()).isEqualTo(4096);
+        assertThat(r.totalWritePerSecond()).isEqualTo(4096);
+    }
+
+    @Test
     void groupIoIsTheMeanOfItsProcessesWaiting() {
         Row container = row(groups(settings(false, Set.of(), RowFilter.NONE, SortKey.IO)), "0123456789ab");
         // Both processes waited the whole interval.

@@ -118,7 +118,7 @@ class MachineFormatsTest {
     private static Report groupReport() {
         IoDelta d = new IoDelta(8192, 2_097_152, 4096, 500_000_000, 0);
         TaskActivity a = new TaskActivity(new TaskSample(0, 0, 0, 0, 65534, false, 0, 0, 0, 0, 0), d, d, 0, null);
-        Group g = new Group("0123456789ab", 2, 65534, CgroupHierarchy.BLKIO, new IoCounts(0, 3_000_000, 0, 40, 0, 0), 2.0);
+        Group g = new Group("0123456789ab", 2, 65534, -1, CgroupHierarchy.BLKIO, new IoCounts(0, 3_000_000, 0, 40, 0, 0), 2.0);
         Row row = new Row(0, 0, 65534, 4096, 1_046_528, 0, 25, a, null, g);
         return new Report(0, 2_000_000_000L, true, false, true, 4096, 1_046_528, 1024, 2048, 0, List.of(row),
                 GroupKind.CONTAINER);
