@@ -1,6 +1,7 @@
 package org.jiotop.linux;
 
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,7 +55,8 @@ public final class KernelLabels {
         }
     }
 
-    private record Seen(TaskSample task, ProcessCommand command, String threadSuffix) {
+    /** {@code name}: the task's own name ({@code comm}) then, null when unknown. */
+    private record Seen(TaskSample task, ProcessCommand command, String threadSuffix, byte[] name) {
         /** Characters held, counting a command shared by several threads once for each. */
         int chars() {
             return command.command.length() + command.shortCommand.length() + threadSuffix.length();
@@ -157,8 +159,10 @@ public final class KernelLabels {
         String suffix = read.gone ? "" : CommandText.threadSuffix(read.processName, threadName);
         if (read.named) {
             Seen seen = commands.get(task.id());
-            if (seen == null || seen.task != task || seen.command != command || !seen.threadSuffix.equals(suffix)) {
-                remember(task.id(), new Seen(task, command, suffix));
+            byte[] name = threadName != null ? threadName : read.processName;
+            if (seen == null || seen.task != task || seen.command != command || !seen.threadSuffix.equals(suffix)
+                    || !Arrays.equals(seen.name, name)) {
+                remember(task.id(), new Seen(task, command, suffix, name));
             }
         } else {
             Seen seen = commands.get(task.id());
@@ -231,10 +235,15 @@ public final class KernelLabels {
         }
     }
 
-    /** An exited task: its command line as last seen alive, else the name from the exit report. */
+    /**
+     * An exited task: its command line as last seen alive, else the name from the exit report. A
+     * name in the report other than the one seen says the task ran another program (or renamed
+     * itself) since: the command line seen is not what ended.
+     */
     private TaskLabels exitedLabels(TaskSample task, byte[] exitedName) {
         Seen seen = commands.get(task.id());
-        boolean known = seen != null && seen.task.taskId().endedAs(task.taskId());
+        boolean known = seen != null && seen.task.taskId().endedAs(task.taskId())
+                && (seen.name == null || Arrays.equals(seen.name, exitedName));
         String user = SafeText.escape(users.nameOf(task.uid()));
         if (known) {
             return new TaskLabels(TaskPriority.EXITED, user, seen.command.command, seen.command.shortCommand,

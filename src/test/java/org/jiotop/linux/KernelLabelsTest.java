@@ -50,6 +50,20 @@ class KernelLabelsTest {
     }
 
     @Test
+    void anExitedTaskShowsTheCommandLineSeenUnlessItRanAnotherProgramSince() throws IOException {
+        KernelLabels labels = labels();
+        TaskSample leader = new TaskSample(100, 100, 1, 5_000_000L, 0, false, 0, 512, 0, 0, 0);
+        labels.labels(leader, null, false);
+        labels.labels(thread(4096), null, false);
+        labels.nextReport();
+        assertThat(labels.labels(leader, "server".getBytes(), false).command()).isEqualTo("server --port 8080");
+        assertThat(labels.labels(thread(8192), "worker".getBytes(), false).command())
+                .isEqualTo("server --port 8080 [worker]");
+        // It exec'd dd after it was last seen, and dd ended.
+        assertThat(labels.labels(leader, "dd".getBytes(), false).command()).isEqualTo("dd");
+    }
+
+    @Test
     void aNewCommandLineIsSeenOnceAnotherThreadOfItsProcessIsRead() throws IOException {
         KernelLabels labels = labels();
         TaskSample idle = thread(0);
