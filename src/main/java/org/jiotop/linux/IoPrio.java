@@ -29,6 +29,9 @@ public final class IoPrio {
             return IoPriority.UNKNOWN;
         }
         int nice = libc.getpriority(PRIO_PROCESS, tid);
+        if (nice == Libc.NO_NICE) {
+            return IoPriority.UNKNOWN; // gone between the two calls
+        }
         int level = Math.clamp((nice + 20) / 5, 0, 7);
         return switch (policy) {
             case SCHED_FIFO, SCHED_RR -> new IoPriority(IoPriority.CLASS_RT, level);

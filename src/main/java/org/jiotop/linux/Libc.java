@@ -227,10 +227,16 @@ final class Libc {
         return syscall(call, a, b, c, 0, 0, 0);
     }
 
-    /** The nice value of {@code who}; the raw system call answers 20 - nice so that it is never negative. */
+    /** A nice value no task has: {@link #getpriority} failed. */
+    static final int NO_NICE = Integer.MIN_VALUE;
+
+    /**
+     * The nice value of {@code who}, or {@link #NO_NICE} (the task is gone); the raw system call
+     * answers 20 - nice so that it is never negative, where the C library's -1 would be a nice value.
+     */
     int getpriority(int which, int who) {
         long r = syscall(Syscall.GETPRIORITY, which, who, 0, 0, 0, 0);
-        return r < 0 ? -1 : (int) (20 - r);
+        return r < 0 ? NO_NICE : (int) (20 - r);
     }
 
     int schedGetscheduler(int pid) {

@@ -79,4 +79,16 @@ class LibcTest {
         assertThat(libc.syscall(Syscall.CLOSE, -1, 0, 0, 0, 0, 0)).isEqualTo(-1);
         assertThat(libc.errno()).isEqualTo(9);
     }
+
+    @Test
+    void aNiceValueIsTheKernelsAndAGoneTaskHasNone() throws Exception {
+        Libc libc = new Libc();
+        String stat = java.nio.file.Files.readString(Path.of("/proc/thread-self/stat"));
+        // Field 19, nice, counted after the command's closing parenthesis (field 2).
+        int nice = Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        int tid = Integer.parseInt(Path.of("/proc/thread-self").toRealPath().getFileName().toString());
+        assertThat(libc.getpriority(0, tid)).isEqualTo(nice);
+        // PRIO_PROCESS of an ID above any pid_max: no such task, where -1 would be a nice value.
+        assertThat(libc.getpriority(0, (1 << 22) + 1)).isEqualTo(Libc.NO_NICE);
+    }
 }
