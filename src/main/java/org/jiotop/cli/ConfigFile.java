@@ -20,6 +20,7 @@ import java.util.Map;
  */
 final class ConfigFile {
     private final Path path;
+    private final List<Integer> lineNumbers = new ArrayList<>();
 
     ConfigFile(Path path) {
         this.path = path;
@@ -52,7 +53,10 @@ final class ConfigFile {
             return List.of();
         }
         List<String> options = new ArrayList<>();
+        lineNumbers.clear();
+        int number = 0;
         for (String line : text.split("\n")) {
+            number++;
             // Not stripped at the end: a saved --filter may end in a space.
             String t = line.stripLeading();
             if (t.endsWith("\r")) {
@@ -60,9 +64,15 @@ final class ConfigFile {
             }
             if (!t.isBlank() && !t.startsWith("#")) {
                 options.add(t);
+                lineNumbers.add(number);
             }
         }
         return options;
+    }
+
+    /** The line of the file that option {@code i} of the last {@link #read} is on, from 1. */
+    int lineOf(int i) {
+        return lineNumbers.get(i);
     }
 
     /**

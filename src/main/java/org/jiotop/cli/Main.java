@@ -85,8 +85,8 @@ public final class Main {
                         OptionParser.checkConfigLine(saved.get(line));
                     } catch (UsageException e) {
                         // Not the line itself: the file may be a link to one the user could not read.
-                        err.println("jiotop: " + config.path() + ": option " + (line + 1)
-                                + " is not valid (give it on the command line to see why)");
+                        err.println("jiotop: " + config.path() + ": line " + config.lineOf(line)
+                                + " is not a valid option (give it on the command line to see why)");
                         return EXIT_USAGE;
                     }
                 }

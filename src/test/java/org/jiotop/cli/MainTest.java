@@ -230,13 +230,14 @@ class MainTest {
             throws Exception {
         java.nio.file.Path file = xdg.resolve("jiotop/config");
         java.nio.file.Files.createDirectories(file.getParent());
-        java.nio.file.Files.writeString(file, "# saved\n--delay=fast\n");
+        java.nio.file.Files.writeString(file, "# saved\n--only\n\n--delay=fast\n");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Main.run(new String[]{"-b", "--use-config", "-n", "1"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8), ProcFs.system(),
                 java.util.Map.of("XDG_CONFIG_HOME", xdg.toString()), Terminals.NONE);
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .isEqualTo("jiotop: " + file + ": option 1 is not valid (give it on the command line to see why)\n");
+                .isEqualTo("jiotop: " + file + ": line 4 is not a valid option (give it on the command line to see"
+                        + " why)\n");
     }
 }
