@@ -125,6 +125,10 @@ final class OptionParser {
                 throw new UsageException(o.spec.modes.equals(Set.of(Mode.EXPORTER)) ? "option " + g.shown()
                         + " needs --serve or --otlp" : "option " + g.shown() + " does not apply to " + mode.run);
             }
+            if (o == Option.DELAY && Mode.BATCH.contains(mode) && seen.containsKey(Option.REPLAY)) {
+                throw new UsageException("option " + g.shown() + " does not apply to --replay in batch output,"
+                        + " which prints the recorded intervals as fast as it reads them");
+            }
             if (o.spec.taskRows && mode == Mode.CSV && settings.has(Option.DEVICES)) {
                 throw new UsageException("option " + g.shown() + " does not apply to --format=csv --devices,"
                         + " whose rows are the devices");

@@ -192,6 +192,7 @@ class OptionParserTest {
             "-t --sort=io           | option --sort does not apply to batch output (-b)",
             "--format=json -k       | option -k does not apply to --format=json",
             "--format=csv -t        | option -t does not apply to --format=csv",
+            "-b --replay=r -d 5     | option -d does not apply to --replay in batch output, which prints the recorded intervals as fast as it reads them",
             "-b --record=f --record-max=17179869185G | option --record-max: invalid size: '17179869185G' (want bytes from 64K, e.g. 100M or 2G)",
             "-b --record=f --record-max=1048576G | option --record-max: invalid size: '1048576G' (want bytes from 64K, e.g. 100M or 2G)",
             "-b --record=f --record-max=63K | option --record-max: invalid size: '63K' (want bytes from 64K, e.g. 100M or 2G)",
