@@ -1,6 +1,6 @@
 package org.jiotop.http;
 
-import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,11 +24,11 @@ final class ConnectionLoop implements Runnable {
     @Override
     public void run() {
         boolean responding = false;
+        boolean kept = false;
         try {
             InputStream in = connection.socket().getInputStream();
             OutputStream out = connection.socket().getOutputStream();
             HeadReader reader = new HeadReader(in);
-            boolean kept = false;
             while (true) {
                 RequestHead head;
                 try {
@@ -65,14 +65,17 @@ final class ConnectionLoop implements Runnable {
                 kept = true;
                 connection.enter(Connection.Phase.HEAD, Limits.IDLE_SECONDS);
             }
-        } catch (SSLHandshakeException e) {
-            if (!connection.timedOut()) {
+        } catch (SSLException e) {
+            // Plain HTTP to a TLS port fails as an SSLException, not an SSLHandshakeException: both
+            // before the first request are a handshake that failed.
+            if (!kept && !responding && !connection.timedOut()) {
                 warnings.warn("--serve: a TLS handshake failed", connection.peer() + ": " + Warnings.oneLine(e));
+            } else if (responding) {
+                warnGone(e);
             }
         } catch (IOException e) {
             if (responding) {
-                warnings.warn(connection.timedOut() ? "--serve: a client too slow to read its response was cut off"
-                        : "--serve: a client went away mid-response", connection.peer() + ": " + Warnings.oneLine(e));
+                warnGone(e);
             }
         } catch (InterruptedException e) {
             // the server is closing
@@ -82,6 +85,11 @@ final class ConnectionLoop implements Runnable {
         } finally {
             connection.close();
         }
+    }
+
+    private void warnGone(IOException e) {
+        warnings.warn(connection.timedOut() ? "--serve: a client too slow to read its response was cut off"
+                : "--serve: a client went away mid-response", connection.peer() + ": " + Warnings.oneLine(e));
     }
 
     /**

@@ -79,6 +79,17 @@ class ExportHostileClientsTest {
         try (ExporterProcess exporter = ExporterProcess.start(tmp, "-d", "0.5",
                 "--serve-tls=" + store + ":" + password)) {
             scrapesKeepBeingAnswered(exporter, https, 1, partialHello, new byte[]{0x00});
+            // Plain HTTP to the TLS port: a handshake that failed, said on stderr.
+            try (Socket plain = new Socket("127.0.0.1", exporter.port())) {
+                plain.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                plain.getInputStream().readAllBytes();
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!exporter.stderr().contains("--serve: a TLS handshake failed") && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            assertThat(exporter.stderr()).contains("--serve: a TLS handshake failed");
         }
     }
 
