@@ -67,7 +67,13 @@ final class ProcEventSocket implements AutoCloseable {
         if (fd < 0) {
             throw new KernelException("cannot open a netlink connector socket", libc.errno());
         }
-        ProcEventSocket s = new ProcEventSocket(fd);
+        ProcEventSocket s;
+        try {
+            s = new ProcEventSocket(fd);
+        } catch (RuntimeException | Error e) {
+            libc.close(fd); // its buffers could not be had: the descriptor is not left open
+            throw e;
+        }
         try {
             MemorySegment addr = s.arena.allocate(KernelLayouts.SOCKADDR_NL);
             GenlCodec.bytes(addr).putShort(KernelLayouts.SOCKADDR_NL_FAMILY, (short) GenlSocket.AF_NETLINK)

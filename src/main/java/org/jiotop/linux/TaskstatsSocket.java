@@ -87,7 +87,13 @@ public final class TaskstatsSocket implements AutoCloseable {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size " + batchSize);
         }
-        return new TaskstatsSocket(GenlSocket.open(receiveBufferBytes), batchSize, slotSize);
+        GenlSocket socket = GenlSocket.open(receiveBufferBytes);
+        try {
+            return new TaskstatsSocket(socket, batchSize, slotSize);
+        } catch (RuntimeException | Error e) {
+            socket.close(); // its buffers could not be had: the descriptor is not left open
+            throw e;
+        }
     }
 
     /** How many tasks or thread groups were asked about, first asks only. */

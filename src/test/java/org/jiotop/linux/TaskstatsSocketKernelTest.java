@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** The taskstats socket against the running kernel. */
@@ -51,6 +52,20 @@ class TaskstatsSocketKernelTest {
                     assertThat(stats.uid(i)).isEqualTo(0);
                 }
             }
+        }
+    }
+
+    @Test
+    void aSocketWhoseBuffersCannotBeHadLeavesNoDescriptorOpen() throws Exception {
+        long before;
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            before = fds.count();
+        }
+        // Slots for this many replies are more memory than a segment may have.
+        assertThatThrownBy(() -> TaskstatsSocket.open(Integer.MAX_VALUE, 1 << 20, 1 << 20))
+                .isInstanceOfAny(RuntimeException.class, OutOfMemoryError.class);
+        try (var fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+            assertThat(fds.count()).isEqualTo(before);
         }
     }
 
