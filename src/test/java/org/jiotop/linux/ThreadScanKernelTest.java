@@ -72,7 +72,7 @@ class ThreadScanKernelTest {
             long askedTwoLevel = 0;
             long askedEvery = 0;
             Map<Integer, TaskSample> lastTwoLevel = new HashMap<>();
-            Map<Integer, State> lastAfter = Map.of();
+            Map<Integer, State> lastBefore = Map.of();
             for (int r = 0; r < REFRESHES; r++) {
                 Map<Integer, State> before = states(proc, groups);
                 long a0 = two.asked();
@@ -87,7 +87,7 @@ class ThreadScanKernelTest {
                 Map<Integer, TaskSample> inFull = byId(b.tasks());
                 Map<Integer, TaskSample> inTwoLevel = byId(a.tasks());
                 for (TaskSample s : b.tasks()) {
-                    if (!stable(lastAfter, before, after, s.tgid())) {
+                    if (!stable(lastBefore, before, after, s.tgid())) {
                         continue;
                     }
                     TaskSample kept = kept(inTwoLevel, s, r);
@@ -104,7 +104,7 @@ class ThreadScanKernelTest {
                     }
                 }
                 lastTwoLevel = inTwoLevel;
-                lastAfter = after;
+                lastBefore = before;
                 Thread.sleep(300);
             }
             assertThat(compared).isGreaterThan((REFRESHES - 1) * 40);
@@ -134,20 +134,20 @@ class ThreadScanKernelTest {
             ProcfsScanner full = new ProcfsScanner(ProcFs.system(), Visibility.Why.ASKED).withoutTwoLevel();
             startLoad(load);
             int compared = 0;
-            Map<Integer, State> lastAfter = Map.of();
+            Map<Integer, State> lastBefore = Map.of();
             for (int r = 0; r < REFRESHES; r++) {
                 Map<Integer, State> before = states(proc, groups);
                 Map<Integer, TaskSample> inTwoLevel = byId(twoLevel.threads(null).tasks());
                 List<TaskSample> everyThread = full.threads(null).tasks();
                 Map<Integer, State> after = states(proc, groups);
                 for (TaskSample s : everyThread) {
-                    if (!stable(lastAfter, before, after, s.tgid())) {
+                    if (!stable(lastBefore, before, after, s.tgid())) {
                         continue;
                     }
                     kept(inTwoLevel, s, r);
                     compared++;
                 }
-                lastAfter = after;
+                lastBefore = before;
                 Thread.sleep(300);
             }
             assertThat(compared).isGreaterThan((REFRESHES - 1) * 40);
@@ -185,12 +185,13 @@ class ThreadScanKernelTest {
 
     /**
      * Whether process {@code tgid} did nothing from before both scans to after them, with the same
-     * threads as after the refresh before (so that every thread's fork event has been sent).
+     * threads as before the refresh before: each has lived through a whole refresh, which a task
+     * list kept from process events lists by the next one, whenever its fork event was sent.
      */
-    private static boolean stable(Map<Integer, State> lastAfter, Map<Integer, State> before,
+    private static boolean stable(Map<Integer, State> lastBefore, Map<Integer, State> before,
             Map<Integer, State> after, int tgid) {
         State was = before.get(tgid);
-        State last = lastAfter.get(tgid);
+        State last = lastBefore.get(tgid);
         return was != null && was.equals(after.get(tgid)) && last != null && last.tids().equals(was.tids());
     }
 
