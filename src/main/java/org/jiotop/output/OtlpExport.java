@@ -9,6 +9,7 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import org.jiotop.model.IoDelta;
@@ -25,9 +26,9 @@ import java.util.logging.Logger;
 /**
  * The grouped counters pushed to an OpenTelemetry collector over OTLP/HTTP (protobuf), through the
  * OpenTelemetry SDK and its JDK HTTP sender, every interval. Exports run on the SDK's own thread
- * with a deadline, so a receiver that fails, refuses or hangs never holds up sampling; each failure
- * goes to {@code failed}, which says it at most once a minute, and the SDK's own log lines (one
- * per failed export) are turned off.
+ * with a deadline, one at a time ({@link ReportingExporter}), so a receiver that fails, refuses or
+ * hangs never holds up sampling; each failure's reason goes to {@code failed}, which says it at
+ * most once a minute, and the SDK's own log lines (one per failed export) are turned off.
  */
 public final class OtlpExport implements AutoCloseable {
     /** The semantic conventions' names for the series' labels, where they have one. */
@@ -49,20 +50,22 @@ public final class OtlpExport implements AutoCloseable {
     /**
      * @param labels the series' label names, in the order of {@link SeriesLabels#values()}
      * @param headers HTTP headers sent with each request (authentication)
+     * @param failed takes the reason of each failed push, one line
      */
     public OtlpExport(String endpoint, Map<String, String> headers, Duration interval, String hostName,
-                      List<String> labels, Consumer<Throwable> failed) {
+                      List<String> labels, Consumer<String> failed) {
+        this(otlpHttp(endpoint, headers, TIMEOUT), TIMEOUT, interval, hostName, labels, failed);
+    }
+
+    /** Pushes through {@code exporter}, whose exports end by {@code timeout}. */
+    OtlpExport(MetricExporter exporter, Duration timeout, Duration interval, String hostName, List<String> labels,
+               Consumer<String> failed) {
         SDK_LOG.setLevel(Level.OFF);
-        // While an export waits for its deadline the SDK skips the pushes that fall due (the
-        // counters are cumulative, so the next push carries their counts).
-        OtlpHttpMetricExporterBuilder exporter = OtlpHttpMetricExporter.builder().setEndpoint(endpoint)
-                .setTimeout(TIMEOUT);
-        headers.forEach(exporter::addHeader);
         provider = SdkMeterProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
                         AttributeKey.stringKey("host.name"), hostName,
                         AttributeKey.stringKey("service.name"), "jiotop"))))
-                .registerMetricReader(PeriodicMetricReader.builder(new ReportingExporter(exporter.build(), failed))
+                .registerMetricReader(PeriodicMetricReader.builder(new ReportingExporter(exporter, timeout, failed))
                         .setInterval(interval).build())
                 .build();
         for (String l : labels) {
@@ -78,6 +81,13 @@ public final class OtlpExport implements AutoCloseable {
                 .setDescription("Time tasks waited for block I/O (needs kernel.task_delayacct=1)").build();
         swapinDelay = meter.counterBuilder("jiotop.swapin_delay").ofDoubles().setUnit("s")
                 .setDescription("Time tasks waited for swap-in (needs kernel.task_delayacct=1)").build();
+    }
+
+    static MetricExporter otlpHttp(String endpoint, Map<String, String> headers, Duration timeout) {
+        OtlpHttpMetricExporterBuilder exporter = OtlpHttpMetricExporter.builder().setEndpoint(endpoint)
+                .setTimeout(timeout);
+        headers.forEach(exporter::addHeader);
+        return exporter.build();
     }
 
     /** Adds one interval's I/O by series, as {@link MetricsExport#record} gives it. */

@@ -1,0 +1,169 @@
+package org.jiotop.output;
+
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import org.jiotop.model.IoDelta;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OTLP push: one export in flight at a time, however long the collector takes, and each
+ * failure said in words.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class OtlpExportTest {
+    private static final List<String> LABELS = MetricsExport.DEFAULT_LABELS;
+    private static final Map<SeriesLabels, IoDelta> WROTE =
+            Map.of(SeriesLabels.of("dd", "root"), new IoDelta(0, 4096, 0, 0, 0));
+
+    /** An exporter whose exports end only when the test says. */
+    private static final class Held implements MetricExporter {
+        final List<CompletableResultCode> exports = new CopyOnWriteArrayList<>();
+        final List<Collection<MetricData>> pushed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public CompletableResultCode export(Collection<MetricData> metrics) {
+            CompletableResultCode r = new CompletableResultCode();
+            exports.add(r);
+            pushed.add(metrics);
+            return r;
+        }
+
+        @Override
+        public AggregationTemporality getAggregationTemporality(InstrumentType type) {
+            return AggregationTemporality.CUMULATIVE;
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void pushesThatFallDueWhileOneWaitsAreSkipped() throws Exception {
+        Held held = new Held();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS,
+                failures::add)) {
+            otlp.add(WROTE);
+            waitFor(() -> !held.exports.isEmpty());
+            Thread.sleep(1000);
+            assertThat(held.exports).as("twenty intervals, one export waiting").hasSize(1);
+            held.exports.getFirst().fail();
+            waitFor(() -> held.exports.size() > 1);
+            assertThat(held.exports).as("the next push once the first has ended").hasSizeGreaterThan(1);
+            assertThat(failures).containsExactly("the push failed");
+            held.exports.forEach(CompletableResultCode::succeed);
+        }
+    }
+
+    private static HttpServer receiver(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/metrics", handler);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return server;
+    }
+
+    private static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/metrics";
+    }
+
+    /** The reason the first failed push to {@code url} gives, with a deadline of {@code timeout}. */
+    private static String firstFailure(String url, Duration timeout) throws InterruptedException {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        try (OtlpExport otlp = new OtlpExport(OtlpExport.otlpHttp(url, Map.of(), timeout), timeout,
+                Duration.ofMillis(100), "h", LABELS, failures::add)) {
+            otlp.add(WROTE);
+            waitFor(() -> !failures.isEmpty());
+        }
+        assertThat(failures).isNotEmpty();
+        return failures.getFirst();
+    }
+
+    @Test
+    void aCollectorThatNeverAnswersHasOneRequestOpenAtATime() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer server = receiver(x -> {
+            requests.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.close();
+        });
+        try {
+            List<String> failures = new CopyOnWriteArrayList<>();
+            Duration timeout = Duration.ofSeconds(2);
+            try (OtlpExport otlp = new OtlpExport(OtlpExport.otlpHttp(url(server), Map.of(), timeout), timeout,
+                    Duration.ofMillis(100), "h", LABELS, failures::add)) {
+                otlp.add(WROTE);
+                waitFor(() -> requests.get() > 0);
+                Thread.sleep(1500);
+                assertThat(requests.get()).as("requests within the first's deadline, at an interval of 0.1 s")
+                        .isEqualTo(1);
+                waitFor(() -> !failures.isEmpty());
+                assertThat(failures.getFirst()).isEqualTo("no answer within 2 s");
+            }
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aFailedPushIsSaidInWordsWithoutJavaClassNames() throws Exception {
+        HttpServer server = receiver(x -> {
+            x.getRequestBody().readAllBytes();
+            x.sendResponseHeaders(500, -1);
+            x.close();
+        });
+        try {
+            assertThat(firstFailure(url(server), Duration.ofSeconds(5))).isEqualTo("the collector answered HTTP 500");
+        } finally {
+            server.stop(0);
+        }
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        assertThat(firstFailure("http://127.0.0.1:" + closed + "/v1/metrics", Duration.ofSeconds(1)))
+                .startsWith("cannot connect").doesNotContain("Exception").doesNotContain("java.");
+        assertThat(firstFailure("http://nohost.invalid:4318/v1/metrics", Duration.ofSeconds(1)))
+                .isEqualTo("unknown host");
+    }
+}
