@@ -11,6 +11,7 @@ import static org.jiotop.cli.ValueKind.CHOICE;
 import static org.jiotop.cli.ValueKind.CHOICES;
 import static org.jiotop.cli.ValueKind.COUNT;
 import static org.jiotop.cli.ValueKind.ID;
+import static org.jiotop.cli.ValueKind.HEADER;
 import static org.jiotop.cli.ValueKind.PAIR;
 import static org.jiotop.cli.ValueKind.URL;
 import static org.jiotop.cli.ValueKind.REGEX;
@@ -195,7 +196,7 @@ enum Option {
             .doc("push the grouped counters to an OpenTelemetry collector over OTLP/HTTP every interval,"
                     + " e.g. `http://collector:4318/v1/metrics`: alone, without an HTTP listener, or with"
                     + " `--serve` (see above)")),
-    OTLP_HEADER(new OptionSpec("otlp-header").value("NAME:FILE", PAIR).in(Set.of(Mode.EXPORTER)).requires("otlp")
+    OTLP_HEADER(new OptionSpec("otlp-header").value("NAME:FILE", HEADER).in(Set.of(Mode.EXPORTER)).requires("otlp")
             .help("with --otlp: send header NAME, its value in FILE")
             .doc("with `--otlp`: send the HTTP header NAME with each push, its value the content of FILE (such as"
                     + " `Authorization:token-file`)")),

@@ -15,8 +15,9 @@ import java.util.Collections;
 
 /**
  * The exporter's password and key store, read from the files {@code --serve-auth} and
- * {@code --serve-tls} name. Each problem is one message naming the option, the file and what is
- * wrong with it, so that jiotop refuses to start instead of serving with a broken setting.
+ * {@code --serve-tls} name, and the header value of {@code --otlp-header}. Each problem is one
+ * message naming the option, the file and what is wrong with it, so that jiotop refuses to start
+ * instead of serving (or pushing) with a broken setting.
  */
 final class ServeSecrets {
     private ServeSecrets() {
@@ -31,15 +32,25 @@ final class ServeSecrets {
 
     /**
      * {@code NAME:FILE}: an HTTP header for {@code --otlp}, its value the file's content without
-     * surrounding white space.
+     * surrounding white space. A value the HTTP client would refuse (a line break inside, a control
+     * character) is refused here, once, rather than failing every push; the message leaves the
+     * value out, which is a secret.
      */
     static java.util.Map<String, String> otlpHeader(String nameAndFile) throws IOException {
         if (nameAndFile == null) {
             return java.util.Map.of();
         }
         int colon = nameAndFile.indexOf(':');
-        return java.util.Map.of(nameAndFile.substring(0, colon),
-                password("--otlp-header", Path.of(nameAndFile.substring(colon + 1))));
+        String name = nameAndFile.substring(0, colon);
+        Path file = Path.of(nameAndFile.substring(colon + 1));
+        String value = secret("--otlp-header", "header value file", file);
+        try {
+            java.net.http.HttpRequest.newBuilder().header(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("--otlp-header: header value file " + file + ": not one line of text (an HTTP"
+                    + " header value holds no line break, control character or character beyond Latin-1)", e);
+        }
+        return java.util.Map.of(name, value);
     }
 
     /** {@code KEYSTORE:PASSWORD_FILE}: a PKCS#12 key store with the server's key and certificate. */
@@ -88,12 +99,18 @@ final class ServeSecrets {
     }
 
     private static String password(String option, Path file) throws IOException {
-        String password = read(option, "password file", file, SmallFile::read).strip();
-        if (password.isEmpty()) {
-            // An empty password lets in anyone who sends the user name, and is never what was meant.
-            throw new IOException(option + ": password file " + file + " is empty");
+        return secret(option, "password file", file);
+    }
+
+    /** The content of {@code file} without surrounding white space; {@code what} the file is, for messages. */
+    private static String secret(String option, String what, Path file) throws IOException {
+        String secret = read(option, what, file, SmallFile::read).strip();
+        if (secret.isEmpty()) {
+            // An empty password lets in anyone who sends the user name; neither it nor an empty
+            // header is ever what was meant.
+            throw new IOException(option + ": " + what + " " + file + " is empty");
         }
-        return password;
+        return secret;
     }
 
     private interface Reader<T> {

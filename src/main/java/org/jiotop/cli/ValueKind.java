@@ -40,6 +40,8 @@ enum ValueKind {
     ADDRESS,
     /** Two parts separated by a colon, as the option's value name says. */
     PAIR,
+    /** {@code NAME:FILE}: a header the HTTP client may send, its value in the file. */
+    HEADER,
     /** An http or https URL with a host. */
     URL,
     /** A path. */
@@ -92,6 +94,7 @@ enum ValueKind {
             case CHOICES -> someOf(shown, value, option.spec.choices);
             case ADDRESS -> listenAddress(shown, value);
             case PAIR -> pair(shown, value, option.spec.valueName);
+            case HEADER -> header(shown, pair(shown, value, option.spec.valueName));
             case URL -> url(shown, value);
             case FILE -> file(shown, value);
             case SIZE -> TimeBound.size(shown, value);
@@ -199,10 +202,30 @@ enum ValueKind {
         return value;
     }
 
+    /**
+     * The JDK's HTTP client, which sends the header, decides which names it takes (tokens, and not
+     * those it sets itself such as Host), so it is asked rather than told its rule again.
+     */
+    private static String header(String option, String value) throws UsageException {
+        String name = value.substring(0, value.indexOf(':'));
+        try {
+            java.net.http.HttpRequest.newBuilder().header(name, "");
+            return value;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("option " + option + ": invalid header name: '" + name + "' (want letters,"
+                    + " digits and !#$%&'*+-.^_`|~, not one the HTTP client sets itself such as Host)");
+        }
+    }
+
     private static String url(String option, String value) throws UsageException {
         try {
             java.net.URI u = new java.net.URI(value);
             if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                // The URI takes any port; the HTTP client would refuse it at each push.
+                if (u.getPort() == 0 || u.getPort() > 65535) {
+                    throw new UsageException("option " + option + ": port out of range: " + u.getPort()
+                            + " (want 1 to 65535)");
+                }
                 return value;
             }
         } catch (java.net.URISyntaxException e) {

@@ -47,8 +47,21 @@ class ExportSetupTest {
                         + " \"other\" and of --export-pids-max processes)");
         Path empty = Files.writeString(tmp.resolve("token"), "\n");
         refused(MainTest.run("--serve", "127.0.0.1:0", "--otlp=http://127.0.0.1:9/v1/metrics",
-                "--otlp-header=Authorization:" + empty, "-n", "1"), "--otlp-header: password file " + empty
+                "--otlp-header=Authorization:" + empty, "-n", "1"), "--otlp-header: header value file " + empty
                 + " is empty");
+    }
+
+    /** A header value the HTTP client would refuse at every push is refused at start, the value left out. */
+    @Test
+    void anOtlpHeaderFileThatHoldsNoHeaderValueIsNamed() throws Exception {
+        Path twoLines = Files.writeString(tmp.resolve("token"), "Bearer s3cret\nsecond line\n");
+        MainTest.Result r = MainTest.run("--otlp=http://127.0.0.1:9/v1/metrics",
+                "--otlp-header=Authorization:" + twoLines, "-n", "1");
+        refused(r, "--otlp-header: header value file " + twoLines + ": not one line of text (an HTTP header value"
+                + " holds no line break, control character or character beyond Latin-1)");
+        assertThat(r.err()).doesNotContain("s3cret");
+        refused(MainTest.run("--otlp=http://127.0.0.1:9/v1/metrics", "--otlp-header=Authorization:/nonexistent/t",
+                "-n", "1"), "--otlp-header: header value file /nonexistent/t: no such file");
     }
 
     @Test

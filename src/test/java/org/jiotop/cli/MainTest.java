@@ -100,7 +100,9 @@ class MainTest {
     void badOptionIsOneLineOnStderrAndStatus2() {
         for (String[] args : new String[][]{{"-n", "x"}, {"--bogus"}, {"-d", "-1"}, {"stray"}, {"-p"},
                 {"-b", "--serve-auth=scraper:/etc/hostname"}, {"--export-pids", "-n", "1"}, {"-j"},
-                {"--serve", "70000"}, {"--serve", "9123", "--format=csv"}, {"-b", "-6"}, {"-b", "-u", "-n", "1"}}) {
+                {"--serve", "70000"}, {"--serve", "9123", "--format=csv"}, {"-b", "-6"}, {"-b", "-u", "-n", "1"},
+                {"--otlp", "http://127.0.0.1:99999/v1/metrics", "-n", "1"},
+                {"--otlp=http://127.0.0.1:4318/v1/metrics", "--otlp-header=Bad Name:/etc/hostname", "-n", "1"}}) {
             Result r = run(args);
             assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.out()).isEmpty();

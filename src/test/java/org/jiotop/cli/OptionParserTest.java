@@ -186,6 +186,13 @@ class OptionParserTest {
             "--otlp=http://c:4318/v1/metrics --serve-auth=u:/f | option --serve-auth needs --serve",
             "--otlp=http://c:4318/v1/metrics --serve-tls=k:/f | option --serve-tls needs --serve",
             "--otlp=http://c:4318/v1/metrics -b | option -b does not apply to the exporter (--serve, --otlp)",
+            "--otlp=http://c:99999/v1/metrics | option --otlp: port out of range: 99999 (want 1 to 65535)",
+            "--otlp=http://c:0/v1/metrics | option --otlp: port out of range: 0 (want 1 to 65535)",
+            "--otlp=ftp://c/v1/metrics | option --otlp: invalid URL: 'ftp://c/v1/metrics'",
+            "--otlp=http:///v1/metrics | option --otlp: invalid URL: 'http:///v1/metrics'",
+            "--otlp=http://c/v1 --otlp-header=Bad@Name:/f | option --otlp-header: invalid header name: 'Bad@Name'",
+            "--otlp=http://c/v1 --otlp-header=Host:/f | option --otlp-header: invalid header name: 'Host'",
+            "--otlp=http://c/v1 --otlp-header=Authorization | option --otlp-header: invalid value: 'Authorization'",
             "--export-pids-max=5    | option --export-pids-max needs --export-pids",
             "--serve 9 --export-pids-max=5 | option --export-pids-max needs --export-pids",
             "-b -6                  | option -6 does not apply to batch output (-b)",
@@ -301,7 +308,7 @@ class OptionParserTest {
             case WHOLE -> Long.toString(o.spec.min);
             case COUNT, SECONDS, ID -> "1";
             case USER -> "root";
-            case REGEX, PAIR -> "a:b";
+            case REGEX, PAIR, HEADER -> "a:b";
             case URL -> "http://127.0.0.1:4318/v1/metrics";
             case SORT, CHOICE, CHOICES -> o.spec.choices.getFirst();
             case ADDRESS -> "0";
