@@ -121,6 +121,7 @@ final class ExporterRunner {
         series.interval(report.rows());
         var interval = export.record(tasks, series::of, report.lostExitReports());
         if (otlp != null) {
+            otlp.visibility(report.visibility());
             otlp.add(interval);
         }
         names.keepOnly(tasks);

@@ -4,9 +4,10 @@ import org.jiotop.model.IoDelta;
 
 /**
  * The kernel's I/O counters as every machine-readable output names them: JSON and CSV fields and
- * Prometheus metrics. A name means the same in each: {@code write_bytes} is the kernel's
- * write_bytes, gross (bytes written to the page cache or directly), with the bytes cancelled before
- * reaching the device counted apart in {@code cancelled_write_bytes}.
+ * Prometheus metrics, and what they count, in the help texts of the Prometheus and OTLP metrics. A
+ * name means the same in each: {@code write_bytes} is the kernel's write_bytes, gross (bytes written
+ * to the page cache or directly), with the bytes cancelled before reaching the device counted apart
+ * in {@code cancelled_write_bytes}.
  */
 enum IoField {
     READ_BYTES("read_bytes", "Bytes read from block devices"),
@@ -22,6 +23,14 @@ enum IoField {
     IoField(String name, String help) {
         this.name = name;
         this.help = help;
+    }
+
+    /**
+     * What a metric of it counts, for its help text: {@code by} (such as ", by command, user") goes
+     * after the description and before what the delays need.
+     */
+    String help(String by) {
+        return help + by + (inSeconds() ? " (needs kernel.task_delayacct=1)" : "");
     }
 
     boolean inSeconds() {

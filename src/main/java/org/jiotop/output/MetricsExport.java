@@ -95,8 +95,7 @@ public final class MetricsExport {
         names.addAll(labels);
         Map<IoField, Counter> out = new EnumMap<>(IoField.class);
         for (IoField f : IoField.values()) {
-            String needs = f.inSeconds() ? " (needs kernel.task_delayacct=1)" : "";
-            out.put(f, Counter.builder().name(prefix + f.name).help(f.help + ", by " + of + needs)
+            out.put(f, Counter.builder().name(prefix + f.name).help(f.help(", by " + of))
                     .labelNames(names.toArray(String[]::new)).register(registry));
         }
         return out;

@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.IoDelta;
 
 import java.time.Duration;
@@ -46,6 +47,8 @@ public final class OtlpExport implements AutoCloseable {
     private final LongCounter cancelled;
     private final DoubleCounter blkioDelay;
     private final DoubleCounter swapinDelay;
+    /** Counters from /proc have no swap-in delay: its series then get no 0 that would mean "none". */
+    private boolean swapinKnown = true;
 
     /**
      * @param labels the series' label names, in the order of {@link SeriesLabels#values()}
@@ -73,14 +76,18 @@ public final class OtlpExport implements AutoCloseable {
         }
         Meter meter = provider.get("org.jiotop");
         String of = labels.contains("container") ? "container" : "process";
-        io = meter.counterBuilder(of + ".disk.io").setUnit("By")
-                .setDescription("Bytes read from and written to block devices (written: page cache dirtied)").build();
+        // The names are OTLP's (the semantic conventions' where they have one, the unit apart); what
+        // they count is said as the Prometheus metrics say it.
+        io = meter.counterBuilder(of + ".disk.io").setUnit("By").setDescription("disk.io.direction read: "
+                + IoField.READ_BYTES.help("") + "; write: " + IoField.WRITE_BYTES.help("")).build();
         cancelled = meter.counterBuilder("jiotop.disk.cancelled_write").setUnit("By")
-                .setDescription("Written bytes cancelled before reaching the device").build();
-        blkioDelay = meter.counterBuilder("jiotop.blkio_delay").ofDoubles().setUnit("s")
-                .setDescription("Time tasks waited for block I/O (needs kernel.task_delayacct=1)").build();
-        swapinDelay = meter.counterBuilder("jiotop.swapin_delay").ofDoubles().setUnit("s")
-                .setDescription("Time tasks waited for swap-in (needs kernel.task_delayacct=1)").build();
+                .setDescription(IoField.CANCELLED_WRITE_BYTES.help("")).build();
+        blkioDelay = seconds(meter, "jiotop.blkio_delay", IoField.BLKIO_DELAY_SECONDS);
+        swapinDelay = seconds(meter, "jiotop.swapin_delay", IoField.SWAPIN_DELAY_SECONDS);
+    }
+
+    private static DoubleCounter seconds(Meter meter, String name, IoField f) {
+        return meter.counterBuilder(name).ofDoubles().setUnit("s").setDescription(f.help("")).build();
     }
 
     static MetricExporter otlpHttp(String endpoint, Map<String, String> headers, Duration timeout) {
@@ -88,6 +95,11 @@ public final class OtlpExport implements AutoCloseable {
                 .setTimeout(timeout);
         headers.forEach(exporter::addHeader);
         return exporter.build();
+    }
+
+    /** What the counters of the intervals added from now on could see, as {@link MetricsExport#visibility} is told. */
+    public void visibility(Visibility v) {
+        swapinKnown = !v.procfs();
     }
 
     /** Adds one interval's I/O by series, as {@link MetricsExport#record} gives it. */
@@ -98,11 +110,13 @@ public final class OtlpExport implements AutoCloseable {
                 b.put(keys.get(i), labels.values().get(i));
             }
             Attributes group = b.build();
-            io.add(d.readBytes(), group.toBuilder().put(DIRECTION, "read").build());
-            io.add(d.writeBytes(), group.toBuilder().put(DIRECTION, "write").build());
-            cancelled.add(d.cancelledWriteBytes(), group);
-            blkioDelay.add(d.blkioDelayNanos() / 1e9, group);
-            swapinDelay.add(d.swapinDelayNanos() / 1e9, group);
+            io.add(IoField.READ_BYTES.raw(d), group.toBuilder().put(DIRECTION, "read").build());
+            io.add(IoField.WRITE_BYTES.raw(d), group.toBuilder().put(DIRECTION, "write").build());
+            cancelled.add(IoField.CANCELLED_WRITE_BYTES.raw(d), group);
+            blkioDelay.add(IoField.BLKIO_DELAY_SECONDS.value(d), group);
+            if (swapinKnown) {
+                swapinDelay.add(IoField.SWAPIN_DELAY_SECONDS.value(d), group);
+            }
         });
     }
 

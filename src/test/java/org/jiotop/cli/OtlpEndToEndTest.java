@@ -104,6 +104,21 @@ class OtlpEndToEndTest {
     }
 
     /**
+     * Counters from /proc (--procfs) have no swap-in delay: none is pushed, as no Prometheus series
+     * has one, while the block-I/O delay is.
+     */
+    @Test
+    void fromProcNoSwapinDelayIsPushed() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start("process.disk.io", "process.executable.name", NAME);
+             Child w = writer(); IoRecorder kernel = new IoRecorder(w.pid());
+             ExporterProcess exporter = ExporterProcess.pushing(tmp, receiver.url(), "-d", "0.25", "--procfs")) {
+            receiver.carriesTheKernelsRate(kernel);
+            assertThat(receiver.names()).contains("process.disk.io", "jiotop.blkio_delay")
+                    .doesNotContain("jiotop.swapin_delay");
+        }
+    }
+
+    /**
      * With {@code --export-by} naming container, the counter is {@code container.disk.io} and a
      * writer in a cgroup named like a Docker container is found under its 12-digit ID.
      */

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Point> points = new CopyOnWriteArrayList<>();
     private final AtomicReference<String> authorization = new AtomicReference<>();
+    private final Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private OtlpReceiver(String metric, String key, String value) throws IOException {
         this.metric = metric;
@@ -69,6 +71,11 @@ final class OtlpReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/metrics";
     }
 
+    /** The names of the metrics pushed so far. */
+    Set<String> names() {
+        return Set.copyOf(names);
+    }
+
     /** The Authorization header of the pushes, or null when none had one. */
     String authorization() {
         return authorization.get();
@@ -86,6 +93,7 @@ final class OtlpReceiver implements AutoCloseable {
             assertThat(attribute(r.getResource().getAttributesList(), "host.name")).isNotBlank();
             for (ScopeMetrics s : r.getScopeMetricsList()) {
                 for (Metric m : s.getMetricsList()) {
+                    names.add(m.getName());
                     if (!m.getName().equals(metric)) {
                         continue;
                     }

@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import org.jiotop.linux.Visibility;
 import org.jiotop.model.IoDelta;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,6 +86,40 @@ class OtlpExportTest {
             waitFor(() -> held.exports.size() > 1);
             assertThat(held.exports).as("the next push once the first has ended").hasSizeGreaterThan(1);
             assertThat(failures).containsExactly("the push failed");
+            held.exports.forEach(CompletableResultCode::succeed);
+        }
+    }
+
+    private static Map<String, String> descriptions(Collection<MetricData> push) {
+        Map<String, String> out = new java.util.HashMap<>();
+        push.forEach(m -> out.put(m.getName(), m.getDescription()));
+        return out;
+    }
+
+    /**
+     * Counters from /proc have no swap-in delay: no point says 0 for it, as no Prometheus series
+     * does; the help texts are those of the Prometheus metrics.
+     */
+    @Test
+    void fromProcNoSwapinDelayIsPushed() throws Exception {
+        Held held = new Held();
+        Map<SeriesLabels, IoDelta> waited = Map.of(SeriesLabels.of("dd", "root"),
+                new IoDelta(0, 4096, 0, 5_000_000, 7_000_000));
+        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS,
+                f -> { })) {
+            otlp.visibility(new Visibility(Visibility.Source.PROCFS, 0, 1));
+            otlp.add(waited);
+            waitFor(() -> !held.exports.isEmpty());
+            assertThat(descriptions(held.pushed.getFirst())).containsOnlyKeys("process.disk.io",
+                    "jiotop.disk.cancelled_write", "jiotop.blkio_delay")
+                    .containsEntry("jiotop.blkio_delay", IoField.BLKIO_DELAY_SECONDS.help(""))
+                    .containsEntry("jiotop.disk.cancelled_write", IoField.CANCELLED_WRITE_BYTES.help(""));
+            otlp.visibility(Visibility.TASKSTATS);
+            otlp.add(waited);
+            held.exports.getFirst().succeed();
+            waitFor(() -> held.pushed.size() > 1);
+            assertThat(descriptions(held.pushed.getLast())).containsEntry("jiotop.swapin_delay",
+                    "Time tasks waited for swap-in (needs kernel.task_delayacct=1)");
             held.exports.forEach(CompletableResultCode::succeed);
         }
     }
