@@ -34,6 +34,11 @@ final class GroupCap {
 
     /** The series that counts {@code group}'s I/O in this interval: its own, or {@link #other} past the cap. */
     SeriesLabels seriesOf(SeriesLabels group) {
+        if (group.equals(other)) {
+            // Not a group with a series of its own: it would take a slot, and on expiry be carried
+            // into itself and removed, its counts lost.
+            return other;
+        }
         if (lastActive.containsKey(group) || lastActive.size() < max) {
             lastActive.put(group, interval);
             return group;

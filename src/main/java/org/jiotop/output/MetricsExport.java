@@ -111,12 +111,17 @@ public final class MetricsExport {
     /**
      * Adds one interval: {@code tasks} are all processes (exited ones with their last part),
      * {@code names} labels those that did I/O, or gives null for a process whose name is not known
-     * (its I/O is then counted once it is). Gives the interval's I/O by series, as counted.
+     * (its I/O is then counted once it is), a value {@code other} set apart from the series past the
+     * cap ({@link SeriesLabels#apartFromOther}). Gives the interval's I/O by series, as counted.
      */
     public Map<SeriesLabels, IoDelta> record(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names,
                                              long lostExitReports) {
+        Function<TaskActivity, SeriesLabels> real = a -> {
+            SeriesLabels n = names.apply(a);
+            return n == null ? null : n.apartFromOther();
+        };
         Map<SeriesLabels, IoDelta> series = new HashMap<>();
-        unnamed.sum(tasks, names).forEach((group, d) -> {
+        unnamed.sum(tasks, real).forEach((group, d) -> {
             SeriesLabels s = cap.seriesOf(group);
             if (!s.equals(group)) {
                 self.foldedGroups.inc();
@@ -131,7 +136,7 @@ public final class MetricsExport {
             Set<Integer> present = new HashSet<>();
             for (TaskActivity a : tasks) {
                 present.add(a.sample().id());
-                perProcess(a, names);
+                perProcess(a, real);
             }
             // Processes gone without an exit report end their series too.
             for (var it = exportedProcesses.entrySet().iterator(); it.hasNext(); ) {

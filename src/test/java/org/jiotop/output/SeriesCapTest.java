@@ -130,6 +130,45 @@ class SeriesCapTest {
                 Map.of("p3/root", 5.0, "other/other", 107.0));
     }
 
+    /**
+     * A program named {@code other} (here with {@code --export-by=command}) is not the series past
+     * the cap: it has a series of its own, which expires into that one as any other group's does,
+     * so that the sum over all series never goes back.
+     */
+    @Test
+    void aProgramNamedOtherIsKeptApartFromTheSeriesPastTheCap() {
+        List<String> byCommand = List.of("command");
+        int max = new MetricsExport.Settings(byCommand, 0, false, 3, 2).fixedSeries() + 5 * 2;
+        MetricsExport export = new MetricsExport(registry, new MetricsExport.Settings(byCommand, max, false, 3, 2));
+        Function<TaskActivity, SeriesLabels> names = a -> SeriesLabels.of(
+                a.sample().id() == 1 ? "other" : a.sample().id() == 2 ? "other_" : "p" + a.sample().id());
+        export.record(List.of(writer(1, 100), writer(2, 10)), names, 0);
+        export.record(List.of(writer(3, 7)), names, 0);
+        assertThat(values("jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("other_", 100.0, "other__", 10.0, "other", 7.0));
+        for (int i = 0; i < 2; i++) {
+            export.record(List.of(), names, 0);
+            assertThat(sumWritten()).isEqualTo(117.0);
+        }
+        assertThat(values("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other", 117.0));
+        assertThat(values("jiotop_groups_expired")).containsEntry("", 2.0);
+    }
+
+    /** I/O whose process stays nameless goes to the series past the cap, which is no group and never expires. */
+    @Test
+    void theSeriesPastTheCapNeverExpires() {
+        int max = settings(0, false, 2).fixedSeries() + 5 * 2;
+        MetricsExport export = new MetricsExport(registry, settings(max, false, 2));
+        export.record(List.of(writer(1, 4096)), a -> null, 0);
+        for (int i = 0; i < 8; i++) {
+            export.record(List.of(), a -> null, 0);
+            assertThat(sumWritten()).as("interval %d", i).isEqualTo(i < 2 ? 0 : 4096.0);
+        }
+        assertThat(values("jiotop_write_bytes")).containsExactlyEntriesOf(Map.of("other/other", 4096.0));
+        assertThat(values("jiotop_groups")).containsEntry("", 0.0);
+        assertThat(values("jiotop_groups_expired")).containsEntry("", 0.0);
+    }
+
     @Test
     void sampleDurationIsInSeconds() {
         MetricsExport export = new MetricsExport(registry, settings(MetricsExport.DEFAULT_MAX_SERIES, false, 100));
