@@ -8,10 +8,8 @@ import org.jiotop.model.TaskActivity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Function;
 
@@ -53,13 +51,11 @@ public final class MetricsExport {
     }
 
     private final Map<IoField, Counter> byGroup;
-    private final Map<IoField, Counter> byProcess;
+    private final ProcessSeries byProcess;
     private final SelfMetrics self;
     private final Lock exclusive;
     private final GroupCap cap;
     private final UnnamedIo unnamed;
-    private final int maxProcesses;
-    private final Map<Integer, SeriesLabels> exportedProcesses = new HashMap<>();
     private boolean otherHasSeries;
     private long lostSeen;
     /** Counters from /proc have no swap-in delay: its series then get no 0 that would mean "none". */
@@ -74,13 +70,15 @@ public final class MetricsExport {
         }
         this.exclusive = registry.exclusive();
         this.byGroup = counters(registry, "jiotop_", settings.labels(), false);
-        this.byProcess = settings.perProcess() ? counters(registry, "jiotop_process_", settings.labels(), true) : null;
-        this.maxProcesses = settings.maxProcesses();
         SeriesLabels other = SeriesLabels.other(settings.labels().size());
         this.cap = new GroupCap(other, settings.maxGroups(), settings.idleIntervals());
         this.unnamed = new UnnamedIo(other);
         this.self = new SelfMetrics(registry, settings.maxSeries(), settings.maxGroups(), settings.idleIntervals(),
                 settings.perProcess());
+        Map<IoField, Counter> perPid = settings.perProcess() ? counters(registry, "jiotop_process_",
+                settings.labels(), true) : null;
+        this.byProcess = perPid == null ? null : new ProcessSeries(perPid, settings.maxProcesses(),
+                self.droppedProcesses, (d, labels) -> add(perPid, d, labels));
         self.series.set(SelfMetrics.series(settings.perProcess()));
     }
 
@@ -133,23 +131,11 @@ public final class MetricsExport {
         expire(cap.endInterval());
         self.groups.set(cap.size());
         if (byProcess != null) {
-            Set<Integer> present = new HashSet<>();
-            for (TaskActivity a : tasks) {
-                present.add(a.sample().id());
-                perProcess(a, real);
-            }
-            // Processes gone without an exit report end their series too.
-            for (var it = exportedProcesses.entrySet().iterator(); it.hasNext(); ) {
-                var e = it.next();
-                if (!present.contains(e.getKey())) {
-                    removeSeries(e.getKey(), e.getValue());
-                    it.remove();
-                }
-            }
+            byProcess.record(tasks, real);
         }
         int fields = IoField.values().length;
         self.series.set(SelfMetrics.series(byProcess != null)
-                + fields * (cap.size() + (otherHasSeries ? 1 : 0) + exportedProcesses.size()));
+                + fields * (cap.size() + (otherHasSeries ? 1 : 0) + (byProcess != null ? byProcess.size() : 0)));
         if (lostExitReports > lostSeen) {
             self.lostExitReports.inc(lostExitReports - lostSeen);
             lostSeen = lostExitReports;
@@ -184,46 +170,6 @@ public final class MetricsExport {
             otherHasSeries = true;
         } finally {
             exclusive.unlock();
-        }
-    }
-
-    private void perProcess(TaskActivity a, Function<TaskActivity, SeriesLabels> names) {
-        int pid = a.sample().id();
-        SeriesLabels known = exportedProcesses.get(pid);
-        if (known == null && !a.delta().isZero()) {
-            if (exportedProcesses.size() >= maxProcesses) {
-                self.droppedProcesses.inc();
-                return;
-            }
-            known = names.apply(a);
-            if (known == null) {
-                return; // no name yet: its series starts once it has one
-            }
-            exportedProcesses.put(pid, known);
-        }
-        if (known == null) {
-            return;
-        }
-        add(byProcess, a.delta(), withPid(pid, known));
-        if (a.exited()) {
-            // Its series ends with the process: per-PID series must not pile up.
-            removeSeries(pid, known);
-            exportedProcesses.remove(pid);
-        }
-    }
-
-    private static String[] withPid(int pid, SeriesLabels labels) {
-        String[] out = new String[labels.values().size() + 1];
-        out[0] = Integer.toString(pid);
-        for (int i = 1; i < out.length; i++) {
-            out[i] = labels.values().get(i - 1);
-        }
-        return out;
-    }
-
-    private void removeSeries(int pid, SeriesLabels labels) {
-        for (Counter c : byProcess.values()) {
-            c.remove(withPid(pid, labels));
         }
     }
 

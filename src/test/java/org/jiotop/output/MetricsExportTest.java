@@ -139,6 +139,41 @@ class MetricsExportTest {
         assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("late/7/root", 2.0));
     }
 
+    /** Process A started at 1 s, B (which takes A's PID) at 2 s: named and owned apart. */
+    private static final long A = 1_000_000_000L;
+    private static final long B = 2_000_000_000L;
+    private static final Function<TaskActivity, SeriesLabels> A_OR_B =
+            a -> a.sample().startNanos() < B - 100_000_000L ? names("a", "alice") : names("b", "bob");
+
+    /**
+     * A process that takes the PID of one that ended within the interval, listed before the ended
+     * one's exit report, has a series of its own, with its own labels; the ended one's series ends.
+     */
+    @Test
+    void aProcessThatTakesAnEndedOnesPidInTheSameIntervalHasASeriesOfItsOwn() {
+        MetricsExport export = export(1000, true);
+        export.record(List.of(alive(7, A, 100)), A_OR_B, 0);
+        assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("a/7/alice", 100.0));
+        // The exit report's start comes out late, as one made from an exit report does.
+        export.record(List.of(alive(7, B, 5), exited(7, A + 1_000_000L, 10, "a")), A_OR_B, 0);
+        assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("b/7/bob", 5.0));
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("a/alice", 110.0, "b/bob", 5.0));
+        export.record(List.of(alive(7, B, 1)), A_OR_B, 0);
+        assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("b/7/bob", 6.0));
+    }
+
+    /** One that ended without an exit report (from /proc there are none), its PID taken: the same. */
+    @Test
+    void aProcessThatTakesAPidWhoseProcessEndedUnreportedHasASeriesOfItsOwn() {
+        MetricsExport export = export(1000, true);
+        export.record(List.of(alive(7, A, 100)), A_OR_B, 0);
+        export.record(List.of(alive(7, B, 5)), A_OR_B, 0);
+        assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(Map.of("b/7/bob", 5.0));
+        assertThat(series(registry, "jiotop_series")).containsEntry("",
+                (double) SelfMetrics.series(true) + 5 * (2 + 1));
+    }
+
     @Test
     void aProcessThatStaysNamelessEndsUpUnderOtherAndNeverUnderAMadeUpName() {
         MetricsExport export = export(1000, false);
