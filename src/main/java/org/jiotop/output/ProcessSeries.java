@@ -20,7 +20,8 @@ import java.util.function.Function;
  * by PID and start time ({@link org.jiotop.linux.TaskId}) rather than by PID alone. The kernel hands
  * an ended process's PID to a later one, within one interval at times; by PID alone the later one's
  * bytes would go to the earlier one's series, under its name and user. A series ends with its
- * process: at its exit report, or when it is no longer listed.
+ * process: at its exit report, or when it is no longer listed. A process refused a series for the
+ * cap is counted as dropped once, while it is listed.
  */
 final class ProcessSeries {
     /** A process with a series: as first seen, and its labels after the PID. */
@@ -33,9 +34,14 @@ final class ProcessSeries {
     private final BiConsumer<IoDelta, String[]> add;
     /** By PID: at most one process holds a PID at a time, and a series is looked up once per interval. */
     private final Map<Integer, Exported> exported = new HashMap<>();
+    /**
+     * Processes listed in the latest interval that were refused a series, by PID: each is counted
+     * as dropped once, not again in each interval it does I/O in.
+     */
+    private Map<Integer, TaskSample> refused = new HashMap<>();
 
     /**
-     * @param dropped counts the processes that did I/O while {@code max} had series already
+     * @param dropped counts the processes that did I/O while {@code max} had series already, each once
      * @param add adds a delta to {@code counters}' series of some label values
      */
     ProcessSeries(Map<IoField, Counter> counters, int max, Counter dropped, BiConsumer<IoDelta, String[]> add) {
@@ -53,18 +59,20 @@ final class ProcessSeries {
     /** Adds one interval: {@code tasks} are all processes, {@code names} as for {@link MetricsExport#record}. */
     void record(List<TaskActivity> tasks, Function<TaskActivity, SeriesLabels> names) {
         Set<Exported> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Integer, TaskSample> refusedNow = new HashMap<>();
         // Exits first: of a process that ended and one that took its PID within the interval, the
         // ended one's series then ends before the later one's starts.
         for (TaskActivity a : tasks) {
             if (a.exited()) {
-                one(a, names, seen);
+                one(a, names, seen, refusedNow);
             }
         }
         for (TaskActivity a : tasks) {
             if (!a.exited()) {
-                one(a, names, seen);
+                one(a, names, seen, refusedNow);
             }
         }
+        refused = refusedNow;
         // Not listed, nor reported as ended: gone without an exit report (or its PID is another's).
         for (var it = exported.entrySet().iterator(); it.hasNext(); ) {
             var e = it.next();
@@ -75,8 +83,16 @@ final class ProcessSeries {
         }
     }
 
-    private void one(TaskActivity a, Function<TaskActivity, SeriesLabels> names, Set<Exported> seen) {
+    private void one(TaskActivity a, Function<TaskActivity, SeriesLabels> names, Set<Exported> seen,
+                     Map<Integer, TaskSample> refusedNow) {
         int pid = a.sample().id();
+        TaskSample wasRefused = refused.get(pid);
+        if (wasRefused != null && !sameTask(wasRefused, a)) {
+            wasRefused = null;
+        }
+        if (wasRefused != null && !a.exited()) {
+            refusedNow.put(pid, wasRefused);
+        }
         Exported known = exported.get(pid);
         if (known != null && !sameTask(known.task, a)) {
             if (a.exited()) {
@@ -95,7 +111,12 @@ final class ProcessSeries {
                 return;
             }
             if (exported.size() >= max) {
-                dropped.inc();
+                if (wasRefused == null) {
+                    dropped.inc();
+                    if (!a.exited()) {
+                        refusedNow.put(pid, a.sample());
+                    }
+                }
                 return;
             }
             SeriesLabels labels = names.apply(a);
@@ -104,6 +125,7 @@ final class ProcessSeries {
             }
             known = new Exported(a.sample(), labels);
             exported.put(pid, known);
+            refusedNow.remove(pid);
         }
         seen.add(known);
         add.accept(a.delta(), withPid(pid, known.labels));

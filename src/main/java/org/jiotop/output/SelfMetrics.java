@@ -57,7 +57,8 @@ final class SelfMetrics {
                 .help("Processes whose counters this user may not read (procfs source), left out of every series")
                 .register(registry);
         droppedProcesses = perProcess ? Counter.builder().name("jiotop_process_series_dropped")
-                .help("Processes not exported per PID because --export-pids-max was reached").register(registry) : null;
+                .help("Processes not exported per PID because --export-pids-max was reached (each counted once)")
+                .register(registry) : null;
     }
 
     /** The series these metrics have, {@code perProcess} or not. */

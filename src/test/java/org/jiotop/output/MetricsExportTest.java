@@ -174,6 +174,23 @@ class MetricsExportTest {
                 (double) SelfMetrics.series(true) + 5 * (2 + 1));
     }
 
+    /**
+     * A process refused a series for the cap is counted once, however many intervals it does I/O
+     * in, idle ones between; a later process with its PID is another.
+     */
+    @Test
+    void aDroppedProcessIsCountedOnce() {
+        MetricsExport export = new MetricsExport(registry, new MetricsExport.Settings(MetricsExport.DEFAULT_LABELS,
+                MetricsExport.DEFAULT_MAX_SERIES, true, 1, 1000));
+        for (int i = 0; i < 5; i++) {
+            export.record(List.of(alive(1, A, 10), alive(2, A, i == 2 ? 0 : 10), alive(3, A, 10)), A_OR_B, 0);
+        }
+        assertThat(series(registry, "jiotop_process_series_dropped")).containsExactly(Map.entry("", 2.0));
+        export.record(List.of(alive(1, A, 10), exited(2, A + 1_000_000L, 10, "a"), alive(3, B, 10)), A_OR_B, 0);
+        export.record(List.of(alive(1, A, 10), alive(2, B, 10), alive(3, B, 10)), A_OR_B, 0);
+        assertThat(series(registry, "jiotop_process_series_dropped")).containsExactly(Map.entry("", 4.0));
+    }
+
     @Test
     void aProcessThatStaysNamelessEndsUpUnderOtherAndNeverUnderAMadeUpName() {
         MetricsExport export = export(1000, false);
