@@ -12,6 +12,15 @@ final class Help {
     private static final int WIDTH = 80;
     /** Where the help of each option starts. */
     private static final int INDENT = 24;
+    /** What the figures are and whose tasks they cover: the help's words and the man page's. */
+    static final String SOURCES = "The first report comes after one full interval, so every figure is a real rate."
+            + " Tasks that exit are counted from the kernel's exit reports and marked <exited>. jiotop reads the"
+            + " kernel's taskstats interface as root or with CAP_NET_ADMIN; any other user gets the processes /proc"
+            + " lets them read (their own; all with both CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH), no SWAPIN, exited"
+            + " tasks only through their parents, and a line counting the processes it could not read.";
+    /** What each exit status means, the status being the index: the help's words and the man page's. */
+    static final List<String> EXIT_STATUS = List.of("done", "cannot run (/proc unreadable, kernel, unknown user) or"
+            + " cannot write the output (a full disk)", "a bad option");
 
     private Help() {
     }
@@ -33,21 +42,20 @@ final class Help {
                 option(b, o);
             }
         }
-        return b.append("""
+        b.append("""
 
                 Without -b on a terminal, jiotop shows a live view (h or ? lists its keys);
                 its settings saved with W live in $XDG_CONFIG_HOME/jiotop/config
                 (or ~/.config/jiotop/config) and apply to batch mode only with --use-config.
                 An option given where it does not apply is an error.
-                The first report comes after one full interval, so every figure is a real rate.
-                Tasks that exit are counted from the kernel's exit reports and marked <exited>.
-                Reads the kernel's taskstats interface as root or with CAP_NET_ADMIN; any other
-                user gets the processes /proc lets them read (their own; all with both
-                CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH), no SWAPIN, exited tasks only through
-                their parents, and a line counting the processes it could not read.
-                Exit status: 0 done, 1 cannot run (/proc unreadable, kernel, unknown user) or
-                cannot write the output (a full disk), 2 bad option.
-                """).toString();
+                """);
+        wrap(b, SOURCES, 0, 0);
+        StringBuilder status = new StringBuilder("Exit status:");
+        for (int i = 0; i < EXIT_STATUS.size(); i++) {
+            status.append(i == 0 ? " " : ", ").append(i).append(' ').append(EXIT_STATUS.get(i));
+        }
+        wrap(b, status.append('.').toString(), 0, 0);
+        return b.toString();
     }
 
     /** The options by where they apply, each group in the table's order, groups as they first come. */
@@ -69,14 +77,19 @@ final class Help {
             b.append('\n');
             column = 0;
         }
+        wrap(b, text, column, INDENT);
+    }
+
+    /** {@code text} from {@code column} on, its lines filled to the width and continued at {@code indent}. */
+    private static void wrap(StringBuilder b, String text, int column, int indent) {
         for (String word : text.split(" ")) {
-            if (column > INDENT && column + 1 + word.length() > WIDTH) {
+            if (column > indent && column + 1 + word.length() > WIDTH) {
                 b.append('\n');
                 column = 0;
             }
-            if (column < INDENT) {
-                b.repeat(' ', INDENT - column);
-                column = INDENT;
+            if (column <= indent) {
+                b.repeat(' ', indent - column);
+                column = indent;
             } else {
                 b.append(' ');
                 column++;

@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.output.Column;
 import org.jiotop.view.KeyLines;
 
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Set;
 
 /**
  * jiotop(8) in roff, its options from the {@link Option} table (grouped as {@code --help} groups
- * them, with the README's fuller texts) and its keys from the live view's key table; the rest is
+ * them, with the README's fuller texts), its columns from the column schema, its keys from the live
+ * view's key table and the paragraphs it shares with {@code --help} from {@link Help}; the rest is
  * written here.
  */
 final class ManPage {
@@ -36,9 +38,9 @@ final class ManPage {
                 .B \\-\\-otlp
                 pushes them to an OpenTelemetry collector.
                 .PP
-                Tasks that exit between two reports are counted from the kernel's exit reports and
-                marked <exited>. The first report comes after one full interval, so every figure is a
-                real rate. It needs root or the CAP_NET_ADMIN capability.
+                """);
+        b.append(escape(Help.SOURCES)).append('\n');
+        b.append("""
                 .SH OPTIONS
                 An option given where it does not apply is an error. Long options may be shortened to
                 an unambiguous prefix; values may be attached
@@ -54,29 +56,11 @@ final class ManPage {
                 option(b, o);
             }
         }
+        b.append(".SH COLUMNS\n");
+        for (Column c : Column.values()) {
+            column(b, c);
+        }
         b.append("""
-                .SH COLUMNS
-                .TP
-                .B TID
-                the thread's ID (PID with \\-P; the group's label with \\-\\-group)
-                .TP
-                .B PRIO
-                the I/O scheduling class and priority, as ionice sets them
-                .TP
-                .B USER
-                the owner of the task
-                .TP
-                .BR "DISK READ" ", " "DISK WRITE"
-                the block I/O bandwidth during the interval (with \\-a, bytes since first seen)
-                .TP
-                .B SWAPIN
-                the share of the interval the task spent swapping in (needs delay accounting)
-                .TP
-                .B IO
-                the share of the interval the task spent waiting on I/O (needs delay accounting)
-                .TP
-                .B COMMAND
-                the command line, or the program name in the live view without \\-c
                 .SH KEYS
                 In the live view:
                 """);
@@ -101,15 +85,11 @@ final class ManPage {
                 .B XDG_CONFIG_HOME
                 where the config file lives
                 .SH EXIT STATUS
-                .TP
-                .B 0
-                done
-                .TP
-                .B 1
-                cannot run (privileges, kernel, unknown user) or cannot write the output (a full disk)
-                .TP
-                .B 2
-                a bad option
+                """);
+        for (int status = 0; status < Help.EXIT_STATUS.size(); status++) {
+            b.append(".TP\n.B ").append(status).append('\n').append(escape(Help.EXIT_STATUS.get(status))).append('\n');
+        }
+        b.append("""
                 .SH EXAMPLES
                 .TP
                 .B jiotop \\-o
@@ -155,6 +135,25 @@ final class ManPage {
         // "(see above)" and "(see Grouping)" point into the README, which the page is not.
         String text = codeSpans(escape(s.description.replaceAll(" \\(see [A-Z a-z]+\\)", "")));
         b.append(text).append(s.defaultText == null ? "" : " [" + escape(s.defaultText) + "]").append('\n');
+    }
+
+    /**
+     * {@code .TP}, the title in bold, then what the cells say and what the schema tells of where the
+     * column is shown.
+     */
+    private static void column(StringBuilder b, Column c) {
+        b.append(".TP\n.B ").append(quoted(c.title(false))).append('\n').append(escape(c.description));
+        if (c.needsDelayAccounting()) {
+            b.append(" (needs delay accounting)");
+        }
+        switch (c.batch()) {
+            case NEVER -> b.append("; live view only").append(c.hiddenByDefault() ? ", shown with key " + c.key : "");
+            case ON_REQUEST -> b.append("; the live view shows it with key ").append(c.key)
+                    .append(", batch text with \\-\\-show=").append(escape(c.optionName()));
+            case ALWAYS -> {
+            }
+        }
+        b.append('\n');
     }
 
     /** Markdown's `code` as bold. */

@@ -11,9 +11,9 @@ import java.util.Locale;
 /**
  * The columns of the text views, each defined once: the sort order it stands for, the live view's
  * key that hides or shows it (iotop-c's column numbers, which are also the {@code -1}..{@code -9}
- * options, and a letter for columns iotop-c does not have), title,
- * width, alignment, its piece of python iotop's batch title line, and how it writes a row's cell.
- * Batch text and the live view both render from here; rows are sorted by the report itself
+ * options, and a letter for columns iotop-c does not have), title, width, alignment, its piece of
+ * python iotop's batch title line, what its cells say and how it writes a row's cell. Batch text,
+ * the live view and the man page all come from here; rows are sorted by the report itself
  * ({@code ReportBuilder}, by the column's {@link SortKey}).
  */
 public enum Column {
@@ -22,7 +22,8 @@ public enum Column {
      * group rows, their label, left-aligned, the column as wide as the widest (at most
      * {@link #LABEL_COLUMNS}, a longer label cut) and titled by the kind.
      */
-    ID(SortKey.ID, '1', "TID", 3, Align.RIGHT, null) {
+    ID(SortKey.ID, '1', "TID", 3, Align.RIGHT, null,
+            "the thread's ID (PID with -P; the group's label with --group)") {
         @Override
         public String title(boolean processes) {
             return processes ? "PID" : "TID";
@@ -43,31 +44,35 @@ public enum Column {
             return r.group() != null ? DisplayWidth.head(r.group().label(), LABEL_COLUMNS) : Integer.toString(r.id());
         }
     },
-    PRIO(SortKey.PRIO, '2', "PRIO", 4, Align.RIGHT, "  PRIO") {
+    PRIO(SortKey.PRIO, '2', "PRIO", 4, Align.RIGHT, "  PRIO",
+            "the I/O scheduling class and priority, as ionice sets them") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return l.priority().text();
         }
     },
-    USER(SortKey.USER, '3', "USER", 8, Align.LEFT, "  USER   ") {
+    USER(SortKey.USER, '3', "USER", 8, Align.LEFT, "  USER   ", "the owner of the task") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return DisplayWidth.head(l.user(), width);
         }
     },
-    READ(SortKey.READ, '4', "DISK READ", 11, Align.RIGHT, "  DISK READ") {
+    READ(SortKey.READ, '4', "DISK READ", 11, Align.RIGHT, "  DISK READ",
+            "the bytes read from block devices per second (with -a, since first seen)") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return c.size(r.read());
         }
     },
-    WRITE(SortKey.WRITE, '5', "DISK WRITE", 11, Align.RIGHT, "  DISK WRITE") {
+    WRITE(SortKey.WRITE, '5', "DISK WRITE", 11, Align.RIGHT, "  DISK WRITE",
+            "the bytes written to block devices per second (with -a, since first seen)") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return c.size(r.write());
         }
     },
-    SWAPIN(SortKey.SWAPIN, '6', "SWAPIN", 7, Align.RIGHT, "  SWAPIN") {
+    SWAPIN(SortKey.SWAPIN, '6', "SWAPIN", 7, Align.RIGHT, "  SWAPIN",
+            "the share of the interval the task spent swapping in") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return Units.percent(r.swapinPercent());
@@ -78,7 +83,8 @@ public enum Column {
             return r.swapinPercent();
         }
     },
-    IO(SortKey.IO, '7', "IO", 7, Align.RIGHT, "      IO") {
+    IO(SortKey.IO, '7', "IO", 7, Align.RIGHT, "      IO",
+            "the share of the interval the task spent waiting on I/O") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return Units.percent(r.ioPercent());
@@ -89,11 +95,8 @@ public enum Column {
             return r.ioPercent();
         }
     },
-    /**
-     * A group's own cgroup counters (read and written bytes per second over the interval, whatever
-     * {@code -a} says), {@code -} when unknown: live view only, hidden until asked for.
-     */
-    CGROUP(SortKey.CGROUP, 'k', "CGROUP IO", 11, Align.RIGHT, null) {
+    CGROUP(SortKey.CGROUP, 'k', "CGROUP IO", 11, Align.RIGHT, null,
+            "a group's own cgroup counters: bytes read and written per second whatever -a says, or - when unknown") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             double rate = r.group() == null ? -1 : r.group().deviceBytesPerSecond();
@@ -105,39 +108,37 @@ public enum Column {
             return Batch.NEVER;
         }
     },
-    /** Read system calls (not block requests): per second, or in all with {@code -a}. */
-    READ_SYSCALLS(SortKey.READ_SYSCALLS, 'x', "RD SYSCALLS", 11, Align.RIGHT, null) {
+    READ_SYSCALLS(SortKey.READ_SYSCALLS, 'x', "RD SYSCALLS", 11, Align.RIGHT, null,
+            "read system calls (not block requests) per second (with -a, in all)") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return calls(r.logical().readSyscalls(), c);
         }
     },
-    /** Write system calls (not block requests). */
-    WRITE_SYSCALLS(SortKey.WRITE_SYSCALLS, 'y', "WR SYSCALLS", 11, Align.RIGHT, null) {
+    WRITE_SYSCALLS(SortKey.WRITE_SYSCALLS, 'y', "WR SYSCALLS", 11, Align.RIGHT, null,
+            "write system calls (not block requests) per second (with -a, in all)") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return calls(r.logical().writeSyscalls(), c);
         }
     },
-    /** Bytes passed by read system calls, page cache included (rchar). */
-    READ_CHARS(SortKey.READ_CHARS, 'l', "LOGICAL RD", 11, Align.RIGHT, null) {
+    READ_CHARS(SortKey.READ_CHARS, 'l', "LOGICAL RD", 11, Align.RIGHT, null,
+            "the bytes read system calls returned, page cache included (rchar), per second") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return c.size(r.logical().readChars());
         }
     },
-    /** Bytes passed by write system calls (wchar). */
-    WRITE_CHARS(SortKey.WRITE_CHARS, 'm', "LOGICAL WR", 11, Align.RIGHT, null) {
+    WRITE_CHARS(SortKey.WRITE_CHARS, 'm', "LOGICAL WR", 11, Align.RIGHT, null,
+            "the bytes passed to write system calls (wchar), per second") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return c.size(r.logical().writeChars());
         }
     },
-    /**
-     * The last intervals' I/O of the row as a sparkline: live view only. Its cells come from the
-     * view's history, not the row, and its width from the screen's; no sort order stands for it.
-     */
-    GRAPH(null, '8', "GRAPH", 10, Align.LEFT, null) {
+    /** Its cells come from the view's history, not the row, and its width from the screen's. */
+    GRAPH(null, '8', "GRAPH", 10, Align.LEFT, null,
+            "the row's I/O over the last intervals, as a sparkline") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             return "";
@@ -149,7 +150,8 @@ public enum Column {
         }
     },
     /** Takes the rest of the line. */
-    COMMAND(SortKey.COMMAND, '9', "COMMAND", 0, Align.LEFT, "    COMMAND") {
+    COMMAND(SortKey.COMMAND, '9', "COMMAND", 0, Align.LEFT, "    COMMAND",
+            "the command line, or the program name in the live view without -c") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
             String command = c.fullCommand() ? l.command() : l.shortCommand();
@@ -180,14 +182,17 @@ public enum Column {
      * the title aligned in the cell's width.
      */
     private final String batchTitle;
+    /** What its cells say, in one line (the man page lists the columns with it). */
+    public final String description;
 
-    Column(SortKey sortKey, char key, String title, int width, Align align, String batchTitle) {
+    Column(SortKey sortKey, char key, String title, int width, Align align, String batchTitle, String description) {
         this.sortKey = sortKey;
         this.key = key;
         this.title = title;
         this.width = width;
         this.align = align;
         this.batchTitle = batchTitle;
+        this.description = description;
     }
 
     public String title(boolean processes) {

@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.output.Column;
 import org.jiotop.testkit.Tmux;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,30 @@ class PackageFilesTest {
         assertThat(Files.readString(err)).isEmpty();
         assertThat(page).contains("JIOTOP(8)", "EXIT STATUS", "DIFFERENCES FROM IOTOP", "--delay=SEC")
                 .as("no pointers into the README").doesNotContain("(see ");
+    }
+
+    @Test
+    void theManPageDescribesEveryColumnOfTheSchemaAndWhereItIsShown() {
+        String roff = ManPage.roff();
+        String columns = roff.substring(roff.indexOf(".SH COLUMNS"), roff.indexOf(".SH KEYS"));
+        for (Column c : Column.values()) {
+            assertThat(columns).contains(".TP\n.B \"" + ManPage.escape(c.title(false)) + "\"\n"
+                    + ManPage.escape(c.description));
+        }
+        assertThat(columns.split("\n\\.TP\n")).hasSize(Column.values().length + 1);
+        assertThat(columns).contains("spent swapping in (needs delay accounting)\n",
+                "; the live view shows it with key x, batch text with \\-\\-show=read_syscalls\n",
+                "as a sparkline; live view only\n");
+    }
+
+    @Test
+    void theManPageAndTheHelpSayTheSameOfPrivilegesAndExitStatus() {
+        String roff = ManPage.roff();
+        assertThat(roff).contains(ManPage.escape(Help.SOURCES)).doesNotContain("needs root");
+        assertThat(roff).contains(".SH EXIT STATUS\n.TP\n.B 0\ndone\n.TP\n.B 1\ncannot run (/proc unreadable,");
+        String help = Help.text().replaceAll("\\s+", " ");
+        assertThat(help).contains(Help.SOURCES, "Exit status: 0 done, 1 cannot run (/proc unreadable,");
+        assertThat(Help.SOURCES).contains("as root or with CAP_NET_ADMIN; any other user gets the processes /proc");
     }
 
     /** What bash completes for the words given, the last one being completed. */
