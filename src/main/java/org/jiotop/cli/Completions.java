@@ -45,7 +45,7 @@ final class Completions {
         StringBuilder b = new StringBuilder("#compdef jiotop\n# zsh completion for jiotop, made from its option table\n"
                 + "_arguments -s -S \\\n");
         for (Option o : Option.values()) {
-            String help = "[" + o.spec.help.replace("\\", "\\\\").replace("'", "'\\''").replace("[", "\\[")
+            String help = "[" + o.spec.help().replace("\\", "\\\\").replace("'", "'\\''").replace("[", "\\[")
                     .replace("]", "\\]").replace(":", "\\:") + "]";
             String value = o.spec.valueName == null ? "" : ":" + o.spec.valueName.replace(":", "\\:") + ":"
                     + zshAction(o);

@@ -70,7 +70,7 @@ final class Help {
     /** {@code  -d SEC, --delay=SEC   seconds between reports [1]}, wrapped to the width. */
     private static void option(StringBuilder b, Option o) {
         String names = "  " + o.synopsis();
-        String text = o.spec.help + (o.spec.defaultText == null ? "" : " [" + o.spec.defaultText + "]");
+        String text = o.spec.help() + (o.spec.defaultText == null ? "" : " [" + o.spec.defaultText + "]");
         b.append(names);
         int column = names.length();
         if (column > INDENT - 2) {

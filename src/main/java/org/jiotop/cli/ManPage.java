@@ -133,7 +133,7 @@ final class ManPage {
         b.append("\\fB\\-\\-").append(escape(s.longName)).append("\\fR").append(value.isEmpty() ? "" : "=" + value)
                 .append('\n');
         // "(see above)" and "(see Grouping)" point into the README, which the page is not.
-        String text = codeSpans(escape(s.description.replaceAll(" \\(see [A-Z a-z]+\\)", "")));
+        String text = codeSpans(escape(s.doc().replaceAll(" \\(see [A-Z a-z/]+\\)", "")));
         b.append(text).append(s.defaultText == null ? "" : " [" + escape(s.defaultText) + "]").append('\n');
     }
 

@@ -23,7 +23,8 @@ import static org.jiotop.cli.ValueKind.WHOLE;
 /**
  * Every option of jiotop, once: its names, value, default, texts, where it applies and whether the
  * live view saves it. The parser, {@code --help}, the config file and the README's table all come
- * from here, in this order.
+ * from here, in this order. A text names its option's range and choices as {@link OptionSpec#RANGE}
+ * and {@link OptionSpec#CHOICES}, which the table fills in.
  */
 enum Option {
     VERSION(new OptionSpec("version")
@@ -45,7 +46,7 @@ enum Option {
                     + " nothing")),
     DELAY(new OptionSpec("delay", 'd').value("SEC", SECONDS).byDefault("1").saved()
             .help("seconds between reports, fractions allowed")
-            .doc("seconds between reports, fractions allowed, 0.01 to 86400")),
+            .doc("seconds between reports, fractions allowed, {range}")),
     PID(new OptionSpec("pid", 'p').taskRows().value("PID", ID).unsetMeans("all")
             .help("threads to monitor, or whole processes with -P; repeatable")
             .doc("thread IDs to monitor; with `-P` or a group kind (and in the exporter), process IDs, each"
@@ -61,10 +62,9 @@ enum Option {
                     + " as `--group=process`")),
     GROUP(new OptionSpec("group").taskRows().value("KIND", CHOICE).choices(GroupKind.words()).byDefault("thread")
             .saved()
-            .help("one row per thread, process, user, cgroup, unit, container or pod")
-            .doc("what a row stands for: `thread`, `process` (as `-P`), or a group of processes: `user`,"
-                    + " `cgroup`, `unit`, `container` or `pod` (see Grouping); the exporter takes only `thread`"
-                    + " and `process`")),
+            .help("one row per {choices}")
+            .doc("what a row stands for: {choices} (see Grouping); `process` is `-P`, and the exporter takes"
+                    + " only `thread` and `process`")),
     ACCUMULATED(new OptionSpec("accumulated", 'a').taskRows().saved().in(Mode.REPORTS).excludes("accum-bw")
             .help("show I/O accumulated since first seen instead of bandwidth")
             .doc("bytes since jiotop first saw the task instead of bandwidth; SWAPIN and IO become averages"
@@ -80,8 +80,8 @@ enum Option {
             .doc("units of 1000 bytes instead of 1024 (the letters stay `K M G`)")),
     THRESHOLD(new OptionSpec("threshold").value("N", WHOLE).range(1, 10).byDefault("2").saved()
             .in(Mode.TEXT_VIEWS)
-            .help("switch to the next unit at N times it, 1 to 10")
-            .doc("move to the next unit at N times it, 1 to 10")),
+            .help("switch to the next unit at N times it, {range}")
+            .doc("move to the next unit at N times it, {range}")),
     TIME(new OptionSpec("time", 't').in(Set.of(Mode.TEXT))
             .help("add a timestamp on each line (implies --batch)")
             .doc("prefix every line with the time of day `HH:MM:SS` (implies `-b`)")),
@@ -98,23 +98,23 @@ enum Option {
                     + " only those")),
     KEEP_EXITED(new OptionSpec("keep-exited").taskRows().value("N", WHOLE).range(0, 1_000_000).byDefault("3")
             .in(Mode.REPORTS)
-            .help("reports an exited task stays listed after exiting, 0 to 1000000; with -a or -A, tasks"
+            .help("reports an exited task stays listed after exiting, {range}; with -a or -A, tasks"
                     + " that did I/O stay for good")
-            .doc("how many reports an exited task stays listed after the one it exited in, 0 to 1000000;"
+            .doc("how many reports an exited task stays listed after the one it exited in, {range};"
                     + " with `-a`, exited tasks that did I/O stay for good so the accumulated figures add up."
                     + " At most 10,000 are listed one by one: beyond, the oldest with I/O are summed into one"
                     + " row per user, ID 0, `(N earlier exited tasks)`")),
     EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20).byDefault("8192").excludes("replay")
-            .help("socket buffer for the kernel's exit reports, 4 to 1048576 KiB")
-            .doc("socket receive buffer for the kernel's exit reports, 4 to 1048576 KiB")),
+            .help("socket buffer for the kernel's exit reports, {range} KiB")
+            .doc("socket receive buffer for the kernel's exit reports, {range} KiB")),
     PROCFS(new OptionSpec("procfs").excludes("replay")
             .help("read /proc only, as without root, even where taskstats is permitted")
             .doc("read the counters from /proc only, as jiotop does when taskstats is not permitted (see"
                     + " Without root), even as root: to compare the two sources")),
     FORMAT(new OptionSpec("format").value("FORMAT", CHOICE).choices(List.of("text", "json", "csv"))
             .byDefault("text").in(Mode.BATCH)
-            .help("text, json (JSON Lines) or csv (implies --batch)")
-            .doc("`text` (iotop's), `json` (JSON Lines) or `csv`; implies `-b`")),
+            .help("{choices}; json is JSON Lines (implies --batch)")
+            .doc("{choices}: `text` is iotop's, `json` is JSON Lines; implies `-b`")),
     DEVICES(new OptionSpec("devices").saved().in(Mode.REPORTS).excludes("replay")
             .help("also the block devices' figures as iostat -x computes them (live view: key d)")
             .doc("also the block devices' figures, as `iostat -x` computes them (see Devices): text after the"
@@ -143,19 +143,15 @@ enum Option {
     HIDE_IO(hide("io", Column.IO)),
     HIDE_GRAPH(hide("graph", Column.GRAPH)),
     HIDE_COMMAND(hide("command", Column.COMMAND)),
-    SHOW(new OptionSpec("show").value("COLUMNS", ValueKind.COLUMNS).unsetMeans("none").in(Set.of(Mode.TEXT))
-            .help("also show these columns in batch text, separated by commas: "
-                    .concat(String.join(", ", ValueKind.columnNames())))
-            .doc("also show these columns, separated by commas (repeatable): `read_syscalls`, `write_syscalls`"
-                    + " (read and write system calls, not block requests) and `read_chars`, `write_chars`"
-                    + " (the bytes they passed, page cache included); the live view shows them with their keys."
-                    + " Live-only columns such as `cgroup` are refused")),
+    SHOW(new OptionSpec("show").value("COLUMNS", ValueKind.COLUMNS).choices(ValueKind.columnNames())
+            .unsetMeans("none").in(Set.of(Mode.TEXT))
+            .help("also show any of {choices} in batch text, separated by commas")
+            .doc("also show columns, separated by commas (repeatable): any of {choices} (see Logical I/O); the"
+                    + " live view shows them with their keys. Live-only columns such as `cgroup` are refused")),
     SORT_BY(new OptionSpec("sort").value("COLUMN", SORT).choices(ValueKind.sortNames()).byDefault("io").saved()
             .in(Set.of(Mode.LIVE))
-            .help("sort by tid, prio, user, read, write, swapin, io, cgroup, read_syscalls, write_syscalls,"
-                    + " read_chars, write_chars or command")
-            .doc("sort column: `tid`, `prio`, `user`, `read`, `write`, `swapin`, `io`, `cgroup` (a group's own"
-                    + " counters), `read_syscalls`, `write_syscalls`, `read_chars`, `write_chars` or `command`")),
+            .help("sort by {choices}")
+            .doc("sort column: {choices}; `cgroup` is a group's own counters")),
     REVERSE(new OptionSpec("reverse").saved().in(Set.of(Mode.LIVE))
             .help("the other sort order")
             .doc("the other sort order")),
@@ -178,8 +174,8 @@ enum Option {
             .doc("also per-process series")),
     EXPORT_PIDS_MAX(new OptionSpec("export-pids-max").value("N", WHOLE).range(1, 100_000).byDefault("500")
             .in(Set.of(Mode.EXPORTER)).requires("export-pids")
-            .help("with --export-pids: at most N processes, 1 to 100000")
-            .doc("with `--export-pids`: at most N processes have series, 1 to 100000")),
+            .help("with --export-pids: at most N processes, {range}")
+            .doc("with `--export-pids`: at most N processes have series, {range}")),
     EXPORT_MAX_SERIES(new OptionSpec("export-max-series").value("N", WHOLE).range(1, 1_000_000).byDefault("5000")
             .in(Set.of(Mode.EXPORTER))
             .help("at most N series in all; later groups go to \"other\"")
@@ -187,9 +183,8 @@ enum Option {
                     + " `other` (see above)")),
     EXPORT_BY(new OptionSpec("export-by").value("LABELS", CHOICES).choices(ExportLabel.words())
             .byDefault("command,user").in(Set.of(Mode.EXPORTER))
-            .help("what a series is per: any of command, user, unit, container, pod")
-            .doc("what a series is per: any of `command`, `user`, `unit`, `container`, `pod`, comma-separated"
-                    + " (see above)")),
+            .help("what a series is per: any of {choices}")
+            .doc("what a series is per: any of {choices}, comma-separated (see above)")),
     OTLP(new OptionSpec("otlp").value("URL", URL).in(Set.of(Mode.EXPORTER))
             .help("push the counters to an OpenTelemetry collector (OTLP/HTTP) every interval, alone or"
                     + " with --serve")

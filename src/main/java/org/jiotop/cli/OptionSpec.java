@@ -11,6 +11,11 @@ import java.util.Set;
  * is built, read only after.
  */
 final class OptionSpec {
+    /** In a help or doc text, stands for the values it takes: {@code 1 to 10}. */
+    static final String RANGE = "{range}";
+    /** In a help or doc text, stands for its choices: {@code thread, process or user}, as code in the doc. */
+    static final String CHOICES = "{choices}";
+
     final String longName;
     /** 0 when the option has no short name. */
     final char shortName;
@@ -20,8 +25,9 @@ final class OptionSpec {
     String defaultText;
     /** Whether {@link #defaultText} is a value to read ("1") or only words ("until interrupted"). */
     boolean defaultIsValue;
-    String help;
-    String description;
+    /** As the table writes them: {@link #RANGE} and {@link #CHOICES} are filled in when asked, not on every start. */
+    String helpText;
+    String docText;
     boolean saved;
     /** Whether it says which tasks are rows or what they show: nothing, where the rows are devices. */
     boolean taskRows;
@@ -62,6 +68,7 @@ final class OptionSpec {
         return this;
     }
 
+    /** The words it takes, in the order the texts list them ({@link #CHOICES}) and completion offers them. */
     OptionSpec choices(List<String> choices) {
         this.choices = choices;
         return this;
@@ -83,14 +90,47 @@ final class OptionSpec {
 
     /** One line (wrapped if long) for --help and shell completion. */
     OptionSpec help(String text) {
-        this.help = text;
+        this.helpText = text;
         return this;
     }
 
     /** The fuller text of the README's table and the man page (Markdown code spans allowed). */
     OptionSpec doc(String text) {
-        this.description = text;
+        this.docText = text;
         return this;
+    }
+
+    String help() {
+        return filled(helpText, false);
+    }
+
+    String doc() {
+        return filled(docText, true);
+    }
+
+    /** The range and choices of the table put in {@code text}, the choices as code in the doc. */
+    private String filled(String text, boolean code) {
+        String out = text.contains(RANGE) ? text.replace(RANGE, range()) : text;
+        return out.contains(CHOICES) ? out.replace(CHOICES, listed(choices, code)) : out;
+    }
+
+    /** The values a number may have, as the texts and an error say them: {@code 1 to 10}. */
+    String range() {
+        return switch (kind) {
+            case WHOLE -> min + " to " + max;
+            case SECONDS -> ValueKind.MIN_DELAY + " to " + (long) ValueKind.MAX_DELAY;
+            default -> throw new IllegalStateException("--" + longName + " has no range");
+        };
+    }
+
+    /** {@code a, b or c}. */
+    static String listed(List<String> words, boolean code) {
+        if (words.isEmpty()) {
+            throw new IllegalStateException("no choices to list");
+        }
+        List<String> shown = code ? words.stream().map(w -> "`" + w + "`").toList() : words;
+        return shown.size() == 1 ? shown.getFirst()
+                : String.join(", ", shown.subList(0, shown.size() - 1)) + " or " + shown.getLast();
     }
 
     /** The live view writes it to its config file when the user saves (key W). */

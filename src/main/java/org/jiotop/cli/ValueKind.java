@@ -84,8 +84,8 @@ enum ValueKind {
             case FLAG -> Boolean.TRUE;
             case COUNTED -> 1;
             case COUNT -> count(shown, value);
-            case SECONDS -> seconds(shown, value);
-            case WHOLE -> (int) bounded(shown, value, option.spec.min, option.spec.max);
+            case SECONDS -> seconds(shown, value, option.spec);
+            case WHOLE -> (int) bounded(shown, value, option.spec);
             case ID -> id(shown, value);
             case USER -> user(shown, value);
             case REGEX -> regex(shown, value);
@@ -278,9 +278,8 @@ enum ValueKind {
                 return k;
             }
         }
-        List<String> names = sortNames();
         throw new UsageException("option " + option + ": unknown column: '" + value + "' (want "
-                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast() + ")");
+                + OptionSpec.listed(sortNames(), false) + ")");
     }
 
     private static String regex(String option, String value) throws UsageException {
@@ -293,20 +292,20 @@ enum ValueKind {
         }
     }
 
-    private static long bounded(String option, String value, long min, long max) throws UsageException {
+    private static long bounded(String option, String value, OptionSpec spec) throws UsageException {
         try {
             long n = Long.parseLong(value.strip());
-            if (n >= min && n <= max) {
+            if (n >= spec.min && n <= spec.max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new UsageException("option " + option + ": invalid value: '" + value + "' (want a whole number from "
-                + min + " to " + max + ")");
+                + spec.range() + ")");
     }
 
-    private static double seconds(String option, String value) throws UsageException {
+    private static double seconds(String option, String value, OptionSpec spec) throws UsageException {
         // Plain decimals only: Double.parseDouble would also take "NaN", "1e3", "0x1p0" and "1d".
         String v = value.strip();
         if (plainDecimal(v)) {
@@ -316,7 +315,7 @@ enum ValueKind {
             }
         }
         throw new UsageException("option " + option + ": invalid delay: '" + value + "' (want seconds from "
-                + MIN_DELAY + " to " + (long) MAX_DELAY + ", e.g. 0.5)");
+                + spec.range() + ", e.g. 0.5)");
     }
 
     /**

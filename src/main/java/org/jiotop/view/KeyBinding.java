@@ -5,6 +5,7 @@ import org.jiotop.model.ReportSettings.Figures;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.Column;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,7 +28,7 @@ enum KeyBinding {
             return "quit";
         }
     },
-    SORT("left right", "sort by the previous / next column (SWAPIN and IO need delay accounting)", "",
+    SORT("left right", "sort by the previous / next column (" + delayColumns() + " need delay accounting)", "",
             Key.Kind.LEFT, Key.Kind.RIGHT) {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
@@ -84,7 +85,7 @@ enum KeyBinding {
             return s.kind.processes() ? "threads" : "procs";
         }
     },
-    GROUP("g", "one row per thread, process, user, cgroup, unit, container, pod: the next", "gG") {
+    GROUP("g", "one row per " + String.join(", ", GroupKind.words()) + ": the next", "gG") {
         @Override
         Command act(LiveState s, Key k, int pageRows) {
             s.kind = s.kind.next();
@@ -368,6 +369,18 @@ enum KeyBinding {
             i = j + 1;
         }
         return b.toString();
+    }
+
+    /** The titles of the columns that need delay accounting: {@code SWAPIN and IO}. */
+    private static String delayColumns() {
+        List<String> titles = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (c.needsDelayAccounting()) {
+                titles.add(c.title(false));
+            }
+        }
+        String last = titles.removeLast();
+        return titles.isEmpty() ? last : String.join(", ", titles) + " and " + last;
     }
 
     /** The columns by key: {@code 1 ID, …, 9 COMMAND, k CGROUP}. */

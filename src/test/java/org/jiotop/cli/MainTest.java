@@ -161,17 +161,20 @@ class MainTest {
         String words = r.out().replaceAll("\\s+", " ");
         for (Option o : Option.values()) {
             assertThat(r.out()).contains(o.synopsis());
-            assertThat(words).as("--" + o.spec.longName).contains(o.spec.help);
+            assertThat(words).as("--" + o.spec.longName).contains(o.spec.help());
             if (o.spec.defaultText != null) {
-                assertThat(words).as("--" + o.spec.longName).contains(o.spec.help + " [" + o.spec.defaultText + "]");
+                assertThat(words).as("--" + o.spec.longName).contains(o.spec.help() + " [" + o.spec.defaultText + "]");
             }
         }
         assertThat(r.out()).contains("  -d SEC, --delay=SEC   seconds between reports, fractions allowed [1]\n")
                 .contains("  -n NUM, --iter=NUM    number of reports (refreshes) before ending [until\n"
                         + "                        interrupted]\n")
                 .contains("--serve=[ADDR:]PORT", "--hide-swapin", "--export-pids-max=N", "\nLive view only:\n",
-                        "\nExporter (--serve, --otlp) only:\n", "text, json (JSON Lines) or csv (implies --batch) [text]")
+                        "\nExporter (--serve, --otlp) only:\n")
                 .contains("-8, --hide-graph");
+        assertThat(words).contains("text, json or csv; json is JSON Lines (implies --batch) [text]",
+                "one row per thread, process, user, cgroup, unit, container or pod [thread]",
+                "at N times it, 1 to 10 [2]", "sort by tid, prio, user, read,");
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     }
 

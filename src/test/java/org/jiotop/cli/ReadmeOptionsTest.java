@@ -24,7 +24,7 @@ class ReadmeOptionsTest {
             }
             String where = Mode.describe(o.spec.modes);
             rows.add("| " + names + " | " + (where == null ? "all" : where) + " | " + (o.spec.saved ? "yes" : "") + " | "
-                    + o.spec.description + (o.spec.defaultText == null ? "" : " [" + o.spec.defaultText + "]") + " |");
+                    + o.spec.doc() + (o.spec.defaultText == null ? "" : " [" + o.spec.defaultText + "]") + " |");
         }
         return rows;
     }

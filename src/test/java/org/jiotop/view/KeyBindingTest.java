@@ -73,6 +73,13 @@ class KeyBindingTest {
     }
 
     @Test
+    void theGroupAndSortHelpNameWhatTheModelHas() {
+        assertThat(KeyBinding.GROUP.help).isEqualTo("one row per thread, process, user, cgroup, unit, container, pod:"
+                + " the next").contains(String.join(", ", org.jiotop.model.GroupKind.words()));
+        assertThat(KeyBinding.SORT.help).endsWith("(SWAPIN and IO need delay accounting)");
+    }
+
+    @Test
     void theColumnKeysComeFromTheColumnSchema() {
         assertThat(KeyBinding.COLUMN.keyNames).isEqualTo("1-9, k-m, x-y");
         assertThat(KeyBinding.COLUMN.help).endsWith("1 ID, 2 PRIO, 3 USER, 4 READ, 5 WRITE, 6 SWAPIN, 7 IO, 8 GRAPH,"
