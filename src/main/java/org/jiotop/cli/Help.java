@@ -1,5 +1,7 @@
 package org.jiotop.cli;
 
+import org.jiotop.output.Version;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.Set;
 
 /** The text of {@code --help}, from the {@link Option} table, and of {@code --version}. */
 final class Help {
-    static final String VERSION = "jiotop 0.1.0";
+    /** What --version prints: a compile-time constant, so that printing it loads no class. */
+    static final String VERSION = "jiotop " + Version.NUMBER;
     private static final int WIDTH = 80;
     /** Where the help of each option starts. */
     private static final int INDENT = 24;

@@ -29,7 +29,7 @@ import static org.jiotop.cli.ValueKind.WHOLE;
 enum Option {
     VERSION(new OptionSpec("version")
             .help("show the version and exit")
-            .doc("print `jiotop 0.1.0` and exit")),
+            .doc("print `jiotop` and its version, then exit")),
     HELP(new OptionSpec("help", 'h')
             .help("show this help and exit")
             .doc("print the help and exit")),

@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.linux.HostName;
 import org.jiotop.linux.Visibility;
 import org.jiotop.model.Interval;
+import org.jiotop.output.Version;
 import org.jiotop.record.RecordingException;
 import org.jiotop.record.RecordingWriter;
 import org.jiotop.record.SegmentStart;
@@ -44,7 +45,7 @@ final class Recorder implements AutoCloseable {
             return null;
         }
         Long max = (Long) options.get(Option.RECORD_MAX);
-        SegmentStart start = new SegmentStart(Help.VERSION.substring("jiotop ".length()), HostName.read(), pidMax,
+        SegmentStart start = new SegmentStart(Version.NUMBER, HostName.read(), pidMax,
                 processes, System.currentTimeMillis(), System.nanoTime());
         return new Recorder(RecordingWriter.open(Path.of(file), max == null ? 0 : max, start), labels, owners,
                 idleShown, err);

@@ -27,7 +27,7 @@ final class SelfMetrics {
     SelfMetrics(PrometheusRegistry registry, int maxSeries, int maxGroups, long idleIntervals, boolean perProcess) {
         Gauge.builder().name("jiotop_build_info").help("jiotop's version and the Java runtime it runs on; always 1")
                 .labelNames("version", "java_version").register(registry)
-                .labelValues(version(), Runtime.version().toString()).set(1);
+                .labelValues(Version.NUMBER, Runtime.version().toString()).set(1);
         Gauge.builder().name("jiotop_series_limit").help("The most series this exporter serves (--export-max-series)")
                 .register(registry).set(maxSeries);
         lostExitReports = Counter.builder().name("jiotop_lost_exit_reports")
@@ -64,10 +64,5 @@ final class SelfMetrics {
     /** The series these metrics have, {@code perProcess} or not. */
     static int series(boolean perProcess) {
         return SERIES + (perProcess ? 1 : 0);
-    }
-
-    private static String version() {
-        String v = SelfMetrics.class.getPackage().getImplementationVersion();
-        return v != null ? v : "unknown";
     }
 }

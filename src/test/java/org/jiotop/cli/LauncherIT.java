@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.Capability;
+import org.jiotop.output.Version;
 import org.jiotop.testkit.Installed;
 import org.jiotop.testkit.ProcessNames;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
+    private static final String VERSION = "jiotop " + Version.NUMBER + "\n";
 
     @TempDir
     Path tmp;
@@ -58,7 +60,7 @@ class LauncherIT {
     void findsJdk25WithoutJavaHomeWhilePathJavaIsOlder() throws Exception {
         Run r = run(Map.of(), "./jiotop", "--version");
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(r.out()).isEqualTo(VERSION);
         assertThat(r.status()).isZero();
     }
 
@@ -67,7 +69,7 @@ class LauncherIT {
         Path old = Path.of("/usr/lib/jvm/java-17-openjdk-amd64");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(old));
         Run r = run(Map.of("JAVA_HOME", old.toString()), "./jiotop", "--version");
-        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(r.out()).isEqualTo(VERSION);
     }
 
     /**
@@ -92,15 +94,15 @@ class LauncherIT {
 
     @Test
     void aRememberedJdkGivesWayWhenJavaHomeNamesAnother() throws Exception {
-        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo(VERSION);
         assertThat(fakeJdkStarts()).isZero();
         Path fake = fakeJdk26(tmp);
         Run r = run(Map.of("JAVA_HOME", fake.toString()), "./jiotop", "--version");
-        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(r.out()).isEqualTo(VERSION);
         assertThat(r.err()).isEmpty();
         long starts = fakeJdkStarts();
         assertThat(starts).as("the JDK JAVA_HOME names, newer than the one remembered").isPositive();
-        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo(VERSION);
         assertThat(fakeJdkStarts()).as("without JAVA_HOME the search finds JDK 25 again").isEqualTo(starts);
     }
 
@@ -108,7 +110,7 @@ class LauncherIT {
     void aRememberedJdkThatWasRemovedIsSearchedFor() throws Exception {
         Path fake = fakeJdk26(tmp);
         Map<String, String> env = Map.of("JAVA_HOME", fake.toString());
-        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo(VERSION);
         long starts = fakeJdkStarts();
         assertThat(starts).isPositive();
         Files.delete(fake.resolve("bin/java"));
@@ -117,7 +119,7 @@ class LauncherIT {
         Files.delete(fake);
         Run r = run(env, "./jiotop", "--version");
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(r.out()).isEqualTo(VERSION);
         assertThat(r.status()).isZero();
         assertThat(fakeJdkStarts()).isEqualTo(starts);
     }
@@ -126,10 +128,10 @@ class LauncherIT {
     void aJdkInstalledAfterTheSearchIsFound() throws Exception {
         Path jdks = Files.createDirectories(tmp.resolve("jdks"));
         Map<String, String> env = Map.of("JIOTOP_JDK_DIRS", System.getProperty("java.home") + " " + jdks + "/*");
-        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo(VERSION);
         assertThat(fakeJdkStarts()).isZero();
         fakeJdk26(jdks);
-        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(run(env, "./jiotop", "--version").out()).isEqualTo(VERSION);
         assertThat(fakeJdkStarts()).as("the newer JDK put in a searched folder").isPositive();
     }
 
@@ -159,12 +161,12 @@ class LauncherIT {
         Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(t - 30_000));
 
         Run fresh = run(Map.of(), "./jiotop", "--version");
-        assertThat(fresh.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(fresh.out()).isEqualTo(VERSION);
         assertThat(tmp.resolve("builds")).doesNotExist();
 
         Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(t));
         Run stale = run(Map.of(), "./jiotop", "--version");
-        assertThat(stale.out()).as("build output stays off stdout").isEqualTo("jiotop 0.1.0\n");
+        assertThat(stale.out()).as("build output stays off stdout").isEqualTo(VERSION);
         assertThat(stale.err()).contains("building").startsWith("jiotop: rebuilding target/jiotop.jar (sources changed")
                 .containsPattern("\njiotop: built in \\d+ s\n");
         assertThat(Files.readString(tmp.resolve("builds"))).contains("package");
@@ -182,7 +184,7 @@ class LauncherIT {
         setTime(home.resolve("pom.xml"), t - 60_000);
         setTime(main, t - 60_000);
         setTime(jar, t - 30_000);
-        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(run(Map.of(), "./jiotop", "--version").out()).isEqualTo(VERSION);
         assertThat(Files.readAllLines(home.resolve("target/sources.list"))).containsExactly("src/main/", "pom.xml");
 
         // A file put in since: its folder is newer than the jar, though the list does not name it.
@@ -216,7 +218,7 @@ class LauncherIT {
         Files.writeString(mvnw, "#!/bin/sh\ncp \"$HOME/built.jar\" target/jiotop.jar\n");
         Files.setPosixFilePermissions(mvnw, PosixFilePermissions.fromString("rwxr-xr-x"));
         Run first = run(Map.of(), "./jiotop", "--version");
-        assertThat(first.out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(first.out()).isEqualTo(VERSION);
         assertThat(first.err()).matches("jiotop: building jiotop \\(first run, about 20 s[^\n]*\\.\\.\\.\n"
                 + "jiotop: built in \\d+ s\n");
     }

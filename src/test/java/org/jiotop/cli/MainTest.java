@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.Capability;
+import org.jiotop.output.Version;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -227,7 +228,7 @@ class MainTest {
 
     @Test
     void version() {
-        assertThat(run("--version").out()).isEqualTo("jiotop 0.1.0\n");
+        assertThat(run("--version").out()).isEqualTo("jiotop " + Version.NUMBER + "\n");
     }
 
     @Test
