@@ -32,6 +32,11 @@ class SourceRulesTest {
             "record", Set.of("linux", "model"),
             "http", Set.of());
     private static final Pattern NAMED = Pattern.compile("\\borg\\.jiotop\\.([a-z]+)\\.");
+    /** A constant given a number: {@code static final int MSG_TRUNC = 0x20;}. */
+    private static final Pattern NUMBER_CONSTANT = Pattern.compile(
+            "static final (?:int|long|short|byte) ([A-Z][A-Z0-9_]*) = -?(?:0x[0-9a-fA-F]+|[0-9][0-9_]*)L?;");
+    /** Each socket's own batch size, not the kernel's: the same names may differ. */
+    private static final Set<String> OWN_CHOICES = Set.of("SLOTS", "SLOT_SIZE");
 
     private static List<Path> sources() throws IOException {
         try (Stream<Path> files = Files.walk(MAIN)) {
@@ -74,5 +79,21 @@ class SourceRulesTest {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aKernelConstantIsGivenItsNumberInOneFile() throws IOException {
+        Map<String, List<Path>> declared = new java.util.TreeMap<>();
+        for (Path f : sources()) {
+            if (MAIN.relativize(f).getName(0).toString().equals("linux")) {
+                Matcher m = NUMBER_CONSTANT.matcher(Files.readString(f));
+                while (m.find()) {
+                    declared.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(f.getFileName());
+                }
+            }
+        }
+        declared.keySet().removeAll(OWN_CHOICES);
+        declared.values().removeIf(files -> files.size() == 1);
+        assertThat(declared).isEmpty();
     }
 }

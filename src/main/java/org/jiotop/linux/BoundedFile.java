@@ -12,8 +12,6 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
  * open(2) as it came. One instance per thread: its buffers are kept from one read to the next.
  */
 final class BoundedFile {
-    private static final int O_RDONLY_NONBLOCK_CLOEXEC = 0x800 | 0x80000;
-    private static final int PATH_MAX = 4096;
     private static final int CHUNK = 16 * 1024;
 
     /** One byte over the limit, so that a file longer than it is told from one that fills it. */
@@ -32,7 +30,7 @@ final class BoundedFile {
      * meaningful), or -1 when it does not exist or cannot be read.
      */
     int read(byte[] name) {
-        if (name.length >= PATH_MAX) {
+        if (name.length >= Libc.PATH_MAX) {
             return -1;
         }
         for (byte b : name) {
@@ -43,7 +41,7 @@ final class BoundedFile {
         begin();
         MemorySegment.copy(name, 0, path, JAVA_BYTE, 0, name.length);
         path.asSlice(name.length, 1).fill((byte) 0);
-        int fd = libc.open(path, O_RDONLY_NONBLOCK_CLOEXEC);
+        int fd = libc.open(path, Libc.O_NONBLOCK | Libc.O_CLOEXEC);
         if (fd < 0) {
             return -1;
         }
@@ -82,9 +80,9 @@ final class BoundedFile {
     private void begin() {
         if (libc == null) {
             libc = new Libc();
-            MemorySegment memory = Arena.ofAuto().allocate(PATH_MAX + Math.min(content.length, CHUNK));
-            path = memory.asSlice(0, PATH_MAX);
-            data = memory.asSlice(PATH_MAX);
+            MemorySegment memory = Arena.ofAuto().allocate(Libc.PATH_MAX + Math.min(content.length, CHUNK));
+            path = memory.asSlice(0, Libc.PATH_MAX);
+            data = memory.asSlice(Libc.PATH_MAX);
         }
     }
 }

@@ -44,6 +44,7 @@ public final class GenlCodec {
     private GenlCodec() {
     }
 
+    /** NLMSG_ALIGN and NLA_ALIGN: netlink pads each message and attribute to 4 bytes. */
     static int align4(int n) {
         return (n + 3) & ~3;
     }

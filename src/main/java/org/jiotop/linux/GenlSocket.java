@@ -13,12 +13,15 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 final class GenlSocket implements AutoCloseable {
     static final int AF_NETLINK = 16;
     private static final int SOCK_RAW = 3;
-    static final int SOCK_CLOEXEC = 0x80000;
+    /** The kernel defines it as O_CLOEXEC. */
+    static final int SOCK_CLOEXEC = Libc.O_CLOEXEC;
     private static final int NETLINK_GENERIC = 16;
     static final int SOL_SOCKET = 1;
     static final int SO_RCVBUF = 8;
     static final int SO_RCVBUFFORCE = 33;
     static final int MSG_DONTWAIT = 0x40;
+    /** Set in a received message's flags when the datagram was longer than the buffer. */
+    static final int MSG_TRUNC = 0x20;
     private static final short POLLIN = 1;
     private static final int NLMSG_NOOP = 1;
     private static final int SOCKADDR_NL_SIZE = KernelLayouts.SOCKADDR_NL_SIZE;

@@ -28,6 +28,11 @@ final class Libc {
     /** Read through a buffer view rather than a VarHandle, whose creation costs start-up time. */
     private static final int ERRNO_OFFSET = offsetOf(CAPTURE_LAYOUT, "errno");
 
+    /** Flags of open(2) with one value on x86_64 and aarch64; O_DIRECTORY has two ({@link Arch}). */
+    static final int O_NONBLOCK = 04000;
+    static final int O_CLOEXEC = 02000000;
+    /** The longest path open(2) takes, its NUL included. */
+    static final int PATH_MAX = 4096;
     private static final long AT_FDCWD = -100;
     private static final long RLIMIT_NOFILE = 7;
 

@@ -60,7 +60,7 @@ final class ProcEventCodec {
             if (LittleEndian.u16(b, at + KernelLayouts.NLMSGHDR_TYPE) == ProcEventLayout.NLMSG_DONE) {
                 message(b, at + GenlCodec.NLMSG_HDRLEN, at + size, sink);
             }
-            at += (size + 3) & ~3;
+            at += GenlCodec.align4(size);
         }
     }
 

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
  */
 final class ProcEventSocket implements AutoCloseable {
     private static final int SOCK_DGRAM = 2;
-    private static final int MSG_TRUNC = 0x20;
     /**
      * Events are taken up to SLOTS datagrams per recvmmsg(2). A datagram holds one event of under
      * 100 bytes (netlink and connector headers, then {@code struct proc_event}); a slot has room
@@ -136,7 +135,8 @@ final class ProcEventSocket implements AutoCloseable {
             vectorBytes.get(0, vectorCopy, 0, got * MMSGHDR_SIZE);
             slotBytes.get(0, datagrams, 0, got * SLOT_SIZE);
             for (int m = 0; m < got; m++) {
-                if ((LittleEndian.i32(vectorCopy, m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_FLAGS) & MSG_TRUNC) != 0) {
+                int flags = LittleEndian.i32(vectorCopy, m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_FLAGS);
+                if ((flags & GenlSocket.MSG_TRUNC) != 0) {
                     truncated++;
                     continue;
                 }

@@ -23,8 +23,6 @@ public final class ProcFs {
     public static final int MAX_CMDLINE = 128 * 1024;
     private static final int SMALL_FILE = 16 * 1024;
 
-    private static final int O_RDONLY_CLOEXEC = 0x80000;
-    private static final int PATH_MAX = 4096;
     private static final int DIRENTS = 32 * 1024;
 
     private final Path root;
@@ -37,7 +35,7 @@ public final class ProcFs {
     private MemorySegment path;
     private ByteBuffer pathBytes;
     /** The path being built, copied to {@code path} in one call when opened. */
-    private final byte[] pathArray = new byte[PATH_MAX];
+    private final byte[] pathArray = new byte[Libc.PATH_MAX];
     private MemorySegment data;
     private ByteBuffer dataBytes;
     private int pathLength;
@@ -110,14 +108,14 @@ public final class ProcFs {
     /** Appends "/" and {@code id} to the path being built; a negative ID makes a path that never opens. */
     private void id(int id) {
         if (id < 0) {
-            pathLength = PATH_MAX;
+            pathLength = Libc.PATH_MAX;
             return;
         }
         int digits = 1;
         for (int v = id; v >= 10; v /= 10) {
             digits++;
         }
-        if (pathLength + 1 + digits < PATH_MAX) {
+        if (pathLength + 1 + digits < Libc.PATH_MAX) {
             pathArray[pathLength] = '/';
             for (int i = digits, v = id; i > 0; i--, v /= 10) {
                 pathArray[pathLength + i] = (byte) ('0' + v % 10);
@@ -128,7 +126,7 @@ public final class ProcFs {
 
     /** Appends "/" and {@code name} (ASCII) to the path being built. */
     private void name(String name) {
-        if (pathLength + 1 + name.length() < PATH_MAX) {
+        if (pathLength + 1 + name.length() < Libc.PATH_MAX) {
             pathArray[pathLength] = '/';
             for (int i = 0; i < name.length(); i++) {
                 pathArray[pathLength + 1 + i] = (byte) name.charAt(i);
@@ -142,23 +140,23 @@ public final class ProcFs {
         if (libc == null) {
             libc = new Libc();
             Arena arena = Arena.ofAuto();
-            path = arena.allocate(PATH_MAX);
+            path = arena.allocate(Libc.PATH_MAX);
             pathBytes = path.asByteBuffer();
             data = arena.allocate(Math.max(SMALL_FILE, DIRENTS), 8);
             dataBytes = data.asByteBuffer().order(ByteOrder.nativeOrder());
         }
-        pathLength = Math.min(rootBytes.length, PATH_MAX);
+        pathLength = Math.min(rootBytes.length, Libc.PATH_MAX);
         System.arraycopy(rootBytes, 0, pathArray, 0, pathLength);
     }
 
     /** Opens the path built so far; the descriptor, or -1. */
     private int open(int flags) {
-        if (pathLength >= PATH_MAX) {
+        if (pathLength >= Libc.PATH_MAX) {
             return -1;
         }
         pathArray[pathLength] = 0;
         pathBytes.put(0, pathArray, 0, pathLength + 1);
-        return libc.open(path, O_RDONLY_CLOEXEC | flags);
+        return libc.open(path, Libc.O_CLOEXEC | flags);
     }
 
     /** The raw NUL-separated command line of {@code pid} (empty for kernel threads), or null. */

@@ -19,7 +19,6 @@ public final class TaskstatsSocket implements AutoCloseable {
     private static final int SLOT_SIZE = 4096;
     private static final int MMSGHDR_SIZE = KernelLayouts.MMSGHDR_SIZE;
     private static final int IOVEC_SIZE = KernelLayouts.IOVEC_SIZE;
-    private static final int MSG_TRUNC = 0x20;
 
     public static final int DEFAULT_BATCH = 256;
     public static final int DEFAULT_RECEIVE_BUFFER = 1 << 20;
@@ -216,7 +215,7 @@ public final class TaskstatsSocket implements AutoCloseable {
                 headerBytes.get(0, headerCopy, 0, got * MMSGHDR_SIZE);
                 for (int m = 0; m < got; m++) {
                     int flags = LittleEndian.i32(headerCopy, m * MMSGHDR_SIZE + KernelLayouts.MMSGHDR_FLAGS);
-                    if ((flags & MSG_TRUNC) != 0) {
+                    if ((flags & GenlSocket.MSG_TRUNC) != 0) {
                         oneAtATime = true;
                         outcome = outcome == Received.OVERFLOWED ? outcome : Received.TRUNCATED;
                     } else {

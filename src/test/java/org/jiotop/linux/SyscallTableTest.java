@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The system-call table and the flags that differ by architecture, against the kernel's own headers. */
+/** The system-call table and the open(2) flags, against the kernel's own headers. */
 class SyscallTableTest {
     private static final Pattern DEFINE = Pattern.compile("^#define\\s+(\\w+)\\s+(\\w+)", Pattern.MULTILINE);
 
@@ -90,6 +90,25 @@ class SyscallTableTest {
             checked++;
         }
         assumeTrue(checked > 0, "no architecture's asm/fcntl.h is installed");
+    }
+
+    @Test
+    void openFlagsAndPathMaxAreTheKernels() throws IOException {
+        Path generic = installed("/usr/include/asm-generic/fcntl.h");
+        Path limits = installed("/usr/include/linux/limits.h");
+        assumeTrue(generic != null && limits != null, "asm-generic/fcntl.h and linux/limits.h");
+        Map<String, Long> flags = defines(generic);
+        assertThat((long) Libc.O_NONBLOCK).isEqualTo(flags.get("O_NONBLOCK"));
+        assertThat((long) Libc.O_CLOEXEC).isEqualTo(flags.get("O_CLOEXEC"));
+        assertThat((long) Libc.PATH_MAX).isEqualTo(defines(limits).get("PATH_MAX"));
+        // Libc's flags are the same on both: no architecture's header redefines them.
+        for (String own : List.of("/usr/include/x86_64-linux-gnu/asm/fcntl.h", "/usr/include/asm/fcntl.h",
+                "/usr/include/aarch64-linux-gnu/asm/fcntl.h")) {
+            Path header = installed(own);
+            if (header != null) {
+                assertThat(defines(header)).as(own).doesNotContainKeys("O_NONBLOCK", "O_CLOEXEC");
+            }
+        }
     }
 
     @Test
