@@ -11,11 +11,11 @@ import java.util.Set;
  * implying it, else the live view (which falls back to batch text where it cannot be drawn).
  */
 enum Mode {
-    LIVE("live view", "the live view"),
-    TEXT("batch text", "batch output (-b)"),
-    JSON("JSON", "--format=json"),
-    CSV("CSV", "--format=csv"),
-    EXPORTER("exporter (--serve, --otlp)", "the exporter (--serve, --otlp)");
+    LIVE("live view", "the live view", null),
+    TEXT("batch text", "batch output (-b)", "text"),
+    JSON("JSON", null, "json"),
+    CSV("CSV", null, "csv"),
+    EXPORTER("exporter (--serve, --otlp)", "the exporter (--serve, --otlp)", null);
 
     static final Set<Mode> ALL = EnumSet.allOf(Mode.class);
     static final Set<Mode> BATCH = EnumSet.of(TEXT, JSON, CSV);
@@ -25,10 +25,35 @@ enum Mode {
     private final String name;
     /** How an error names a run of this mode: "option -c does not apply to batch output (-b)". */
     final String run;
+    /** Its word in {@code --format}; null for the modes that are no batch format. */
+    final String format;
 
-    Mode(String name, String run) {
+    Mode(String name, String run, String format) {
         this.name = name;
-        this.run = run;
+        // A format other than iotop's text is asked for by its word alone.
+        this.run = run != null ? run : "--format=".concat(format);
+        this.format = format;
+    }
+
+    /** The words {@code --format} takes, its default (iotop's text) first. */
+    static List<String> formats() {
+        List<String> words = new ArrayList<>();
+        for (Mode m : values()) {
+            if (m.format != null) {
+                words.add(m.format);
+            }
+        }
+        return words;
+    }
+
+    /** The batch format {@code word} names, one of {@link #formats()}. */
+    static Mode ofFormat(String word) {
+        for (Mode m : values()) {
+            if (word.equals(m.format)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException(word);
     }
 
     /**

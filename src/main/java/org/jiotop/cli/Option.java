@@ -3,7 +3,6 @@ package org.jiotop.cli;
 import org.jiotop.model.GroupKind;
 import org.jiotop.output.Column;
 
-import java.util.List;
 import java.util.Set;
 
 import static org.jiotop.cli.ValueKind.ADDRESS;
@@ -111,8 +110,8 @@ enum Option {
             .help("read /proc only, as without root, even where taskstats is permitted")
             .doc("read the counters from /proc only, as jiotop does when taskstats is not permitted (see"
                     + " Without root), even as root: to compare the two sources")),
-    FORMAT(new OptionSpec("format").value("FORMAT", CHOICE).choices(List.of("text", "json", "csv"))
-            .byDefault("text").in(Mode.BATCH)
+    FORMAT(new OptionSpec("format").value("FORMAT", CHOICE).choices(Mode.formats())
+            .byDefault(Mode.TEXT.format).in(Mode.BATCH)
             .help("{choices}; json is JSON Lines (implies --batch)")
             .doc("{choices}: `text` is iotop's, `json` is JSON Lines; implies `-b`")),
     DEVICES(new OptionSpec("devices").saved().in(Mode.REPORTS).excludes("replay")

@@ -130,7 +130,7 @@ final class OptionParser {
                         + " which prints the recorded intervals as fast as it reads them");
             }
             if (o.spec.taskRows && mode == Mode.CSV && settings.has(Option.DEVICES)) {
-                throw new UsageException("option " + g.shown() + " does not apply to --format=csv --devices,"
+                throw new UsageException("option " + g.shown() + " does not apply to " + mode.run + " --devices,"
                         + " whose rows are the devices");
             }
             Given other = o.spec.excludes == null ? null : seen.get(byLongName(o.spec.excludes));

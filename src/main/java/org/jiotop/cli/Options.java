@@ -94,12 +94,12 @@ final class Options {
         if (given.contains(Option.SERVE) || given.contains(Option.OTLP)) {
             return Mode.EXPORTER;
         }
-        return switch ((String) values.get(Option.FORMAT)) {
-            case "json" -> Mode.JSON;
-            case "csv" -> Mode.CSV;
-            default -> given.contains(Option.BATCH) || given.contains(Option.TIME) || given.contains(Option.QUIET)
-                    || given.contains(Option.FORMAT) ? Mode.TEXT : Mode.LIVE;
-        };
+        Mode format = Mode.ofFormat((String) values.get(Option.FORMAT));
+        if (format != Mode.TEXT) {
+            return format;
+        }
+        return given.contains(Option.BATCH) || given.contains(Option.TIME) || given.contains(Option.QUIET)
+                || given.contains(Option.FORMAT) ? Mode.TEXT : Mode.LIVE;
     }
 
     /** What a row stands for: {@code -P} is {@code --group=process}. */

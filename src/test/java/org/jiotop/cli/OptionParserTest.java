@@ -90,6 +90,12 @@ class OptionParserTest {
         assertThat(parse("--format=json").mode()).isEqualTo(Mode.JSON);
         assertThat(parse("--format", "csv").mode()).isEqualTo(Mode.CSV);
         assertThat(parse("--format=text").mode()).isEqualTo(Mode.TEXT);
+        assertThat(Option.FORMAT.spec.choices).containsExactly("text", "json", "csv");
+        java.util.Set<Mode> formats = java.util.EnumSet.noneOf(Mode.class);
+        for (String word : Option.FORMAT.spec.choices) {
+            formats.add(parse("--format=" + word).mode());
+        }
+        assertThat(formats).as("each batch output has a word of its own").isEqualTo(Mode.BATCH);
         assertThat(parse("-b").mode()).isEqualTo(Mode.TEXT);
         assertThat(parse("--serve", "9123").mode()).isEqualTo(Mode.EXPORTER);
         assertThat(parse("--otlp=http://c:4318/v1/metrics").mode()).isEqualTo(Mode.EXPORTER);
