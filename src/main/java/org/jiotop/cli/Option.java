@@ -1,7 +1,9 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.ExitListener;
 import org.jiotop.model.GroupKind;
 import org.jiotop.output.Column;
+import org.jiotop.output.MetricsExport;
 
 import java.util.Set;
 
@@ -103,7 +105,8 @@ enum Option {
                     + " with `-a`, exited tasks that did I/O stay for good so the accumulated figures add up."
                     + " At most 10,000 are listed one by one: beyond, the oldest with I/O are summed into one"
                     + " row per user, ID 0, `(N earlier exited tasks)`")),
-    EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20).byDefault("8192").excludes("replay")
+    EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20)
+            .byDefault(Integer.toString(ExitListener.DEFAULT_RECEIVE_BUFFER >> 10)).excludes("replay")
             .help("socket buffer for the kernel's exit reports, {range} KiB")
             .doc("socket receive buffer for the kernel's exit reports, {range} KiB")),
     PROCFS(new OptionSpec("procfs").excludes("replay")
@@ -175,13 +178,14 @@ enum Option {
             .in(Set.of(Mode.EXPORTER)).requires("export-pids")
             .help("with --export-pids: at most N processes, {range}")
             .doc("with `--export-pids`: at most N processes have series, {range}")),
-    EXPORT_MAX_SERIES(new OptionSpec("export-max-series").value("N", WHOLE).range(1, 1_000_000).byDefault("5000")
+    EXPORT_MAX_SERIES(new OptionSpec("export-max-series").value("N", WHOLE).range(1, 1_000_000)
+            .byDefault(Integer.toString(MetricsExport.DEFAULT_MAX_SERIES))
             .in(Set.of(Mode.EXPORTER))
             .help("at most N series in all; later groups go to \"other\"")
             .doc("at most N series in all, the exporter's own included; the I/O of groups past the cap goes to"
                     + " `other` (see above)")),
     EXPORT_BY(new OptionSpec("export-by").value("LABELS", CHOICES).choices(ExportLabel.words())
-            .byDefault("command,user").in(Set.of(Mode.EXPORTER))
+            .byDefault(MetricsExport.DEFAULT_BY).in(Set.of(Mode.EXPORTER))
             .help("what a series is per: any of {choices}")
             .doc("what a series is per: any of {choices}, comma-separated (see above)")),
     OTLP(new OptionSpec("otlp").value("URL", URL).in(Set.of(Mode.EXPORTER))

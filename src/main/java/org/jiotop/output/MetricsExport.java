@@ -26,7 +26,9 @@ public final class MetricsExport {
     public static final int DEFAULT_MAX_SERIES = 5000;
     /** How long a group keeps its series without doing I/O. */
     public static final int IDLE_EXPIRY_SECONDS = 3600;
-    public static final List<String> DEFAULT_LABELS = List.of("command", "user");
+    /** What a series is per unless told, as {@code --export-by} takes it (a constant: the option table reads it). */
+    public static final String DEFAULT_BY = "command,user";
+    public static final List<String> DEFAULT_LABELS = List.of(DEFAULT_BY.split(","));
 
     /**
      * What is exported: the label names of the grouped series, the cap on all series, per-process
