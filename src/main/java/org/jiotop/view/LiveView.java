@@ -172,7 +172,9 @@ public final class LiveView implements AutoCloseable {
     }
 
     private void giveScreenBack() {
-        terminal.puts(Capability.cursor_visible);
+        // cursor_normal, not cursor_visible: the latter is "very visible" and, in screen's and
+        // tmux's terminfo, only a blink setting that leaves the cursor hidden.
+        terminal.puts(Capability.cursor_normal);
         terminal.puts(Capability.keypad_local);
         terminal.puts(Capability.exit_ca_mode);
         terminal.flush();

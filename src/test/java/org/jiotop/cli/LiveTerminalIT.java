@@ -94,6 +94,31 @@ class LiveTerminalIT {
         }
     }
 
+    @Test
+    void onScreenAndTmuxTerminalsTheCursorShowsAgainAfterCtrlZAndQ() throws Exception {
+        for (String type : new String[]{"screen", "tmux-256color"}) {
+            try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {
+                tmux.await(s -> s.contains("ready$"), WAIT);
+                tmux.keys("clear; TERM=" + type + " " + jiotop("-d 0.5 -p 1"), "Enter");
+                assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).as(type).isTrue();
+                assertThat(tmux.state("#{cursor_flag}")).as(type + " drawing").isEqualTo("0");
+
+                tmux.keys("C-z");
+                assertThat(tmux.await(s -> s.contains("Stopped"), WAIT)).as(type).contains("Stopped");
+                assertThat(tmux.state("#{cursor_flag}")).as(type + " stopped").isEqualTo("1");
+
+                // A job stopped ends the command line it was on: what follows it is typed with fg.
+                tmux.keys("clear; fg; echo status=$?", "Enter");
+                assertThat(live(tmux.await(s -> live(s) && !s.contains("Stopped"), WAIT))).as(type).isTrue();
+                assertThat(tmux.state("#{cursor_flag}")).as(type + " continued").isEqualTo("0");
+                tmux.keys("q");
+                assertThat(tmux.await(s -> s.contains("status="), WAIT)).as(type).contains("status=0");
+                assertThat(tmux.state("#{cursor_flag} #{alternate_on} #{keypad_flag}")).as(type + " ended")
+                        .isEqualTo("1 0 0");
+            }
+        }
+    }
+
     private static long pid(String marker) throws Exception {
         Process p = new ProcessBuilder("pgrep", "-f", "^jiotop @/proc/self/fd/3 -d 0.5 -p 1 " + marker).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -44,6 +44,11 @@ public final class Tmux implements AutoCloseable {
         run("pipe-pane", "-o", "-t", "t", "cat >> '" + file + "'");
     }
 
+    /** What tmux knows of the window's state, as {@code display-message} formats it: "#{cursor_flag}". */
+    public String state(String format) throws IOException, InterruptedException {
+        return run("display-message", "-p", "-t", "t", format).strip();
+    }
+
     public String screen() throws IOException, InterruptedException {
         return run("capture-pane", "-p", "-t", "t");
     }

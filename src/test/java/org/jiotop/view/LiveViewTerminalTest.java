@@ -52,6 +52,31 @@ class LiveViewTerminalTest {
     }
 
     @Test
+    void onScreenAndTmuxLeavingAndCtrlZShowTheCursorAgain() throws Exception {
+        // Their terminfo's cursor_visible is only a blink setting: the cursor shows again only by
+        // cursor_normal.
+        for (String type : List.of("screen", "screen-256color")) {
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            List<String> whileStopped = new ArrayList<>();
+            PipedInputStream noKeys = new PipedInputStream(new PipedOutputStream());
+            try (var terminal = new ExternalTerminal("test", type, noKeys, screen, StandardCharsets.UTF_8)) {
+                terminal.setSize(new Size(60, 6));
+                Runnable stop = () -> whileStopped.add(screen.toString(StandardCharsets.UTF_8));
+                try (LiveView view = LiveView.open(terminal, stop)) {
+                    view.show(List.of(new AttributedString("row")));
+                    terminal.raise(Terminal.Signal.TSTP);
+                    view.show(List.of(new AttributedString("row after")));
+                }
+            }
+            String out = screen.toString(StandardCharsets.UTF_8);
+            assertThat(whileStopped).hasSize(1);
+            assertThat(whileStopped.get(0).substring(whileStopped.get(0).lastIndexOf("\u001b[?25l")))
+                    .as(type).contains("\u001b[?25h");
+            assertThat(out.substring(out.lastIndexOf("\u001b[?25l"))).as(type).contains("\u001b[?25h");
+        }
+    }
+
+    @Test
     void ctrlZGivesTheTerminalBackStopsAndRedrawsEverythingWhenContinued() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         PipedOutputStream typing = new PipedOutputStream();
