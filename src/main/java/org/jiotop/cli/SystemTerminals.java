@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.InfoCmp;
+import org.jline.utils.ShutdownHooks;
 
 import java.io.IOException;
 
@@ -31,6 +32,10 @@ final class SystemTerminals implements Terminals {
     @Override
     public Terminal open() throws IOException {
         System.setProperty("org.jline.terminal.graphemeCluster", "false");
+        // JLine's own shutdown hook closes the terminal, and shutdown hooks run at once: on SIGTERM
+        // it could close it while the live view's hook was still putting the screen back, which
+        // then failed and left the alternate screen. The live view's hook alone restores it.
+        System.setProperty(ShutdownHooks.PROP_DISABLE_SHUTDOWN_HOOK, "true");
         return TerminalBuilder.builder().system(true).provider("ffm").nativeSignals(true).type(type().name()).build();
     }
 

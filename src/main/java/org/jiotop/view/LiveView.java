@@ -4,11 +4,13 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
+import org.jline.utils.Curses;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,13 @@ public final class LiveView implements AutoCloseable {
 
     private final Terminal terminal;
     private final Attributes saved;
+    /**
+     * What gives the screen back, and the stream it goes to: both taken at the start, since a
+     * terminal closed by someone else (JLine's own shutdown hook) refuses its writer and its
+     * capabilities, while the stream beneath still reaches the screen.
+     */
+    private final byte[] giveBack;
+    private final OutputStream output;
     private final Display display;
     private final NonBlockingReader reader;
     private final Runnable stopProcess;
@@ -43,18 +52,41 @@ public final class LiveView implements AutoCloseable {
     private LiveView(Terminal terminal, Runnable stopProcess) {
         this.terminal = terminal;
         this.stopProcess = stopProcess;
-        this.saved = terminal.enterRawMode();
-        this.reader = terminal.reader();
-        takeScreen();
-        this.display = new Display(terminal, true);
-        display.clear();
-        display.resize(height(), width());
+        // cursor_normal, not cursor_visible: the latter is "very visible" and, in screen's and
+        // tmux's terminfo, only a blink setting that leaves the cursor hidden.
+        this.giveBack = sequence(terminal, Capability.cursor_normal, Capability.keypad_local, Capability.exit_ca_mode);
+        this.output = terminal.output();
+        this.saved = new Attributes(terminal.getAttributes());
+        // The hook is there before the terminal is changed, and waits for the change to be made:
+        // a signal meanwhile still ends with the terminal as it was.
+        this.restoreOnSignal = new Thread(this::restore, "jiotop-restore-terminal");
+        drawing.lock();
+        try {
+            Runtime.getRuntime().addShutdownHook(restoreOnSignal);
+            terminal.enterRawMode();
+            this.reader = terminal.reader();
+            takeScreen();
+            this.display = new Display(terminal, true);
+            display.clear();
+            display.resize(height(), width());
+        } finally {
+            drawing.unlock();
+        }
         terminal.handle(Terminal.Signal.WINCH, s -> resized = true);
         // In raw mode Ctrl-Z is a byte, not a signal; JLine reads it and raises TSTP here, as it
         // does for a SIGTSTP sent from outside.
         terminal.handle(Terminal.Signal.TSTP, onSuspend);
-        this.restoreOnSignal = new Thread(this::restore, "jiotop-restore-terminal");
-        Runtime.getRuntime().addShutdownHook(restoreOnSignal);
+    }
+
+    private static byte[] sequence(Terminal terminal, Capability... capabilities) {
+        StringBuilder out = new StringBuilder();
+        for (Capability capability : capabilities) {
+            String template = terminal.getStringCapability(capability);
+            if (template != null) {
+                Curses.tputs(out, template);
+            }
+        }
+        return out.toString().getBytes(terminal.encoding());
     }
 
     /**
@@ -78,6 +110,10 @@ public final class LiveView implements AutoCloseable {
     public void show(List<AttributedString> lines) {
         drawing.lock();
         try {
+            if (closed.get()) {
+                // The screen is given back (a signal's shutdown hook): a frame now would land on the shell's.
+                return;
+            }
             lastFrame = lines;
             draw();
         } finally {
@@ -171,13 +207,14 @@ public final class LiveView implements AutoCloseable {
         terminal.flush();
     }
 
+    /** Frames are flushed as drawn, so nothing of one is left to come after this. */
     private void giveScreenBack() {
-        // cursor_normal, not cursor_visible: the latter is "very visible" and, in screen's and
-        // tmux's terminfo, only a blink setting that leaves the cursor hidden.
-        terminal.puts(Capability.cursor_normal);
-        terminal.puts(Capability.keypad_local);
-        terminal.puts(Capability.exit_ca_mode);
-        terminal.flush();
+        try {
+            output.write(giveBack);
+            output.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void restore() {
@@ -196,7 +233,7 @@ public final class LiveView implements AutoCloseable {
             giveScreenBack();
             terminal.setAttributes(saved);
         } catch (RuntimeException e) {
-            // the terminal may be gone already (SIGHUP); nothing left to restore
+            // the terminal may be gone already (SIGHUP), or closed (its modes put back by its close)
         } finally {
             if (locked) {
                 drawing.unlock();

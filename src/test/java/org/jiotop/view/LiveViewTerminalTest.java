@@ -112,6 +112,25 @@ class LiveViewTerminalTest {
     }
 
     @Test
+    void aTerminalClosedUnderTheViewStillGetsTheScreenBack() throws Exception {
+        // As JLine's own shutdown hook would, at once with the view's on SIGTERM.
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedInputStream noKeys = new PipedInputStream(new PipedOutputStream());
+        ExternalTerminal terminal = new ExternalTerminal("test", "xterm", noKeys, screen, StandardCharsets.UTF_8);
+        terminal.setSize(new Size(60, 6));
+        LiveView view = LiveView.open(terminal, NO_STOP);
+        view.show(List.of(new AttributedString("row")));
+        terminal.close();
+        int closedAt = screen.size();
+        view.close();
+        String after = screen.toString(StandardCharsets.UTF_8).substring(closedAt);
+        assertThat(after).startsWith("\u001b[?12l\u001b[?25h\u001b[?1l\u001b>\u001b[?1049l");
+        // A frame from the key loop, still running while the shutdown hooks do, is not drawn.
+        view.show(List.of(new AttributedString("a frame after")));
+        assertThat(screen.toString(StandardCharsets.UTF_8).substring(closedAt)).isEqualTo(after);
+    }
+
+    @Test
     void endOfInputMeansTheTerminalIsGone() throws Exception {
         try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
