@@ -29,7 +29,7 @@ public final class KeyHandler {
         }
         return switch (s.dialog) {
             case Dialog.Help h -> {
-                s.dialog = help(h, k, pageRows + 1);
+                s.dialog = help(h, k, pageRows + 1, s.width);
                 yield Command.REDRAW;
             }
             case Dialog.Prompt p -> prompt(s, p, k, now);
@@ -39,11 +39,12 @@ public final class KeyHandler {
     }
 
     /**
-     * The help screen after key {@code k}, {@code lines} lines high: scrolled by the arrows,
-     * PgUp/PgDn, space, Home and End when it does not fit; closed (null) by any other key.
+     * The help screen after key {@code k}, {@code lines} lines high and {@code width} columns wide:
+     * scrolled by the arrows, PgUp/PgDn, space, Home and End when it does not fit; closed (null) by
+     * any other key.
      */
-    private static Dialog help(Dialog.Help h, Key k, int lines) {
-        int last = HelpScreen.topMax(lines);
+    private static Dialog help(Dialog.Help h, Key k, int lines, int width) {
+        int last = HelpScreen.topMax(lines, width);
         if (last == 0) {
             return null;
         }

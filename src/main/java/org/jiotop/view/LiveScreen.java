@@ -37,9 +37,10 @@ public final class LiveScreen {
 
     /**
      * The lines to show, how many rows fit on one page, and the scroll position it drew them from
-     * (the state's, kept within the rows; unchanged while no rows are drawn), for the caller to keep.
+     * (the state's, kept within the rows; unchanged while no rows are drawn), for the caller to keep;
+     * and the width it was drawn at.
      */
-    public record Frame(List<AttributedString> lines, int pageRows, int scroll) {
+    public record Frame(List<AttributedString> lines, int pageRows, int scroll, int width) {
     }
 
     /** The size of the screen, and the digits of kernel.pid_max (the least width of the ID column). */
@@ -120,7 +121,7 @@ public final class LiveScreen {
         int pageRows = Math.max(0, g.height() - top.size() - bottom.size() - 1);
         List<AttributedString> lines = new ArrayList<>(top);
         if (s.dialog instanceof Dialog.Help h) {
-            lines.addAll(HelpScreen.lines(pageRows + 1, h.top()));
+            lines.addAll(HelpScreen.lines(pageRows + 1, h.top(), g.width()));
         } else {
             List<AttributedString> rows = rows(report, pageRows);
             lines.add(title(report == null ? s.kind : report.kind()));
@@ -134,7 +135,7 @@ public final class LiveScreen {
         for (AttributedString line : lines.subList(0, Math.min(lines.size(), g.height()))) {
             cut.add(fit(line, g.width()));
         }
-        return new Frame(cut, pageRows, scroll);
+        return new Frame(cut, pageRows, scroll, g.width());
     }
 
     /**

@@ -33,6 +33,8 @@ public final class LiveState {
     boolean ascii;
     boolean keyHelp = true;
     int scroll;
+    /** The width of the last frame: the help screen's lines wrap to it, and its scrolling goes by them. */
+    int width = 80;
     Dialog dialog;
     Pattern search;
     Integer filterUid;
@@ -113,9 +115,10 @@ public final class LiveState {
         return scroll;
     }
 
-    /** Keeps what a frame drew: its scroll position, within the rows there were. */
+    /** Keeps what a frame drew: its scroll position, within the rows there were, and its width. */
     public void drawn(LiveScreen.Frame frame) {
         scroll = frame.scroll();
+        width = frame.width();
     }
 
     /** Whether the kernel collects delay figures now: without them, SWAPIN and IO can't be shown or sorted by. */

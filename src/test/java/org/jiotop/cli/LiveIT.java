@@ -256,6 +256,28 @@ class LiveIT {
     }
 
     @Test
+    void theHelpScreenWrapsItsLinesToAnEightyColumnTerminalAndScrollsToTheEnd() throws Exception {
+        try (Tmux tmux = new Tmux(80, 30, jiotop("-d 0.5 -p 1"))) {
+            tmux.await(s -> s.contains("Total DISK READ") && !s.contains("measuring"), WAIT);
+            tmux.keys("h");
+            String first = tmux.await(s -> s.contains("Keys (any key closes this help)"), WAIT);
+            // What every column key does, the line about them going on under its start.
+            assertThat(first).contains("hide or show a column: 1 ID, 2 PRIO, 3 USER, 4 READ,")
+                    .containsPattern("(?m)^ {20}5 WRITE, 6 SWAPIN, 7 IO, 8 GRAPH, 9 COMMAND, k CGROUP,$")
+                    .containsPattern("(?m)^ {20}l READ_CHARS, m WRITE_CHARS, x READ_SYSCALLS,$")
+                    .containsPattern("(?m)^ {20}y WRITE_SYSCALLS$")
+                    .containsPattern("lines 1-\\d+ of \\d+: up/down");
+            tmux.keys("End");
+            String end = tmux.await(s -> s.contains("Figures change only once per interval"), WAIT);
+            Matcher where = Pattern.compile("lines \\d+-(\\d+) of (\\d+):").matcher(end);
+            assertThat(where.find()).as(end).isTrue();
+            assertThat(where.group(1)).as(end).isEqualTo(where.group(2));
+            assertThat(end).contains("this help").doesNotContain("Keys (any key closes this help)");
+            tmux.keys("q");
+        }
+    }
+
+    @Test
     void resizingTheTerminalRedrawsToTheNewSize() throws Exception {
         try (Tmux tmux = new Tmux(120, 30, jiotop("-d 0.5"))) {
             tmux.await(s -> s.contains("Total DISK READ") && !s.contains("measuring"), WAIT);

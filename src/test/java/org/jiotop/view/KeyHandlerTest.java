@@ -121,7 +121,7 @@ class KeyHandlerTest {
     @Test
     void aHelpScreenTooLongForTheTerminalScrollsThenCloses() {
         int lines = 8; // rows of 7 and the title line
-        int size = HelpScreen.text().size();
+        int size = HelpScreen.text(s.width).size();
         int last = size - (lines - 1);
         KeyHandler.handle(s, Key.ch('h'), lines - 1, 0);
         KeyHandler.handle(s, Key.of(Key.Kind.UP), lines - 1, 0);

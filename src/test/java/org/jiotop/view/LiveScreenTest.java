@@ -192,7 +192,7 @@ class LiveScreenTest {
         LiveState s = new LiveState();
         KeyHandler.handle(s, Key.ch('?'), 10, 0);
         LiveScreen.Frame f = render(s, 110, 14, report(true), true);
-        List<String> help = HelpScreen.text();
+        List<String> help = HelpScreen.text(110);
         List<String> lines = f.lines().stream().map(AttributedString::toString).toList();
         assertThat(lines).hasSize(14);
         int first = lines.indexOf(help.getFirst());
