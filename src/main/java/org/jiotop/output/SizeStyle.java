@@ -11,4 +11,9 @@ public record SizeStyle(boolean kilobytes, int base, int threshold) {
     public String format(double bytes, boolean perSecond) {
         return Units.size(bytes, kilobytes, perSecond, base, threshold);
     }
+
+    /** As {@link #format} in a whole number of the same unit ({@code 1024 B/s}): for narrow places. */
+    public String whole(double bytes, boolean perSecond) {
+        return Units.wholeSize(bytes, kilobytes, perSecond, base, threshold);
+    }
 }

@@ -22,12 +22,22 @@ public final class Units {
      * {@code threshold} times it.
      */
     public static String size(double bytes, boolean kilobytes, boolean perSecond, int base, int threshold) {
+        return size(bytes, kilobytes, perSecond, base, threshold, false);
+    }
+
+    /** As {@link #size(double, boolean, boolean, int, int)} rounded to a whole number: for narrow places. */
+    public static String wholeSize(double bytes, boolean kilobytes, boolean perSecond, int base, int threshold) {
+        return size(bytes, kilobytes, perSecond, base, threshold, true);
+    }
+
+    private static String size(double bytes, boolean kilobytes, boolean perSecond, int base, int threshold,
+                               boolean whole) {
         String suffix = perSecond ? "/s" : "";
         if (Double.isNaN(bytes)) {
             return "?";
         }
         if (kilobytes) {
-            return fixed2(bytes / base) + " K" + suffix;
+            return number(bytes / base, whole) + " K" + suffix;
         }
         int unit = 0;
         double v = Math.max(0, bytes);
@@ -35,7 +45,11 @@ public final class Units {
             v /= base;
             unit++;
         }
-        return fixed2(v) + " " + LETTERS[unit] + suffix;
+        return number(v, whole) + " " + LETTERS[unit] + suffix;
+    }
+
+    private static String number(double v, boolean whole) {
+        return whole ? Long.toString(Math.round(v)) : fixed2(v);
     }
 
     /** A percentage as {@code 12.34 %}, capped at 99.99 as iotop does so the column keeps its width. */

@@ -28,6 +28,7 @@ final class Graphs {
     private final int width;
     private final double scale;
     private final String scaleText;
+    private final String wholeScaleText;
 
     private Graphs(LiveState s, GroupKind kind, List<Row> shown, int width, SizeStyle sizes) {
         this.history = s.history;
@@ -41,6 +42,7 @@ final class Graphs {
         }
         this.scale = Sparkline.scale(max);
         this.scaleText = sizes.format(scale, true);
+        this.wholeScaleText = sizes.whole(scale, true);
     }
 
     /** The graphs of the rows {@code shown}, {@code width} intervals wide. */
@@ -58,10 +60,18 @@ final class Graphs {
         return w >= MIN_WIDTH ? w : 0;
     }
 
-    /** The column's title: its source and scale, as much as fits. */
+    /**
+     * The column's title: its source and scale, in the longest form that fits; the source alone
+     * when no form of the scale does, since a scale cut short (1024.00 B/) would misstate it.
+     */
     String title() {
-        String full = "GRAPH[" + source.label + "] " + scaleText;
-        return DisplayWidth.of(full) <= width ? full : DisplayWidth.head(source.label + " " + scaleText, width);
+        for (String title : List.of("GRAPH[" + source.label + "] " + scaleText, source.label + " " + scaleText,
+                source.label + " " + wholeScaleText)) {
+            if (DisplayWidth.of(title) <= width) {
+                return title;
+            }
+        }
+        return source.label;
     }
 
     String cell(Row r) {

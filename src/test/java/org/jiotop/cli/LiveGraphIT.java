@@ -31,6 +31,27 @@ class LiveGraphIT {
     }
 
     @Test
+    void theGraphsScaleIsWholeOrLeftOutOnNarrowTerminals() throws Exception {
+        Pattern scale = Pattern.compile("\\d+(\\.\\d\\d)? [BKMGTPE]/s");
+        try (Tmux tmux = new Tmux(100, 20, REPO.resolve("jiotop") + " -d 0.2 -p 1")) {
+            tmux.await(s -> s.contains("R+W") && !s.contains("measuring"), WAIT);
+            int whole = 0;
+            // Two columns at a time across the widths where the full title no longer fits.
+            for (int width = 100; width >= 70; width -= 2) {
+                tmux.resize(width, 20);
+                Thread.sleep(500);
+                String title = tmux.screen().lines().filter(l -> l.contains(" USER ")).findFirst().orElseThrow();
+                // The scale is the title line's only figure: a digit outside a whole one is a cut.
+                assertThat(scale.matcher(title).replaceAll("")).as("%d columns: %s", width, title)
+                        .doesNotContainPattern("\\d");
+                whole += title.matches(".* R\\+W \\d+ [BKMGTPE]/s .*") ? 1 : 0;
+            }
+            assertThat(whole).as("widths with the scale in whole numbers").isPositive();
+            tmux.keys("q");
+        }
+    }
+
+    @Test
     void aWriterThatStartsStopsAndStartsAgainShowsThatShapeInItsRow() throws Exception {
         Path file = Files.createDirectories(REPO.resolve("target/e2e-scratch")).resolve("graph-writer");
         try (Child writer = Child.java(PausingWriter.class, file.toString(), Long.toString(8L << 20))) {

@@ -62,4 +62,13 @@ class UnitsTest {
         assertThat(Units.size(91_226_112, false, false)).isEqualTo("87.00 M");
         assertThat(Units.size(Double.NaN, false, true)).isEqualTo("?");
     }
+
+    @org.junit.jupiter.api.Test
+    void wholeSizesKeepTheUnitAndRound() {
+        assertThat(Units.wholeSize(1024, false, true, 1024, 2)).isEqualTo("1024 B/s");
+        assertThat(Units.wholeSize(2047.5 * 1024, false, true, 1024, 2)).isEqualTo("2048 K/s");
+        assertThat(Units.wholeSize(3.4 * 1024 * 1024, false, true, 1024, 2)).isEqualTo("3 M/s");
+        assertThat(Units.wholeSize(1536, true, true, 1024, 2)).isEqualTo("2 K/s");
+        assertThat(Units.wholeSize(Double.NaN, false, true, 1024, 2)).isEqualTo("?");
+    }
 }

@@ -365,6 +365,36 @@ class LiveScreenTest {
     }
 
     @Test
+    void theGraphsTitleShowsItsScaleWholeOrNotAtAll() {
+        List<SizeStyle> styles = List.of(SizeStyle.IOTOP, new SizeStyle(true, 1024, 2), new SizeStyle(false, 1000, 2),
+                new SizeStyle(false, 1024, 10));
+        int shown = 0;
+        for (SizeStyle sizes : styles) {
+            for (List<Report> reports : List.of(List.of(report(false)), startStopStart())) {
+                LiveState s = new LiveState();
+                for (int source = 0; source < 3; source++) {
+                    for (int width = 60; width <= 200; width++) {
+                        LiveScreen.Frame f = null;
+                        for (Report r : reports) {
+                            s.record(r);
+                            f = new LiveScreen(s, new LiveScreen.Geometry(width, 8, 5), sizes, 1.0, 0)
+                                    .render(SOURCE.label(r));
+                        }
+                        String title = f.lines().stream().map(AttributedString::toString)
+                                .filter(l -> l.contains(" USER ")).findFirst().orElseThrow();
+                        // The scale is the title line's only figure: any digit outside a whole one is a cut.
+                        assertThat(title.replaceAll("\\d+(\\.\\d\\d)? [BKMGTPE]/s", ""))
+                                .as("%s at %d columns", sizes, width).doesNotContainPattern("\\d");
+                        shown += title.matches(".* (R\\+W|R|W) \\d+ [BKMGTPE]/s .*") ? 1 : 0;
+                    }
+                    KeyHandler.handle(s, Key.ch('s'), 10, 0);
+                }
+            }
+        }
+        assertThat(shown).as("titles with a whole-number scale").isPositive();
+    }
+
+    @Test
     void theGraphColumnHidesWithItsKeyAndWhenTheScreenIsTooNarrow() {
         LiveState s = new LiveState();
         assertThat(render(s, 110, 8, report(false), false).lines().get(3).toString()).contains("R+W");
