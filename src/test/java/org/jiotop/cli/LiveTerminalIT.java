@@ -124,34 +124,33 @@ class LiveTerminalIT {
     @Test
     void sigtermGivesTheScreenBackEveryTime() throws Exception {
         // Restoring on SIGTERM raced JLine's own shutdown hook and lost in up to one run in five,
-        // depending on the machine's load: 24 runs, 8 at a time, so that the test takes seconds.
+        // depending on the machine's load: 8 runs at once, on real terminals. The race itself is
+        // shown every time by LiveViewTerminalTest, with a terminal closed under the view.
         // Once alone first: a launcher that finds the jar or its AOT cache out of date remakes them.
         Process warm = new ProcessBuilder(REPO.resolve("jiotop").toString(), "--version").inheritIO().start();
         assertThat(warm.waitFor()).isZero();
-        for (int round = 0; round < 3; round++) {
-            List<Tmux> terminals = new ArrayList<>();
-            try {
-                for (int i = 0; i < 8; i++) {
-                    String script = jiotop("-d 1 -p 1") + "; echo status=$?; sleep 60";
-                    terminals.add(new Tmux(100, 25, "sh -c '" + script + "'"));
-                }
-                List<ProcessHandle> jvms = new ArrayList<>();
-                for (Tmux tmux : terminals) {
-                    assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
-                    long shell = Long.parseLong(tmux.state("#{pane_pid}"));
-                    jvms.add(ProcessHandle.of(shell).orElseThrow().children().findFirst().orElseThrow());
-                }
-                jvms.forEach(ProcessHandle::destroy);
-                for (Tmux tmux : terminals) {
-                    String screen = tmux.await(s -> s.contains("status="), WAIT);
-                    assertThat(screen).contains("status=143").doesNotContain("Total DISK READ");
-                    assertThat(tmux.state("#{alternate_on} #{keypad_flag} #{cursor_flag}")).as(screen)
-                            .isEqualTo("0 0 1");
-                }
-            } finally {
-                for (Tmux tmux : terminals) {
-                    tmux.close();
-                }
+        List<Tmux> terminals = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                String script = jiotop("-d 1 -p 1") + "; echo status=$?; sleep 60";
+                terminals.add(new Tmux(100, 25, "sh -c '" + script + "'"));
+            }
+            List<ProcessHandle> jvms = new ArrayList<>();
+            for (Tmux tmux : terminals) {
+                assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
+                long shell = Long.parseLong(tmux.state("#{pane_pid}"));
+                jvms.add(ProcessHandle.of(shell).orElseThrow().children().findFirst().orElseThrow());
+            }
+            jvms.forEach(ProcessHandle::destroy);
+            for (Tmux tmux : terminals) {
+                String screen = tmux.await(s -> s.contains("status="), WAIT);
+                assertThat(screen).contains("status=143").doesNotContain("Total DISK READ");
+                assertThat(tmux.state("#{alternate_on} #{keypad_flag} #{cursor_flag}")).as(screen)
+                        .isEqualTo("0 0 1");
+            }
+        } finally {
+            for (Tmux tmux : terminals) {
+                tmux.close();
             }
         }
     }
