@@ -37,7 +37,12 @@ public final class OtlpExport implements AutoCloseable {
             "user", "process.owner", "unit", "systemd.unit", "namespace", "k8s.namespace.name",
             "pod", "k8s.pod.name", "container", "container.name");
     private static final AttributeKey<String> DIRECTION = AttributeKey.stringKey("disk.io.direction");
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A push is given up after five intervals, within these bounds: by then several more have
+     * fallen due and been skipped, and a collector that hangs is said on stderr that much sooner.
+     */
+    private static final Duration LEAST_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration MOST_TIMEOUT = Duration.ofSeconds(10);
     /** Kept: a logger only weakly held by its manager could lose the level set on it. */
     private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
 
@@ -57,7 +62,14 @@ public final class OtlpExport implements AutoCloseable {
      */
     public OtlpExport(String endpoint, Map<String, String> headers, Duration interval, String hostName,
                       List<String> labels, Consumer<String> failed) {
-        this(otlpHttp(endpoint, headers, TIMEOUT), TIMEOUT, interval, hostName, labels, failed);
+        this(otlpHttp(endpoint, headers, timeout(interval)), timeout(interval), interval, hostName, labels, failed);
+    }
+
+    /** How long a push every {@code interval} may take. */
+    static Duration timeout(Duration interval) {
+        Duration five = interval.multipliedBy(5);
+        return five.compareTo(LEAST_TIMEOUT) < 0 ? LEAST_TIMEOUT
+                : five.compareTo(MOST_TIMEOUT) > 0 ? MOST_TIMEOUT : five;
     }
 
     /** Pushes through {@code exporter}, whose exports end by {@code timeout}. */

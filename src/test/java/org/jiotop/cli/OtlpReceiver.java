@@ -88,12 +88,14 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** The series' written bytes in one push, or null when the push has none. */
     private Point written(ExportMetricsServiceRequest push) {
+        // Every name first: the point below returns from the middle of the push's metrics.
+        push.getResourceMetricsList().forEach(r -> r.getScopeMetricsList().forEach(
+                s -> s.getMetricsList().forEach(m -> names.add(m.getName()))));
         for (ResourceMetrics r : push.getResourceMetricsList()) {
             assertThat(attribute(r.getResource().getAttributesList(), "service.name")).isEqualTo("jiotop");
             assertThat(attribute(r.getResource().getAttributesList(), "host.name")).isNotBlank();
             for (ScopeMetrics s : r.getScopeMetricsList()) {
                 for (Metric m : s.getMetricsList()) {
-                    names.add(m.getName());
                     if (!m.getName().equals(metric)) {
                         continue;
                     }

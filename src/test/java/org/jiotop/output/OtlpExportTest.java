@@ -201,4 +201,11 @@ class OtlpExportTest {
         assertThat(firstFailure("http://nohost.invalid:4318/v1/metrics", Duration.ofSeconds(1)))
                 .isEqualTo("unknown host");
     }
+
+    @Test
+    void aPushIsGivenUpAfterFiveIntervalsWithinTwoToTenSeconds() {
+        assertThat(OtlpExport.timeout(Duration.ofMillis(100))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(OtlpExport.timeout(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(OtlpExport.timeout(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(10));
+    }
 }
