@@ -36,10 +36,11 @@ class LiveGraphIT {
         try (Tmux tmux = new Tmux(100, 20, REPO.resolve("jiotop") + " -d 0.2 -p 1")) {
             tmux.await(s -> s.contains("R+W") && !s.contains("measuring"), WAIT);
             int whole = 0;
-            // Two columns at a time across the widths where the full title no longer fits.
-            for (int width = 100; width >= 70; width -= 2) {
+            // Three columns at a time across the widths where the full title no longer fits; the
+            // view redraws on the resize and refreshes every 0.2 s.
+            for (int width = 100; width >= 70; width -= 3) {
                 tmux.resize(width, 20);
-                Thread.sleep(500);
+                Thread.sleep(300);
                 String title = tmux.screen().lines().filter(l -> l.contains(" USER ")).findFirst().orElseThrow();
                 // The scale is the title line's only figure: a digit outside a whole one is a cut.
                 assertThat(scale.matcher(title).replaceAll("")).as("%d columns: %s", width, title)

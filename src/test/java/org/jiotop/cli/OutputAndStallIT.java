@@ -110,7 +110,7 @@ class OutputAndStallIT {
         try {
             for (List<String> mode : List.of(List.<String>of(), List.of("-P"))) {
                 List<String> args = new ArrayList<>(
-                        List.of("-b", "-a", "--format=json", "-d", "1", "-n", "6", "-p", pid));
+                        List.of("-b", "-a", "--format=json", "-d", "0.5", "-n", "6", "-p", pid));
                 args.addAll(mode);
                 Process p = jiotop(args.toArray(String[]::new)).redirectError(tmp.resolve("err" + mode).toFile())
                         .start();
