@@ -70,7 +70,8 @@ final class LiveRunner {
     /** {@code pidMax}: what the ID column is as wide as, the recording machine's when replaying. */
     int run(Terminal terminal, PrintStream err, int pidMax) throws KernelException, IOException {
         int idWidth = Integer.toString(pidMax).length();
-        try (LiveView view = LiveView.open(terminal, JobControl::stopAsSuspended)) {
+        try (LiveView view = LiveView.open(terminal,
+                new LiveView.JobControl(JobControl::stopAsSuspended, JobControl::inForeground))) {
             Cadence cadence = new Cadence(options.delaySeconds());
             sample();
             long iterations = 0;

@@ -27,6 +27,8 @@ enum Syscall {
     IOPRIO_GET(252, 31),
     GETTID(186, 178),
     TGKILL(234, 131),
+    GETPGID(121, 155),
+    IOCTL(16, 29),
     CLOCK_GETTIME(228, 113),
     PRLIMIT64(302, 261);
 

@@ -14,8 +14,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The terminal side of the live view: the alternate screen in raw mode, frames drawn by JLine's
@@ -28,6 +28,22 @@ public final class LiveView implements AutoCloseable {
     /** Returned by {@link #readKey} when the terminal is gone. */
     public static final Key LOST = Key.of(Key.Kind.UNKNOWN);
     private static final long SEQUENCE_GAP_MILLIS = 40;
+    /** How often a view continued in the background looks whether it is in the foreground again. */
+    private static final long FOREGROUND_POLL_MILLIS = 50;
+
+    /**
+     * The shell's job control as Ctrl-Z needs it.
+     *
+     * @param stop         stops the process as SIGTSTP's default action does, returning once it
+     *                     is continued
+     * @param inForeground whether the process is in the terminal's foreground process group, the
+     *                     one allowed to change its modes without being stopped by SIGTTOU
+     */
+    public record JobControl(Runnable stop, BooleanSupplier inForeground) {
+    }
+
+    /** Where the screen is: {@link #SUSPENDED} and {@link #CLOSED} have given it back. */
+    private enum State { SHOWN, SUSPENDED, CLOSED }
 
     private final Terminal terminal;
     private final Attributes saved;
@@ -40,18 +56,19 @@ public final class LiveView implements AutoCloseable {
     private final OutputStream output;
     private final Display display;
     private final NonBlockingReader reader;
-    private final Runnable stopProcess;
+    private final JobControl jobControl;
     private final Terminal.SignalHandler onSuspend = signal -> suspend();
     /** Held while drawing or suspending: Ctrl-Z arrives on another thread than the one that draws. */
     private final ReentrantLock drawing = new ReentrantLock();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Changed only under the object's own lock, which is never held while waiting for {@link #drawing}. */
+    private State state = State.SHOWN;
     private final Thread restoreOnSignal;
     private volatile boolean resized;
     private List<AttributedString> lastFrame = List.of();
 
-    private LiveView(Terminal terminal, Runnable stopProcess) {
+    private LiveView(Terminal terminal, JobControl jobControl) {
         this.terminal = terminal;
-        this.stopProcess = stopProcess;
+        this.jobControl = jobControl;
         // cursor_normal, not cursor_visible: the latter is "very visible" and, in screen's and
         // tmux's terminfo, only a blink setting that leaves the cursor hidden.
         this.giveBack = sequence(terminal, Capability.cursor_normal, Capability.keypad_local, Capability.exit_ca_mode);
@@ -89,12 +106,8 @@ public final class LiveView implements AutoCloseable {
         return out.toString().getBytes(terminal.encoding());
     }
 
-    /**
-     * @param stopProcess stops the process as SIGTSTP's default action does, returning once it is
-     *                    continued
-     */
-    public static LiveView open(Terminal terminal, Runnable stopProcess) {
-        return new LiveView(terminal, stopProcess);
+    public static LiveView open(Terminal terminal, JobControl jobControl) {
+        return new LiveView(terminal, jobControl);
     }
 
     public int width() {
@@ -110,7 +123,7 @@ public final class LiveView implements AutoCloseable {
     public void show(List<AttributedString> lines) {
         drawing.lock();
         try {
-            if (closed.get()) {
+            if (state() == State.CLOSED) {
                 // The screen is given back (a signal's shutdown hook): a frame now would land on the shell's.
                 return;
             }
@@ -170,34 +183,66 @@ public final class LiveView implements AutoCloseable {
 
     /**
      * Ctrl-Z: gives the terminal back as it was, so that the shell's prompt works, stops the process
-     * with SIGTSTP's default action, and once continued takes the terminal again and redraws the
-     * whole screen, which the shell has written over meanwhile. Frames are not drawn while this
-     * runs; the refresh clock goes on, so the first figures after {@code fg} cover the time
-     * stopped.
+     * with SIGTSTP's default action, and once continued in the foreground takes the terminal again
+     * and redraws the whole screen, which the shell has written over meanwhile. Frames are not drawn
+     * while this runs; the refresh clock goes on, so the first figures after {@code fg} cover the
+     * time stopped.
+     *
+     * <p>Continued in the background ({@code bg}, or the SIGCONT that follows {@code kill %1}'s
+     * SIGTERM), it must not touch the terminal: changing its modes from there stops the process
+     * again with SIGTTOU, and a SIGTERM would then never be acted on. It waits, drawing nothing,
+     * until the shell gives it the terminal or the process ends.
      */
     private void suspend() {
         drawing.lock();
         try {
-            if (closed.get()) {
+            if (!moveTo(State.SHOWN, State.SUSPENDED)) {
                 return;
             }
             giveScreenBack();
             terminal.setAttributes(saved);
             terminal.handle(Terminal.Signal.TSTP, Terminal.SignalHandler.SIG_DFL);
             try {
-                stopProcess.run();
+                jobControl.stop().run();
+                while (!jobControl.inForeground().getAsBoolean() && state() == State.SUSPENDED) {
+                    Thread.sleep(FOREGROUND_POLL_MILLIS);
+                }
             } finally {
                 terminal.handle(Terminal.Signal.TSTP, onSuspend);
+            }
+            if (!moveTo(State.SUSPENDED, State.SHOWN)) {
+                return;
             }
             terminal.enterRawMode();
             takeScreen();
             resized = true;
             draw();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // the terminal went while stopped; the key loop finds out and ends
         } finally {
             drawing.unlock();
         }
+    }
+
+    private synchronized State state() {
+        return state;
+    }
+
+    private synchronized boolean moveTo(State from, State to) {
+        if (state != from) {
+            return false;
+        }
+        state = to;
+        return true;
+    }
+
+    /** Closes the view: the state it was in. */
+    private synchronized State closeState() {
+        State was = state;
+        state = State.CLOSED;
+        return was;
     }
 
     private void takeScreen() {
@@ -218,7 +263,9 @@ public final class LiveView implements AutoCloseable {
     }
 
     private void restore() {
-        if (!closed.compareAndSet(false, true)) {
+        if (closeState() != State.SHOWN) {
+            // closed already, or suspended: the terminal was given back then, and the process may
+            // be in the background, where changing its modes would stop it (SIGTTOU)
             return;
         }
         boolean locked = false;

@@ -97,6 +97,40 @@ class LiveTerminalIT {
     }
 
     @Test
+    void afterCtrlZBgLeavesItWaitingAndKillEndsIt() throws Exception {
+        // bash's kill sends a stopped job SIGTERM and then SIGCONT: jiotop, continued in the
+        // background, stopped itself again (SIGTTOU) by taking the terminal back before it ended.
+        String marker = "--keep-exited=14";
+        Path before = tmp.resolve("before");
+        Path after = tmp.resolve("after");
+        try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {
+            tmux.await(s -> s.contains("ready$"), WAIT);
+            tmux.keys("stty -g > " + before + "; clear; " + jiotop("-d 0.5 -p 1 " + marker), "Enter");
+            assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
+            long pid = pid(marker);
+
+            tmux.keys("C-z");
+            tmux.await(s -> s.contains("Stopped"), WAIT);
+            tmux.keys("clear; bg; sleep 1; jobs; echo listed", "Enter");
+            String running = tmux.await(s -> s.contains("listed"), WAIT);
+            assertThat(running).as(running).contains("Running").doesNotContain("Stopped")
+                    .doesNotContain("TID PRIO USER");
+            assertThat(state(pid)).isNotEqualTo('T');
+
+            tmux.keys("clear; fg", "Enter");
+            assertThat(live(tmux.await(s -> live(s) && !s.contains("listed"), WAIT))).isTrue();
+
+            tmux.keys("C-z");
+            tmux.await(s -> s.contains("Stopped"), WAIT);
+            tmux.keys("clear; kill %1; wait %1; echo killed=$?; stty -g > " + after + "; echo saved", "Enter");
+            String killed = tmux.await(s -> s.contains("saved"), WAIT);
+            assertThat(killed).as(killed).contains("killed=143");
+            assertThat(ProcessHandle.of(pid)).isEmpty();
+            assertThat(Files.readString(after)).isEqualTo(Files.readString(before));
+        }
+    }
+
+    @Test
     void onScreenAndTmuxTerminalsTheCursorShowsAgainAfterCtrlZAndQ() throws Exception {
         for (String type : new String[]{"screen", "tmux-256color"}) {
             try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {

@@ -14,13 +14,20 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The live view on a JLine virtual terminal of fixed size: what it writes and the keys it reads. */
 class LiveViewTerminalTest {
-    private static final Runnable NO_STOP = () -> {
-    };
+    private static final LiveView.JobControl NO_STOP = foreground(() -> {
+    });
+
+    private static LiveView.JobControl foreground(Runnable stop) {
+        return new LiveView.JobControl(stop, () -> true);
+    }
 
     @Test
     void drawsOnTheAlternateScreenReadsKeysAndRestores() throws Exception {
@@ -62,7 +69,7 @@ class LiveViewTerminalTest {
             try (var terminal = new ExternalTerminal("test", type, noKeys, screen, StandardCharsets.UTF_8)) {
                 terminal.setSize(new Size(60, 6));
                 Runnable stop = () -> whileStopped.add(screen.toString(StandardCharsets.UTF_8));
-                try (LiveView view = LiveView.open(terminal, stop)) {
+                try (LiveView view = LiveView.open(terminal, foreground(stop))) {
                     view.show(List.of(new AttributedString("row")));
                     terminal.raise(Terminal.Signal.TSTP);
                     view.show(List.of(new AttributedString("row after")));
@@ -91,7 +98,7 @@ class LiveViewTerminalTest {
                 whileStopped.add(now.getLocalFlag(Attributes.LocalFlag.ICANON) + " "
                         + now.getLocalFlag(Attributes.LocalFlag.ECHO));
             };
-            try (LiveView view = LiveView.open(terminal, stop)) {
+            try (LiveView view = LiveView.open(terminal, foreground(stop))) {
                 view.show(List.of(new AttributedString("Total DISK READ: 1.00 K/s"), new AttributedString("row")));
                 terminal.raise(Terminal.Signal.TSTP);
                 assertThat(whileStopped).hasSize(2);
@@ -108,6 +115,67 @@ class LiveViewTerminalTest {
                 terminal.raise(Terminal.Signal.TSTP);
                 assertThat(whileStopped).hasSize(4);
             }
+        }
+    }
+
+    @Test
+    void continuedInTheBackgroundTheViewLeavesTheTerminalAloneUntilItIsInTheForeground() throws Exception {
+        // bg, or kill %1 (SIGTERM then SIGCONT): changing the terminal's modes from the background
+        // would stop the process again with SIGTTOU.
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedInputStream noKeys = new PipedInputStream(new PipedOutputStream());
+        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", noKeys, screen, StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(60, 6));
+            AtomicBoolean inForeground = new AtomicBoolean(true);
+            CountDownLatch continued = new CountDownLatch(1);
+            LiveView.JobControl bg = new LiveView.JobControl(() -> {
+                inForeground.set(false);
+                continued.countDown();
+            }, inForeground::get);
+            try (LiveView view = LiveView.open(terminal, bg)) {
+                view.show(List.of(new AttributedString("row")));
+                Thread ctrlZ = Thread.ofPlatform().start(() -> terminal.raise(Terminal.Signal.TSTP));
+                assertThat(continued.await(5, TimeUnit.SECONDS)).isTrue();
+                int stoppedAt = screen.size();
+                ctrlZ.join(300);
+                assertThat(ctrlZ.isAlive()).as("waits while in the background").isTrue();
+                assertThat(screen.size()).isEqualTo(stoppedAt);
+                assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ICANON)).isTrue();
+
+                inForeground.set(true);
+                ctrlZ.join(5000);
+                assertThat(ctrlZ.isAlive()).isFalse();
+                assertThat(screen.toString(StandardCharsets.UTF_8).substring(stoppedAt))
+                        .startsWith("\u001b[?1049h").contains("row");
+                assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ICANON)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void closedWhileContinuedInTheBackgroundTheViewEndsWithoutTouchingTheTerminal() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedInputStream noKeys = new PipedInputStream(new PipedOutputStream());
+        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", noKeys, screen, StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(60, 6));
+            CountDownLatch continued = new CountDownLatch(1);
+            LiveView.JobControl bg = new LiveView.JobControl(continued::countDown, () -> false);
+            LiveView view = LiveView.open(terminal, bg);
+            view.show(List.of(new AttributedString("row")));
+            Thread ctrlZ = Thread.ofPlatform().start(() -> terminal.raise(Terminal.Signal.TSTP));
+            assertThat(continued.await(5, TimeUnit.SECONDS)).isTrue();
+            int stoppedAt = screen.size();
+            Attributes stopped = new Attributes(terminal.getAttributes());
+            // As the shutdown hook does on SIGTERM: it does not wait for the suspended thread.
+            Thread hook = Thread.ofPlatform().start(view::close);
+            hook.join(500);
+            assertThat(hook.isAlive()).isFalse();
+            ctrlZ.join(5000);
+            assertThat(ctrlZ.isAlive()).isFalse();
+            view.show(List.of(new AttributedString("a frame after")));
+            assertThat(screen.size()).isEqualTo(stoppedAt);
+            assertThat(terminal.getAttributes().getLocalFlag(Attributes.LocalFlag.ICANON))
+                    .isEqualTo(stopped.getLocalFlag(Attributes.LocalFlag.ICANON)).isTrue();
         }
     }
 
