@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.output.Column;
 import org.jiotop.output.Version;
 
 import java.util.ArrayList;
@@ -32,11 +33,6 @@ final class Help {
         StringBuilder b = new StringBuilder("""
                 Usage: jiotop [OPTIONS]
                        jiotop report FILE -o OUT.html   (a recording as an HTML page)
-
-                DISK READ and DISK WRITE are the block I/O bandwidth used during the sampling
-                period. SWAPIN and IO are the percentages of time the thread spent respectively
-                while swapping in and waiting on I/O more generally. PRIO is the I/O priority
-                at which the thread is running (set using the ionice command).
                 """);
         for (Map.Entry<Set<Mode>, List<Option>> section : sections().entrySet()) {
             String where = Mode.describe(section.getKey());
@@ -44,6 +40,12 @@ final class Help {
             for (Option o : section.getValue()) {
                 option(b, o);
             }
+        }
+        b.append("\nColumns:\n");
+        for (Column c : Column.values()) {
+            String title = "  " + c.title(false);
+            b.append(title);
+            wrap(b, column(c), title.length(), INDENT);
         }
         b.append("""
 
@@ -58,6 +60,22 @@ final class Help {
             status.append(i == 0 ? " " : ", ").append(i).append(' ').append(EXIT_STATUS.get(i));
         }
         wrap(b, status.append('.').toString(), 0, 0);
+        return b.toString();
+    }
+
+    /** What a column shows, and where: the help's words and the man page's. */
+    static String column(Column c) {
+        StringBuilder b = new StringBuilder(c.description);
+        if (c.needsDelayAccounting()) {
+            b.append(" (needs delay accounting)");
+        }
+        switch (c.batch()) {
+            case NEVER -> b.append("; live view only").append(c.hiddenByDefault() ? ", shown with key " + c.key : "");
+            case ON_REQUEST -> b.append("; the live view shows it with key ").append(c.key)
+                    .append(", batch text with --show=").append(c.optionName());
+            case ALWAYS -> {
+            }
+        }
         return b.toString();
     }
 

@@ -142,17 +142,7 @@ final class ManPage {
      * column is shown.
      */
     private static void column(StringBuilder b, Column c) {
-        b.append(".TP\n.B ").append(quoted(c.title(false))).append('\n').append(escape(c.description));
-        if (c.needsDelayAccounting()) {
-            b.append(" (needs delay accounting)");
-        }
-        switch (c.batch()) {
-            case NEVER -> b.append("; live view only").append(c.hiddenByDefault() ? ", shown with key " + c.key : "");
-            case ON_REQUEST -> b.append("; the live view shows it with key ").append(c.key)
-                    .append(", batch text with \\-\\-show=").append(escape(c.optionName()));
-            case ALWAYS -> {
-            }
-        }
+        b.append(".TP\n.B ").append(quoted(c.title(false))).append('\n').append(escape(Help.column(c)));
         b.append('\n');
     }
 

@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.ProcFs;
 import org.jiotop.linux.Capability;
+import org.jiotop.output.Column;
 import org.jiotop.output.Version;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +177,12 @@ class MainTest {
         assertThat(words).contains("text, json or csv; json is JSON Lines (implies --batch) [text]",
                 "one row per thread, process, user, cgroup, unit, container or pod [thread]",
                 "at N times it, 1 to 10 [2]", "sort by tid, prio, user, read,");
+        for (Column c : Column.values()) {
+            assertThat(r.out()).contains("\n  " + c.title(false) + " ");
+            assertThat(words).as(c.name()).contains(c.description);
+        }
+        assertThat(words).contains("IO the share of the interval the task spent waiting on I/O (needs delay accounting)",
+                "the live view shows it with key x, batch text with --show=read_syscalls");
         assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
     }
 
