@@ -35,12 +35,12 @@ enum Option {
             .help("show this help and exit")
             .doc("print the help and exit")),
     ONLY(new OptionSpec("only", 'o').taskRows().saved().in(Mode.REPORTS)
-            .help("only show processes or threads actually doing I/O")
+            .help("only rows with I/O in the interval")
             .doc("only rows with I/O in the interval (any of read, write, cancelled write, block-I/O or swap-in"
                     + " delay; with `-a`, since first seen)")),
     BATCH(new OptionSpec("batch", 'b').in(Mode.BATCH)
-            .help("non-interactive mode")
-            .doc("non-interactive mode: iotop's text, or what `--format` says")),
+            .help("reports on standard output instead of the live view")
+            .doc("reports on standard output instead of the live view: iotop's text, or what `--format` says")),
     ITER(new OptionSpec("iter", 'n').value("NUM", COUNT).unsetMeans("until interrupted")
             .help("number of reports (refreshes) before ending")
             .doc("number of reports (live view: refreshes; exporter: intervals), then exit; `-n 0` prints"
@@ -67,14 +67,14 @@ enum Option {
             .doc("what a row stands for: {choices} (see Grouping); `process` is `-P`, and the exporter takes"
                     + " only `thread` and `process`")),
     ACCUMULATED(new OptionSpec("accumulated", 'a').taskRows().saved().in(Mode.REPORTS).excludes("accum-bw")
-            .help("show I/O accumulated since first seen instead of bandwidth")
+            .help("bytes since first seen instead of bytes per second")
             .doc("bytes since jiotop first saw the task instead of bandwidth; SWAPIN and IO become averages"
                     + " over that time")),
     ACCUM_BW(new OptionSpec("accum-bw", 'A').taskRows().saved().in(Mode.REPORTS).excludes("accumulated")
             .help("show I/O accumulated since first seen, per second")
             .doc("bytes since first seen divided by the time since then (per second)")),
     KILOBYTES(new OptionSpec("kilobytes", 'k').saved().in(Mode.TEXT_VIEWS)
-            .help("use kilobytes instead of a human friendly unit")
+            .help("sizes in KiB instead of a unit chosen by size")
             .doc("sizes in KiB (`K`) instead of a unit chosen by size")),
     SI(new OptionSpec("si").saved().in(Mode.TEXT_VIEWS)
             .help("units of 1000 bytes instead of 1024")
@@ -84,10 +84,10 @@ enum Option {
             .help("switch to the next unit at N times it, {range}")
             .doc("move to the next unit at N times it, {range}")),
     TIME(new OptionSpec("time", 't').in(Set.of(Mode.TEXT))
-            .help("add a timestamp on each line (implies --batch)")
+            .help("the time of day before every line (implies --batch)")
             .doc("prefix every line with the time of day `HH:MM:SS` (implies `-b`)")),
     QUIET(new OptionSpec("quiet", 'q').counted().in(Set.of(Mode.TEXT))
-            .help("suppress some lines of header (implies --batch): -q titles once, -qq no titles, -qqq no"
+            .help("fewer header lines (implies --batch): -q titles once, -qq no titles, -qqq no"
                     + " summary either")
             .doc("`-q`: column titles only in the first report; `-qq`: no titles; `-qqq`: no summary lines"
                     + " either (implies `-b`)")),
