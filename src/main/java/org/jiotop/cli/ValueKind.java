@@ -127,7 +127,7 @@ enum ValueKind {
 
     private static long count(String option, String value) throws UsageException {
         try {
-            long n = Long.parseLong(value.strip());
+            long n = parseWhole(value);
             if (n >= 0) {
                 return n;
             }
@@ -181,6 +181,18 @@ enum ValueKind {
     }
 
     /** Digits, perhaps after a minus sign (a negative port is out of range, not malformed). */
+    /**
+     * Digits, with a minus sign at most, as every whole number jiotop takes is written: parseLong
+     * alone would also take "+5" and digits of other scripts.
+     */
+    private static long parseWhole(String value) {
+        String v = value.strip();
+        if (!wholeNumber(v)) {
+            throw new NumberFormatException(v);
+        }
+        return Long.parseLong(v);
+    }
+
     private static boolean wholeNumber(String s) {
         int from = s.startsWith("-") ? 1 : 0;
         if (s.length() == from) {
@@ -294,7 +306,7 @@ enum ValueKind {
 
     private static long bounded(String option, String value, OptionSpec spec) throws UsageException {
         try {
-            long n = Long.parseLong(value.strip());
+            long n = parseWhole(value);
             if (n >= spec.min && n <= spec.max) {
                 return n;
             }
@@ -339,9 +351,9 @@ enum ValueKind {
 
     private static int id(String option, String value) throws UsageException {
         try {
-            int pid = Integer.parseInt(value.strip());
-            if (pid > 0) {
-                return pid;
+            long pid = parseWhole(value);
+            if (pid > 0 && pid <= Integer.MAX_VALUE) {
+                return (int) pid;
             }
         } catch (NumberFormatException e) {
             // reported below
