@@ -118,13 +118,15 @@ public final class Main {
             return EXIT_OK;
         }
         boolean exporter = options.mode() == Mode.EXPORTER;
-        if (options.mode() == Mode.LIVE && !live) {
-            err.println("jiotop: " + (refusal != null ? refusal : "not on a terminal")
-                    + ", so printing batch output (-b)");
-        }
+        String batchNote = options.mode() == Mode.LIVE && !live
+                ? "jiotop: " + (refusal != null ? refusal : "not on a terminal") + ", so printing batch output (-b)"
+                : null;
         if (options.text(Option.REPLAY) != null) {
-            return Replays.run(options, uids, groups, users, live, new Replays.Io(out, err, proc, env, terminals,
+            return Replays.run(options, uids, groups, users, batchNote, new Replays.Io(out, err, proc, env, terminals,
                     config));
+        }
+        if (batchNote != null) {
+            err.println(batchNote);
         }
         ProcessIds processIds = ProcessIds.of(options.pids(), proc);
         Recorder recorder = null;

@@ -27,14 +27,22 @@ final class Replays {
     private Replays() {
     }
 
-    static int run(Options options, Set<Integer> uids, Set<String> groups, UserDb users, boolean live, Io io) {
+    /**
+     * @param batchNote why a live view was asked for and batch output is printed, said once the
+     *                  recording is known to be replayable; null for the live view or {@code -b}
+     */
+    static int run(Options options, Set<Integer> uids, Set<String> groups, UserDb users, String batchNote, Io io) {
         PrintStream err = io.err();
+        boolean live = options.mode() == Mode.LIVE && batchNote == null;
         try {
             Replay replay = Replay.open(options);
             SegmentStart first = replay.recording().firstSegment();
             if (first != null && !first.processes() && options.groupKind().processes()) {
                 err.println("jiotop: " + replay.recording().file() + " holds threads: replay it without -P or --group");
                 return Main.EXIT_USAGE;
+            }
+            if (batchNote != null) {
+                err.println(batchNote);
             }
             RowLabels labels = new RowLabels(replay, users);
             Monitor monitor = new Monitor(null, options, new int[0], users, groups).replay(replay);

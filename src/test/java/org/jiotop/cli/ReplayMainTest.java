@@ -25,6 +25,8 @@ class ReplayMainTest {
         oneLine(MainTest.run("-b", "--replay", empty.toString()), empty + ": is empty, not a jiotop recording");
         oneLine(MainTest.run("-b", "--replay", dir.toString()), dir + ": is a directory, not a jiotop recording");
         oneLine(MainTest.run("-b", "--replay", "/dev/zero"), "/dev/zero: not a jiotop recording");
+        // Without -b and off a terminal, the note that batch output follows waits for a replay to start.
+        oneLine(MainTest.run("--replay", empty.toString()), empty + ": is empty, not a jiotop recording");
         Path text = Files.writeString(dir.resolve("text"), "Total DISK READ: 0\n");
         oneLine(MainTest.run("--format=json", "--replay", text.toString()), text + ": not a jiotop recording");
         Path wrong = Files.write(dir.resolve("v7"), new byte[]{'J', 'I', 'O', 'T', 'O', 'P', 'R', 'C', 7});
