@@ -24,7 +24,16 @@ public final class ExitListener implements AutoCloseable {
     public static final int DEFAULT_RECEIVE_BUFFER = 8 << 20;
     private static final int REGISTER_CPUMASK = 3;
     private static final int DEREGISTER_CPUMASK = 4;
-    private static final int MAX_QUEUED = 1 << 20;
+    /** What a queued report holds on the heap: its queue node, TaskExit, TaskSample, LogicalIo and name. */
+    static final int QUEUED_REPORT_BYTES = 256;
+    /**
+     * Reports queued for the next scan at most. A scan held up (its output blocked on a pipe nobody
+     * reads, the live view waiting in the background) lets them pile up, thousands a second on a
+     * busy machine: they may fill a quarter of the heap's ceiling, and the rest are dropped and
+     * counted as lost, as the kernel's own overflows are, rather than end jiotop out of memory.
+     */
+    static final int MAX_QUEUED = (int) Math.min(1 << 20,
+            Runtime.getRuntime().maxMemory() / 4 / QUEUED_REPORT_BYTES);
     /**
      * The reader waits in poll() until a report comes, or until close() wakes it with a message
      * to its own socket. After this long it looks at the socket anyway, so that the last time the

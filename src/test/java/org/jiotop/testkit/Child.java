@@ -22,9 +22,15 @@ public final class Child implements AutoCloseable {
 
     /** Runs {@code main} of a test-kit class in a new JVM on the test class path. */
     public static Child java(Class<?> main, String... args) throws IOException {
+        return java(List.of(), main, args);
+    }
+
+    /** As {@link #java(Class, String...)}, with {@code flags} for the JVM too (such as a heap size). */
+    public static Child java(List<String> flags, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                main.getName()));
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+        cmd.addAll(flags);
+        cmd.add(main.getName());
         cmd.addAll(List.of(args));
         return new Child(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }
