@@ -194,7 +194,10 @@ public final class ExitListener implements AutoCloseable {
         }
     }
 
-    /** How many times notifications were lost (receive buffer overflows) since the start. */
+    /**
+     * How many times reports were lost since the start: receive buffer overflows, and reports past
+     * {@link #MAX_QUEUED}.
+     */
     public long overflows() {
         return overflows.get();
     }

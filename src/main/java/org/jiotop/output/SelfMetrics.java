@@ -31,8 +31,8 @@ final class SelfMetrics {
         Gauge.builder().name("jiotop_series_limit").help("The most series this exporter serves (--export-max-series)")
                 .register(registry).set(maxSeries);
         lostExitReports = Counter.builder().name("jiotop_lost_exit_reports")
-                .help("Times the kernel dropped exit reports (socket buffer overflow): the last I/O of those"
-                        + " tasks is missing")
+                .help("Times exit reports were dropped (the kernel's socket buffer overflowed, or jiotop's queue"
+                        + " was full while it was held up): the last I/O of those tasks is missing")
                 .register(registry);
         groups = Gauge.builder().name("jiotop_groups")
                 .help("Groups with series of their own, at most " + maxGroups

@@ -30,6 +30,6 @@ public final class SummaryLines {
     /** The note on lost exit reports, also used on stderr when summary lines are off. */
     public static String lostExitReports(long times) {
         return "Lost exit reports: " + times + (times == 1 ? " time" : " times")
-                + " (the kernel dropped reports of exited tasks; their last I/O is missing)";
+                + " (reports of exited tasks were dropped; their last I/O is missing)";
     }
 }

@@ -211,7 +211,7 @@ class BatchFormatTest {
         LabelSource dd = (row, processes) -> new TaskLabels(TaskPriority.EXITED, "root", "dd");
         List<String> lines = new BatchFormat(5, SizeStyle.IOTOP, false, 0).lines(dd.label(r), 0, () -> AT);
         assertThat(lines.get(2)).isEqualTo(
-                "Lost exit reports: 3 times (the kernel dropped reports of exited tasks; their last I/O is missing)");
+                "Lost exit reports: 3 times (reports of exited tasks were dropped; their last I/O is missing)");
         assertThat(lines.get(4)).isEqualTo(" 4242    - root        0.00 B/s    4.00 M/s ?unavailable?  dd <exited>");
         assertThat(new BatchFormat(5, SizeStyle.IOTOP, false, 3).lines(dd.label(r), 0, () -> AT)).hasSize(1);
     }
