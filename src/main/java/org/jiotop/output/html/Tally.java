@@ -130,8 +130,9 @@ final class Tally {
             }
             TaskLabels l = row.labels();
             String user = l != null ? l.user() : Integer.toString(row.uid());
-            String command = l != null ? l.shortCommand() : "?";
-            // A thread counts in its process: the process is what a person recognises.
+            // A thread counts in its process, under the process's name, not its own: the process is
+            // what a person recognises.
+            String command = l != null ? l.processShortCommand() : "?";
             int pid = r.processes() ? row.id() : row.tgid();
             String name = command + " (" + pid + ")";
             processes.computeIfAbsent(name, n -> new Series(n, user)).add(p, d.readBytes(), d.writtenBytes());

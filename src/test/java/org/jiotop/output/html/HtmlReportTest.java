@@ -1,5 +1,12 @@
 package org.jiotop.output.html;
 
+import org.jiotop.linux.TaskLabels;
+import org.jiotop.linux.TaskPriority;
+import org.jiotop.linux.TaskSample;
+import org.jiotop.model.IoDelta;
+import org.jiotop.model.Report;
+import org.jiotop.model.Row;
+import org.jiotop.model.TaskActivity;
 import org.jiotop.output.SizeStyle;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -107,6 +114,24 @@ class HtmlReportTest {
         String page = HtmlReport.render(RecordedReports.of("<b>&host\u0001", "0.1.0", List.copyOf(
                 (List<RecordedReports.Timed>) r.intervals())), SizeStyle.IOTOP);
         assertThat(texts(parse(page), XHTML, "h1")).containsExactly("Disk I/O on <b>&host\ufffd");
+    }
+
+    @Test
+    void theThreadsOfAProcessAreOneProcessWhateverTheirNames() {
+        List<Row> rows = new ArrayList<>();
+        for (int tid = 700; tid < 703; tid++) {
+            IoDelta d = new IoDelta(0, Recordings.MIB, 0, 0, 0);
+            TaskActivity a = new TaskActivity(new TaskSample(tid, 700, 1, 0, 0, false, 0, 0, 0, 0, 0), d, d, 0);
+            String suffix = tid == 700 ? "" : " [worker-" + tid + "]";
+            rows.add(new Row(tid, 700, 0, 0, Recordings.MIB, 0, 0, a,
+                    new TaskLabels(TaskPriority.UNKNOWN, "root", "python3 w.py", "python3", suffix)));
+        }
+        Report threads = new Report(1_000_000_000L, 1_000_000_000L, false, false, true, 0, 3 * Recordings.MIB, 0, 0,
+                -1, rows);
+        Tally t = new Tally(RecordedReports.of("h", "0.1.0",
+                List.of(new RecordedReports.Timed(Recordings.START, threads))));
+        assertThat(t.processes.keySet()).containsExactly("python3 (700)");
+        assertThat(t.processes.get("python3 (700)").writtenBytes).isEqualTo(3 * Recordings.MIB);
     }
 
     @Test
