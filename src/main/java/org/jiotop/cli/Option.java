@@ -97,8 +97,9 @@ enum Option {
             .doc("only tasks whose TID or command line (as shown: at most 1,024 characters) matches REGEX"
                     + " (Java regular expression, found anywhere); among groups, whose label matches; Total counts"
                     + " only those")),
+    // A recording holds the exited rows its run listed: replayed, they are what it chose, whatever N says.
     KEEP_EXITED(new OptionSpec("keep-exited").taskRows().value("N", WHOLE).range(0, 1_000_000).byDefault("3")
-            .in(Mode.REPORTS)
+            .in(Mode.REPORTS).excludes("replay")
             .help("reports an exited task stays listed after exiting, {range}; with -a or -A, tasks"
                     + " that did I/O stay for good")
             .doc("how many reports an exited task stays listed after the one it exited in, {range};"

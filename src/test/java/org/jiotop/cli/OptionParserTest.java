@@ -390,7 +390,7 @@ class OptionParserTest {
         assertThat(OptionParser.parse(List.of("-P"), new String[]{"--replay=r.jior"}).groupKind())
                 .isEqualTo(GroupKind.THREAD);
         assertThat(OptionParser.parse(saved, new String[0]).groupKind()).isEqualTo(GroupKind.CONTAINER);
-        for (String given : List.of("--devices", "--procfs", "--exit-buffer=64")) {
+        for (String given : List.of("--devices", "--procfs", "--exit-buffer=64", "--keep-exited=0")) {
             assertThatThrownBy(() -> OptionParser.parse(given, "--replay=r.jior")).as(given)
                     .hasMessageContaining("exclude each other");
         }
