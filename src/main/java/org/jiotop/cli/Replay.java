@@ -8,9 +8,13 @@ import org.jiotop.model.TaskActivity;
 import org.jiotop.record.RecordedInterval;
 import org.jiotop.record.Recording;
 import org.jiotop.record.RecordingException;
+import org.jiotop.record.RecordingInfo;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,12 +25,16 @@ import java.util.Set;
  * with.
  */
 final class Replay implements RowLabels.Source, GroupLabels.Owners {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     private final Recording recording;
     private final Instant since;
     private final Instant until;
     private final Set<Integer> ids;
     private Recording.Intervals pass;
     private RecordedInterval current;
+    /** The window's first interval when {@link #holdsNone} read it ahead, for {@link #next} to give. */
+    private RecordedInterval ahead;
     /** The position of {@code current} in the window, -1 before the first. */
     private int index = -1;
 
@@ -59,6 +67,12 @@ final class Replay implements RowLabels.Source, GroupLabels.Owners {
 
     /** The next interval in the window, or null after the last (or where the file's readable part ends). */
     RecordedInterval next() throws RecordingException {
+        if (ahead != null) {
+            current = ahead;
+            ahead = null;
+            index++;
+            return current;
+        }
         if (pass == null) {
             pass = recording.intervals();
         }
@@ -74,6 +88,32 @@ final class Replay implements RowLabels.Source, GroupLabels.Owners {
             }
         }
         return null;
+    }
+
+    /** Whether the window holds no interval at all; one read ahead is the next {@link #next} gives. */
+    boolean holdsNone() throws RecordingException {
+        if (index >= 0 || ahead != null) {
+            return false;
+        }
+        ahead = next();
+        current = null;
+        index = -1;
+        return ahead == null;
+    }
+
+    /** What the window holds none of: the recording, or the part of it between {@code --since} and {@code --until}. */
+    String nothingToShow() throws RecordingException {
+        RecordingInfo info = recording.info();
+        if (info.intervals() == 0 || since == null && until == null) {
+            return "holds no interval";
+        }
+        return "holds no interval " + (since == null ? "" : "from " + stamp(since) + " ")
+                + (until == null ? "" : "up to " + stamp(until) + " ") + "(its intervals run from "
+                + stamp(info.start()) + " to " + stamp(info.end()) + ")";
+    }
+
+    private static String stamp(Instant time) {
+        return STAMP.format(LocalDateTime.ofInstant(time, ZoneId.systemDefault()));
     }
 
     /**
@@ -112,6 +152,7 @@ final class Replay implements RowLabels.Source, GroupLabels.Owners {
         }
         pass = null;
         current = null;
+        ahead = null;
         index = -1;
     }
 

@@ -41,6 +41,12 @@ final class Replays {
                 err.println("jiotop: " + replay.recording().file() + " holds threads: replay it without -P or --group");
                 return Main.EXIT_USAGE;
             }
+            // Else batch output would print nothing and the live view say it is measuring, for good.
+            if (replay.holdsNone()) {
+                err.println("jiotop: " + replay.recording().file() + ": " + replay.nothingToShow());
+                damage(replay, err);
+                return Main.EXIT_OK;
+            }
             if (batchNote != null) {
                 err.println(batchNote);
             }
@@ -49,10 +55,7 @@ final class Replays {
             int pidMax = first == null ? io.proc().pidMax() : first.pidMax();
             int status = live ? live(options, uids, new ReplayControl(replay, monitor), labels, users, io, pidMax)
                     : new BatchRunner(options, uids, io.proc(), monitor, labels, pidMax).run(io.out(), err);
-            if (replay.damage() != null) {
-                err.println("jiotop: " + replay.recording().file() + ": " + replay.damage()
-                        + "; replayed what came before");
-            }
+            damage(replay, err);
             return status;
         } catch (RecordingException e) {
             err.println("jiotop: " + e.getMessage());
@@ -63,6 +66,13 @@ final class Replays {
         } catch (IOException e) {
             err.println("jiotop: terminal: " + e.getMessage());
             return Main.EXIT_CANNOT_RUN;
+        }
+    }
+
+    private static void damage(Replay replay, PrintStream err) {
+        if (replay.damage() != null) {
+            err.println("jiotop: " + replay.recording().file() + ": " + replay.damage()
+                    + "; replayed what came before");
         }
     }
 

@@ -115,4 +115,17 @@ class ReplayControlTest {
                         Long.toString(FIRST.getEpochSecond() + 180));
         assertThat(MainTest.run("-b", "--replay", file.toString(), "--since", "2026-12-06T04:00").out()).isEmpty();
     }
+
+    @Test
+    void aWindowWithNoIntervalSaysSoAndWhenTheRecordingRuns() {
+        MainTest.Result r = MainTest.run("-b", "--replay", file.toString(), "--since", "2026-12-06T04:00");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("jiotop: " + file + ": holds no interval from 2026-12-06 04:00:00 (its"
+                + " intervals run from 2026-12-06 03:00:00 to 2026-12-06 03:04:00)\n");
+        assertThat(MainTest.run("-b", "--replay", file.toString(), "--until", "2026-12-06T02:00").err())
+                .contains(": holds no interval up to 2026-12-06 02:00:00 (its");
+        assertThat(MainTest.run("-b", "--replay", file.toString(), "--since", "2026-12-06T03:04").out())
+                .as("a window of one interval").isNotEmpty();
+    }
 }
