@@ -46,14 +46,20 @@ final class Replay implements RowLabels.Source, GroupLabels.Owners {
     }
 
     /** The replay {@code --replay} asks for, or null without it. */
-    static Replay open(Options options) throws RecordingException {
+    static Replay open(Options options) throws RecordingException, UsageException {
         String file = options.text(Option.REPLAY);
         if (file == null) {
             return null;
         }
         Instant now = Instant.now();
-        return new Replay(Recording.open(Path.of(file)), bound(options, Option.SINCE, now),
-                bound(options, Option.UNTIL, now), Set.copyOf(options.pids()));
+        Instant since = bound(options, Option.SINCE, now);
+        Instant until = bound(options, Option.UNTIL, now);
+        // Relative times are only moments once "now" is known: checked here, not with the options.
+        if (since != null && until != null && until.isBefore(since)) {
+            throw new UsageException("option --until: " + options.text(Option.UNTIL) + " is before --since "
+                    + options.text(Option.SINCE));
+        }
+        return new Replay(Recording.open(Path.of(file)), since, until, Set.copyOf(options.pids()));
     }
 
     private static Instant bound(Options options, Option o, Instant now) {

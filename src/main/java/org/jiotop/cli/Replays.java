@@ -57,6 +57,9 @@ final class Replays {
                     : new BatchRunner(options, uids, io.proc(), monitor, labels, pidMax).run(io.out(), err);
             damage(replay, err);
             return status;
+        } catch (UsageException e) {
+            err.println("jiotop: " + e.getMessage() + " (see jiotop --help)");
+            return Main.EXIT_USAGE;
         } catch (RecordingException e) {
             err.println("jiotop: " + e.getMessage());
             return Main.EXIT_CANNOT_RUN;

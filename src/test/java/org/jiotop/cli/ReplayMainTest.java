@@ -63,6 +63,10 @@ class ReplayMainTest {
         assertThat(MainTest.run("-b", "--replay", "x", "--since", "soon").err())
                 .isEqualTo("jiotop: option --since: invalid time: 'soon' (want an ISO date and time such as"
                         + " 2026-12-06T03:00, or relative such as -2h) (see jiotop --help)\n");
+        MainTest.Result backwards = MainTest.run("-b", "--replay", "x", "--since", "-1h", "--until", "-2h");
+        assertThat(backwards.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(backwards.err()).isEqualTo("jiotop: option --until: -2h is before --since -1h (see jiotop"
+                + " --help)\n");
         assertThat(MainTest.run("-b", "--since=-2h").err()).isEqualTo("jiotop: option --since needs --replay"
                 + " (see jiotop --help)\n");
     }
