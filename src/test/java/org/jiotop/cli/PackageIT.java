@@ -13,11 +13,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,8 +177,28 @@ class PackageIT {
         assertThat(lintian.status()).as(lintian.err()).isZero();
     }
 
+    /** Every file of the package falls under a Files stanza of its machine-readable copyright file. */
     @Test
     @Order(7)
+    void theCopyrightFileCoversEveryFile() throws Exception {
+        List<Pattern> stanzas = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/usr/share/doc/jiotop/copyright"))) {
+            if (line.startsWith("Files:")) {
+                for (String glob : line.substring("Files:".length()).strip().split(" +")) {
+                    // Debian's copyright format: * is any run of characters, / included; ? is one.
+                    stanzas.add(Pattern.compile(Pattern.quote(glob).replace("*", "\\E.*\\Q")
+                            .replace("?", "\\E.\\Q")));
+                }
+            }
+        }
+        List<String> files = installed.stream().filter(f -> Files.isRegularFile(Path.of(f), LinkOption.NOFOLLOW_LINKS))
+                .map(f -> f.substring(1)).toList();
+        assertThat(files).contains("usr/lib/jiotop/jiotop.jar").allSatisfy(f ->
+                assertThat(stanzas).as(f).anyMatch(p -> p.matcher(f).matches()));
+    }
+
+    @Test
+    @Order(8)
     void removingLeavesNothingBehind() throws Exception {
         assertThat(installed).contains("/usr/bin/jiotop", "/usr/lib/jiotop/runtime/bin/java",
                 "/usr/share/man/man8/jiotop.8.gz", "/usr/share/bash-completion/completions/jiotop",
