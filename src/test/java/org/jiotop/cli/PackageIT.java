@@ -65,6 +65,11 @@ class PackageIT {
         return run(SYSTEM_PATH, "/usr/bin/dpkg-query", "-W", "-f", "${db:Status-Status}", "jiotop").out().equals("installed");
     }
 
+    /** Installed, or removed with its purge still due. */
+    private static boolean packageKnown() throws Exception {
+        return !run(SYSTEM_PATH, "/usr/bin/dpkg-query", "-W", "-f", "${db:Status-Status}", "jiotop").out().isEmpty();
+    }
+
     @BeforeAll
     static void buildAndInstall() throws Exception {
         Assumptions.assumeTrue(new File("/usr/bin/dpkg-deb").canExecute(), "dpkg-deb");
@@ -93,7 +98,7 @@ class PackageIT {
 
     @AfterAll
     static void removeWhateverHappened() throws Exception {
-        if (ours && packageInstalled()) {
+        if (ours && packageKnown()) {
             run(SYSTEM_PATH, "/usr/bin/dpkg", "--purge", "jiotop");
         }
     }
@@ -204,9 +209,24 @@ class PackageIT {
                 "/usr/share/man/man8/jiotop.8.gz", "/usr/share/bash-completion/completions/jiotop",
                 "/usr/share/zsh/vendor-completions/_jiotop", "/usr/share/doc/jiotop/copyright",
                 "/usr/lib/systemd/system/jiotop.service");
+        // As a fleet turns the exporter on; systemctl makes the link without a running systemd too.
+        Path wants = Path.of("/etc/systemd/system/multi-user.target.wants/jiotop.service");
+        boolean enabled = !Files.exists(wants, LinkOption.NOFOLLOW_LINKS)
+                && new File("/usr/bin/systemctl").canExecute();
+        if (enabled) {
+            Run enable = run(SYSTEM_PATH, "/usr/bin/systemctl", "enable", "jiotop");
+            assertThat(enable.status()).as(enable.err()).isZero();
+            assertThat(wants).isSymbolicLink();
+        }
         Run remove = run(SYSTEM_PATH, "/usr/bin/dpkg", "-r", "jiotop");
         assertThat(remove.status()).as(remove.err()).isZero();
         assertThat(packageInstalled()).isFalse();
         assertThat(installed).allSatisfy(path -> assertThat(Path.of(path)).doesNotExist());
+        Run purge = run(SYSTEM_PATH, "/usr/bin/dpkg", "--purge", "jiotop");
+        assertThat(purge.status()).as(purge.err()).isZero();
+        assertThat(packageKnown()).isFalse();
+        if (enabled) {
+            assertThat(Files.exists(wants, LinkOption.NOFOLLOW_LINKS)).as("%s left by purge", wants).isFalse();
+        }
     }
 }
