@@ -203,6 +203,18 @@ class PackageIT {
     }
 
     @Test
+    @Order(7)
+    void dpkgVerifiesEveryInstalledFile() throws Exception {
+        Run verify = run(SYSTEM_PATH, "/usr/bin/dpkg", "--verify", "jiotop");
+        assertThat(verify.status()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).isEmpty();
+        List<String> sums = Files.readAllLines(Path.of("/var/lib/dpkg/info/jiotop.md5sums"));
+        List<String> files = installed.stream().filter(f -> Files.isRegularFile(Path.of(f), LinkOption.NOFOLLOW_LINKS))
+                .map(f -> f.substring(1)).sorted().toList();
+        assertThat(sums.stream().map(line -> line.substring(34)).sorted().toList()).isEqualTo(files);
+    }
+
+    @Test
     @Order(8)
     void removingLeavesNothingBehind() throws Exception {
         assertThat(installed).contains("/usr/bin/jiotop", "/usr/lib/jiotop/runtime/bin/java",
