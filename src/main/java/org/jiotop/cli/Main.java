@@ -130,6 +130,7 @@ public final class Main {
         }
         ProcessIds processIds = ProcessIds.of(options.pids(), proc);
         Recorder recorder = null;
+        int status;
         if (options.groupKind().processes() || exporter) {
             for (String note : processIds.notes()) {
                 err.println("jiotop: " + note);
@@ -143,25 +144,25 @@ public final class Main {
                     !exporter && !options.is(Option.ONLY), labels, new GroupLabels(users, Path.of("/proc")), err);
             monitor.recordTo(recorder);
             if (exporter) {
-                return new ExporterRunner(options, uids, proc, monitor, users).run(err);
-            }
-            if (!live) {
+                status = new ExporterRunner(options, uids, proc, monitor, users).run(err);
+            } else if (!live) {
                 BatchRunner batch = new BatchRunner(options, uids, proc, monitor, labels);
                 if ("1".equals(env.get("JIOTOP_STARTUP_REPORT"))) {
                     batch.reportStartup(err);
                 }
-                return batch.run(out, err);
-            }
-            LiveState state = LiveSettings.state(options, env);
-            if (options.groupKind().processes()) {
-                // Said on stderr too, which the screen then covers.
-                for (String note : processIds.notes()) {
-                    state.tell(note, System.nanoTime());
+                status = batch.run(out, err);
+            } else {
+                LiveState state = LiveSettings.state(options, env);
+                if (options.groupKind().processes()) {
+                    // Said on stderr too, which the screen then covers.
+                    for (String note : processIds.notes()) {
+                        state.tell(note, System.nanoTime());
+                    }
                 }
-            }
-            try (var terminal = terminals.open()) {
-                return new LiveRunner(options, uids, proc, monitor, labels, ioprio, users, config, state)
-                        .run(terminal, err);
+                try (var terminal = terminals.open()) {
+                    status = new LiveRunner(options, uids, proc, monitor, labels, ioprio, users, config, state)
+                            .run(terminal, err);
+                }
             }
         } catch (KernelException e) {
             err.println("jiotop: " + explain(e));
@@ -177,6 +178,8 @@ public final class Main {
                 recorder.close();
             }
         }
+        // The views went on after a recording failed (said when it did), but what was asked for was not all done.
+        return status == EXIT_OK && recorder != null && recorder.failed() ? EXIT_CANNOT_RUN : status;
     }
 
     /** The config file's options; none, with a warning, when it exists but cannot be read. */

@@ -69,11 +69,17 @@ final class Recorder implements AutoCloseable {
         }
     }
 
+    /** Whether writing or closing the recording failed (and was said on stderr). */
+    boolean failed() {
+        return failed;
+    }
+
     @Override
     public void close() {
         try {
             writer.close();
         } catch (RecordingException e) {
+            failed = true;
             err.println("jiotop: " + e.getMessage());
         }
     }

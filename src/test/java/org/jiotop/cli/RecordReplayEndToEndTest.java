@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** {@code --record} against the real kernel, and {@code --replay} of what it wrote. */
 class RecordReplayEndToEndTest {
@@ -168,5 +169,22 @@ class RecordReplayEndToEndTest {
         MainTest.Result replay = MainTest.run("--format=json", "--replay", file.toString());
         assertThat(replay.status()).isZero();
         assertThat(replay.out().lines()).hasSize(before);
+    }
+
+    @Test
+    void aRecordingThatFillsItsDiskIsSaidAndEndsTheRunWithStatusOne() throws Exception {
+        Path small = Files.createDirectory(scratch.resolve("small"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        assumeTrue(mount.waitFor() == 0, "needs to mount a tmpfs");
+        try {
+            MainTest.Result r = MainTest.run("-b", "-n", "20", "-d", "0.1", "--record", small.resolve("rec").toString());
+            assertThat(r.err()).startsWith("jiotop: recording stopped: ").contains("No space left on device");
+            // Batch output went on to its end: only the recording is missing.
+            assertThat(r.out().split("Total DISK READ", -1)).hasSize(21);
+            assertThat(r.status()).isEqualTo(Main.EXIT_CANNOT_RUN);
+        } finally {
+            assertThat(new ProcessBuilder("umount", small.toString()).start().waitFor()).isZero();
+        }
     }
 }
