@@ -13,6 +13,7 @@ import org.jiotop.model.Row;
 import org.jiotop.model.TaskActivity;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +25,8 @@ import java.util.Set;
  * owner told from the process's cgroup, read once per process ({@link CgroupCache}). Nothing of
  * cgroups is read or loaded until a kind asks for it. An exited process keeps the label it had
  * alive; one never seen alive (or gone before its file was read) takes its parent's, as last
- * kept (a child starts in its parent's cgroup), else {@link CgroupLabels#UNKNOWN}. Replaying, the
+ * kept (a child starts in its parent's cgroup), or, when the parent too ended unseen in the same
+ * interval, its parent's parent's, and so on; else {@link CgroupLabels#UNKNOWN}. Replaying, the
  * owners are those recorded ({@link Owners}) and no cgroup is known.
  */
 final class GroupLabels {
@@ -65,12 +67,18 @@ final class GroupLabels {
 
     /** Who owns the process of {@code a}, as {@link #of} labels it: what a recording keeps. */
     CgroupLabels ownerOf(TaskActivity a) {
-        return owner(a).labels();
+        return owner(a, Map.of()).labels();
     }
 
     Labelled of(List<Row> processes, GroupKind kind) {
         String[] labels = new String[processes.size()];
         Map<String, Set<TaskCgroup>> cgroups = new LinkedHashMap<>();
+        Map<Integer, TaskSample> ended = new HashMap<>();
+        for (Row r : processes) {
+            if (r.activity().exited()) {
+                ended.put(r.activity().sample().id(), r.activity().sample());
+            }
+        }
         // The living first: an exited process never seen alive looks for its parent's label among them.
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < labels.length; i++) {
@@ -82,7 +90,7 @@ final class GroupLabels {
                     labels[i] = SafeText.escape(users.nameOf(a.sample().uid()));
                     continue;
                 }
-                Owner owner = owner(a);
+                Owner owner = owner(a, ended);
                 labels[i] = pick(owner.labels(), kind);
                 if (owner.cgroup() != null && !a.exited()) {
                     cgroups.computeIfAbsent(labels[i], l -> new LinkedHashSet<>()).add(owner.cgroup());
@@ -92,7 +100,8 @@ final class GroupLabels {
         return new Labelled(List.of(labels), cgroups);
     }
 
-    private Owner owner(TaskActivity a) {
+    /** {@code ended}: the processes that ended in the interval, by ID, through which a parent is looked for. */
+    private Owner owner(TaskActivity a, Map<Integer, TaskSample> ended) {
         if (recorded != null) {
             CgroupLabels kept = recorded.ownerOf(a.sample());
             return kept == null ? Owner.UNREADABLE : new Owner(kept, null);
@@ -104,11 +113,21 @@ final class GroupLabels {
         }
         TaskSample s = a.sample();
         Owner own = a.exited() ? ended(s) : owners.of(s.id(), s.startNanos());
-        if (own != Owner.UNREADABLE) {
-            return own;
+        // A shell that ran a command and ended with it, both between two samples, leaves the command
+        // with a parent never seen alive: its cgroup is that of the first ancestor seen. Bounded by
+        // the processes that ended, as a reused ID could make the chain a loop.
+        for (int hops = 0; own == Owner.UNREADABLE && hops <= ended.size(); hops++) {
+            CgroupCache.Known<Owner> parent = owners.last(s.ppid());
+            if (parent != null) {
+                return parent.labels();
+            }
+            s = ended.get(s.ppid());
+            if (s == null) {
+                break;
+            }
+            own = ended(s);
         }
-        CgroupCache.Known<Owner> parent = owners.last(s.ppid());
-        return parent != null ? parent.labels() : Owner.UNREADABLE;
+        return own;
     }
 
     /** What was kept for an exited process when it was seen alive, else {@link Owner#UNREADABLE}. */

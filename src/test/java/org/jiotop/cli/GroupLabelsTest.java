@@ -116,6 +116,18 @@ class GroupLabelsTest {
     }
 
     @Test
+    void aCommandWhoseShellEndedUnseenTooTakesTheLabelOfTheFirstAncestorSeen() throws IOException {
+        GroupLabels labels = labels();
+        labels.of(List.of(process(101, 1, 0, false)), GroupKind.CONTAINER);
+        // 101 runs sh -c "dd ...; true": both end between two samples, the dd's report first.
+        List<Row> later = List.of(process(101, 1, 0, false), process(7011, 7010, 9_000_000_000L, true),
+                process(7010, 101, 9_000_000_000L, true), process(7021, 7020, 9_000_000_000L, true),
+                process(7020, 7021, 9_000_000_000L, true));
+        assertThat(labels.of(later, GroupKind.CONTAINER).labels()).as("a loop of reused IDs ends unknown")
+                .containsExactly(DOCKER, DOCKER, DOCKER, "?", "?");
+    }
+
+    @Test
     void aGroupsCountersAreTheChangeOfItsOutermostCgroupsSinceTheIntervalBefore() throws IOException {
         Path scope = Files.createDirectories(tmp.resolve("v2" + DOCKER_SCOPE));
         Path inner = Files.createDirectories(scope.resolve("inner"));
