@@ -4,6 +4,7 @@ import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.CgroupIo;
 import org.jiotop.linux.CgroupIoReader;
 import org.jiotop.linux.CgroupLabels;
+import org.jiotop.linux.CgroupPath;
 import org.jiotop.linux.IoCounts;
 import org.jiotop.linux.TaskCgroup;
 import org.jiotop.model.Group;
@@ -11,6 +12,7 @@ import org.jiotop.model.Row;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +26,10 @@ import java.util.Set;
  * the interval before, and for the rows of processes with no owner or an unreadable one.
  */
 final class GroupDevices {
+    /** The file a reading came from: the hierarchy it is in and the cgroup's path there. */
+    private record Counters(CgroupHierarchy source, CgroupPath path) {
+    }
+
     private final CgroupIoReader reader;
     private Map<TaskCgroup, CgroupIo> previous = Map.of();
     private Map<TaskCgroup, CgroupIo> current = new HashMap<>();
@@ -60,12 +66,18 @@ final class GroupDevices {
         IoCounts sum = IoCounts.ZERO;
         CgroupHierarchy source = null;
         boolean known = true;
+        Set<Counters> summed = new HashSet<>();
         // Every cgroup is read, even after one is unknown: each reading is the next interval's base.
         for (TaskCgroup c : where) {
             CgroupIo now = read(c);
             CgroupIo before = previous.get(c);
             if (now == null || before == null) {
                 known = false;
+                continue;
+            }
+            // Processes placed alike in one hierarchy but not in another (v2 /a with blkio /a, and
+            // name=systemd /a with blkio /a) share a label and one file of counters, counted once.
+            if (!summed.add(new Counters(now.source(), c.path()))) {
                 continue;
             }
             source = source == null ? now.source() : source;

@@ -191,4 +191,24 @@ class GroupLabelsTest {
         assertThat(devices.attach(groups, where, 1, 2, 1.0).getFirst().group().device().writeBytes())
                 .isEqualTo(12288);
     }
+
+    @Test
+    void processesThatReachOneFileOfCountersThroughTwoHierarchiesCountItOnce() throws IOException {
+        Path blkio = tmp.resolve("blkio");
+        Path t = Files.createDirectories(blkio.resolve("t"));
+        String zero = "254:0 Read 0\n254:0 Write 0\nTotal 0\n";
+        Files.writeString(t.resolve("blkio.throttle.io_service_bytes"), zero);
+        Files.writeString(t.resolve("blkio.throttle.io_serviced"), zero);
+        // A hybrid machine whose v2 has no io controller: /t's v2 counters are blkio's.
+        GroupDevices devices = new GroupDevices(new CgroupIoReader(Files.createDirectories(tmp.resolve("v2/t"))
+                .getParent(), blkio));
+        CgroupPath path = CgroupPath.of("/t");
+        Map<String, Set<TaskCgroup>> where = Map.of("/t", Set.of(new TaskCgroup(CgroupHierarchy.V2, path, path),
+                new TaskCgroup(CgroupHierarchy.SYSTEMD, path, path)));
+        List<Row> groups = Groups.sum(List.of(process(1, 0, 0, false), process(2, 0, 0, false)), List.of("/t", "/t"));
+        devices.attach(groups, where, 0, 1, 1.0);
+        Files.writeString(t.resolve("blkio.throttle.io_service_bytes"), "254:0 Read 0\n254:0 Write 4096\nTotal 4096\n");
+        assertThat(devices.attach(groups, where, 1, 2, 1.0).getFirst().group().device().writeBytes())
+                .isEqualTo(4096);
+    }
 }
