@@ -44,10 +44,30 @@ final class GroupLabels {
     record Labelled(List<String> labels, Map<String, Set<TaskCgroup>> cgroups) {
     }
 
+    /**
+     * Exited processes stay listed with -a for good and for --keep-exited reports; some thousands
+     * of them hold far fewer entries than this.
+     */
+    static final int EXITED = 32_768;
+
+    /** An exited process: its ID and start time as its exit report gave them. */
+    private record Ended(int pid, long startNanos) {
+    }
+
     private final UserDb users;
     private final Path procRoot;
     private final Owners recorded;
     private CgroupCache<Owner> owners;
+    /**
+     * The owner each exited process was given, so that it keeps it while it is listed: looked up
+     * again, its ID may be another process's by then, and its parent's too.
+     */
+    private final Map<Ended, Owner> endedOwners = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Ended, Owner> eldest) {
+            return size() > EXITED;
+        }
+    };
 
     /** {@code procRoot}: where {@code /proc} is (a fixture tree in tests). */
     GroupLabels(UserDb users, Path procRoot) {
@@ -112,7 +132,20 @@ final class GroupLabels {
                     Owner.UNREADABLE);
         }
         TaskSample s = a.sample();
-        Owner own = a.exited() ? ended(s) : owners.of(s.id(), s.startNanos());
+        if (!a.exited()) {
+            return orParents(owners.of(s.id(), s.startNanos()), s, ended);
+        }
+        Ended key = new Ended(s.id(), s.startNanos());
+        Owner kept = endedOwners.get(key);
+        if (kept == null) {
+            kept = orParents(ended(s), s, ended);
+            endedOwners.put(key, kept);
+        }
+        return kept;
+    }
+
+    /** {@code own}, or when it is unknown, that of the nearest ancestor known. */
+    private Owner orParents(Owner own, TaskSample s, Map<Integer, TaskSample> ended) {
         // A shell that ran a command and ended with it, both between two samples, leaves the command
         // with a parent never seen alive: its cgroup is that of the first ancestor seen. Bounded by
         // the processes that ended, as a reused ID could make the chain a loop.

@@ -128,6 +128,23 @@ class GroupLabelsTest {
     }
 
     @Test
+    void anExitedProcessKeepsItsLabelWhileListedThoughItsIdIsReused() throws IOException {
+        Path proc = tmp.resolve("proc");
+        Files.createDirectories(proc.resolve("101"));
+        Files.writeString(proc.resolve("101/cgroup"), "0::" + DOCKER_SCOPE + "\n");
+        Files.writeString(tmp.resolve("passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+        Files.writeString(tmp.resolve("nsswitch.conf"), "passwd: files\n");
+        GroupLabels labels = new GroupLabels(new UserDb(tmp), proc);
+        labels.of(List.of(process(101, 1, 0, false)), GroupKind.CONTAINER);
+        Row ended = process(101, 1, 5_000_000, true);
+        assertThat(labels.of(List.of(ended), GroupKind.CONTAINER).labels()).containsExactly(DOCKER);
+        // Reports later (-a, --keep-exited), a process outside any container has ID 101.
+        Files.writeString(proc.resolve("101/cgroup"), "0::/system.slice/cron.service\n");
+        List<Row> later = List.of(process(101, 1, 90_000_000_000L, false), ended);
+        assertThat(labels.of(later, GroupKind.CONTAINER).labels()).containsExactly("-", DOCKER);
+    }
+
+    @Test
     void aGroupsCountersAreTheChangeOfItsOutermostCgroupsSinceTheIntervalBefore() throws IOException {
         Path scope = Files.createDirectories(tmp.resolve("v2" + DOCKER_SCOPE));
         Path inner = Files.createDirectories(scope.resolve("inner"));
