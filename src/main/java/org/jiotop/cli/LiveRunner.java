@@ -60,6 +60,8 @@ final class LiveRunner {
     /** Replaying: the live view takes the replay's keys too. */
     LiveRunner replaying(ReplayControl control) {
         this.replay = control;
+        // The graphs draw the intervals before the one shown: after a step back or a jump they start again.
+        control.onJump(state::forgetHistory);
         return this;
     }
 

@@ -29,6 +29,9 @@ final class ReplayControl {
     /** The time being typed after {@code t}, null when not typing one. */
     private StringBuilder typed;
     private String note = "";
+    /** Run when the interval shown is not the one after the last shown, whose history the graphs then lack. */
+    private Runnable onJump = () -> {
+    };
 
     ReplayControl(Replay replay, Monitor monitor) {
         this.replay = replay;
@@ -37,6 +40,10 @@ final class ReplayControl {
 
     Monitor monitor() {
         return monitor;
+    }
+
+    void onJump(Runnable action) {
+        this.onJump = action;
     }
 
     boolean playing() {
@@ -54,10 +61,10 @@ final class ReplayControl {
         }
         switch (key.ch()) {
             case ' ' -> playing = !playing;
-            case '[' -> go(replay.seek(replay.index() - 1));
-            case ']' -> go(replay.seek(replay.index() + 1));
-            case '{' -> go(replay.seek(0));
-            case '}' -> go(replay.seek(Integer.MAX_VALUE));
+            case '[' -> go(replay.index(), replay.seek(replay.index() - 1));
+            case ']' -> go(replay.index(), replay.seek(replay.index() + 1));
+            case '{' -> go(replay.index(), replay.seek(0));
+            case '}' -> go(replay.index(), replay.seek(Integer.MAX_VALUE));
             case 't' -> typed = new StringBuilder();
             default -> {
                 return false;
@@ -74,7 +81,7 @@ final class ReplayControl {
                 if (at == null) {
                     note = " (not a time)";
                 } else {
-                    go(replay.seek(at));
+                    go(replay.index(), replay.seek(at));
                 }
             }
             case ESCAPE -> typed = null;
@@ -90,10 +97,13 @@ final class ReplayControl {
         }
     }
 
-    /** Stepping pauses: the screen stays on the interval chosen. */
-    private void go(RecordedInterval r) {
+    /** Stepping pauses: the screen stays on the interval chosen, {@code before} the index of the one it was on. */
+    private void go(int before, RecordedInterval r) {
         playing = false;
         note = "";
+        if (replay.index() != before && replay.index() != before + 1) {
+            onJump.run();
+        }
         monitor.show(r);
     }
 

@@ -24,7 +24,7 @@ public final class IoHistory {
     }
 
     private final Map<Key, Series> series = new HashMap<>();
-    private final Series totals = new Series(0);
+    private Series totals = new Series(0);
     private long tick;
     private long lastEnd = Long.MIN_VALUE;
 
@@ -50,6 +50,13 @@ public final class IoHistory {
             forgetIdle();
         }
         return true;
+    }
+
+    /** Forgets every rate: the intervals before the next one added are not these. */
+    public void clear() {
+        series.clear();
+        totals = new Series(0);
+        lastEnd = Long.MIN_VALUE;
     }
 
     private static Key keyOf(Row r, GroupKind kind) {

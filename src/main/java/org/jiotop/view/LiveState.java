@@ -80,6 +80,11 @@ public final class LiveState {
         return openGroup;
     }
 
+    /** Empties the graphs' history: the next interval drawn is not the one after the last. */
+    public void forgetHistory() {
+        history.clear();
+    }
+
     /** Adds {@code report}'s interval to the graphs' history, once however often it is drawn. */
     public void record(Report report) {
         history.add(report);

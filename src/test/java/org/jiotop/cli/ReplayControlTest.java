@@ -94,6 +94,23 @@ class ReplayControlTest {
     }
 
     @Test
+    void theGraphsStartAgainAfterAStepBackOrAJumpButNotAfterAStepForward() throws Exception {
+        int[] jumps = {0};
+        control.onJump(() -> jumps[0]++);
+        press("]]");
+        assertThat(jumps[0]).as("forward one interval at a time").isZero();
+        press("[");
+        assertThat(jumps[0]).as("back one").isEqualTo(1);
+        press("}]");
+        assertThat(jumps[0]).as("to the last, then nowhere past it").isEqualTo(2);
+        press("t03:01\n");
+        assertThat(jumps[0]).as("to a time").isEqualTo(3);
+        press(" ");
+        assertThat(monitor.sample()).isTrue();
+        assertThat(jumps[0]).as("playing on").isEqualTo(3);
+    }
+
+    @Test
     void theFirstLineEndsInTheRecordedTime() throws Exception {
         press("]");
         List<AttributedString> lines = control.stamped(List.of(new AttributedString("Total DISK READ"),

@@ -66,6 +66,18 @@ class IoHistoryTest {
     }
 
     @Test
+    void clearedItHoldsOnlyWhatComesAfter() {
+        IoHistory h = new IoHistory();
+        h.add(new Report(1, SECOND, false, false, true, 5, 0, 0, 0, -1, List.of()));
+        h.add(report(2, 1, row(7, 0, 100, 0)));
+        h.clear();
+        assertThat(h.size()).isZero();
+        assertThat(h.add(report(2, 1, row(7, 0, 3, 0)))).as("the same end again, now new").isTrue();
+        assertThat(h.of(row(7, 0, 0, 0), GroupKind.THREAD, GraphSource.READ, 3)).containsExactly(0, 0, 3);
+        assertThat(h.totals(GraphSource.READ, 3)).containsOnly(0);
+    }
+
+    @Test
     void theTotalLineHasAHistoryToo() {
         IoHistory h = new IoHistory();
         for (int i = 1; i <= 3; i++) {
