@@ -107,9 +107,9 @@ enum Option {
                     + " At most 10,000 are listed one by one: beyond, the oldest with I/O are summed into one"
                     + " row per user, ID 0, `(N earlier exited tasks)`")),
     EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20)
-            .byDefault(Integer.toString(ExitListener.DEFAULT_RECEIVE_BUFFER >> 10)).excludes("replay")
+            .byDefault(Integer.toString(ExitListener.DEFAULT_RECEIVE_BUFFER >> 10)).excludes("replay", "procfs")
             .help("socket buffer for the kernel's exit reports, {range} KiB")
-            .doc("socket receive buffer for the kernel's exit reports, {range} KiB")),
+            .doc("socket receive buffer for the kernel's exit reports, {range} KiB (`--procfs` has none)")),
     PROCFS(new OptionSpec("procfs").excludes("replay")
             .help("read /proc only, as without root, even where taskstats is permitted")
             .doc("read the counters from /proc only, as jiotop does when taskstats is not permitted (see"

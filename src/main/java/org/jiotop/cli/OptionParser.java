@@ -133,11 +133,13 @@ final class OptionParser {
                 throw new UsageException("option " + g.shown() + " does not apply to " + mode.run + " --devices,"
                         + " whose rows are the devices");
             }
-            Given other = o.spec.excludes == null ? null : seen.get(byLongName(o.spec.excludes));
-            if (other != null) {
-                Given first = command.indexOf(g) < command.indexOf(other) ? g : other;
-                throw new UsageException("options " + first.shown() + " and " + (first == g ? other : g).shown()
-                        + " exclude each other");
+            for (String excluded : o.spec.excludes) {
+                Given other = seen.get(byLongName(excluded));
+                if (other != null) {
+                    Given first = command.indexOf(g) < command.indexOf(other) ? g : other;
+                    throw new UsageException("options " + first.shown() + " and " + (first == g ? other : g).shown()
+                            + " exclude each other");
+                }
             }
         }
     }

@@ -33,7 +33,7 @@ final class OptionSpec {
     boolean taskRows;
     Set<Mode> modes = Mode.ALL;
     String requires;
-    String excludes;
+    List<String> excludes = List.of();
     Column column;
     long min;
     long max;
@@ -157,9 +157,9 @@ final class OptionSpec {
         return this;
     }
 
-    /** Cannot be given with the option of long name {@code other}; from the config file, the later one wins. */
-    OptionSpec excludes(String other) {
-        this.excludes = other;
+    /** Cannot be given with the options of long names {@code others}; from the config file, the later one wins. */
+    OptionSpec excludes(String... others) {
+        this.excludes = List.of(others);
         return this;
     }
 

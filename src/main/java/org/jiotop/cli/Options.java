@@ -167,10 +167,12 @@ final class Options {
             } else if (o == Option.PROCESSES && Boolean.TRUE.equals(v)) {
                 values.put(Option.GROUP, GroupKind.PROCESS.word());
             }
-            if (o.spec.excludes != null && Boolean.TRUE.equals(v)) {
-                Option other = OptionParser.byLongName(o.spec.excludes);
-                values.put(other, other.byDefault());
-                given.remove(other);
+            if (Boolean.TRUE.equals(v)) {
+                for (String excluded : o.spec.excludes) {
+                    Option other = OptionParser.byLongName(excluded);
+                    values.put(other, other.byDefault());
+                    given.remove(other);
+                }
             }
             return this;
         }

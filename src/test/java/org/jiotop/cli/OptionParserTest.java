@@ -189,6 +189,8 @@ class OptionParserTest {
             "--serve 12ab           | option --serve: invalid address: '12ab'",
             "-a -A                  | options -a and -A exclude each other",
             "--accum-bw -b -a       | options --accum-bw and -a exclude each other",
+            "--procfs --exit-buffer=64 | options --procfs and --exit-buffer exclude each other",
+            "--exit-buffer=64 -b --procfs | options --exit-buffer and --procfs exclude each other",
             "--serve-auth=u:/f      | option --serve-auth needs --serve",
             "--serve 1 --serve-auth=u | option --serve-auth: invalid value: 'u' (want USER:FILE)",
             "-b --serve-tls=k:/f    | option --serve-tls needs --serve",
