@@ -37,7 +37,7 @@ enum Option {
     ONLY(new OptionSpec("only", 'o').taskRows().saved().in(Mode.REPORTS)
             .help("only rows with I/O in the interval")
             .doc("only rows with I/O in the interval (any of read, write, cancelled write, block-I/O or swap-in"
-                    + " delay; with `-a`, since first seen)")),
+                    + " delay; with `-a` or `-A`, since first seen)")),
     BATCH(new OptionSpec("batch", 'b').in(Mode.BATCH)
             .help("reports on standard output instead of the live view")
             .doc("reports on standard output instead of the live view: iotop's text, or what `--format` says")),
@@ -55,8 +55,9 @@ enum Option {
                     + " Repeatable. An ID that does not exist gives no row (and no error), as in iotop")),
     USER_NAME(new OptionSpec("user", 'u').taskRows().value("USER", USER).unsetMeans("all")
             .help("users (name or uid) to monitor; repeatable")
-            .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1). Among"
-                    + " groups, only their processes are summed")),
+            .doc("users to monitor, by name or uid; repeatable. An unknown name is an error (exit 1), except"
+                    + " with a `--group` of cgroups (`cgroup`, `unit`, `container`, `pod`), where it is a group's"
+                    + " label. Among groups, only their processes are summed")),
     PROCESSES(new OptionSpec("processes", 'P').taskRows().saved()
             .help("one row per process, with the I/O of all its threads")
             .doc("one row per process instead of per thread (the exporter always counts processes); the same"
@@ -103,7 +104,7 @@ enum Option {
             .help("reports an exited task stays listed after exiting, {range}; with -a or -A, tasks"
                     + " that did I/O stay for good")
             .doc("how many reports an exited task stays listed after the one it exited in, {range};"
-                    + " with `-a`, exited tasks that did I/O stay for good so the accumulated figures add up."
+                    + " with `-a` or `-A`, exited tasks that did I/O stay for good so the accumulated figures add up."
                     + " At most 10,000 are listed one by one: beyond, the oldest with I/O are summed into one"
                     + " row per user, ID 0, `(N earlier exited tasks)`")),
     EXIT_BUFFER(new OptionSpec("exit-buffer").value("KIB", WHOLE).range(4, 1 << 20)
