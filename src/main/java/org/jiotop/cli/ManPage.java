@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.output.Column;
 import org.jiotop.view.KeyLines;
+import org.jiotop.view.ReplayKey;
 
 import java.util.List;
 import java.util.Map;
@@ -64,9 +65,9 @@ final class ManPage {
                 .SH KEYS
                 In the live view:
                 """);
-        for (KeyLines k : KeyLines.all()) {
-            b.append(".TP\n.B ").append(quoted(k.keys())).append('\n').append(escape(k.help())).append('\n');
-        }
+        keys(b, KeyLines.all());
+        b.append(".PP\n").append(escape(ReplayKey.HEADING)).append('\n');
+        keys(b, KeyLines.replay());
         b.append("""
                 .SH FILES
                 .TP
@@ -141,6 +142,12 @@ final class ManPage {
      * {@code .TP}, the title in bold, then what the cells say and what the schema tells of where the
      * column is shown.
      */
+    private static void keys(StringBuilder b, List<KeyLines> keys) {
+        for (KeyLines k : keys) {
+            b.append(".TP\n.B ").append(quoted(k.keys())).append('\n').append(escape(k.help())).append('\n');
+        }
+    }
+
     private static void column(StringBuilder b, Column c) {
         b.append(".TP\n.B ").append(quoted(c.title(false))).append('\n').append(escape(Help.column(c)));
         b.append('\n');

@@ -3,6 +3,7 @@ package org.jiotop.cli;
 import org.jiotop.record.RecordedInterval;
 import org.jiotop.record.RecordingException;
 import org.jiotop.view.Key;
+import org.jiotop.view.ReplayKey;
 import org.jline.utils.AttributedString;
 
 import java.time.Instant;
@@ -15,10 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live view's keys while replaying: space plays or pauses, {@code [} and {@code ]} step back and
- * forward one interval, {@code {} and {@code }} go to the first and last, {@code t} jumps to a time
- * typed after it (HH:MM[:SS] on the shown day, an ISO date-time, or relative to the shown time
- * such as -10m). The first line shows the recorded time of the interval on screen.
+ * What the live view's keys of a replay ({@link ReplayKey}) do: play, pause, step, and jump to a
+ * time typed after {@code t}. The first line shows the recorded time of the interval on screen.
  */
 final class ReplayControl {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -56,19 +55,17 @@ final class ReplayControl {
             type(key);
             return true;
         }
-        if (key.kind() != Key.Kind.CHAR) {
+        ReplayKey pressed = ReplayKey.of(key);
+        if (pressed == null) {
             return false;
         }
-        switch (key.ch()) {
-            case ' ' -> playing = !playing;
-            case '[' -> go(replay.index(), replay.seek(replay.index() - 1));
-            case ']' -> go(replay.index(), replay.seek(replay.index() + 1));
-            case '{' -> go(replay.index(), replay.seek(0));
-            case '}' -> go(replay.index(), replay.seek(Integer.MAX_VALUE));
-            case 't' -> typed = new StringBuilder();
-            default -> {
-                return false;
-            }
+        switch (pressed) {
+            case PLAY -> playing = !playing;
+            case BACK -> go(replay.index(), replay.seek(replay.index() - 1));
+            case FORWARD -> go(replay.index(), replay.seek(replay.index() + 1));
+            case FIRST -> go(replay.index(), replay.seek(0));
+            case LAST -> go(replay.index(), replay.seek(Integer.MAX_VALUE));
+            case JUMP -> typed = new StringBuilder();
         }
         return true;
     }

@@ -35,6 +35,11 @@ final class HelpScreen {
             out.add("  " + Text.aligned(b.keyNames, KEY_NAMES_WIDTH, Align.LEFT) + b.help);
         }
         out.add("");
+        out.add(ReplayKey.HEADING);
+        for (ReplayKey r : ReplayKey.values()) {
+            out.add("  " + Text.aligned(r.keyNames, KEY_NAMES_WIDTH, Align.LEFT) + r.help);
+        }
+        out.add("");
         out.add("Figures change only once per interval; keys redraw without measuring.");
         return out;
     }
@@ -110,7 +115,8 @@ final class HelpScreen {
         int from = fits ? 0 : Math.clamp(top, 0, topMax(lines, width));
         int to = fits ? text.size() : Math.min(text.size(), from + Math.max(0, lines - 1));
         for (String line : text.subList(from, to)) {
-            out.add(line.startsWith("Keys") ? new AttributedString(line, AttributedStyle.BOLD)
+            out.add(line.startsWith("Keys") || line.equals(ReplayKey.HEADING)
+                    ? new AttributedString(line, AttributedStyle.BOLD)
                     : new AttributedString(line));
         }
         if (!fits && lines > 0) {

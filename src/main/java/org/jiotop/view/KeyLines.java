@@ -12,4 +12,13 @@ public record KeyLines(String keys, String help) {
         }
         return lines;
     }
+
+    /** The keys a replay takes besides those of {@link #all()}. */
+    public static List<KeyLines> replay() {
+        List<KeyLines> lines = new ArrayList<>();
+        for (ReplayKey r : ReplayKey.values()) {
+            lines.add(new KeyLines(r.keyNames, r.help));
+        }
+        return lines;
+    }
 }
