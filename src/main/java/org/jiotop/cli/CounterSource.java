@@ -17,8 +17,9 @@ import java.nio.file.Path;
  * The source of the counters, chosen once at start: taskstats with its exit reports where the
  * kernel permits them (root, or CAP_NET_ADMIN), else /proc ({@code --procfs} asks for it as root
  * too), and where the kernel offers no taskstats at all (a kernel without it, a network namespace
- * without it). Asking taskstats about jiotop itself tells which: the family look-up is open to
- * everyone, its commands are not.
+ * without it) or none of its exit reports (it takes listeners only from the initial PID and user
+ * namespaces: a container's root gets EINVAL). Asking taskstats about jiotop itself tells which:
+ * the family look-up is open to everyone, its commands are not.
  */
 final class CounterSource {
     private CounterSource() {
@@ -44,7 +45,7 @@ final class CounterSource {
             } catch (KernelException e) {
                 why = switch (e.errno()) {
                     case Errno.EPERM -> Visibility.Why.REFUSED;
-                    case Errno.ENOENT -> Visibility.Why.ABSENT;
+                    case Errno.ENOENT, Errno.EINVAL -> Visibility.Why.ABSENT;
                     default -> throw e;
                 };
                 refused = e;

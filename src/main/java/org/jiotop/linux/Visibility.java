@@ -23,7 +23,10 @@ public record Visibility(Source source, int unreadable, int processes, Why why) 
         REFUSED,
         /** {@code --procfs} asked for it. */
         ASKED,
-        /** The kernel offers no taskstats here (not built in, or not in this network namespace). */
+        /**
+         * The kernel offers no taskstats here (not built in, or not in this network namespace), or
+         * no exit reports (outside the initial PID or user namespace).
+         */
         ABSENT
     }
 

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * How the counters' source is chosen when taskstats cannot serve: refused (not root) and absent
- * (a kernel or network namespace without it) both fall back to /proc and say which; any other
- * failure, or a /proc that cannot be read either, stops jiotop with the kernel's reason.
+ * (a kernel or network namespace without it, or a PID namespace without its exit reports) all fall
+ * back to /proc and say which; any other failure, or a /proc that cannot be read either, stops jiotop with the kernel's reason.
  */
 class CounterSourceTest {
     @TempDir
@@ -41,6 +41,8 @@ class CounterSourceTest {
     void refusedAndAbsentTaskstatsFallBackToProcAndSaySo() throws Exception {
         assertThat(fallback(Errno.EPERM, "-b")).isEqualTo(Visibility.Why.REFUSED);
         assertThat(fallback(Errno.ENOENT, "-b")).isEqualTo(Visibility.Why.ABSENT);
+        assertThat(fallback(Errno.EINVAL, "-b")).as("exit reports refused in a PID namespace")
+                .isEqualTo(Visibility.Why.ABSENT);
         assertThat(fallback(Errno.EPERM, "-b", "--procfs")).as("--procfs never asks taskstats")
                 .isEqualTo(Visibility.Why.ASKED);
         assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 2, 10, Visibility.Why.ABSENT)))
