@@ -31,7 +31,7 @@ public final class SafeText {
                 i++;
                 continue;
             }
-            int len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
+            int len = c > 0xf4 ? 0 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
             int cp = decode(b, i, to, len);
             if (cp < 0) {
                 hexByte(out, c);

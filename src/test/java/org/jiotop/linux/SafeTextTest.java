@@ -39,6 +39,14 @@ class SafeTextTest {
     }
 
     @Test
+    void leadBytesNoUtf8SequenceStartsWithAreHexBytes() {
+        // F8 to FF started the 5- and 6-byte forms of old; the low bits of F9 or FC would still make a code point.
+        byte[] bad = {(byte) 0xf9, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0xfc, (byte) 0x8f, (byte) 0xbf,
+                (byte) 0xbf, (byte) 0xfb, (byte) 0xbf, (byte) 0xbf, (byte) 0xbf, (byte) 0xbf};
+        assertThat(SafeText.escape(bad)).isEqualTo("\\xf9\\x80\\x80\\x80\\xfc\\x8f\\xbf\\xbf\\xfb\\xbf\\xbf\\xbf\\xbf");
+    }
+
+    @Test
     void noOutputEverHoldsAControlCharacter() {
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < 20_000; i++) {
