@@ -110,7 +110,7 @@ public final class CommandText {
             argv0End++;
         }
         if (argv0End == 0) {
-            return kernelThread(processName);
+            return hasArguments(cmdline) ? programName(processName) : kernelThread(processName);
         }
         int from = 0;
         boolean title = false;
@@ -133,6 +133,23 @@ public final class CommandText {
             return " [" + SafeText.escape(threadName) + "]";
         }
         return "";
+    }
+
+    /**
+     * Whether a command line with an empty argv[0] holds anything else: a program that blanked its
+     * name, or one started with "" as argv[0], is no kernel thread.
+     */
+    private static boolean hasArguments(byte[] cmdline) {
+        for (byte c : cmdline) {
+            if (c != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String programName(byte[] processName) {
+        return processName == null ? "?" : SafeText.escape(processName);
     }
 
     private static String kernelThread(byte[] processName) {

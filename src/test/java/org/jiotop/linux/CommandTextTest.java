@@ -32,6 +32,14 @@ class CommandTextTest {
     }
 
     @Test
+    void anEmptyArgv0BeforeArgumentsIsNoKernelThread() {
+        byte[] cmd = b("\0-c\0import time\0");
+        assertThat(CommandText.shortOf(cmd, b("python3"), null)).isEqualTo("python3");
+        assertThat(CommandText.of(cmd, b("python3"), null, false)).isEqualTo("-c import time");
+        assertThat(CommandText.shortOf(b("\0\0\0"), b("kthreadd"), null)).isEqualTo("[kthreadd]");
+    }
+
+    @Test
     void hostileBytesAreEscapedAndCutLinesMarked() {
         byte[] cmd = {0x1b, ']', '0', ';', 'x', 0x07, 'e', 0, (byte) 0xff, 0};
         assertThat(CommandText.of(cmd, b("e"), b("e\u001b[2J"), true)).isEqualTo("\\x1b]0;x\\x07e \\xff... [e\\x1b[2J]");
