@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * How the counters' source is chosen when taskstats cannot serve: refused (not root) and absent
  * (a kernel or network namespace without it, or a PID namespace without its exit reports) all fall
- * back to /proc and say which; any other failure, or a /proc that cannot be read either, stops jiotop with the kernel's reason.
+ * back to /proc and say which; any other failure, or a /proc that cannot be read either, stops
+ * jiotop with the kernel's reason.
  */
 class CounterSourceTest {
     @TempDir
