@@ -28,6 +28,11 @@ public final class LiveView implements AutoCloseable {
     /** Returned by {@link #readKey} when the terminal is gone. */
     public static final Key LOST = Key.of(Key.Kind.UNKNOWN);
     private static final long SEQUENCE_GAP_MILLIS = 40;
+    /**
+     * How often a wait for a key looks whether the window was resized: the new size is drawn then,
+     * not at the next refresh, which may be a minute away.
+     */
+    private static final long RESIZE_CHECK_MILLIS = 100;
     /** How often a view continued in the background looks whether it is in the foreground again. */
     private static final long FOREGROUND_POLL_MILLIS = 50;
 
@@ -152,14 +157,19 @@ public final class LiveView implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} for a key: the key, null when none came, {@link #LOST} when
-     * the terminal is gone.
+     * Waits up to {@code timeoutMillis} for a key: the key, null when none came (or sooner, when
+     * the window was resized and the frame is to be drawn again), {@link #LOST} when the terminal
+     * is gone.
      */
     public Key readKey(long timeoutMillis) {
         try {
-            int c = reader.read(timeoutMillis);
-            if (c == NonBlockingReader.READ_EXPIRED) {
-                return null;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            int c;
+            while ((c = reader.read(Math.clamp(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()), 1,
+                    RESIZE_CHECK_MILLIS))) == NonBlockingReader.READ_EXPIRED) {
+                if (resized || System.nanoTime() - deadline >= 0) {
+                    return null;
+                }
             }
             if (c < 0) {
                 return LOST;

@@ -279,8 +279,9 @@ class LiveIT {
 
     @Test
     void resizingTheTerminalRedrawsToTheNewSize() throws Exception {
-        try (Tmux tmux = new Tmux(120, 30, jiotop("-d 0.5"))) {
-            tmux.await(s -> s.contains("Total DISK READ") && !s.contains("measuring"), WAIT);
+        // A minute between refreshes: the new size is drawn at once, not at the next refresh.
+        try (Tmux tmux = new Tmux(120, 30, jiotop("-d 60"))) {
+            tmux.await(s -> s.contains("Total DISK READ") && s.contains("sort:"), WAIT);
             tmux.resize(60, 12);
             String small = tmux.await(s -> s.startsWith("Total DISK READ") && s.lines().count() <= 12
                     && s.lines().allMatch(l -> l.length() <= 60) && s.contains("sort:"), WAIT);

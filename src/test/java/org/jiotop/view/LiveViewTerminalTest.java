@@ -199,6 +199,35 @@ class LiveViewTerminalTest {
     }
 
     @Test
+    void aResizeEndsTheWaitForAKeySoThatTheNewSizeIsDrawnAtOnce() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedInputStream noKeys = new PipedInputStream(new PipedOutputStream());
+        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", noKeys, screen, StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(60, 6));
+            try (LiveView view = LiveView.open(terminal, NO_STOP)) {
+                view.show(List.of(new AttributedString("row")));
+                Thread resize = Thread.ofPlatform().start(() -> {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    terminal.setSize(new Size(40, 4));
+                    terminal.raise(Terminal.Signal.WINCH);
+                });
+                long start = System.nanoTime();
+                // A wait of a long refresh interval (-d 60): the resize ends it, not its timeout.
+                assertThat(view.readKey(60_000)).isNull();
+                assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(30));
+                resize.join();
+                int before = screen.size();
+                view.show(List.of(new AttributedString("row")));
+                assertThat(screen.toString(StandardCharsets.UTF_8).substring(before)).contains("\u001b[H\u001b[2J");
+            }
+        }
+    }
+
+    @Test
     void endOfInputMeansTheTerminalIsGone() throws Exception {
         try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(new byte[0]),
                 new ByteArrayOutputStream(), StandardCharsets.UTF_8)) {
