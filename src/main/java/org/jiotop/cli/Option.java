@@ -211,8 +211,8 @@ enum Option {
             .help("also append every interval to FILE (see docs/recording-format.md)")
             .doc("also append every interval to FILE, crash-safe (see Recording and replay)")),
     RECORD_MAX(new OptionSpec("record-max").value("SIZE", ValueKind.SIZE).requires("record")
-            .help("with --record: start a new FILE past SIZE bytes (K, M, G), keeping the last as FILE.1")
-            .doc("with `--record`: when FILE would pass SIZE (bytes, or with `K`, `M`, `G`), it becomes FILE.1"
+            .help("with --record: start a new FILE past SIZE bytes (K, M, G; {range}), keeping the last as FILE.1")
+            .doc("with `--record`: when FILE would pass SIZE (bytes, or with `K`, `M`, `G`; {range}), it becomes FILE.1"
                     + " (replacing the older one) and a new FILE is started")),
     REPLAY(new OptionSpec("replay").value("FILE", ValueKind.FILE).in(Mode.REPORTS).excludes("record")
             .help("show a recording instead of the live kernel")

@@ -119,6 +119,7 @@ final class OptionSpec {
         return switch (kind) {
             case WHOLE -> min + " to " + max;
             case SECONDS -> ValueKind.MIN_DELAY + " to " + (long) ValueKind.MAX_DELAY;
+            case SIZE -> TimeBound.SIZE_RANGE;
             default -> throw new IllegalStateException("--" + longName + " has no range");
         };
     }

@@ -55,7 +55,12 @@ final class TimeBound {
         }
     }
 
-    /** Bytes, or with a K, M or G suffix (1024, 1024², 1024³); at least 64 KiB, so that a file holds intervals. */
+    /** The least size a recording is given: a file of it holds some intervals. */
+    static final long MIN_SIZE = 64 << 10;
+    /** The sizes {@link #size} takes, as the texts and its error say them. */
+    static final String SIZE_RANGE = "from " + (MIN_SIZE >> 10) + "K";
+
+    /** Bytes, or with a K, M or G suffix (1024, 1024², 1024³); at least {@link #MIN_SIZE}. */
     static Long size(String option, String value) throws UsageException {
         String v = value.strip().toUpperCase(Locale.ROOT);
         int shift = v.endsWith("K") ? 10 : v.endsWith("M") ? 20 : v.endsWith("G") ? 30 : 0;
@@ -64,11 +69,11 @@ final class TimeBound {
         if (!digits.isEmpty() && digits.length() <= 12 && digits.chars().allMatch(Character::isDigit)
                 && Long.parseLong(digits) < (1L << 50) >> shift) {
             long bytes = Long.parseLong(digits) << shift;
-            if (bytes >= 64 << 10) {
+            if (bytes >= MIN_SIZE) {
                 return bytes;
             }
         }
         throw new UsageException("option " + option + ": invalid size: '" + value
-                + "' (want bytes from 64K, e.g. 100M or 2G)");
+                + "' (want bytes " + SIZE_RANGE + ", e.g. 100M or 2G)");
     }
 }

@@ -176,7 +176,7 @@ class MainTest {
                 .contains("-8, --hide-graph");
         assertThat(words).contains("text, json or csv; json is JSON Lines (implies --batch) [text]",
                 "one row per thread, process, user, cgroup, unit, container or pod [thread]",
-                "at N times it, 1 to 10 [2]", "sort by tid, prio, user, read,");
+                "at N times it, 1 to 10 [2]", "sort by tid, prio, user, read,", "(K, M, G; from 64K)");
         for (Column c : Column.values()) {
             assertThat(r.out()).contains("\n  " + c.title(false) + " ");
             assertThat(words).as(c.name()).contains(c.description);
