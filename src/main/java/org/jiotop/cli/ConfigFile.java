@@ -26,6 +26,9 @@ final class ConfigFile {
         this.path = path;
     }
 
+    /** Where {@link #locate} finds the file when XDG_CONFIG_HOME does not say: the help's words and the man page's. */
+    static final String FALLBACK = "~/.config/jiotop/config when XDG_CONFIG_HOME is unset, empty or relative";
+
     static ConfigFile locate(Map<String, String> env) {
         String xdg = env.get("XDG_CONFIG_HOME");
         Path base;

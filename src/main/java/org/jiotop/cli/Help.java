@@ -47,13 +47,10 @@ final class Help {
             b.append(title);
             wrap(b, column(c), title.length(), INDENT);
         }
-        b.append("""
-
-                Without -b on a terminal, jiotop shows a live view (h or ? lists its keys);
-                its settings saved with W live in $XDG_CONFIG_HOME/jiotop/config
-                (or ~/.config/jiotop/config) and apply to batch mode only with --use-config.
-                An option given where it does not apply is an error.
-                """);
+        b.append('\n');
+        wrap(b, "Without -b on a terminal, jiotop shows a live view (h or ? lists its keys); its settings"
+                + " saved with W live in $XDG_CONFIG_HOME/jiotop/config (or " + ConfigFile.FALLBACK + ") and apply"
+                + " to batch mode only with --use-config. An option given where it does not apply is an error.", 0, 0);
         wrap(b, SOURCES, 0, 0);
         StringBuilder status = new StringBuilder("Exit status:");
         for (int i = 0; i < EXIT_STATUS.size(); i++) {

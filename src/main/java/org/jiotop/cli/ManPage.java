@@ -73,8 +73,10 @@ final class ManPage {
                 .TP
                 .I $XDG_CONFIG_HOME/jiotop/config
                 the live view's settings saved with the key W, one option a line
-                .RI ( ~/.config/jiotop/config
-                when XDG_CONFIG_HOME is not set); batch mode reads it only with \\-\\-use\\-config
+                """);
+        b.append('(').append(escape(ConfigFile.FALLBACK)).append("); batch mode reads it only with ")
+                .append(escape("--use-config")).append('\n');
+        b.append("""
                 .TP
                 .I /usr/lib/jiotop
                 the package's Java runtime, jar, libraries and AOT cache
