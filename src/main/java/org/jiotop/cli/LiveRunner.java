@@ -60,6 +60,7 @@ final class LiveRunner {
     /** Replaying: the live view takes the replay's keys too. */
     LiveRunner replaying(ReplayControl control) {
         this.replay = control;
+        state.replaying();
         // The graphs draw the intervals before the one shown: after a step back or a jump they start again.
         control.onJump(state::forgetHistory);
         return this;

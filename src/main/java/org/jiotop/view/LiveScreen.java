@@ -92,8 +92,10 @@ public final class LiveScreen {
             top.add(plain(note));
         }
         if (!s.delayAccounting) {
-            top.add(new AttributedString("Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO."
-                    + " Ctrl-T: turn on (root)", AttributedStyle.BOLD));
+            top.add(new AttributedString(s.replaying
+                    ? "Recorded without delay accounting (kernel.task_delayacct=0): no SWAPIN, IO"
+                    : "Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO. Ctrl-T: turn on (root)",
+                    AttributedStyle.BOLD));
         }
         String filters = filters();
         if (filters != null) {

@@ -44,6 +44,8 @@ public final class LiveState {
     long messageUntilNanos;
     /** Whether the kernel collected delay figures for the report on screen. */
     boolean delayAccounting = true;
+    /** Showing a recording: what is said of its figures is said of when it was made. */
+    boolean replaying;
     /** Whether the device panel is shown (key d), and its figures: null until an interval is measured. */
     boolean devices;
     List<DeviceRates> deviceRows;
@@ -129,6 +131,11 @@ public final class LiveState {
     /** Whether the kernel collects delay figures now: without them, SWAPIN and IO can't be shown or sorted by. */
     public void delayAccounting(boolean on) {
         delayAccounting = on;
+    }
+
+    /** The view shows a recording, not the running kernel. */
+    public void replaying() {
+        replaying = true;
     }
 
     /** Whether SWAPIN can be shown and sorted by (not when the counters come from /proc). */

@@ -138,6 +138,18 @@ class LiveScreenTest {
     }
 
     @Test
+    void aRecordingWithoutDelayFiguresSaysSoAndOffersNoCtrlT() {
+        LiveState live = new LiveState();
+        assertThat(text(render(live, 110, 12, report(false), false))).contains("Delay accounting is off")
+                .contains("Ctrl-T: turn on");
+        LiveState replay = new LiveState();
+        replay.replaying();
+        assertThat(text(render(replay, 110, 12, report(false), false)))
+                .contains("Recorded without delay accounting (kernel.task_delayacct=0): no SWAPIN, IO")
+                .doesNotContain("Ctrl-T");
+    }
+
+    @Test
     void procfsSaysWhatItCannotReadAndHidesSwapin() throws IOException {
         LiveState s = new LiveState();
         s.swapinKnown(false);
