@@ -75,7 +75,7 @@ final class ReportCommand {
             RecordingInfo info = recording.info();
             String page;
             try (Recording.Intervals pass = recording.intervals()) {
-                page = HtmlReport.render(new RecordedReports(info.host(), info.jiotopVersion(), info.start(),
+                page = HtmlReport.render(new RecordedReports(info.host(), info.jiotopVersion(), info.measuredFrom(),
                         info.end(), info.intervals(), () -> reports(pass)), SizeStyle.IOTOP);
                 if (pass.damage() != null) {
                     err.println("jiotop: " + file + ": " + pass.damage() + "; reported what came before");

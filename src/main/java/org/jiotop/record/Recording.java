@@ -49,17 +49,21 @@ public final class Recording {
         if (info == null) {
             Intervals all = intervals();
             Instant first = null;
+            Instant from = null;
             Instant last = null;
             int count = 0;
             while (all.hasNext()) {
                 RecordedInterval i = all.next();
-                first = first == null ? i.time() : first;
+                if (first == null) {
+                    first = i.time();
+                    from = first.minusNanos(i.interval().durationNanos());
+                }
                 last = i.time();
                 count++;
             }
             SegmentStart s = all.firstSegment;
             info = new RecordingInfo(s == null ? "" : s.host(), s == null ? "" : s.jiotopVersion(), first, last,
-                    count, all.damage());
+                    from, count, all.damage());
         }
         return info;
     }

@@ -72,6 +72,8 @@ class ReportCommandTest {
         assertThat(d.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength()).isEqualTo(3);
         String text = d.getDocumentElement().getTextContent();
         assertThat(text).contains("Disk I/O on db-7", "backup-tool (300)", "jiotop 0.1.0", "120.00 M");
+        // Thirty intervals of a second: the span is theirs, from the first one's start.
+        assertThat(text).contains("Span0:00:30");
     }
 
     @Test

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What an HTML report is made from: the machine and jiotop version that recorded it, its span and
- * number of intervals, and its intervals in order, each the report of its rows (threads or
- * processes, labelled) at the time its sample was taken and, when groups were recorded, the report
- * of the group rows. The intervals are read once, in one pass, so a long recording need not be held
- * in memory.
+ * What an HTML report is made from: the machine and jiotop version that recorded it, its span (from
+ * the start of its first interval to the end of its last) and number of intervals, and its
+ * intervals in order, each the report of its rows (threads or processes, labelled) at the time its
+ * sample was taken and, when groups were recorded, the report of the group rows. The intervals are
+ * read once, in one pass, so a long recording need not be held in memory.
  */
 public record RecordedReports(String host, String version, Instant first, Instant last, int count,
                               Iterable<Timed> intervals) {
@@ -24,7 +24,8 @@ public record RecordedReports(String host, String version, Instant first, Instan
     /** The report of {@code intervals}, held in memory. */
     public static RecordedReports of(String host, String version, List<Timed> intervals) {
         List<Timed> all = List.copyOf(intervals);
-        return new RecordedReports(host, version, all.isEmpty() ? null : all.getFirst().time(),
+        return new RecordedReports(host, version, all.isEmpty() ? null
+                : all.getFirst().time().minusNanos(all.getFirst().tasks().durationNanos()),
                 all.isEmpty() ? null : all.getLast().time(), all.size(), all);
     }
 }

@@ -54,8 +54,9 @@ class HtmlReportTest {
         assertThat(texts(d, XHTML, "figcaption")).containsExactly("Total DISK READ and DISK WRITE per second",
                 "Top 10 readers (processes), per second", "Top 10 writers (processes), per second",
                 "Top 10 readers (groups), per second", "Top 10 writers (groups), per second");
-        assertThat(texts(d, XHTML, "dd")).containsExactly("db-1.example", "2026-12-06 03:00:01 UTC",
-                "2026-12-06 03:01:00 UTC", "0:00:59", "60", "jiotop 0.1.0");
+        // Sixty intervals of a second: from the start of the first to the end of the last.
+        assertThat(texts(d, XHTML, "dd")).containsExactly("db-1.example", "2026-12-06 03:00:00 UTC",
+                "2026-12-06 03:01:00 UTC", "0:01:00", "60", "jiotop 0.1.0");
         assertThat(texts(d, XHTML, "li")).contains("dd (4242)", "postgres (812)", "all other processes",
                 "backup.service");
         assertThat(texts(d, XHTML, "h2")).contains("Totals per process", "Totals per user", "Totals per group");
