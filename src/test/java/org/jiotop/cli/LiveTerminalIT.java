@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LiveTerminalIT {
     private static final Path REPO = Path.of("").toAbsolutePath();
     private static final Duration WAIT = Duration.ofSeconds(15);
+    /** A shell with job control and a prompt to wait for. */
+    private static final String BASH = "env PS1='ready$ ' bash --norc --noprofile -i";
 
     @TempDir
     Path tmp;
@@ -71,11 +73,8 @@ class LiveTerminalIT {
         String marker = "--keep-exited=13";
         Path before = tmp.resolve("before");
         Path after = tmp.resolve("after");
-        try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {
-            tmux.await(s -> s.contains("ready$"), WAIT);
-            tmux.keys("stty -g > " + before + "; clear; " + jiotop("-d 0.5 -p 1 " + marker), "Enter");
-            assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
-            long pid = pid(marker);
+        try (Tmux tmux = new Tmux(120, 25, BASH)) {
+            long pid = startUnderBash(tmux, marker, before);
 
             tmux.keys("C-z");
             String stopped = tmux.await(s -> s.contains("Stopped"), WAIT);
@@ -103,11 +102,8 @@ class LiveTerminalIT {
         String marker = "--keep-exited=14";
         Path before = tmp.resolve("before");
         Path after = tmp.resolve("after");
-        try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {
-            tmux.await(s -> s.contains("ready$"), WAIT);
-            tmux.keys("stty -g > " + before + "; clear; " + jiotop("-d 0.5 -p 1 " + marker), "Enter");
-            assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
-            long pid = pid(marker);
+        try (Tmux tmux = new Tmux(120, 25, BASH)) {
+            long pid = startUnderBash(tmux, marker, before);
 
             tmux.keys("C-z");
             tmux.await(s -> s.contains("Stopped"), WAIT);
@@ -133,7 +129,7 @@ class LiveTerminalIT {
     @Test
     void onScreenAndTmuxTerminalsTheCursorShowsAgainAfterCtrlZAndQ() throws Exception {
         for (String type : new String[]{"screen", "tmux-256color"}) {
-            try (Tmux tmux = new Tmux(120, 25, "env PS1='ready$ ' bash --norc --noprofile -i")) {
+            try (Tmux tmux = new Tmux(120, 25, BASH)) {
                 tmux.await(s -> s.contains("ready$"), WAIT);
                 tmux.keys("clear; TERM=" + type + " " + jiotop("-d 0.5 -p 1"), "Enter");
                 assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).as(type).isTrue();
@@ -187,6 +183,17 @@ class LiveTerminalIT {
                 tmux.close();
             }
         }
+    }
+
+    /**
+     * Starts jiotop with {@code marker} from the interactive {@link #BASH} in {@code tmux}, the
+     * terminal's modes saved to {@code saved} first; its PID once it shows figures.
+     */
+    private static long startUnderBash(Tmux tmux, String marker, Path saved) throws Exception {
+        tmux.await(s -> s.contains("ready$"), WAIT);
+        tmux.keys("stty -g > " + saved + "; clear; " + jiotop("-d 0.5 -p 1 " + marker), "Enter");
+        assertThat(live(tmux.await(LiveTerminalIT::live, WAIT))).isTrue();
+        return pid(marker);
     }
 
     private static long pid(String marker) throws Exception {
