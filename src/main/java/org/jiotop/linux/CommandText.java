@@ -153,7 +153,7 @@ public final class CommandText {
     }
 
     private static String kernelThread(byte[] processName) {
-        return "[" + (processName == null ? "?" : SafeText.escape(processName)) + "]";
+        return "[" + programName(processName) + "]";
     }
 
     /** The arguments in {@code [from, to)}, each escaped, separated by one space. */
