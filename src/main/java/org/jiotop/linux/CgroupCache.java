@@ -5,13 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 
 /**
- * What is known of each process's cgroup, read once per process: its {@code /proc/PID/cgroup}
- * is read the first time the process is asked about, turned into labels, and kept while the
- * process lives (a later process that reuses the ID starts later, and is read afresh). A process
- * moved to another cgroup after that keeps what was first seen. Processes in one cgroup share one
+ * What is known of each process's cgroup, read once per process once it has settled: its
+ * {@code /proc/PID/cgroup} is read when the process is asked about, turned into labels, and kept
+ * while the process lives (a later process that reuses the ID starts later, and is read afresh).
+ * A process is moved into its cgroup just after it starts (runc's init, a unit's process before
+ * its exec), so what was read while it was younger than {@link #SETTLE_NANOS} is read again at the
+ * next ask; a process moved when older keeps what was read. Processes in one cgroup share one
  * labels instance. What is kept is bounded: {@link #PROCESSES} processes, and labels of
  * {@link #CHARS} characters in all (counting a shared instance once for each process), the least
  * recently asked about forgotten first.
@@ -23,15 +26,22 @@ public final class CgroupCache<L> {
     /** Some 250 characters for each of {@link #PROCESSES}: a kubelet container's path and labels. */
     static final long CHARS = 4L << 20;
     private static final int SHARED = 256;
+    /** How young a process may still be moved into the cgroup it was started for. */
+    static final long SETTLE_NANOS = 5_000_000_000L;
 
     /** What was read for a process started at {@code startNanos} (monotonic, as {@link TaskSample}'s). */
     public record Known<L>(long startNanos, L labels) {
     }
 
-    private record Entry<L>(Known<L> known, int chars) {
+    /** {@code readNanos}: when it was read, on the clock of {@code startNanos}. */
+    private record Entry<L>(Known<L> known, int chars, long readNanos) {
+        boolean settled() {
+            return readNanos - known.startNanos() >= SETTLE_NANOS;
+        }
     }
 
     private final IntFunction<TaskCgroup> read;
+    private final LongSupplier clock;
     private final Function<TaskCgroup, L> labels;
     private final ToIntFunction<L> chars;
     private final L unreadable;
@@ -52,24 +62,37 @@ public final class CgroupCache<L> {
      */
     public CgroupCache(IntFunction<TaskCgroup> read, Function<TaskCgroup, L> labels, ToIntFunction<L> chars,
             L unreadable) {
+        this(read, System::nanoTime, labels, chars, unreadable);
+    }
+
+    CgroupCache(IntFunction<TaskCgroup> read, LongSupplier clock, Function<TaskCgroup, L> labels,
+            ToIntFunction<L> chars, L unreadable) {
         this.read = read;
+        this.clock = clock;
         this.labels = labels;
         this.chars = chars;
         this.unreadable = unreadable;
     }
 
-    /** The labels of process {@code pid} started at {@code startNanos}: read on first sight, kept after. */
+    /**
+     * The labels of process {@code pid} started at {@code startNanos}: read on first sight, and
+     * again while it is settling, kept after.
+     */
     public L of(int pid, long startNanos) {
         Entry<L> entry = byProcess.get(pid);
-        if (entry != null && TaskId.sameStart(entry.known.startNanos(), startNanos)) {
+        boolean same = entry != null && TaskId.sameStart(entry.known.startNanos(), startNanos);
+        if (same && entry.settled()) {
             return entry.known.labels();
         }
+        long now = clock.getAsLong();
         TaskCgroup cgroup = read.apply(pid);
         if (cgroup == null) {
-            return unreadable;
+            // Gone between the listing and the read: what was read while it lived still holds.
+            return same ? entry.known.labels() : unreadable;
         }
         L made = lastByCgroup.computeIfAbsent(cgroup, labels);
-        remember(pid, new Entry<>(new Known<>(startNanos, made), chars.applyAsInt(made)));
+        long start = same ? entry.known.startNanos() : startNanos;
+        remember(pid, new Entry<>(new Known<>(start, made), chars.applyAsInt(made), now));
         return made;
     }
 

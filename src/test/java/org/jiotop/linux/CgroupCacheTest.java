@@ -7,17 +7,19 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each process's cgroup read once, kept while it lives, within bounds. */
+/** Each process's cgroup read once it has settled, kept while it lives, within bounds. */
 class CgroupCacheTest {
     private static final long START = 1_000_000_000L;
     private final Map<Integer, Integer> reads = new HashMap<>();
     private final Map<Integer, TaskCgroup> where = new HashMap<>();
+    /** The clock: processes started at {@link #START} have settled, unless a test says otherwise. */
+    private long now = START + CgroupCache.SETTLE_NANOS;
 
     private CgroupCache<String> cache(java.util.function.ToIntFunction<String> chars) {
         return new CgroupCache<>(pid -> {
             reads.merge(pid, 1, Integer::sum);
             return where.get(pid);
-        }, cgroup -> new String(cgroup.path().bytes()), chars, "?");
+        }, () -> now, cgroup -> new String(cgroup.path().bytes()), chars, "?");
     }
 
     private void place(int pid, String path) {
@@ -33,6 +35,36 @@ class CgroupCacheTest {
         assertThat(cache.of(7, START + TaskId.TOLERANCE_NANOS)).isEqualTo("/system.slice/a.service");
         assertThat(reads.get(7)).isEqualTo(1);
         assertThat(cache.last(7)).isEqualTo(new CgroupCache.Known<>(START, "/system.slice/a.service"));
+    }
+
+    @Test
+    void aYoungProcessIsReadAgainUntilItHasSettledAndThenKeepsWhatWasRead() {
+        CgroupCache<String> cache = cache(String::length);
+        now = START + 100_000_000L;
+        place(7, "/system.slice/containerd.service");
+        assertThat(cache.of(7, START)).isEqualTo("/system.slice/containerd.service");
+        place(7, "/kubepods/pod1/c1");
+        now = START + CgroupCache.SETTLE_NANOS - 1;
+        assertThat(cache.of(7, START + 1)).isEqualTo("/kubepods/pod1/c1");
+        now = START + CgroupCache.SETTLE_NANOS;
+        assertThat(cache.of(7, START + 2)).isEqualTo("/kubepods/pod1/c1");
+        assertThat(reads.get(7)).isEqualTo(3);
+        place(7, "/elsewhere");
+        now += 1_000_000_000L;
+        assertThat(cache.of(7, START)).isEqualTo("/kubepods/pod1/c1");
+        assertThat(reads.get(7)).isEqualTo(3);
+        assertThat(cache.last(7)).isEqualTo(new CgroupCache.Known<>(START, "/kubepods/pod1/c1"));
+    }
+
+    @Test
+    void aYoungProcessThatIsGoneKeepsWhatWasReadWhileItLived() {
+        CgroupCache<String> cache = cache(String::length);
+        now = START;
+        place(9, "/a.service");
+        cache.of(9, START);
+        where.remove(9);
+        assertThat(cache.of(9, START)).isEqualTo("/a.service");
+        assertThat(cache.last(9)).isEqualTo(new CgroupCache.Known<>(START, "/a.service"));
     }
 
     @Test

@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,7 +34,7 @@ class CgroupLabelsKernelTest {
 
     @Test
     void aProcessInAContainerNamedBlkioCgroupIsLabelledAndItsCountersRead() throws Exception {
-        String id = hexId();
+        String id = TestCgroups.randomContainerId();
         try (TestCgroups cgroups = new TestCgroups()) {
             Path scope = cgroups.make(BLKIO, parent, "docker-" + id + ".scope");
             String device = cgroups.throttleScratchDevice(scope);
@@ -62,10 +60,25 @@ class CgroupLabelsKernelTest {
         }
     }
 
+    /** As runc does with its init, and systemd with a unit's process: moved just after it starts. */
+    @Test
+    void aProcessMovedJustAfterItStartsIsLabelledByWhereItWasMoved() throws Exception {
+        String id = TestCgroups.randomContainerId();
+        try (TestCgroups cgroups = new TestCgroups(); Child sleeper = Child.command("sleep", "60")) {
+            Path scope = cgroups.make(BLKIO, parent, "docker-" + id + ".scope");
+            CgroupCache<CgroupLabels> cache = new CgroupCache<>(ProcCgroup.system()::read, CgroupLabels::of,
+                    CgroupLabels::chars, CgroupLabels.UNREADABLE);
+            long start = System.nanoTime();
+            assertThat(cache.of(sleeper.pid(), start).container()).isEqualTo(CgroupLabels.NONE);
+            cgroups.move(sleeper.pid(), scope);
+            assertThat(cache.of(sleeper.pid(), start).container()).isEqualTo(id.substring(0, 12));
+        }
+    }
+
     @Test
     void systemdsHierarchyOutranksBlkioAndNamesThePod() throws Exception {
         assumeTrue(Files.exists(SYSTEMD.resolve("cgroup.procs")), "needs the v1 name=systemd hierarchy");
-        String id = hexId();
+        String id = TestCgroups.randomContainerId();
         String uid = java.util.UUID.randomUUID().toString();
         String pod = "kubepods-burstable-pod" + uid.replace('-', '_') + ".slice";
         String container = "cri-containerd-" + id + ".scope";
@@ -97,11 +110,5 @@ class CgroupLabelsKernelTest {
             assertThat(CgroupLabels.of(task).unit()).isEqualTo("evil\\x1b[31m\u00e9.service");
             assertThat(CgroupIoReader.system().of(task)).isNotNull();
         }
-    }
-
-    private static String hexId() {
-        byte[] b = new byte[32];
-        ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

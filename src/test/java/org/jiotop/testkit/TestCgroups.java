@@ -89,8 +89,8 @@ public final class TestCgroups implements AutoCloseable {
 
     /**
      * A {@link SteadyWriter} of {@code rate} bytes a second in a cgroup of the name=systemd hierarchy
-     * named like the Docker container {@code id}, moved there before it writes: a process keeps the
-     * label it is first seen with. {@code name} tells its slice and file from other tests'.
+     * named like the Docker container {@code id}, moved there before it writes, so that all it
+     * writes is the container's. {@code name} tells its slice and file from other tests'.
      */
     public Child writerInContainer(String name, String id, long rate) throws Exception {
         Child w = Child.java(SteadyWriter.class, scratchFolder().resolve(name + "-" + ProcessHandle.current().pid())
