@@ -218,9 +218,10 @@ enum Option {
             .help("show a recording instead of the live kernel")
             .doc("show the intervals of a recording instead of the live kernel (see Recording and replay)")),
     SINCE(new OptionSpec("since").value("TIME", ValueKind.TIME).in(Mode.REPORTS).requires("replay")
-            .help("with --replay: from TIME (ISO date and time, or relative: -2h, -30m, -1d)")
+            .help("with --replay: from TIME (ISO date and time, date, time of day today, or relative: -2h)")
             .doc("with `--replay`: only intervals from TIME on: ISO `2026-12-06T03:00[:00][Z]` (local time"
-                    + " unless zoned) or relative to now, `-90s`, `-30m`, `-2h`, `-1d`")),
+                    + " unless zoned), a date alone `2026-12-06` (its midnight), a time of day alone `03:00[:00]`"
+                    + " (today), or relative to now, `-90s`, `-30m`, `-2h`, `-1d`")),
     UNTIL(new OptionSpec("until").value("TIME", ValueKind.TIME).in(Mode.REPORTS).requires("replay")
             .help("with --replay: up to TIME")
             .doc("with `--replay`: only intervals up to TIME (as `--since`)"));

@@ -8,10 +8,8 @@ import org.jline.utils.AttributedString;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -105,14 +103,7 @@ final class ReplayControl {
     }
 
     private Instant at(String text) {
-        Instant shown = monitor.sampledAt() == null ? Instant.now() : monitor.sampledAt();
-        try {
-            LocalTime clock = LocalTime.parse(text);
-            return LocalDateTime.of(LocalDateTime.ofInstant(shown, ZoneId.systemDefault()).toLocalDate(), clock)
-                    .atZone(ZoneId.systemDefault()).toInstant();
-        } catch (DateTimeParseException e) {
-            return TimeBound.parse(text, shown);
-        }
+        return TimeBound.parse(text, monitor.sampledAt() == null ? Instant.now() : monitor.sampledAt());
     }
 
     /** {@code lines} with the first ending in the recorded time and the replay's state, cut to {@code width}. */

@@ -2,10 +2,14 @@ package org.jiotop.cli;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The values of {@code --since}/{@code --until} and {@code --record-max}: moments and sizes. */
 final class TimeBound {
@@ -16,7 +20,8 @@ final class TimeBound {
     static String check(String option, String value) throws UsageException {
         if (parse(value, Instant.EPOCH) == null) {
             throw new UsageException("option " + option + ": invalid time: '" + value
-                    + "' (want an ISO date and time such as 2026-12-06T03:00, or relative such as -2h)");
+                    + "' (want an ISO date and time such as 2026-12-06T03:00, a date, a time of day such as 03:00,"
+                    + " or relative such as -2h)");
         }
         return value;
     }
@@ -24,7 +29,8 @@ final class TimeBound {
     /**
      * The moment {@code text} names: {@code -N} with {@code s}, {@code m}, {@code h} or {@code d}
      * before {@code now}; an ISO date-time with an offset or {@code Z}; or one without, in the local
-     * time zone (a space may stand for the {@code T}). Null when it is none of these.
+     * time zone (a space may stand for the {@code T}); a date alone, at its first moment; a time of
+     * day alone, on {@code now}'s day. Null when it is none of these.
      */
     static Instant parse(String text, Instant now) {
         String t = text.strip();
@@ -43,16 +49,20 @@ final class TimeBound {
             return now.minusSeconds(Long.parseLong(digits) * unit);
         }
         String iso = t.replace(' ', 'T').toUpperCase(Locale.ROOT);
-        try {
-            return OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeException e) {
-            // not zoned: local time
+        ZoneId zone = ZoneId.systemDefault();
+        List<Function<String, Instant>> forms = List.of(
+                s -> OffsetDateTime.parse(s).toInstant(),
+                s -> LocalDateTime.parse(s).atZone(zone).toInstant(),
+                s -> LocalDate.parse(s).atStartOfDay(zone).toInstant(),
+                s -> LocalDateTime.of(LocalDate.ofInstant(now, zone), LocalTime.parse(s)).atZone(zone).toInstant());
+        for (Function<String, Instant> form : forms) {
+            try {
+                return form.apply(iso);
+            } catch (DateTimeException e) {
+                // not this form
+            }
         }
-        try {
-            return LocalDateTime.parse(iso).atZone(ZoneId.systemDefault()).toInstant();
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return null;
     }
 
     /** The least size a recording is given: a file of it holds some intervals. */

@@ -52,17 +52,26 @@ class ReplayMainTest {
     }
 
     @Test
-    void sinceTakesIsoTimesAndTimesRelativeToNow() throws UsageException {
+    void sinceTakesIsoTimesDatesTimesOfDayAndTimesRelativeToNow() throws UsageException {
         java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
         assertThat(TimeBound.parse("-2h", now)).isEqualTo(java.time.Instant.parse("2026-12-06T10:00:00Z"));
         assertThat(TimeBound.parse("-90s", now)).isEqualTo(java.time.Instant.parse("2026-12-06T11:58:30Z"));
         assertThat(TimeBound.parse("2026-12-06T03:00:00Z", now)).isEqualTo(java.time.Instant.parse("2026-12-06T03:00:00Z"));
         assertThat(TimeBound.parse("2026-12-06 03:00+01:00", now))
                 .isEqualTo(java.time.Instant.parse("2026-12-06T02:00:00Z"));
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        assertThat(TimeBound.parse("2026-12-05", now)).isEqualTo(java.time.LocalDate.of(2026, 12, 5)
+                .atStartOfDay(zone).toInstant());
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+        assertThat(TimeBound.parse("03:00", now)).isEqualTo(today.atTime(3, 0).atZone(zone).toInstant());
+        assertThat(TimeBound.parse(" 23:59:30 ", now)).isEqualTo(today.atTime(23, 59, 30).atZone(zone).toInstant());
         assertThat(TimeBound.parse("yesterday", now)).isNull();
+        assertThat(TimeBound.parse("25:00", now)).isNull();
+        assertThat(TimeBound.parse("2026-13-01", now)).isNull();
         assertThat(MainTest.run("-b", "--replay", "x", "--since", "soon").err())
                 .isEqualTo("jiotop: option --since: invalid time: 'soon' (want an ISO date and time such as"
-                        + " 2026-12-06T03:00, or relative such as -2h) (see jiotop --help)\n");
+                        + " 2026-12-06T03:00, a date, a time of day such as 03:00, or relative such as -2h)"
+                        + " (see jiotop --help)\n");
         MainTest.Result backwards = MainTest.run("-b", "--replay", "x", "--since", "-1h", "--until", "-2h");
         assertThat(backwards.status()).isEqualTo(Main.EXIT_USAGE);
         assertThat(backwards.err()).isEqualTo("jiotop: option --until: -2h is before --since -1h (see jiotop"
