@@ -115,7 +115,7 @@ final class Replay implements RowLabels.Source, GroupLabels.Owners {
         }
         return "holds no interval " + (since == null ? "" : "from " + stamp(since) + " ")
                 + (until == null ? "" : "up to " + stamp(until) + " ") + "(its intervals run from "
-                + stamp(info.start()) + " to " + stamp(info.end()) + ")";
+                + stamp(info.measuredFrom()) + " to " + stamp(info.end()) + ")";
     }
 
     private static String stamp(Instant time) {

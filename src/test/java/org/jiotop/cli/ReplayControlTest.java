@@ -139,7 +139,7 @@ class ReplayControlTest {
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("jiotop: " + file + ": holds no interval from 2026-12-06 04:00:00 (its"
-                + " intervals run from 2026-12-06 03:00:00 to 2026-12-06 03:04:00)\n");
+                + " intervals run from 2026-12-06 02:59:00 to 2026-12-06 03:04:00)\n");
         assertThat(MainTest.run("-b", "--replay", file.toString(), "--until", "2026-12-06T02:00").err())
                 .contains(": holds no interval up to 2026-12-06 02:00:00 (its");
         assertThat(MainTest.run("-b", "--replay", file.toString(), "--since", "2026-12-06T03:04").out())
