@@ -104,8 +104,8 @@ final class LiveRunner {
                 }
                 if (cadence.remainingNanos() <= 0) {
                     cadence.advance();
-                    if ((replay == null || replay.playing()) && sample() && options.iterations() >= 0
-                            && ++iterations >= options.iterations()) {
+                    boolean complete = replay == null ? sample() : replay.advance();
+                    if (complete && options.iterations() >= 0 && ++iterations >= options.iterations()) {
                         break;
                     }
                 }

@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.KernelException;
 import org.jiotop.record.RecordedInterval;
 import org.jiotop.record.RecordingException;
 import org.jiotop.view.Key;
@@ -47,6 +48,22 @@ final class ReplayControl {
         return playing && typed == null;
     }
 
+    /**
+     * When playing, moves on to the next interval; true when it did. Past the last one the replay
+     * pauses and says it is at the end, until it is played again.
+     */
+    boolean advance() throws KernelException {
+        if (!playing()) {
+            return false;
+        }
+        if (monitor.sample()) {
+            return true;
+        }
+        playing = false;
+        note = " (end of recording)";
+        return false;
+    }
+
     /** Carries out {@code key} if it is a replay key (or part of a typed time); false if it is not. */
     boolean handle(Key key) throws RecordingException {
         if (typed != null) {
@@ -58,7 +75,10 @@ final class ReplayControl {
             return false;
         }
         switch (pressed) {
-            case PLAY -> playing = !playing;
+            case PLAY -> {
+                playing = !playing;
+                note = "";
+            }
             case BACK -> go(replay.index(), replay.seek(replay.index() - 1));
             case FORWARD -> go(replay.index(), replay.seek(replay.index() + 1));
             case FIRST -> go(replay.index(), replay.seek(0));

@@ -94,6 +94,24 @@ class ReplayControlTest {
     }
 
     @Test
+    void playingPastTheLastIntervalPausesAndSaysItIsTheEnd() throws Exception {
+        for (int i = 1; i < 5; i++) {
+            assertThat(control.advance()).isTrue();
+        }
+        assertThat(shown()).isEqualTo(FIRST.plusSeconds(240));
+        assertThat(control.advance()).isFalse();
+        assertThat(control.playing()).isFalse();
+        assertThat(control.stamped(List.of(new AttributedString("Total")), 80).getFirst().toString())
+                .isEqualTo("Total  2026-12-06 03:04:00 paused (end of recording)");
+        press("{ ");
+        assertThat(control.playing()).isTrue();
+        assertThat(control.stamped(List.of(new AttributedString("Total")), 80).getFirst().toString())
+                .isEqualTo("Total  2026-12-06 03:00:00 playing");
+        assertThat(control.advance()).isTrue();
+        assertThat(shown()).isEqualTo(FIRST.plusSeconds(60));
+    }
+
+    @Test
     void theGraphsStartAgainAfterAStepBackOrAJumpButNotAfterAStepForward() throws Exception {
         int[] jumps = {0};
         control.onJump(() -> jumps[0]++);
