@@ -1,5 +1,7 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.Errno;
+
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -14,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * an I/O error loses reports and must not end with status 0.
  */
 final class Stdout extends PrintStream {
-    /** The JDK reports EPIPE with the C library's text for it. */
+    /** The JDK reports EPIPE with the C library's text for it, in English only in an English or C locale. */
     private static final String BROKEN_PIPE = "Broken pipe";
 
     private static final class Recording extends OutputStream {
@@ -86,10 +88,14 @@ final class Stdout extends PrintStream {
     int finish(int status, PrintStream err) {
         flush();
         IOException failure = sink.failure;
-        if (!checkError() || failure == null || BROKEN_PIPE.equals(failure.getMessage())) {
+        if (!checkError() || failure == null || brokenPipe(failure.getMessage())) {
             return status;
         }
         err.println("jiotop: cannot write to standard output: " + failure.getMessage());
         return status == Main.EXIT_OK ? Main.EXIT_CANNOT_RUN : status;
+    }
+
+    private static boolean brokenPipe(String message) {
+        return BROKEN_PIPE.equals(message) || (message != null && message.equals(Errno.text(Errno.EPIPE)));
     }
 }

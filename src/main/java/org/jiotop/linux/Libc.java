@@ -265,11 +265,17 @@ final class Libc {
     }
 
     static String strerror(int errno) {
+        String text = strerrorText(errno);
+        return text == null ? "errno " + errno : text + " (errno " + errno + ")";
+    }
+
+    /** The C library's text for {@code errno} in the process's locale, as the JDK's I/O errors say it; or null. */
+    static String strerrorText(int errno) {
         try {
             MemorySegment s = (MemorySegment) Strerror.STRERROR.invokeExact(errno);
-            return s.reinterpret(256).getString(0) + " (errno " + errno + ")";
+            return s.reinterpret(256).getString(0);
         } catch (Throwable t) {
-            return "errno " + errno;
+            return null;
         }
     }
 
