@@ -38,7 +38,7 @@ public final class CsvFormat {
 
             @Override
             public void number(RowField f, double v) {
-                field(f).append(v);
+                field(f).append(JsonLinesFormat.plain(v));
             }
 
             @Override
@@ -81,7 +81,7 @@ public final class CsvFormat {
     /** {@code version,timestamp,interval_seconds}: how every CSV line begins. */
     static String stamp(Instant at, long durationNanos) {
         return JsonLinesFormat.VERSION + "," + java.math.BigDecimal.valueOf(at.toEpochMilli(), 3).toPlainString()
-                + "," + durationNanos / 1e9;
+                + "," + JsonLinesFormat.plain(durationNanos / 1e9);
     }
 
     /** A free-text field: neutralised when a spreadsheet would take it for a formula, then quoted. */

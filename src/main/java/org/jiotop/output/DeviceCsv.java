@@ -23,7 +23,7 @@ public final class DeviceCsv {
         for (DeviceRates r : devices.devices()) {
             StringBuilder b = new StringBuilder(160).append(prefix).append(CsvFormat.quote(r.name()));
             for (DeviceField f : DeviceField.values()) {
-                b.append(',').append(f.of(r));
+                b.append(',').append(JsonLinesFormat.plain(f.of(r)));
             }
             out.accept(b.append(',').append(r.parallel()).toString());
         }

@@ -48,16 +48,16 @@ public final class JsonLinesFormat {
             g.writeName("timestamp");
             g.writeNumber(java.math.BigDecimal.valueOf(at.toEpochMilli(), 3));
             g.writeStringProperty("time", at.toString());
-            g.writeNumberProperty("interval_seconds", report.durationNanos() / 1e9);
+            decimal(g, "interval_seconds", report.durationNanos() / 1e9);
             g.writeStringProperty("mode", report.processes() ? "processes" : "threads");
             g.writeBooleanProperty("delay_accounting", report.delayAccounting());
             g.writeStringProperty("source", report.visibility().source().label());
             g.writeNumberProperty("unreadable_processes", report.visibility().unreadable());
             g.writeName("total");
             g.writeStartObject();
-            g.writeNumberProperty("read_bytes_per_second", report.totalReadPerSecond());
+            decimal(g, "read_bytes_per_second", report.totalReadPerSecond());
             // The Total line's figure: written bytes less those cancelled, unlike the rows' write_bytes.
-            g.writeNumberProperty("net_write_bytes_per_second", report.totalWritePerSecond());
+            decimal(g, "net_write_bytes_per_second", report.totalWritePerSecond());
             g.writeEndObject();
             g.writeName("current");
             g.writeStartObject();
@@ -88,7 +88,7 @@ public final class JsonLinesFormat {
             g.writeStartObject();
             g.writeStringProperty(DeviceField.NAME_FIELD, r.name());
             for (DeviceField f : DeviceField.values()) {
-                g.writeNumberProperty(f.dataName, f.of(r));
+                decimal(g, f.dataName, f.of(r));
             }
             g.writeBooleanProperty(DeviceField.PARALLEL, r.parallel());
             g.writeEndObject();
@@ -105,7 +105,7 @@ public final class JsonLinesFormat {
 
             @Override
             public void number(RowField f, double v) {
-                g.writeNumberProperty(f.jsonName(processes), v);
+                decimal(g, f.jsonName(processes), v);
             }
 
             @Override
@@ -139,7 +139,31 @@ public final class JsonLinesFormat {
         if (Double.isNaN(v)) {
             g.writeNullProperty(name);
         } else {
+            decimal(g, name, v);
+        }
+    }
+
+    private static void decimal(JsonGenerator g, String name, double v) {
+        if (Double.isFinite(v)) {
+            g.writeName(name);
+            g.writeNumber(plain(v));
+        } else {
             g.writeNumberProperty(name, v);
         }
+    }
+
+    /**
+     * {@code v} as JSON and CSV write it: in decimal notation, never with an exponent as
+     * {@link Double#toString} writes 10^7 and more ({@code 2.5E8}) and less than 10^-3, which
+     * {@code sort -n}, shell arithmetic and a regular expression such as {@code [0-9.]+} misread. A
+     * whole number keeps its {@code .0}, so that a field is a float in every row to a typed reader.
+     */
+    static String plain(double v) {
+        String s = Double.toString(v);
+        if (s.indexOf('E') < 0) {
+            return s;
+        }
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).stripTrailingZeros();
+        return (d.scale() > 0 ? d : d.setScale(1)).toPlainString();
     }
 }

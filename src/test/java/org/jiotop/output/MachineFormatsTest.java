@@ -174,6 +174,29 @@ class MachineFormatsTest {
         assertThat(Double.parseDouble(r.get("read_chars_per_second"))).isEqualTo(1_500_000.0);
     }
 
+    /** 500 MB written over two seconds, and 0.2 ms spent waiting: figures Java writes with an exponent. */
+    private static Report fastReport() {
+        IoDelta d = new IoDelta(0, 500_000_000, 0, 200_000, 0);
+        TaskActivity a = new TaskActivity(new TaskSample(7, 7, 1, 0, 0, false, 0, 0, 0, 0, 0), d, d, 0, null);
+        return new Report(0, 2_000_000_000L, false, false, true, 0, 2.5e8, 0, 2.5e8, 0,
+                List.of(new Row(7, 7, 0, 0, 2.5e8, 0, 0.01, a)));
+    }
+
+    @Test
+    void numbersAreWrittenWithoutAnExponent() throws IOException {
+        String json = new JsonLinesFormat().line(LABELS.label(fastReport()), AT);
+        assertThat(json).contains("\"net_write_bytes_per_second\":250000000.0}", "\"write_bytes_per_second\":250000000.0,",
+                "\"blkio_delay_seconds\":0.0002,", "\"io_percent\":0.01,").doesNotContain("E8", "E-");
+        assertThat(parse(json)).containsEntry("rows.write_bytes_per_second", 2.5e8)
+                .containsEntry("rows.blkio_delay_seconds", 2e-4);
+        String text = CsvFormat.HEADER + "\n" + new CsvFormat().lines(LABELS.label(fastReport()), AT).getFirst() + "\n";
+        CSVRecord r = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords()
+                .getFirst();
+        assertThat(r.get("write_bytes_per_second")).isEqualTo("250000000.0");
+        assertThat(r.get("write_chars_per_second")).isEqualTo("0.0");
+        assertThat(r.get("blkio_delay_seconds")).isEqualTo("0.0002");
+    }
+
     @Test
     void jsonSaysNullWhereThereIsNoFigure() {
         Map<String, Object> v = parse(new JsonLinesFormat().line(LABELS.label(report(false)), AT));
