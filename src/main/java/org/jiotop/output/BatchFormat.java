@@ -96,7 +96,9 @@ public final class BatchFormat {
 
     /**
      * Every column, one space apart; without delay accounting python iotop's {@link Column#UNAVAILABLE}
-     * stands in for all the columns that need it.
+     * stands in for all the columns that need it. That cell is a column narrower than SWAPIN and IO,
+     * which python iotop's COMMAND after it absorbs; a {@code --show} column after it gets the column
+     * back, so that its cells stay under its title.
      */
     private String row(Report report, Row row, TaskLabels labels, Cells cells, int idWidth) {
         StringBuilder b = new StringBuilder(96);
@@ -111,7 +113,7 @@ public final class BatchFormat {
                 continue;
             }
             if (i > 0) {
-                b.append(' ');
+                b.append(unavailableSaid && !c.takesTheRest() && columns[i - 1].needsDelayAccounting() ? "  " : " ");
             }
             String text = c == Column.SWAPIN && !report.swapinKnown() ? Column.UNKNOWN : c.text(row, labels, cells);
             Text.align(b, text, c.width(idWidth), c.align(report.kind()));

@@ -85,6 +85,29 @@ class BatchFormatTest {
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), shown, 1)).isEqualTo(golden("threads.txt"));
     }
 
+    /** Without delay accounting a shown column stays under its title, after the narrower ?unavailable? cell. */
+    @Test
+    void shownColumnsStayUnderTheirTitlesWithoutDelayAccounting() {
+        Report r = report(false, false, false);
+        List<Row> rows = new ArrayList<>();
+        for (Row row : r.rows()) {
+            rows.add(row.withLogical(new LogicalRates(0.5, 22_451.25, 0, 91_960_000)));
+        }
+        Report shown = new Report(0, 1_000_000_000L, false, false, false, 49_115_000, 91_960_000, 65_900_000,
+                108_970_000, -1, rows);
+        List<String> lines = render(new BatchFormat(5, SizeStyle.IOTOP, false, 0,
+                java.util.EnumSet.of(Column.READ_SYSCALLS, Column.WRITE_CHARS)), shown, 1).lines().toList();
+        String title = lines.get(2);
+        String row = lines.get(3);
+        assertThat(row).contains("?unavailable? ");
+        int syscalls = title.indexOf("RD SYSCALLS") + "RD SYSCALLS".length();
+        assertThat(row.substring(0, syscalls)).endsWith("0.50/s");
+        int written = title.indexOf("LOGICAL WR") + "LOGICAL WR".length();
+        assertThat(row.substring(0, written)).endsWith("87.70 M/s");
+        assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), shown, 1).lines().toList().get(3))
+                .as("python iotop's row is left as it is").contains("?unavailable?  ");
+    }
+
     private static Report groups(GroupKind kind, String... labels) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
