@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * CSV (RFC 4180): the {@link #HEADER} once, then one line per row and report, with the same
  * fields and schema version as the JSON format. Fields holding a comma, a quote or a line break are quoted (command
  * lines are escaped already and hold no line breaks); empty IO/SWAPIN means no delay accounting.
- * A user or command that starts with {@code = + - @} gets a leading {@code '}, as common CSV
+ * A user, command or group label that starts with {@code = + - @} gets a leading {@code '}, as common CSV
  * guidance says, so that a spreadsheet does not run a process's arguments as a formula.
  */
 public final class CsvFormat {
