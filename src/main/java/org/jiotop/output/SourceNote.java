@@ -21,10 +21,12 @@ public final class SourceNote {
             case ASKED -> "--procfs: ";
             case ABSENT -> "no taskstats: ";
         };
+        String processes = v.processes() + (v.processes() == 1 ? " process" : " processes");
         if (v.unreadable() == 0) {
-            return mode + "all " + v.processes() + " processes readable (exited tasks count through their parents)";
+            return mode + (v.processes() == 1 ? "" : "all ") + processes
+                    + " readable (exited tasks count through their parents)";
         }
-        String unread = mode + v.unreadable() + " of " + v.processes() + " processes not readable";
+        String unread = mode + v.unreadable() + " of " + processes + " not readable";
         return switch (v.why()) {
             case REFUSED -> unread + "; run as root for all";
             case ASKED -> unread + "; run without --procfs for all";

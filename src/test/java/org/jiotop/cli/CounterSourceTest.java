@@ -50,6 +50,10 @@ class CounterSourceTest {
                 .isEqualTo("no taskstats: 2 of 10 processes not readable");
         assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 0, 10, Visibility.Why.ABSENT)))
                 .startsWith("no taskstats: all 10 processes readable");
+        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 0, 1, Visibility.Why.ASKED)))
+                .startsWith("--procfs: 1 process readable (");
+        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 1, 1, Visibility.Why.ASKED)))
+                .startsWith("--procfs: 1 of 1 process not readable;");
     }
 
     @Test

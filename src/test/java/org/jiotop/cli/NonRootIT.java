@@ -155,7 +155,7 @@ class NonRootIT {
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.reports()).hasSize(3);
             for (Report report : r.reports()) {
-                assertThat(report.note()).startsWith("not root: all 1 processes readable");
+                assertThat(report.note()).startsWith("not root: 1 process readable");
                 assertRate(report, roots.pid(), kernel);
             }
         }
