@@ -209,7 +209,7 @@ public final class LiveScreen {
                     case FILTER -> "Filter by user or PID (empty for none): ";
                     case SEARCH -> "Filter by regular expression over TID and command (empty for none): ";
                 };
-                b.append(label, AttributedStyle.BOLD).append(typed(p.text())).append("_");
+                promptLine(b, label, typed(p.text()));
             }
             case Dialog.ClassPicker c -> {
                 b.append("I/O priority class for " + c.id() + ": ", AttributedStyle.BOLD);
@@ -223,6 +223,27 @@ public final class LiveScreen {
             default -> throw new IllegalStateException(String.valueOf(s.dialog));
         }
         return b.toAttributedString();
+    }
+
+    /**
+     * A prompt and the text typed after it, kept in sight with the cursor however long it grows:
+     * the label gives way to half the line first, then the text loses its start.
+     */
+    private void promptLine(AttributedStringBuilder b, String label, String text) {
+        int room = Math.max(0, g.width() - 1);
+        int textRoom = Math.max(room - DisplayWidth.of(label), (room + 1) / 2);
+        if (DisplayWidth.of(text) > textRoom) {
+            String more = s.ascii ? "..." : "\u2026";
+            text = more.concat(text.substring(DisplayWidth.suffixStart(text, textRoom - DisplayWidth.of(more))));
+        }
+        int labelRoom = room - DisplayWidth.of(text);
+        if (DisplayWidth.of(label) > labelRoom) {
+            // Cut at a word, its colon kept, so that the label still reads as one apart from the text.
+            String head = DisplayWidth.head(label, labelRoom - 2);
+            int word = label.charAt(head.length()) == ' ' ? head.length() : head.lastIndexOf(' ');
+            label = labelRoom < 3 ? "" : head.substring(0, word > 0 ? word : head.length()) + ": ";
+        }
+        b.append(label, AttributedStyle.BOLD).append(text).append("_");
     }
 
     /**

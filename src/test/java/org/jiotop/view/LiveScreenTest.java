@@ -248,6 +248,28 @@ class LiveScreenTest {
                 .endsWith(": x\uD83D\uDE00\\u009b_");
     }
 
+    /** A regular expression longer than the room its prompt leaves: its end and the cursor stay in sight. */
+    @Test
+    void theEndOfLongTypedTextStaysOnScreen() {
+        LiveState s = new LiveState();
+        KeyHandler.handle(s, Key.ch('/'), 10, 0);
+        for (char c : "kworker|jbd2|java|postgres".toCharArray()) {
+            KeyHandler.handle(s, Key.ch(c), 10, 0);
+        }
+        for (int width : new int[]{80, 40, 20}) {
+            String line = render(s, width, 12, report(true), true).lines().get(1).toString();
+            assertThat(line).as("%d columns", width).endsWith("postgres_").startsWith("Filter");
+            assertThat(DisplayWidth.of(line)).as("%d columns", width).isLessThanOrEqualTo(width);
+        }
+        assertThat(render(s, 100, 12, report(true), true).lines().get(1).toString())
+                .isEqualTo("Filter by regular expression over TID and command (empty for none): "
+                        + "kworker|jbd2|java|postgres_");
+        assertThat(render(s, 80, 12, report(true), true).lines().get(1).toString())
+                .isEqualTo("Filter by regular expression over TID and command: kworker|jbd2|java|postgres_");
+        assertThat(render(s, 40, 12, report(true), true).lines().get(1).toString())
+                .isEqualTo("Filter by regular: \u2026|jbd2|java|postgres_");
+    }
+
     @Test
     void scrollingStopsAtTheLastPage() {
         LiveState s = new LiveState();
