@@ -64,9 +64,12 @@ final class ReplayControl {
         return false;
     }
 
-    /** Carries out {@code key} if it is a replay key (or part of a typed time); false if it is not. */
+    /**
+     * Carries out {@code key} if it is a replay key (or part of a typed time); false if it is not.
+     * A control character is never typed into a time: it goes to the view, where Ctrl-C quits.
+     */
     boolean handle(Key key) throws RecordingException {
-        if (typed != null) {
+        if (typed != null && !(key.kind() == Key.Kind.CHAR && key.ch() < ' ')) {
             type(key);
             return true;
         }

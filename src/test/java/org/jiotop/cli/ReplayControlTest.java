@@ -128,6 +128,15 @@ class ReplayControlTest {
         assertThat(jumps[0]).as("playing on").isEqualTo(3);
     }
 
+    /** Ctrl-C quits from every prompt: typing a time, it is left to the view's keys, not swallowed. */
+    @Test
+    void ctrlCIsNotTypedIntoATime() throws Exception {
+        press("t03:0");
+        assertThat(control.handle(new Key(Key.Kind.CHAR, (char) 3))).isFalse();
+        assertThat(control.stamped(List.of(new AttributedString("Total")), 80).getFirst().toString())
+                .isEqualTo("Total  jump to: 03:0_");
+    }
+
     @Test
     void theFirstLineEndsInTheRecordedTime() throws Exception {
         press("]");
