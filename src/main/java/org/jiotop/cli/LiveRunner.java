@@ -154,6 +154,9 @@ final class LiveRunner {
             case Command.Quit q -> {
                 return false;
             }
+            case Command.Remeasure r when replay != null && state.processes() != monitor.processes() ->
+                    state.tell(monitor.processes() ? "The recording holds processes, not threads"
+                            : "The recording holds threads: no processes or groups", now);
             case Command.Remeasure r -> monitor.setProcesses(state.processes());
             case Command.Ionice i when replay != null -> state.tell("A recording's tasks cannot be reniced", now);
             case Command.ToggleDelayAccounting t when replay != null -> state.tell("Not while replaying", now);

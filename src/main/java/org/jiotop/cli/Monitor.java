@@ -147,6 +147,11 @@ final class Monitor {
         return true;
     }
 
+    /** Whether the latest interval is of processes (a replayed one: as it was recorded). */
+    boolean processes() {
+        return processes;
+    }
+
     /** Switches between threads and processes: the next interval is measured from scratch. */
     void setProcesses(boolean on) {
         if (on != processes && replay == null) {

@@ -96,8 +96,16 @@ public final class LiveState {
         return graphSource;
     }
 
-    /** Keeps the labels of the group rows of the report about to be drawn: Enter opens one of them. */
+    /**
+     * Keeps the labels of the group rows of the report about to be drawn: Enter opens one of them.
+     * A recording holds threads or processes, as it was made, whatever p and g chose: the kind of
+     * row follows it, so that the keys' help, ionice's prompt and what W saves say what is shown.
+     */
     public void listed(Report report) {
+        if (replaying && report != null && report.kind().processes() != kind.processes()) {
+            kind = report.kind();
+            openGroup = null;
+        }
         if (report == null || !report.kind().grouped()) {
             groupRows = List.of();
             return;

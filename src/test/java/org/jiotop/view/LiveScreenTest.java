@@ -157,6 +157,27 @@ class LiveScreenTest {
         assertGolden(text(render(s, 100, 12, r, true)), "live-procfs.txt");
     }
 
+    /** p and g cannot make a recording's threads into processes: the screen and its key help stay with threads. */
+    @Test
+    void aRecordingKeepsTheKindOfRowItHolds() {
+        LiveState s = new LiveState();
+        s.replaying();
+        KeyHandler.handle(s, Key.ch('g'), 10, 0);
+        KeyHandler.handle(s, Key.ch('g'), 10, 0);
+        s.listed(report(false));
+        assertThat(s.kind()).isEqualTo(GroupKind.THREAD);
+        assertThat(text(render(s, 110, 12, report(false), false))).contains("p: procs").contains("  TID ");
+        // A recording of processes: p finds no threads, and g goes from the last group kind to processes.
+        s.kind = GroupKind.POD;
+        KeyHandler.handle(s, Key.ch('g'), 10, 0);
+        s.listed(report(false).withKind(GroupKind.PROCESS));
+        assertThat(s.kind()).isEqualTo(GroupKind.PROCESS);
+        KeyHandler.handle(s, Key.ch('p'), 10, 0);
+        s.listed(report(false).withKind(GroupKind.PROCESS));
+        assertThat(s.kind()).isEqualTo(GroupKind.PROCESS);
+        assertThat(text(render(s, 110, 12, report(false).withKind(GroupKind.PROCESS), false))).contains("p: threads");
+    }
+
     @Test
     void measuringBeforeTheFirstInterval() throws IOException {
         assertGolden(text(render(new LiveState(), 80, 8, null, true)), "live-measuring.txt");
