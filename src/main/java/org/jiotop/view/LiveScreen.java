@@ -107,7 +107,7 @@ public final class LiveScreen {
             bottom.add(new AttributedString(message, AttributedStyle.INVERSE));
         }
         if (s.keyHelp) {
-            bottom.addAll(keyHelp());
+            bottom.addAll(KeyHelp.lines(s, g.width()));
         }
         // Small screens keep the rows: notes and key help go first.
         while (top.size() + bottom.size() + 2 > g.height() && !bottom.isEmpty()) {
@@ -383,18 +383,5 @@ public final class LiveScreen {
         String tail = text.substring(DisplayWidth.suffixStart(text, width - 1 - headWidth));
         int missing = width - 1 - headWidth - DisplayWidth.of(tail);
         return head + "~" + tail + " ".repeat(Math.max(0, missing));
-    }
-
-    private List<AttributedString> keyHelp() {
-        return List.of(helpLine("keys: ", KeyBinding.KEYS_LINE), helpLine("sort: ", KeyBinding.SORT_LINE));
-    }
-
-    private AttributedString helpLine(String lead, List<KeyBinding.Hint> hints) {
-        AttributedStringBuilder b = new AttributedStringBuilder().append("  ").append(lead);
-        for (KeyBinding.Hint h : hints) {
-            b.append(" ").append(h.key(), AttributedStyle.DEFAULT.underline()).append(": ")
-                    .append(h.binding().hint(s, h.key()));
-        }
-        return b.toAttributedString();
     }
 }

@@ -291,6 +291,24 @@ class LiveScreenTest {
                 .isEqualTo("Filter by regular: \u2026|jbd2|java|postgres_");
     }
 
+    /** The key help never cuts a hint, and keeps the one that leads to all the others, at any width. */
+    @Test
+    void theKeyHelpLeavesOutWholeHintsAndKeepsH() {
+        LiveState s = new LiveState();
+        for (String keys : new String[]{"", "oapc"}) {
+            for (char c : keys.toCharArray()) {
+                KeyHandler.handle(s, Key.ch(c), 10, 0);
+            }
+            for (int width = 40; width <= 130; width++) {
+                List<String> lines = render(s, width, 12, report(false), false).lines().stream()
+                        .map(AttributedString::toString).toList();
+                String keyLine = lines.get(lines.size() - 2);
+                assertThat(keyLine).as("%d columns", width).startsWith("  keys:  q: quit").endsWith(" h: help");
+                assertThat(lines.getLast()).as("%d columns", width).matches("  sort: ( [^ ]+: [a-zA-Z -]*[a-zA-Z])+");
+            }
+        }
+    }
+
     @Test
     void scrollingStopsAtTheLastPage() {
         LiveState s = new LiveState();
