@@ -94,7 +94,7 @@ public final class LiveScreen {
         if (!s.delayAccounting) {
             top.add(new AttributedString(s.replaying
                     ? "Recorded without delay accounting (kernel.task_delayacct=0): no SWAPIN, IO"
-                    : "Delay accounting is off (kernel.task_delayacct=0): no SWAPIN, IO. Ctrl-T: turn on (root)",
+                    : "Delay accounting off (kernel.task_delayacct=0): no SWAPIN, IO. Ctrl-T: turn on",
                     AttributedStyle.BOLD));
         }
         String filters = filters();

@@ -241,12 +241,12 @@ class LiveIT {
         String before = Files.readString(sysctl).strip();
         org.junit.jupiter.api.Assumptions.assumeTrue(before.equals("0"));
         try (Tmux tmux = new Tmux(160, 25, "sh -c '" + jiotop("-d 0.5") + "; echo finished; sleep 60'")) {
-            tmux.await(s -> s.contains("Delay accounting is off"), WAIT);
+            tmux.await(s -> s.contains("Delay accounting off"), WAIT);
             tmux.keys("C-t");
             String on = tmux.await(s -> s.contains("Delay accounting turned on"), WAIT);
             assertThat(on).contains("Delay accounting turned on");
             assertThat(Files.readString(sysctl).strip()).isEqualTo("1");
-            assertThat(tmux.await(s -> s.contains("DISK WRITE  SWAPIN"), WAIT)).doesNotContain("Delay accounting is off");
+            assertThat(tmux.await(s -> s.contains("DISK WRITE  SWAPIN"), WAIT)).doesNotContain("Delay accounting off");
             tmux.keys("q");
             String after = tmux.await(s -> s.contains("finished"), WAIT);
             assertThat(after).contains("kernel.task_delayacct was 0 when jiotop started and is 1 now");

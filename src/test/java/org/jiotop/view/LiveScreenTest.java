@@ -140,7 +140,7 @@ class LiveScreenTest {
     @Test
     void aRecordingWithoutDelayFiguresSaysSoAndOffersNoCtrlT() {
         LiveState live = new LiveState();
-        assertThat(text(render(live, 110, 12, report(false), false))).contains("Delay accounting is off")
+        assertThat(text(render(live, 110, 12, report(false), false))).contains("Delay accounting off")
                 .contains("Ctrl-T: turn on");
         LiveState replay = new LiveState();
         replay.replaying();
