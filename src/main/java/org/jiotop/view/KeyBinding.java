@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 /**
  * The live view's key table, each key once: the keys that press it, its line on the help screen,
  * its word in the key help at the bottom, and what it does. The help screen and {@link KeyHandler}
- * both come from here. Ctrl-C, which quits from within dialogs too, and Ctrl-Z, which the terminal
- * turns into a signal, are listed here but carried out before the table is asked.
+ * both come from here. Ctrl-C, which quits from within dialogs too, Ctrl-L, which repaints under
+ * dialogs too, and Ctrl-Z, which the terminal turns into a signal, are listed here but carried out
+ * before the table is asked.
  */
 enum KeyBinding {
     QUIT("q Q Ctrl-C", "quit", "qQ" + Key.CTRL_C) {
@@ -250,6 +251,13 @@ enum KeyBinding {
             return new Command.SaveSettings();
         }
     },
+    /** {@link LiveView} repaints every cell on the next frame, whatever it believes is on screen. */
+    REPAINT("Ctrl-L", "redraw the whole screen", String.valueOf(Key.CTRL_L)) {
+        @Override
+        Command act(LiveState s, Key k, int pageRows) {
+            return Command.REDRAW;
+        }
+    },
     /** The terminal raises SIGTSTP for it; {@link LiveView} suspends. */
     SUSPEND("Ctrl-Z", "suspend to the shell (fg comes back)", "") {
         @Override
@@ -304,15 +312,7 @@ enum KeyBinding {
     }
 
     boolean presses(Key k) {
-        if (k.kind() == Key.Kind.CHAR) {
-            return chars.indexOf(k.ch()) >= 0;
-        }
-        for (Key.Kind kind : kinds) {
-            if (kind == k.kind()) {
-                return true;
-            }
-        }
-        return false;
+        return k.kind() == Key.Kind.CHAR ? chars.indexOf(k.ch()) >= 0 : List.of(kinds).contains(k.kind());
     }
 
     /** The binding {@code k} presses, or null for a key that does nothing. */

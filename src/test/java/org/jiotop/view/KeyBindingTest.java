@@ -51,7 +51,8 @@ class KeyBindingTest {
             Command c = KeyHandler.handle(s, k, 10, 0);
             boolean acts = !c.equals(Command.REDRAW) || !snapshot(s).equals(untouched);
             KeyBinding b = KeyBinding.of(k);
-            assertThat(acts).as("%s acts, bound to %s", k, b).isEqualTo(b != null);
+            // Ctrl-L is carried out by the view itself (LiveViewTerminalTest): here it only redraws.
+            assertThat(acts).as("%s acts, bound to %s", k, b).isEqualTo(b != null && b != KeyBinding.REPAINT);
             if (b != null) {
                 pressed.add(b);
                 assertThat(EnumSet.allOf(KeyBinding.class).stream().filter(x -> x.presses(k))).as("%s", k).hasSize(1);

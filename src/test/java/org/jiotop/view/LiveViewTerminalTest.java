@@ -59,6 +59,30 @@ class LiveViewTerminalTest {
     }
 
     @Test
+    void ctrlLRepaintsEveryCellOfTheNextFrame() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        PipedOutputStream typing = new PipedOutputStream();
+        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new PipedInputStream(typing), screen,
+                StandardCharsets.UTF_8)) {
+            terminal.setSize(new Size(60, 6));
+            try (LiveView view = LiveView.open(terminal, NO_STOP)) {
+                List<AttributedString> frame = List.of(new AttributedString("Total DISK READ: 1.00 K/s"));
+                view.show(frame);
+                int before = screen.size();
+                view.show(frame);
+                assertThat(screen.toString(StandardCharsets.UTF_8).substring(before)).as("an unchanged frame")
+                        .doesNotContain("Total");
+                before = screen.size();
+                typing.write(Key.CTRL_L);
+                typing.flush();
+                assertThat(view.readKey(2000)).isEqualTo(Key.ch(Key.CTRL_L));
+                view.show(frame);
+                assertThat(screen.toString(StandardCharsets.UTF_8).substring(before)).contains("Total DISK READ: 1.00");
+            }
+        }
+    }
+
+    @Test
     void onScreenAndTmuxLeavingAndCtrlZShowTheCursorAgain() throws Exception {
         // Their terminfo's cursor_visible is only a blink setting: the cursor shows again only by
         // cursor_normal.
