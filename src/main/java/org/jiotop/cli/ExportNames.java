@@ -16,13 +16,16 @@ import java.util.Set;
 
 /**
  * The name of a process in the exporter's series: its {@code comm}, escaped and normalised
- * ({@link CommandNames}). A live process's name is read once and kept while the process lives; an exited
- * one is named by the kernel's exit report. So is a process that ended right after the scan that
- * sampled it (its name can no longer be read, and the tracker sets aside the report of a process
- * still listed): short-lived programs end that way often, a few in a hundred under churn.
+ * ({@link CommandNames}). A live process's name is read in each interval it is asked about (those
+ * it did I/O in), not once for its life: a process that execs takes the new program's name, and a
+ * container's entrypoint script that does some I/O and then execs its server must not lend the
+ * server its name for good. An exited one is named by the kernel's exit report. So is a process
+ * that ended right after the scan that sampled it (its name can no longer be read, and the tracker
+ * sets aside the report of a process still listed): short-lived programs end that way often, a
+ * few in a hundred under churn; without a report, the name it last had is used.
  */
 final class ExportNames {
-    private record Named(TaskSample task, String name) {
+    private record Named(TaskSample task, String name, long interval) {
     }
 
     private final ProcFs proc;
@@ -31,6 +34,8 @@ final class ExportNames {
     /** Leaders' exit reports of the latest two samples, by PID: a report can come a scan before its process leaves. */
     private Map<Integer, TaskExit> reported = new HashMap<>();
     private Map<Integer, TaskExit> reportedBefore = new HashMap<>();
+    /** Counts {@link #keepOnly} calls: a name read in this interval is not read again in it. */
+    private long interval;
 
     ExportNames(ProcFs proc) {
         this.proc = proc;
@@ -48,17 +53,23 @@ final class ExportNames {
             return SafeText.escape(a.exitedName());
         }
         Named known = names.get(s.id());
-        if (known != null && TaskTracker.sameTask(known.task, s)) {
+        if (known != null && !TaskTracker.sameTask(known.task, s)) {
+            known = null;
+        }
+        if (known != null && known.interval == interval) {
             return known.name;
         }
         byte[] comm = proc.comm(s.id(), s.id());
         if (comm == null) {
             TaskExit exit = reported.getOrDefault(s.id(), reportedBefore.get(s.id()));
-            // Not remembered: if no report names it now, the next look-up or a later report does.
-            return exit != null && TaskTracker.sameTaskAsExit(s, exit.last()) ? SafeText.escape(exit.name()) : null;
+            if (exit != null && TaskTracker.sameTaskAsExit(s, exit.last())) {
+                return SafeText.escape(exit.name());
+            }
+            // No report yet: the name it had; never named, the next look-up or a later report names it.
+            return known == null ? null : known.name;
         }
         String name = SafeText.escape(comm);
-        names.put(s.id(), new Named(s, name));
+        names.put(s.id(), new Named(s, name, interval));
         return name;
     }
 
@@ -82,5 +93,6 @@ final class ExportNames {
             }
         }
         names.keySet().retainAll(alive);
+        interval++;
     }
 }

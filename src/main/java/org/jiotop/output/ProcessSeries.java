@@ -20,8 +20,9 @@ import java.util.function.Function;
  * by PID and start time ({@link org.jiotop.linux.TaskId}) rather than by PID alone. The kernel hands
  * an ended process's PID to a later one, within one interval at times; by PID alone the later one's
  * bytes would go to the earlier one's series, under its name and user. A series ends with its
- * process: at its exit report, or when it is no longer listed. A process refused a series for the
- * cap is counted as dropped once, while it is listed.
+ * process: at its exit report, or when it is no longer listed, and when its name changes (an exec),
+ * for one under the new name. A process refused a series for the cap is counted as dropped once,
+ * while it is listed.
  */
 final class ProcessSeries {
     /** A process with a series: as first seen, and its labels after the PID. */
@@ -105,6 +106,16 @@ final class ProcessSeries {
             remove(pid, known);
             exported.remove(pid);
             known = null;
+        }
+        if (known != null && !a.delta().isZero()) {
+            SeriesLabels now = names.apply(a);
+            if (now != null && !now.equals(known.labels)) {
+                // It runs another program now (an exec): a series stays under one name, so the
+                // one under the old name ends and one under the new name starts.
+                remove(pid, known);
+                known = new Exported(known.task, now);
+                exported.put(pid, known);
+            }
         }
         if (known == null) {
             if (a.delta().isZero()) {

@@ -174,6 +174,18 @@ class MetricsExportTest {
                 (double) SelfMetrics.series(true) + 5 * (2 + 1));
     }
 
+    /** A process that execs another program: its series under the old name ends, one under the new starts. */
+    @Test
+    void aProcessThatExecsHasItsSeriesUnderTheNewName() {
+        MetricsExport export = export(1000, true);
+        export.record(List.of(alive(7, A, 100)), a -> names("entrypoint", "root"), 0);
+        export.record(List.of(alive(7, A, 5)), a -> names("postgres", "root"), 0);
+        assertThat(series(registry, "jiotop_process_write_bytes")).containsExactlyEntriesOf(
+                Map.of("postgres/7/root", 5.0));
+        assertThat(series(registry, "jiotop_write_bytes")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("entrypoint/root", 100.0, "postgres/root", 5.0));
+    }
+
     /**
      * A process refused a series for the cap is counted once, however many intervals it does I/O
      * in, idle ones between; a later process with its PID is another.
