@@ -123,6 +123,7 @@ final class ExporterRunner {
         if (otlp != null) {
             otlp.visibility(report.visibility());
             otlp.add(interval);
+            otlp.expire(export.expired());
         }
         names.keepOnly(tasks);
         export.sampled(System.nanoTime() - start);

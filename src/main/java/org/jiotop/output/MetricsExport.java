@@ -59,6 +59,7 @@ public final class MetricsExport {
     private final GroupCap cap;
     private final UnnamedIo unnamed;
     private boolean otherHasSeries;
+    private List<SeriesLabels> expired = List.of();
     private long lostSeen;
     /** Counters from /proc have no swap-in delay: its series then get no 0 that would mean "none". */
     private boolean swapinKnown = true;
@@ -130,7 +131,8 @@ public final class MetricsExport {
         });
         series.forEach((n, d) -> add(byGroup, d, n.array()));
         otherHasSeries |= series.containsKey(cap.other());
-        expire(cap.endInterval());
+        expired = cap.endInterval();
+        expire(expired);
         self.groups.set(cap.size());
         if (byProcess != null) {
             byProcess.record(tasks, real);
@@ -143,6 +145,11 @@ public final class MetricsExport {
             lostSeen = lostExitReports;
         }
         return series;
+    }
+
+    /** The groups whose series ended in the latest {@link #record}, their counts carried into "other". */
+    public List<SeriesLabels> expired() {
+        return expired;
     }
 
     /** How long the latest interval's sample took, in nanoseconds. */

@@ -3,9 +3,8 @@ package org.jiotop.output;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.metrics.DoubleCounter;
-import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -17,10 +16,12 @@ import org.jiotop.model.IoDelta;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,6 +31,12 @@ import java.util.logging.Logger;
  * with a deadline, one at a time ({@link ReportingExporter}), so a receiver that fails, refuses or
  * hangs never holds up sampling; each failure's reason goes to {@code failed}, which says it at
  * most once a minute, and the SDK's own log lines (one per failed export) are turned off.
+ *
+ * <p>The counters are observed from totals kept here, not counted by the SDK: its counters keep
+ * every series they ever had, while a group's series ends when it has been idle a while, its
+ * counts carried into {@code other} ({@link #expire}), as on /metrics. With the SDK's counters a
+ * long run would push every group it ever saw, until the SDK's limit of 2,000 series a metric
+ * lumped the later ones into one series of its own.
  */
 public final class OtlpExport implements AutoCloseable {
     /** The semantic conventions' names for the series' labels, where they have one. */
@@ -46,12 +53,30 @@ public final class OtlpExport implements AutoCloseable {
     /** Kept: a logger only weakly held by its manager could lose the level set on it. */
     private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
 
+    /** A group's totals, as {@link IoField#raw}; the swap-in delay only once one has been added. */
+    private static final class Totals {
+        final Attributes attributes;
+        final Attributes read;
+        final Attributes write;
+        final long[] values = new long[IoField.values().length];
+        boolean swapin;
+
+        Totals(Attributes attributes) {
+            this.attributes = attributes;
+            this.read = attributes.toBuilder().put(DIRECTION, "read").build();
+            this.write = attributes.toBuilder().put(DIRECTION, "write").build();
+        }
+
+        void add(IoField f, long v) {
+            values[f.ordinal()] += v;
+        }
+    }
+
     private final SdkMeterProvider provider;
     private final List<AttributeKey<String>> keys = new ArrayList<>();
-    private final LongCounter io;
-    private final LongCounter cancelled;
-    private final DoubleCounter blkioDelay;
-    private final DoubleCounter swapinDelay;
+    /** Guarded by itself: added to on the sampling thread, observed on the SDK's. */
+    private final Map<SeriesLabels, Totals> totals = new HashMap<>();
+    private final SeriesLabels other;
     /** Counters from /proc have no swap-in delay: its series then get no 0 that would mean "none". */
     private boolean swapinKnown = true;
 
@@ -86,20 +111,41 @@ public final class OtlpExport implements AutoCloseable {
         for (String l : labels) {
             keys.add(AttributeKey.stringKey(ATTRIBUTES.getOrDefault(l, "jiotop." + l)));
         }
+        other = SeriesLabels.other(labels.size());
         Meter meter = provider.get("org.jiotop");
         String of = labels.contains("container") ? "container" : "process";
         // The names are OTLP's (the semantic conventions' where they have one, the unit apart); what
         // they count is said as the Prometheus metrics say it.
-        io = meter.counterBuilder(of + ".disk.io").setUnit("By").setDescription("disk.io.direction read: "
-                + IoField.READ_BYTES.help("") + "; write: " + IoField.WRITE_BYTES.help("")).build();
-        cancelled = meter.counterBuilder("jiotop.disk.cancelled_write").setUnit("By")
-                .setDescription(IoField.CANCELLED_WRITE_BYTES.help("")).build();
-        blkioDelay = seconds(meter, "jiotop.blkio_delay", IoField.BLKIO_DELAY_SECONDS);
-        swapinDelay = seconds(meter, "jiotop.swapin_delay", IoField.SWAPIN_DELAY_SECONDS);
+        meter.counterBuilder(of + ".disk.io").setUnit("By").setDescription("disk.io.direction read: "
+                + IoField.READ_BYTES.help("") + "; write: " + IoField.WRITE_BYTES.help("")).buildWithCallback(m -> {
+                    bytes(m, t -> t.read, IoField.READ_BYTES);
+                    bytes(m, t -> t.write, IoField.WRITE_BYTES);
+                });
+        meter.counterBuilder("jiotop.disk.cancelled_write").setUnit("By")
+                .setDescription(IoField.CANCELLED_WRITE_BYTES.help(""))
+                .buildWithCallback(m -> bytes(m, t -> t.attributes, IoField.CANCELLED_WRITE_BYTES));
+        seconds(meter, "jiotop.blkio_delay", IoField.BLKIO_DELAY_SECONDS);
+        seconds(meter, "jiotop.swapin_delay", IoField.SWAPIN_DELAY_SECONDS);
     }
 
-    private static DoubleCounter seconds(Meter meter, String name, IoField f) {
-        return meter.counterBuilder(name).ofDoubles().setUnit("s").setDescription(f.help("")).build();
+    private void seconds(Meter meter, String name, IoField f) {
+        meter.counterBuilder(name).ofDoubles().setUnit("s").setDescription(f.help("")).buildWithCallback(m -> {
+            synchronized (totals) {
+                for (Totals t : totals.values()) {
+                    if (f != IoField.SWAPIN_DELAY_SECONDS || t.swapin) {
+                        m.record(t.values[f.ordinal()] / 1e9, t.attributes);
+                    }
+                }
+            }
+        });
+    }
+
+    private void bytes(ObservableLongMeasurement m, Function<Totals, Attributes> as, IoField f) {
+        synchronized (totals) {
+            for (Totals t : totals.values()) {
+                m.record(t.values[f.ordinal()], as.apply(t));
+            }
+        }
     }
 
     static MetricExporter otlpHttp(String endpoint, Map<String, String> headers, Duration timeout) {
@@ -116,20 +162,42 @@ public final class OtlpExport implements AutoCloseable {
 
     /** Adds one interval's I/O by series, as {@link MetricsExport#record} gives it. */
     public void add(Map<SeriesLabels, IoDelta> interval) {
-        interval.forEach((labels, d) -> {
-            AttributesBuilder b = Attributes.builder();
-            for (int i = 0; i < keys.size(); i++) {
-                b.put(keys.get(i), labels.values().get(i));
+        synchronized (totals) {
+            interval.forEach((labels, d) -> {
+                Totals t = totals.computeIfAbsent(labels, this::totals);
+                for (IoField f : IoField.values()) {
+                    if (f != IoField.SWAPIN_DELAY_SECONDS || swapinKnown) {
+                        t.add(f, f.raw(d));
+                    }
+                }
+                t.swapin |= swapinKnown;
+            });
+        }
+    }
+
+    /** Ends the series of {@code groups}, their counts carried into "other", as {@link MetricsExport#expired} says. */
+    public void expire(List<SeriesLabels> groups) {
+        synchronized (totals) {
+            for (SeriesLabels g : groups) {
+                Totals gone = totals.remove(g);
+                if (gone == null) {
+                    continue;
+                }
+                Totals o = totals.computeIfAbsent(other, this::totals);
+                for (IoField f : IoField.values()) {
+                    o.add(f, gone.values[f.ordinal()]);
+                }
+                o.swapin |= gone.swapin;
             }
-            Attributes group = b.build();
-            io.add(IoField.READ_BYTES.raw(d), group.toBuilder().put(DIRECTION, "read").build());
-            io.add(IoField.WRITE_BYTES.raw(d), group.toBuilder().put(DIRECTION, "write").build());
-            cancelled.add(IoField.CANCELLED_WRITE_BYTES.raw(d), group);
-            blkioDelay.add(IoField.BLKIO_DELAY_SECONDS.value(d), group);
-            if (swapinKnown) {
-                swapinDelay.add(IoField.SWAPIN_DELAY_SECONDS.value(d), group);
-            }
-        });
+        }
+    }
+
+    private Totals totals(SeriesLabels labels) {
+        AttributesBuilder b = Attributes.builder();
+        for (int i = 0; i < keys.size(); i++) {
+            b.put(keys.get(i), labels.values().get(i));
+        }
+        return new Totals(b.build());
     }
 
     /** Sends what is left, waiting a few seconds at most for a receiver that may not answer. */

@@ -208,4 +208,42 @@ class OtlpExportTest {
         assertThat(OtlpExport.timeout(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(5));
         assertThat(OtlpExport.timeout(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(10));
     }
+
+    /** The bytes written by each series in {@code push}, their attribute values joined by "/". */
+    private static Map<String, Long> written(Collection<MetricData> push) {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (MetricData m : push) {
+            if (m.getName().equals("process.disk.io")) {
+                m.getLongSumData().getPoints().stream()
+                        .filter(p -> "write".equals(p.getAttributes().get(
+                                io.opentelemetry.api.common.AttributeKey.stringKey("disk.io.direction"))))
+                        .forEach(p -> out.put(p.getAttributes().get(io.opentelemetry.api.common.AttributeKey
+                                .stringKey("process.executable.name")), p.getValue()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A group whose series ended on /metrics for being idle is pushed no more either, its counts
+     * carried into "other": the SDK's own counters would push every group a run ever saw.
+     */
+    @Test
+    void anExpiredGroupIsPushedNoMoreAndItsCountsGoToOther() throws Exception {
+        Held held = new Held();
+        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS,
+                f -> { })) {
+            otlp.add(Map.of(SeriesLabels.of("dd", "root"), new IoDelta(0, 4096, 0, 0, 0),
+                    SeriesLabels.of("tar", "root"), new IoDelta(0, 100, 0, 0, 0)));
+            waitFor(() -> !held.exports.isEmpty());
+            assertThat(written(held.pushed.getFirst())).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("dd", 4096L, "tar", 100L));
+            otlp.expire(List.of(SeriesLabels.of("dd", "root")));
+            held.exports.getFirst().succeed();
+            waitFor(() -> held.pushed.size() > 1);
+            assertThat(written(held.pushed.getLast())).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("other", 4096L, "tar", 100L));
+            held.exports.forEach(CompletableResultCode::succeed);
+        }
+    }
 }
