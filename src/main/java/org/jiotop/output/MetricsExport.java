@@ -137,7 +137,8 @@ public final class MetricsExport {
         if (byProcess != null) {
             byProcess.record(tasks, real);
         }
-        int fields = IoField.values().length;
+        // From /proc a group or process has no swap-in delay series: counting one would add a quarter.
+        int fields = IoField.values().length - (swapinKnown ? 0 : 1);
         self.series.set(SelfMetrics.series(byProcess != null)
                 + fields * (cap.size() + (otherHasSeries ? 1 : 0) + (byProcess != null ? byProcess.size() : 0)));
         if (lostExitReports > lostSeen) {

@@ -88,6 +88,19 @@ class MetricsExportTest {
         assertThat(series(registry, "jiotop_swapin_delay_seconds")).containsExactly(Map.entry("dd/nobody", 0.0));
     }
 
+    /** jiotop_series says how many series a scrape gets, from /proc (no swap-in delay series) too. */
+    @Test
+    void theSeriesGaugeCountsTheSeriesServed() {
+        MetricsExport export = export(1000, true);
+        export.visibility(new Visibility(Visibility.Source.PROCFS, 0, 10));
+        export.record(List.of(alive(7, A, 100), alive(8, A, 5)), a -> names("dd" + a.sample().id(), "root"), 0);
+        long served = 0;
+        for (MetricSnapshot m : registry.scrape()) {
+            served += m.getDataPoints().size();
+        }
+        assertThat(series(registry, "jiotop_series")).containsExactly(Map.entry("", (double) served));
+    }
+
     @Test
     void groupsPastTheCapShareOneSeriesAndEveryByteIsCounted() {
         MetricsExport export = export(1000, false);
