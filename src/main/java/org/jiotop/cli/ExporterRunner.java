@@ -79,7 +79,7 @@ final class ExporterRunner {
         String otlpUrl = options.text(Option.OTLP);
         try (server; OtlpExport otlp = otlpUrl == null ? null : new OtlpExport(otlpUrl, otlpHeaders,
                 Duration.ofNanos(Math.round(options.delaySeconds() * 1e9)), HostName.read(), settings().labels(),
-                reason -> warnings.warn("--otlp " + otlpUrl, reason))) {
+                settings().maxGroups(), reason -> warnings.warn("--otlp " + otlpUrl, reason))) {
             err.println(server != null ? "jiotop: serving metrics on " + (options.text(Option.SERVE_TLS) != null
                     ? "https" : "http") + "://" + listen.hostForUrl() + ":" + server.port() + "/metrics"
                     : "jiotop: pushing metrics to " + otlpUrl);

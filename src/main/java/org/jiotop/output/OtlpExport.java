@@ -50,6 +50,8 @@ public final class OtlpExport implements AutoCloseable {
      */
     private static final Duration LEAST_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration MOST_TIMEOUT = Duration.ofSeconds(10);
+    /** The SDK's own limit on a metric's series. */
+    private static final int DEFAULT_SERIES = 2000;
     /** Kept: a logger only weakly held by its manager could lose the level set on it. */
     private static final Logger SDK_LOG = Logger.getLogger("io.opentelemetry");
 
@@ -82,12 +84,14 @@ public final class OtlpExport implements AutoCloseable {
 
     /**
      * @param labels the series' label names, in the order of {@link SeriesLabels#values()}
+     * @param maxGroups the most groups with series of their own, as {@link MetricsExport.Settings#maxGroups}
      * @param headers HTTP headers sent with each request (authentication)
      * @param failed takes the reason of each failed push, one line
      */
     public OtlpExport(String endpoint, Map<String, String> headers, Duration interval, String hostName,
-                      List<String> labels, Consumer<String> failed) {
-        this(otlpHttp(endpoint, headers, timeout(interval)), timeout(interval), interval, hostName, labels, failed);
+                      List<String> labels, int maxGroups, Consumer<String> failed) {
+        this(otlpHttp(endpoint, headers, timeout(interval)), timeout(interval), interval, hostName, labels, maxGroups,
+                failed);
     }
 
     /** How long a push every {@code interval} may take. */
@@ -99,14 +103,17 @@ public final class OtlpExport implements AutoCloseable {
 
     /** Pushes through {@code exporter}, whose exports end by {@code timeout}. */
     OtlpExport(MetricExporter exporter, Duration timeout, Duration interval, String hostName, List<String> labels,
-               Consumer<String> failed) {
+               int maxGroups, Consumer<String> failed) {
+        // The SDK lumps a metric's series past 2,000 into one; jiotop's cap already bounds them:
+        // two a group (read and write) and "other", and the one the SDK keeps for the overflow.
+        int series = Math.max(DEFAULT_SERIES, 2 * (maxGroups + 1) + 1);
         SDK_LOG.setLevel(Level.OFF);
         provider = SdkMeterProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
                         AttributeKey.stringKey("host.name"), hostName,
                         AttributeKey.stringKey("service.name"), "jiotop"))))
                 .registerMetricReader(PeriodicMetricReader.builder(new ReportingExporter(exporter, timeout, failed))
-                        .setInterval(interval).build())
+                        .setInterval(interval).build(), type -> series)
                 .build();
         for (String l : labels) {
             keys.add(AttributeKey.stringKey(ATTRIBUTES.getOrDefault(l, "jiotop." + l)));

@@ -76,7 +76,7 @@ class OtlpExportTest {
     void pushesThatFallDueWhileOneWaitsAreSkipped() throws Exception {
         Held held = new Held();
         List<String> failures = new CopyOnWriteArrayList<>();
-        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS,
+        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS, 1000,
                 failures::add)) {
             otlp.add(WROTE);
             waitFor(() -> !held.exports.isEmpty());
@@ -105,7 +105,7 @@ class OtlpExportTest {
         Held held = new Held();
         Map<SeriesLabels, IoDelta> waited = Map.of(SeriesLabels.of("dd", "root"),
                 new IoDelta(0, 4096, 0, 5_000_000, 7_000_000));
-        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS,
+        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS, 1000,
                 f -> { })) {
             otlp.visibility(new Visibility(Visibility.Source.PROCFS, 0, 1));
             otlp.add(waited);
@@ -140,7 +140,7 @@ class OtlpExportTest {
     private static String firstFailure(String url, Duration timeout) throws InterruptedException {
         List<String> failures = new CopyOnWriteArrayList<>();
         try (OtlpExport otlp = new OtlpExport(OtlpExport.otlpHttp(url, Map.of(), timeout), timeout,
-                Duration.ofMillis(100), "h", LABELS, failures::add)) {
+                Duration.ofMillis(100), "h", LABELS, 1000, failures::add)) {
             otlp.add(WROTE);
             waitFor(() -> !failures.isEmpty());
         }
@@ -165,7 +165,7 @@ class OtlpExportTest {
             List<String> failures = new CopyOnWriteArrayList<>();
             Duration timeout = Duration.ofSeconds(2);
             try (OtlpExport otlp = new OtlpExport(OtlpExport.otlpHttp(url(server), Map.of(), timeout), timeout,
-                    Duration.ofMillis(100), "h", LABELS, failures::add)) {
+                    Duration.ofMillis(100), "h", LABELS, 1000, failures::add)) {
                 otlp.add(WROTE);
                 waitFor(() -> requests.get() > 0);
                 Thread.sleep(1500);
@@ -231,7 +231,7 @@ class OtlpExportTest {
     @Test
     void anExpiredGroupIsPushedNoMoreAndItsCountsGoToOther() throws Exception {
         Held held = new Held();
-        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS,
+        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS, 1000,
                 f -> { })) {
             otlp.add(Map.of(SeriesLabels.of("dd", "root"), new IoDelta(0, 4096, 0, 0, 0),
                     SeriesLabels.of("tar", "root"), new IoDelta(0, 100, 0, 0, 0)));
@@ -243,6 +243,28 @@ class OtlpExportTest {
             waitFor(() -> held.pushed.size() > 1);
             assertThat(written(held.pushed.getLast())).containsExactlyInAnyOrderEntriesOf(
                     Map.of("other", 4096L, "tar", 100L));
+            held.exports.forEach(CompletableResultCode::succeed);
+        }
+    }
+
+    /**
+     * However many groups the series cap lets through, each is pushed as itself: the SDK's own
+     * limit (2,000 series a metric) would lump those past it into one overflow series.
+     */
+    @Test
+    void everyGroupTheCapAdmitsIsPushedAsItself() throws Exception {
+        Held held = new Held();
+        int groups = 1500;
+        try (OtlpExport otlp = new OtlpExport(held, Duration.ofSeconds(10), Duration.ofMillis(50), "h", LABELS,
+                groups, f -> { })) {
+            Map<SeriesLabels, IoDelta> interval = new java.util.HashMap<>();
+            for (int i = 0; i < groups; i++) {
+                interval.put(SeriesLabels.of("p" + i, "root"), new IoDelta(0, 1, 0, 0, 0));
+            }
+            interval.put(SeriesLabels.of("other", "other"), new IoDelta(0, 1, 0, 0, 0));
+            otlp.add(interval);
+            waitFor(() -> !held.exports.isEmpty());
+            assertThat(written(held.pushed.getFirst())).hasSize(groups + 1).doesNotContainKey(null);
             held.exports.forEach(CompletableResultCode::succeed);
         }
     }
