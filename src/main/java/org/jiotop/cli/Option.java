@@ -173,9 +173,9 @@ enum Option {
             .help("serve Prometheus metrics on ADDR (127.0.0.1) and PORT")
             .doc("run as a Prometheus exporter on ADDR (127.0.0.1) and PORT (1 to 65535, or 0 for any free"
                     + " port)")),
-    EXPORT_PIDS(new OptionSpec("export-pids").in(Set.of(Mode.EXPORTER))
-            .help("also one series per process")
-            .doc("also per-process series")),
+    EXPORT_PIDS(new OptionSpec("export-pids").in(Set.of(Mode.EXPORTER)).requires("serve")
+            .help("with --serve: also one series per process")
+            .doc("with `--serve`: also per-process series, on /metrics only (they are not pushed over OTLP)")),
     EXPORT_PIDS_MAX(new OptionSpec("export-pids-max").value("N", WHOLE).range(1, 100_000).byDefault("500")
             .in(Set.of(Mode.EXPORTER)).requires("export-pids")
             .help("with --export-pids: at most N processes, {range}")
