@@ -109,9 +109,7 @@ public final class OtlpExport implements AutoCloseable {
         int series = Math.max(DEFAULT_SERIES, 2 * (maxGroups + 1) + 1);
         SDK_LOG.setLevel(Level.OFF);
         provider = SdkMeterProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(
-                        AttributeKey.stringKey("host.name"), hostName,
-                        AttributeKey.stringKey("service.name"), "jiotop"))))
+                .setResource(resource(hostName, System.getenv(), failed))
                 .registerMetricReader(PeriodicMetricReader.builder(new ReportingExporter(exporter, timeout, failed))
                         .setInterval(interval).build(), type -> series)
                 .build();
@@ -133,6 +131,31 @@ public final class OtlpExport implements AutoCloseable {
                 .buildWithCallback(m -> bytes(m, t -> t.attributes, IoField.CANCELLED_WRITE_BYTES));
         seconds(meter, "jiotop.blkio_delay", IoField.BLKIO_DELAY_SECONDS);
         seconds(meter, "jiotop.swapin_delay", IoField.SWAPIN_DELAY_SECONDS);
+    }
+
+    /**
+     * The resource: {@code host.name} and {@code service.name=jiotop}, then what the environment
+     * sets as every OpenTelemetry SDK takes it, {@code OTEL_RESOURCE_ATTRIBUTES} and
+     * {@code OTEL_SERVICE_NAME} (which wins): in a container the kernel's host name is the
+     * container's, and a fleet tells its nodes, clusters and environments apart only so. A value
+     * that cannot be read is left out whole, and said through {@code failed}.
+     */
+    static Resource resource(String hostName, Map<String, String> env, Consumer<String> failed) {
+        AttributesBuilder b = Attributes.builder().put("host.name", hostName).put("service.name", "jiotop");
+        String given = env.get("OTEL_RESOURCE_ATTRIBUTES");
+        if (given != null && !given.isBlank()) {
+            Map<String, String> parsed = ResourceAttributes.parse(given);
+            if (parsed == null) {
+                failed.accept("OTEL_RESOURCE_ATTRIBUTES is not key=value,... (values percent-encoded): ignored");
+            } else {
+                parsed.forEach(b::put);
+            }
+        }
+        String service = env.get("OTEL_SERVICE_NAME");
+        if (service != null && !service.isBlank()) {
+            b.put("service.name", service.strip());
+        }
+        return Resource.getDefault().merge(Resource.create(b.build()));
     }
 
     private void seconds(Meter meter, String name, IoField f) {

@@ -268,4 +268,28 @@ class OtlpExportTest {
             held.exports.forEach(CompletableResultCode::succeed);
         }
     }
+
+    /**
+     * The environment's resource attributes, as every OpenTelemetry SDK reads them, over jiotop's
+     * own: in a pod the kernel's host name is the pod's, and only they can name the node.
+     */
+    @Test
+    void theResourceTakesTheAttributesTheEnvironmentSets() {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        var resource = OtlpExport.resource("jiotop-7xk2p", Map.of(
+                "OTEL_RESOURCE_ATTRIBUTES", "host.name=node-7, k8s.cluster.name=prod%2Ceu ,deployment.environment=live",
+                "OTEL_SERVICE_NAME", "node-io"), failures::add).getAttributes().asMap();
+        assertThat(resource).containsEntry(io.opentelemetry.api.common.AttributeKey.stringKey("host.name"), "node-7")
+                .containsEntry(io.opentelemetry.api.common.AttributeKey.stringKey("k8s.cluster.name"), "prod,eu")
+                .containsEntry(io.opentelemetry.api.common.AttributeKey.stringKey("deployment.environment"), "live")
+                .containsEntry(io.opentelemetry.api.common.AttributeKey.stringKey("service.name"), "node-io");
+        assertThat(failures).isEmpty();
+
+        var unread = OtlpExport.resource("h", Map.of("OTEL_RESOURCE_ATTRIBUTES", "host.name=x,broken"),
+                failures::add).getAttributes().asMap();
+        assertThat(unread).containsEntry(io.opentelemetry.api.common.AttributeKey.stringKey("host.name"), "h")
+                .containsEntry(io.opentelemetry.api.common.AttributeKey.stringKey("service.name"), "jiotop");
+        assertThat(failures).containsExactly(
+                "OTEL_RESOURCE_ATTRIBUTES is not key=value,... (values percent-encoded): ignored");
+    }
 }
