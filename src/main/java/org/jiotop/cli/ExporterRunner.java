@@ -64,7 +64,7 @@ final class ExporterRunner {
 
     /** Runs until interrupted or for {@code -n} intervals; IOException messages are whole, for "jiotop: ". */
     int run(PrintStream err) throws KernelException, IOException {
-        Map<String, String> otlpHeaders = ServeSecrets.otlpHeader(options.text(Option.OTLP_HEADER));
+        Map<String, String> otlpHeaders = ServeSecrets.otlpHeaders(options.otlpHeaders());
         ConsistentRegistry registry = new ConsistentRegistry();
         MetricsExport export;
         try {

@@ -197,9 +197,9 @@ enum Option {
                     + " e.g. `http://collector:4318/v1/metrics`: alone, without an HTTP listener, or with"
                     + " `--serve` (see above)")),
     OTLP_HEADER(new OptionSpec("otlp-header").value("NAME:FILE", HEADER).in(Set.of(Mode.EXPORTER)).requires("otlp")
-            .help("with --otlp: send header NAME, its value in FILE")
+            .help("with --otlp: send header NAME, its value in FILE (repeatable)")
             .doc("with `--otlp`: send the HTTP header NAME with each push, its value the content of FILE (such as"
-                    + " `Authorization:token-file`)")),
+                    + " `Authorization:token-file`); repeatable, one NAME each")),
     SERVE_AUTH(new OptionSpec("serve-auth").value("USER:FILE", PAIR).in(Set.of(Mode.EXPORTER)).requires("serve")
             .help("with --serve: basic auth, the password in FILE")
             .doc("with `--serve`: basic auth, the password in FILE (see above)")),

@@ -115,6 +115,7 @@ final class OptionParser {
             return;
         }
         checkGroup(command, mode);
+        checkHeaders(command);
         for (Given g : seen.values()) {
             Option o = g.option();
             // What it needs may come from the config file (a saved --devices for --partitions).
@@ -139,6 +140,19 @@ final class OptionParser {
                     Given first = command.indexOf(g) < command.indexOf(other) ? g : other;
                     throw new UsageException("options " + first.shown() + " and " + (first == g ? other : g).shown()
                             + " exclude each other");
+                }
+            }
+        }
+    }
+
+    /** A header is sent once: two {@code --otlp-header} of one name (as HTTP compares them, in any case) contradict. */
+    private static void checkHeaders(List<Given> command) throws UsageException {
+        Set<String> names = new java.util.HashSet<>();
+        for (Given g : command) {
+            if (g.option() == Option.OTLP_HEADER && g.value() != null && g.value().indexOf(':') > 0) {
+                String name = g.value().substring(0, g.value().indexOf(':'));
+                if (!names.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                    throw new UsageException("option " + g.shown() + ": header " + name + " given twice");
                 }
             }
         }

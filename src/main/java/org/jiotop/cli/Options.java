@@ -67,6 +67,12 @@ final class Options {
         return (List<String>) values.get(Option.USER_NAME);
     }
 
+    /** {@code NAME:FILE} of each {@code --otlp-header}, in the order given. */
+    @SuppressWarnings("unchecked")
+    List<String> otlpHeaders() {
+        return (List<String>) values.get(Option.OTLP_HEADER);
+    }
+
     SortKey sortKey() {
         return (SortKey) values.get(Option.SORT_BY);
     }

@@ -12,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 
 /**
  * The exporter's password and key store, read from the files {@code --serve-auth} and
@@ -36,21 +37,22 @@ final class ServeSecrets {
      * character) is refused here, once, rather than failing every push; the message leaves the
      * value out, which is a secret.
      */
-    static java.util.Map<String, String> otlpHeader(String nameAndFile) throws IOException {
-        if (nameAndFile == null) {
-            return java.util.Map.of();
+    static java.util.Map<String, String> otlpHeaders(List<String> namesAndFiles) throws IOException {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String nameAndFile : namesAndFiles) {
+            int colon = nameAndFile.indexOf(':');
+            String name = nameAndFile.substring(0, colon);
+            Path file = Path.of(nameAndFile.substring(colon + 1));
+            String value = secret("--otlp-header", "header value file", file);
+            try {
+                java.net.http.HttpRequest.newBuilder().header(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("--otlp-header: header value file " + file + ": not one line of text (an"
+                        + " HTTP header value holds no line break, control character or character beyond Latin-1)", e);
+            }
+            headers.put(name, value);
         }
-        int colon = nameAndFile.indexOf(':');
-        String name = nameAndFile.substring(0, colon);
-        Path file = Path.of(nameAndFile.substring(colon + 1));
-        String value = secret("--otlp-header", "header value file", file);
-        try {
-            java.net.http.HttpRequest.newBuilder().header(name, value);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("--otlp-header: header value file " + file + ": not one line of text (an HTTP"
-                    + " header value holds no line break, control character or character beyond Latin-1)", e);
-        }
-        return java.util.Map.of(name, value);
+        return headers;
     }
 
     /** {@code KEYSTORE:PASSWORD_FILE}: a PKCS#12 key store with the server's key and certificate. */

@@ -40,7 +40,7 @@ enum ValueKind {
     ADDRESS,
     /** Two parts separated by a colon, as the option's value name says. */
     PAIR,
-    /** {@code NAME:FILE}: a header the HTTP client may send, its value in the file. */
+    /** {@code NAME:FILE}: a header the HTTP client may send, its value in the file; repeatable. */
     HEADER,
     /** An http or https URL with a host. */
     URL,
@@ -61,7 +61,7 @@ enum ValueKind {
     }
 
     boolean repeatable() {
-        return this == ID || this == USER || this == COLUMNS;
+        return this == ID || this == USER || this == COLUMNS || this == HEADER;
     }
 
     /** The value of an option not given. */
@@ -70,7 +70,7 @@ enum ValueKind {
             case FLAG -> Boolean.FALSE;
             case COUNTED -> 0;
             case COUNT -> -1L;
-            case ID, USER, COLUMNS -> List.of();
+            case ID, USER, COLUMNS, HEADER -> List.of();
             default -> null;
         };
     }

@@ -64,6 +64,33 @@ class ExportSetupTest {
                 "-n", "1"), "--otlp-header: header value file /nonexistent/t: no such file");
     }
 
+    /** Multi-tenant receivers (Mimir, Cortex) want a tenant header beside the credentials. */
+    @Test
+    void everyOtlpHeaderGivenIsSentWithEachPush() throws Exception {
+        Path token = Files.writeString(tmp.resolve("token"), "Bearer s3cret\n");
+        Path tenant = Files.writeString(tmp.resolve("tenant"), "team-a\n");
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/v1/metrics", x -> {
+            x.getRequestBody().readAllBytes();
+            received.add(x.getRequestHeaders().getFirst("Authorization") + " "
+                    + x.getRequestHeaders().getFirst("X-Scope-OrgID"));
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        receiver.start();
+        try {
+            MainTest.Result r = MainTest.run("--otlp=http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + "/v1/metrics", "--otlp-header=Authorization:" + token, "--otlp-header=X-Scope-OrgID:" + tenant,
+                    "-n", "2", "-d", "0.2");
+            assertThat(r.status()).as(r.err()).isZero();
+        } finally {
+            receiver.stop(0);
+        }
+        assertThat(received).isNotEmpty().allMatch("Bearer s3cret team-a"::equals);
+    }
+
     @Test
     void anEmptyPasswordFileIsRefused() throws Exception {
         Path empty = Files.writeString(tmp.resolve("empty"), " \n");

@@ -206,6 +206,7 @@ class OptionParserTest {
             "--otlp=http://c/v1 --otlp-header=Bad@Name:/f | option --otlp-header: invalid header name: 'Bad@Name'",
             "--otlp=http://c/v1 --otlp-header=Host:/f | option --otlp-header: invalid header name: 'Host'",
             "--otlp=http://c/v1 --otlp-header=Authorization | option --otlp-header: invalid value: 'Authorization'",
+            "--otlp=http://c/v1 --otlp-header=A:/f --otlp-header=a:/g | option --otlp-header: header a given twice",
             "--export-pids-max=5    | option --export-pids-max needs --export-pids",
             "--serve 9 --export-pids-max=5 | option --export-pids-max needs --export-pids",
             "-b -6                  | option -6 does not apply to batch output (-b)",
