@@ -76,7 +76,7 @@ final class ExporterRunner {
         ListenAddress listen = options.serve();
         // Push-only (--otlp alone) has no listener; the registry still holds the cap's own series.
         MetricsServer server = listen == null ? null : serve(listen, registry, warnings);
-        String otlpUrl = options.text(Option.OTLP);
+        String otlpUrl = OtlpExport.metricsEndpoint(options.text(Option.OTLP));
         try (server; OtlpExport otlp = otlpUrl == null ? null : new OtlpExport(otlpUrl, otlpHeaders,
                 Duration.ofNanos(Math.round(options.delaySeconds() * 1e9)), HostName.read(), settings().labels(),
                 settings().maxGroups(), reason -> warnings.warn("--otlp " + otlpUrl, reason))) {

@@ -194,8 +194,8 @@ enum Option {
             .help("push the counters to an OpenTelemetry collector (OTLP/HTTP) every interval, alone or"
                     + " with --serve")
             .doc("push the grouped counters to an OpenTelemetry collector over OTLP/HTTP every interval,"
-                    + " e.g. `http://collector:4318/v1/metrics`: alone, without an HTTP listener, or with"
-                    + " `--serve` (see above)")),
+                    + " e.g. `http://collector:4318/v1/metrics` (a URL without a path gets `/v1/metrics`): alone,"
+                    + " without an HTTP listener, or with `--serve` (see above)")),
     OTLP_HEADER(new OptionSpec("otlp-header").value("NAME:FILE", HEADER).in(Set.of(Mode.EXPORTER)).requires("otlp")
             .help("with --otlp: send header NAME, its value in FILE (repeatable)")
             .doc("with `--otlp`: send the HTTP header NAME with each push, its value the content of FILE (such as"

@@ -178,6 +178,24 @@ public final class OtlpExport implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the metrics go: {@code url}, or when it has no path (the collector's address alone, as
+     * OTEL_EXPORTER_OTLP_ENDPOINT is given) OTLP/HTTP's metrics path under it, as the SDKs add it;
+     * null for null.
+     */
+    public static String metricsEndpoint(String url) {
+        if (url == null) {
+            return null;
+        }
+        java.net.URI u = java.net.URI.create(url);
+        String path = u.getRawPath();
+        if (path != null && !path.isEmpty() && !path.equals("/")) {
+            return url;
+        }
+        return u.getScheme() + "://" + u.getRawAuthority() + "/v1/metrics"
+                + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
     static MetricExporter otlpHttp(String endpoint, Map<String, String> headers, Duration timeout) {
         OtlpHttpMetricExporterBuilder exporter = OtlpHttpMetricExporter.builder().setEndpoint(endpoint)
                 .setTimeout(timeout);

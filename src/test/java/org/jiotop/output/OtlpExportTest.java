@@ -205,6 +205,16 @@ class OtlpExportTest {
     }
 
     @Test
+    void aCollectorsAddressAloneGetsTheMetricsPath() {
+        assertThat(OtlpExport.metricsEndpoint("http://collector:4318")).isEqualTo("http://collector:4318/v1/metrics");
+        assertThat(OtlpExport.metricsEndpoint("https://c/")).isEqualTo("https://c/v1/metrics");
+        assertThat(OtlpExport.metricsEndpoint("http://c:4318?tenant=a")).isEqualTo("http://c:4318/v1/metrics?tenant=a");
+        assertThat(OtlpExport.metricsEndpoint("http://c:4318/otlp/v1/metrics"))
+                .isEqualTo("http://c:4318/otlp/v1/metrics");
+        assertThat(OtlpExport.metricsEndpoint(null)).isNull();
+    }
+
+    @Test
     void aPushIsGivenUpAfterFiveIntervalsWithinTwoToTenSeconds() {
         assertThat(OtlpExport.timeout(Duration.ofMillis(100))).isEqualTo(Duration.ofSeconds(2));
         assertThat(OtlpExport.timeout(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(5));
