@@ -93,7 +93,7 @@ class ExitedTasksEndToEndTest {
     @Test
     void tinyBufferUnderChurnSaysReportsWereLost() throws Exception {
         CompletableFuture<MainTest.Result> jiotop =
-                MainTest.start("-b", "-o", "-P", "-n", "20", "-d", "1", "--exit-buffer=4").afterBaseline();
+                MainTest.start("-b", "-o", "-P", "-n", "24", "-d", "0.5", "--exit-buffer=4").afterBaseline();
         // Bursts of thousands of exits at the same moment, far more than a few KiB of socket buffer
         // holds however fast the listener runs: children of 16 threads each, blocked on one pipe and
         // released together by closing it, each ending all its threads at once.

@@ -157,7 +157,7 @@ class OtlpEndToEndTest {
         int rises = 0;
         // Ten rises at an interval of 0.1 s: ten or more pushes have fallen due since the line.
         while (rises < 10 && System.nanoTime() < end) {
-            Thread.sleep(300);
+            Thread.sleep(150);
             long now = progress.now();
             if (now > before) {
                 rises++;
