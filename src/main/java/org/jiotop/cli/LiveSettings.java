@@ -1,8 +1,12 @@
 package org.jiotop.cli;
 
+import org.jiotop.model.GraphSource;
 import org.jiotop.model.ReportSettings.Figures;
+import org.jiotop.output.Column;
 import org.jiotop.view.LiveState;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -25,13 +29,25 @@ final class LiveSettings {
         if (options.is(Option.REVERSE)) {
             state.reverse();
         }
-        return state.showDevices(options.is(Option.DEVICES));
+        return state.showDevices(options.is(Option.DEVICES)).show(options.shown())
+                .graphSource(GraphSource.of(options.text(Option.GRAPH_SOURCE)));
     }
 
     /** Whether the filter in effect can be saved: the config file holds one option per line. */
     static boolean savableFilter(LiveState state) {
         return state.search() != null && state.search().pattern().indexOf('\n') < 0
                 && state.search().pattern().indexOf('\r') < 0;
+    }
+
+    /** The columns hidden until asked for that {@code state} shows. */
+    private static List<Column> shownOnRequest(LiveState state) {
+        List<Column> shown = new ArrayList<>();
+        for (Column c : Column.values()) {
+            if (c.hiddenByDefault() && !state.hidden().contains(c)) {
+                shown.add(c);
+            }
+        }
+        return shown;
     }
 
     /**
@@ -41,7 +57,7 @@ final class LiveSettings {
     static Options saved(Options options, LiveState state) {
         Options.Builder b = new Options.Builder();
         for (Option o : Option.values()) {
-            if (o.spec.saved && o.spec.column == null) {
+            if (o.spec.saved && o.spec.column == null && o != Option.SHOW) {
                 b.set(o, options.get(o));
             }
         }
@@ -55,7 +71,9 @@ final class LiveSettings {
                 .set(Option.FULL_COMMAND, state.fullCommand())
                 .set(Option.ASCII, state.ascii())
                 .set(Option.NO_HELP, !state.keyHelp())
-                .set(Option.FILTER, savableFilter(state) ? state.search().pattern() : null);
+                .set(Option.FILTER, savableFilter(state) ? state.search().pattern() : null)
+                .set(Option.SHOW, shownOnRequest(state))
+                .set(Option.GRAPH_SOURCE, state.graphSource().word());
         for (Option o : Option.values()) {
             if (o.spec.column != null) {
                 b.set(o, state.hidden().contains(o.spec.column));

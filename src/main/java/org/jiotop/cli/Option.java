@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.linux.ExitListener;
+import org.jiotop.model.GraphSource;
 import org.jiotop.model.GroupKind;
 import org.jiotop.output.Column;
 import org.jiotop.output.MetricsExport;
@@ -148,10 +149,14 @@ enum Option {
     HIDE_GRAPH(hide("graph", Column.GRAPH)),
     HIDE_COMMAND(hide("command", Column.COMMAND)),
     SHOW(new OptionSpec("show").value("COLUMNS", ValueKind.COLUMNS).choices(ValueKind.columnNames())
-            .unsetMeans("none").in(Set.of(Mode.TEXT))
-            .help("also show any of {choices} in batch text, separated by commas")
-            .doc("also show columns, separated by commas (repeatable): any of {choices} (see Logical I/O); the"
-                    + " live view shows them with their keys. Live-only columns such as `cgroup` are refused")),
+            .unsetMeans("none").saved().in(Mode.TEXT_VIEWS)
+            .help("also show any of {choices}, separated by commas (cgroup: live view only)")
+            .doc("also show columns, separated by commas (repeatable): any of {choices} (see Logical I/O), as"
+                    + " their keys do in the live view; batch text refuses the live view's own, `cgroup`")),
+    GRAPH_SOURCE(new OptionSpec("graph-source").value("SOURCE", CHOICE).choices(GraphSource.words())
+            .byDefault("both").saved().in(Set.of(Mode.LIVE))
+            .help("the graphs draw {choices} bytes (key s)")
+            .doc("what the graphs draw: {choices} bytes, as key `s` cycles")),
     SORT_BY(new OptionSpec("sort").value("COLUMN", SORT).choices(ValueKind.sortNames()).byDefault("io").saved()
             .in(Set.of(Mode.LIVE))
             .help("sort by {choices}")

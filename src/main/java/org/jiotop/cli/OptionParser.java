@@ -1,6 +1,7 @@
 package org.jiotop.cli;
 
 import org.jiotop.model.GroupKind;
+import org.jiotop.output.Column;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -68,6 +69,10 @@ final class OptionParser {
                 }
             }
             for (Given g : command) {
+                // A list the command line gives replaces the file's rather than adding to it.
+                settings.clear(g.option());
+            }
+            for (Given g : command) {
                 settings.set(g.option(), g.parsed());
             }
         }
@@ -116,6 +121,7 @@ final class OptionParser {
         }
         checkGroup(command, mode);
         checkHeaders(command);
+        checkShown(command, mode);
         for (Given g : seen.values()) {
             Option o = g.option();
             // What it needs may come from the config file (a saved --devices for --partitions).
@@ -141,6 +147,18 @@ final class OptionParser {
                     throw new UsageException("options " + first.shown() + " and " + (first == g ? other : g).shown()
                             + " exclude each other");
                 }
+            }
+        }
+    }
+
+    /** Batch text has no column of the live view's own (a group's cgroup counters). */
+    private static void checkShown(List<Given> command, Mode mode) throws UsageException {
+        for (Given g : command) {
+            Column own = g.option() == Option.SHOW && mode == Mode.TEXT
+                    ? ValueKind.liveOnly((List<?>) g.parsed()) : null;
+            if (own != null) {
+                throw new UsageException("option " + g.shown() + ": column " + own.optionName() + " is shown only in"
+                        + " the live view (key " + own.key + ")");
             }
         }
     }

@@ -183,6 +183,13 @@ final class Options {
             return this;
         }
 
+        /** Takes {@code o} back to its default, as if not given. */
+        Builder clear(Option o) {
+            values.put(o, o.byDefault());
+            given.remove(o);
+            return this;
+        }
+
         /** As {@link #set}, unless that would change what runs: then nothing changes and false. */
         boolean setWithin(Mode mode, Option o, Object v) {
             Map<Option, Object> before = new EnumMap<>(values);

@@ -50,7 +50,7 @@ enum ValueKind {
     SIZE,
     /** A moment: ISO date and time, or relative to now such as -2h ({@link TimeBound}). */
     TIME,
-    /** Columns batch text shows only when asked, by name, separated by commas; repeatable. */
+    /** Columns shown only when asked, by name, separated by commas; repeatable. */
     COLUMNS;
 
     static final double MIN_DELAY = 0.01;
@@ -108,6 +108,7 @@ enum ValueKind {
         return switch (this) {
             case SECONDS -> BigDecimal.valueOf((Double) value).toPlainString();
             case SORT -> sortName((SortKey) value);
+            case COLUMNS -> String.join(",", ((List<?>) value).stream().map(c -> ((Column) c).optionName()).toList());
             default -> value.toString();
         };
     }
@@ -247,31 +248,36 @@ enum ValueKind {
                 + " or https://...)");
     }
 
-    /** The names {@code --show} takes: the columns batch text has only on request. */
+    /** The names {@code --show} takes: the columns hidden until asked for. */
     static List<String> columnNames() {
         List<String> names = new ArrayList<>();
         for (Column c : Column.values()) {
-            if (c.batch() == Column.Batch.ON_REQUEST) {
+            if (c.hiddenByDefault()) {
                 names.add(c.optionName());
             }
         }
         return names;
     }
 
-    /** A live-view-only column is refused by name, saying why, rather than as unknown. */
+    /** The first of {@code columns} that batch text has not (the live view's own), or null. */
+    static Column liveOnly(List<?> columns) {
+        for (Object c : columns) {
+            if (((Column) c).batch() == Column.Batch.NEVER) {
+                return (Column) c;
+            }
+        }
+        return null;
+    }
+
     private static List<Column> columns(String option, String value) throws UsageException {
         List<Column> out = new ArrayList<>();
         for (String name : value.split(",", -1)) {
             String v = name.strip().toLowerCase(Locale.ROOT);
             Column found = null;
             for (Column c : Column.values()) {
-                if (c.optionName().equals(v) && c.batch() != Column.Batch.ALWAYS) {
+                if (c.optionName().equals(v) && c.hiddenByDefault()) {
                     found = c;
                 }
-            }
-            if (found != null && found.batch() == Column.Batch.NEVER) {
-                throw new UsageException("option " + option + ": column " + v + " is shown only in the live view"
-                        + " (key " + found.key + ")");
             }
             if (found == null) {
                 throw new UsageException("option " + option + ": unknown column: '" + name + "' (want "

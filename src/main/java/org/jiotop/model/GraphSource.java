@@ -1,5 +1,9 @@
 package org.jiotop.model;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
 /** What a history graph draws: read and written bytes together, or one of them (iotop-c's R+W, R, W). */
 public enum GraphSource {
     BOTH("R+W"), READ("R"), WRITE("W");
@@ -9,6 +13,21 @@ public enum GraphSource {
 
     GraphSource(String label) {
         this.label = label;
+    }
+
+    /** Its word as an option value: {@code both}, {@code read}, {@code write}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The words of all, in order. */
+    public static List<String> words() {
+        return Arrays.stream(values()).map(GraphSource::word).toList();
+    }
+
+    /** The source named {@code word}. */
+    public static GraphSource of(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT));
     }
 
     /** The source the cycling key goes to from this one. */

@@ -284,6 +284,18 @@ public final class LiveState {
         return devices;
     }
 
+    /** Shows {@code columns} from the start, hidden by default or not ({@code --show}). */
+    public LiveState show(Set<Column> columns) {
+        hidden.removeAll(columns);
+        return this;
+    }
+
+    /** Draws the graphs of {@code source} from the start ({@code --graph-source}). */
+    public LiveState graphSource(GraphSource source) {
+        graphSource = source;
+        return this;
+    }
+
     /** Shows the device panel from the start ({@code --devices}). */
     public LiveState showDevices(boolean on) {
         devices = on;

@@ -109,6 +109,7 @@ class ConfigFileTest {
         assertThat(again.ascii()).as("ascii").isEqualTo(state.ascii());
         assertThat(again.keyHelp()).as("key help").isEqualTo(state.keyHelp());
         assertThat(again.devices()).as("device panel").isEqualTo(state.devices());
+        assertThat(again.graphSource()).as("graph source").isEqualTo(state.graphSource());
         assertThat(again.search() == null ? null : again.search().pattern())
                 .isEqualTo(state.search() == null ? null : state.search().pattern());
         assertThat(Main.sizeStyle(read)).isEqualTo(Main.sizeStyle(started));
@@ -127,6 +128,15 @@ class ConfigFileTest {
         assertThat(new ConfigFile(config()).read()).contains("--devices");
         roundTrip(OptionParser.parse("--devices"), s -> s.showDevices(false));
         assertThat(new ConfigFile(config()).read()).doesNotContain("--devices");
+        // Columns hidden until asked for (x, y, l, m, k) and the graph source (s) have their options.
+        roundTrip(Options.defaults(), s -> s.show(java.util.Set.of(org.jiotop.output.Column.READ_SYSCALLS,
+                org.jiotop.output.Column.CGROUP)).graphSource(org.jiotop.model.GraphSource.WRITE));
+        assertThat(new ConfigFile(config()).read()).containsExactly("--show=cgroup,read_syscalls",
+                "--graph-source=write");
+        roundTrip(OptionParser.parse("--show=write_chars", "--graph-source=read"),
+                s -> org.jiotop.view.KeyHandler.handle(s,
+                        new org.jiotop.view.Key(org.jiotop.view.Key.Kind.CHAR, 'm'), 10, 0));
+        assertThat(new ConfigFile(config()).read()).containsExactly("--graph-source=read");
         // Everything a key can change, changed (colours are no key's: they stay as the options say).
         roundTrip(OptionParser.parse("-3"), s -> s.configure(org.jiotop.model.SortKey.WRITE, true, org.jiotop.model.GroupKind.CONTAINER,
                 org.jiotop.model.ReportSettings.Figures.ACCUMULATED, true, java.util.Set.of(org.jiotop.output.Column.SWAPIN), true, true, false,
@@ -160,6 +170,19 @@ class ConfigFileTest {
         Options o = OptionParser.parse("-d", "2", "-k", "-6", "--sort=write");
         assertThat(ConfigFile.lines(LiveSettings.saved(o, LiveSettings.state(o, Map.of()))))
                 .containsExactly("--delay=2.0", "--kilobytes", "--hide-swapin", "--sort=write");
+    }
+
+    @Test
+    void aListTheCommandLineGivesReplacesTheFilesAndBatchTextLeavesOutTheLiveViewsColumns() throws Exception {
+        List<String> saved = List.of("--show=cgroup,read_syscalls", "-q");
+        assertThat(OptionParser.parse(saved, new String[]{"--show=write_chars"}).shown())
+                .containsExactly(org.jiotop.output.Column.WRITE_CHARS);
+        assertThat(OptionParser.parse(saved, new String[0]).shown())
+                .containsExactly(org.jiotop.output.Column.CGROUP, org.jiotop.output.Column.READ_SYSCALLS);
+        // The file's live-only column does not stop batch output that uses the live view's settings.
+        Options batch = OptionParser.parse(saved, new String[]{"-b", "--use-config", "-qq"});
+        assertThat(batch.quiet()).as("-qq replaces the file's -q").isEqualTo(2);
+        assertThat(batch.shown()).contains(org.jiotop.output.Column.READ_SYSCALLS);
     }
 
     @Test

@@ -177,7 +177,7 @@ class OptionParserTest {
             "--filter=(             | option --filter: invalid regular expression: '('",
             "--sort=size            | option --sort: unknown column: 'size' (want tid, prio, user, read, write, swapin, io, cgroup, read_syscalls, write_syscalls, read_chars, write_chars or command)",
             "-b --show=cgroup       | option --show: column cgroup is shown only in the live view (key k)",
-            "-b --show=read         | option --show: unknown column: 'read' (want read_syscalls, write_syscalls, read_chars, write_chars)",
+            "-b --show=read         | option --show: unknown column: 'read' (want cgroup, read_syscalls, write_syscalls, read_chars, write_chars)",
             "-b --show=read_chars,  | option --show: unknown column: ''",
             "--format=json --show=read_chars | option --show does not apply to --format=json",
             "-b --format=xml        | option --format: invalid value: 'xml' (want text, json, csv)",
@@ -351,7 +351,7 @@ class OptionParserTest {
             case FILE -> "x.jiotop";
             case SIZE -> "1M";
             case TIME -> "-2h";
-            case COLUMNS -> ValueKind.columnNames().getFirst();
+            case COLUMNS -> ValueKind.columnNames().getLast();
         };
         args.add("--" + o.spec.longName + (value == null ? "" : "=" + value));
         return args;
