@@ -212,13 +212,14 @@ public final class LiveScreen {
                 promptLine(b, label, typed(p.text()));
             }
             case Dialog.ClassPicker c -> {
-                b.append("I/O priority class for " + c.id() + ": ", AttributedStyle.BOLD);
+                // Short enough for 80 columns with a 7-digit TID (pid_max up to 4194304).
+                b.append("I/O class for " + c.id() + ": ", AttributedStyle.BOLD);
                 String[] names = {"Real-time", "Best-effort", "Idle"};
                 for (int i = 0; i < names.length; i++) {
                     b.append(' ').append(" " + names[i] + " ", i == c.index() ? AttributedStyle.INVERSE
                             : AttributedStyle.DEFAULT);
                 }
-                b.append("  (left/right, Enter, Esc)");
+                b.append("  (arrows, Enter, Esc)");
             }
             default -> throw new IllegalStateException(String.valueOf(s.dialog));
         }

@@ -108,7 +108,7 @@ class LiveIT {
                 tmux.keys("i");
                 tmux.await(s -> s.contains("TID to ionice:"), WAIT);
                 tmux.keys(Integer.toString(pid), "Enter");
-                tmux.await(s -> s.contains("I/O priority class for " + pid), WAIT);
+                tmux.await(s -> s.contains("I/O class for " + pid), WAIT);
                 tmux.keys("Enter");
                 tmux.await(s -> s.contains("I/O priority level"), WAIT);
                 tmux.keys("6", "Enter");
@@ -308,7 +308,7 @@ class LiveIT {
             tmux.keys("i");
             tmux.await(s -> s.contains("TID to ionice:"), WAIT);
             tmux.keys("1", "Enter");
-            tmux.await(s -> s.contains("I/O priority class for 1"), WAIT);
+            tmux.await(s -> s.contains("I/O class for 1"), WAIT);
             tmux.keys("Enter");
             tmux.await(s -> s.contains("I/O priority level"), WAIT);
             tmux.keys("2", "Enter");
@@ -340,7 +340,7 @@ class LiveIT {
             tmux.keys("i");
             tmux.await(s -> s.contains("TID to ionice:"), WAIT);
             tmux.keys(Integer.toString(own.pid()), "Enter");
-            tmux.await(s -> s.contains("I/O priority class for " + own.pid()), WAIT);
+            tmux.await(s -> s.contains("I/O class for " + own.pid()), WAIT);
             tmux.keys("Enter");
             tmux.await(s -> s.contains("I/O priority level"), WAIT);
             tmux.keys("7", "Enter");

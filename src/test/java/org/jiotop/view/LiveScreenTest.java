@@ -250,9 +250,17 @@ class LiveScreenTest {
         KeyHandler.handle(s, Key.of(Key.Kind.ENTER), 10, 0);
         AttributedString picker = render(s, 100, 12, report(true), true).lines().get(1);
         assertThat(picker.toString())
-                .isEqualTo("I/O priority class for 8:   Real-time   Best-effort   Idle   (left/right, Enter, Esc)");
+                .isEqualTo("I/O class for 8:   Real-time   Best-effort   Idle   (arrows, Enter, Esc)");
         int chosen = picker.toString().indexOf("Best-effort");
         assertThat(sgr(picker, chosen)).contains("7");
+        LiveState wide = new LiveState();
+        KeyHandler.handle(wide, Key.ch('i'), 10, 0);
+        for (char digit : "4194304".toCharArray()) {
+            KeyHandler.handle(wide, Key.ch(digit), 10, 0);
+        }
+        KeyHandler.handle(wide, Key.of(Key.Kind.ENTER), 10, 0);
+        assertThat(render(wide, 80, 12, report(true), true).lines().get(1).toString()).as("the largest TID at 80")
+                .endsWith("(arrows, Enter, Esc)");
     }
 
     @Test
