@@ -291,6 +291,9 @@ public final class LiveScreen {
                 b.append(" ", TITLE);
             }
         }
+        if (columns.isEmpty()) {
+            b.append(" every column hidden: 0 shows them", TITLE);
+        }
         int used = DisplayWidth.of(b);
         if (used < g.width()) {
             b.append(" ".repeat(g.width() - used), TITLE);

@@ -241,6 +241,19 @@ class LiveScreenTest {
     }
 
     @Test
+    void withEveryColumnHiddenTheTitleSaysHowToShowThem() {
+        LiveState s = new LiveState();
+        for (org.jiotop.output.Column c : org.jiotop.output.Column.values()) {
+            s.hidden.add(c);
+        }
+        assertThat(render(s, 100, 12, report(true), true).lines().stream().map(Object::toString))
+                .anyMatch(l -> l.startsWith(" every column hidden: 0 shows them"));
+        KeyHandler.handle(s, Key.ch('0'), 10, 0);
+        assertThat(render(s, 100, 12, report(true), true).lines().stream().map(Object::toString))
+                .noneMatch(l -> l.contains("every column hidden"));
+    }
+
+    @Test
     void ioniceDialogsReplaceTheCurrentLine() {
         LiveState s = new LiveState();
         KeyHandler.handle(s, Key.ch('i'), 10, 0);
