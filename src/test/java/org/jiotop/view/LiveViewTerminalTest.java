@@ -29,26 +29,38 @@ class LiveViewTerminalTest {
         return new LiveView.JobControl(stop, () -> true);
     }
 
-    @Test
-    void drawsOnTheAlternateScreenReadsKeysAndRestores() throws Exception {
+    /** What a view on a 60 by 6 xterm is given to do, with what is typed to it and what it has sent. */
+    private interface OnXterm {
+        void run(LiveView view, PipedOutputStream typing, ByteArrayOutputStream screen) throws Exception;
+    }
+
+    /** Everything the terminal was sent while {@code body} ran its view, and as it closed. */
+    private static String onXterm(OnXterm body) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         PipedOutputStream typing = new PipedOutputStream();
         try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new PipedInputStream(typing), screen,
                 StandardCharsets.UTF_8)) {
             terminal.setSize(new Size(60, 6));
             try (LiveView view = LiveView.open(terminal, NO_STOP)) {
-                // Typed once the view is in raw mode, so nothing is echoed.
-                typing.write("\u001b[Cq".getBytes(StandardCharsets.UTF_8));
-                typing.flush();
-                assertThat(view.width()).isEqualTo(60);
-                assertThat(view.height()).isEqualTo(6);
-                view.show(List.of(new AttributedString("Total DISK READ: 1.00 K/s"), new AttributedString("row")));
-                assertThat(view.readKey(2000)).isEqualTo(Key.of(Key.Kind.RIGHT));
-                assertThat(view.readKey(2000)).isEqualTo(Key.ch('q'));
-                view.show(List.of(new AttributedString("Total DISK READ: 2.00 K/s"), new AttributedString("row")));
+                body.run(view, typing, screen);
             }
         }
-        String out = screen.toString(StandardCharsets.UTF_8);
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void drawsOnTheAlternateScreenReadsKeysAndRestores() throws Exception {
+        String out = onXterm((view, typing, screen) -> {
+            // Typed once the view is in raw mode, so nothing is echoed.
+            typing.write("\u001b[Cq".getBytes(StandardCharsets.UTF_8));
+            typing.flush();
+            assertThat(view.width()).isEqualTo(60);
+            assertThat(view.height()).isEqualTo(6);
+            view.show(List.of(new AttributedString("Total DISK READ: 1.00 K/s"), new AttributedString("row")));
+            assertThat(view.readKey(2000)).isEqualTo(Key.of(Key.Kind.RIGHT));
+            assertThat(view.readKey(2000)).isEqualTo(Key.ch('q'));
+            view.show(List.of(new AttributedString("Total DISK READ: 2.00 K/s"), new AttributedString("row")));
+        });
         assertThat(out).startsWith("\u001b[?1049h").contains("\u001b[?25l");
         assertThat(out).contains("Total DISK READ: 1.00 K/s");
         // The second frame rewrites only what changed: one character, at row 1 column 18.
@@ -60,26 +72,20 @@ class LiveViewTerminalTest {
 
     @Test
     void ctrlLRepaintsEveryCellOfTheNextFrame() throws Exception {
-        ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        PipedOutputStream typing = new PipedOutputStream();
-        try (ExternalTerminal terminal = new ExternalTerminal("test", "xterm", new PipedInputStream(typing), screen,
-                StandardCharsets.UTF_8)) {
-            terminal.setSize(new Size(60, 6));
-            try (LiveView view = LiveView.open(terminal, NO_STOP)) {
-                List<AttributedString> frame = List.of(new AttributedString("Total DISK READ: 1.00 K/s"));
-                view.show(frame);
-                int before = screen.size();
-                view.show(frame);
-                assertThat(screen.toString(StandardCharsets.UTF_8).substring(before)).as("an unchanged frame")
-                        .doesNotContain("Total");
-                before = screen.size();
-                typing.write(Key.CTRL_L);
-                typing.flush();
-                assertThat(view.readKey(2000)).isEqualTo(Key.ch(Key.CTRL_L));
-                view.show(frame);
-                assertThat(screen.toString(StandardCharsets.UTF_8).substring(before)).contains("Total DISK READ: 1.00");
-            }
-        }
+        onXterm((view, typing, screen) -> {
+            List<AttributedString> frame = List.of(new AttributedString("Total DISK READ: 1.00 K/s"));
+            view.show(frame);
+            int before = screen.size();
+            view.show(frame);
+            assertThat(screen.toString(StandardCharsets.UTF_8).substring(before)).as("an unchanged frame")
+                    .doesNotContain("Total");
+            int repainted = screen.size();
+            typing.write(Key.CTRL_L);
+            typing.flush();
+            assertThat(view.readKey(2000)).isEqualTo(Key.ch(Key.CTRL_L));
+            view.show(frame);
+            assertThat(screen.toString(StandardCharsets.UTF_8).substring(repainted)).contains("Total DISK READ: 1.00");
+        });
     }
 
     @Test
