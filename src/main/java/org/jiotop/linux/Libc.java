@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -269,13 +270,30 @@ final class Libc {
         return text == null ? "errno " + errno : text + " (errno " + errno + ")";
     }
 
-    /** The C library's text for {@code errno} in the process's locale, as the JDK's I/O errors say it; or null. */
+    /**
+     * The C library's text for {@code errno} in the process's locale, as the JDK's I/O errors say it;
+     * or null. Decoded as the JDK decodes it, in the locale's charset: in a Latin-1 locale the
+     * translated text is not UTF-8, and read as UTF-8 it would differ from the JDK's.
+     */
     static String strerrorText(int errno) {
         try {
-            MemorySegment s = (MemorySegment) Strerror.STRERROR.invokeExact(errno);
-            return s.reinterpret(256).getString(0);
+            MemorySegment s = ((MemorySegment) Strerror.STRERROR.invokeExact(errno)).reinterpret(256);
+            long end = 0;
+            while (end < s.byteSize() && s.get(JAVA_BYTE, end) != 0) {
+                end++;
+            }
+            return new String(s.asSlice(0, end).toArray(JAVA_BYTE), nativeCharset());
         } catch (Throwable t) {
             return null;
+        }
+    }
+
+    /** The charset the JDK turns the C library's strings into Java's with. */
+    private static java.nio.charset.Charset nativeCharset() {
+        try {
+            return java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            return java.nio.charset.StandardCharsets.UTF_8;
         }
     }
 
