@@ -143,7 +143,9 @@ final class ReplayControl {
         // Where both do not fit, the time wins over the end of the Total line.
         int room = Math.max(0, width - stamp.length() - 2);
         String line = (first.length() > room ? first.substring(0, room) : first) + "  " + stamp;
-        out.set(0, new AttributedString(line.length() > width ? line.substring(0, width) : line));
+        // A time being typed keeps its end in sight, where the cursor is; the stamp its start.
+        int cut = Math.max(0, line.length() - width);
+        out.set(0, new AttributedString(typed != null ? line.substring(cut) : line.substring(0, line.length() - cut)));
         return out;
     }
 }

@@ -144,6 +144,11 @@ class ReplayControlTest {
                 new AttributedString("next")), 80);
         assertThat(lines.getFirst().toString()).isEqualTo("Total DISK READ  2026-12-06 03:01:00 paused");
         assertThat(lines.get(1).toString()).isEqualTo("next");
+        // A time typed after t keeps its end and the cursor in sight, however narrow.
+        press("t2026-12-06T03:15:30");
+        assertThat(control.stamped(lines.subList(0, 1), 20).getFirst().toString())
+                .isEqualTo("2026-12-06T03:15:30_");
+        assertThat(control.handle(new Key(Key.Kind.ESCAPE, '\u001b'))).isTrue();
         // Narrow, the time stays whole and the Total line gives way.
         assertThat(control.stamped(lines.subList(0, 1), 30).getFirst().toString())
                 .isEqualTo("To  2026-12-06 03:01:00 paused");
