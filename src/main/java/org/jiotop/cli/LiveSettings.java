@@ -57,7 +57,7 @@ final class LiveSettings {
     static Options saved(Options options, LiveState state) {
         Options.Builder b = new Options.Builder();
         for (Option o : Option.values()) {
-            if (o.spec.saved && o.spec.column == null && o != Option.SHOW) {
+            if (o.spec.saved && o.spec.column == null) {
                 b.set(o, options.get(o));
             }
         }
@@ -72,7 +72,7 @@ final class LiveSettings {
                 .set(Option.ASCII, state.ascii())
                 .set(Option.NO_HELP, !state.keyHelp())
                 .set(Option.FILTER, savableFilter(state) ? state.search().pattern() : null)
-                .set(Option.SHOW, shownOnRequest(state))
+                .clear(Option.SHOW).set(Option.SHOW, shownOnRequest(state))
                 .set(Option.GRAPH_SOURCE, state.graphSource().word());
         for (Option o : Option.values()) {
             if (o.spec.column != null) {
