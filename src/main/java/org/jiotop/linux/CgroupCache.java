@@ -14,7 +14,8 @@ import java.util.function.ToIntFunction;
  * while the process lives (a later process that reuses the ID starts later, and is read afresh).
  * A process is moved into its cgroup just after it starts (runc's init, a unit's process before
  * its exec), so what was read while it was younger than {@link #SETTLE_NANOS} is read again at the
- * next ask; a process moved when older keeps what was read. Processes in one cgroup share one
+ * next ask, unless it now reads as in the root cgroup, as an ended one does; a process moved when
+ * older keeps what was read. Processes in one cgroup share one
  * labels instance. What is kept is bounded: {@link #PROCESSES} processes, and labels of
  * {@link #CHARS} characters in all (counting a shared instance once for each process), the least
  * recently asked about forgotten first.
@@ -86,8 +87,9 @@ public final class CgroupCache<L> {
         }
         long now = clock.getAsLong();
         TaskCgroup cgroup = read.apply(pid);
-        if (cgroup == null) {
-            // Gone between the listing and the read: what was read while it lived still holds.
+        // Gone between the listing and the read, or ended: a zombie reads as in the root cgroup,
+        // where the kernel puts a task as it exits. What was read while it lived still holds.
+        if (cgroup == null || same && cgroup.path().isRoot()) {
             return same ? entry.known.labels() : unreadable;
         }
         L made = lastByCgroup.computeIfAbsent(cgroup, labels);

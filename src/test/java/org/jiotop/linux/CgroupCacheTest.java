@@ -57,6 +57,18 @@ class CgroupCacheTest {
     }
 
     @Test
+    void aYoungProcessThatEndedKeepsWhatWasReadWhileItLived() {
+        CgroupCache<String> cache = cache(String::length);
+        now = START;
+        place(9, "/docker/abc");
+        cache.of(9, START);
+        // A zombie's /proc/PID/cgroup names the root: the kernel moves a task there as it exits.
+        place(9, "/");
+        assertThat(cache.of(9, START)).isEqualTo("/docker/abc");
+        assertThat(cache.last(9)).isEqualTo(new CgroupCache.Known<>(START, "/docker/abc"));
+    }
+
+    @Test
     void aYoungProcessThatIsGoneKeepsWhatWasReadWhileItLived() {
         CgroupCache<String> cache = cache(String::length);
         now = START;
