@@ -87,10 +87,15 @@ public final class CgroupCache<L> {
         }
         long now = clock.getAsLong();
         TaskCgroup cgroup = read.apply(pid);
-        // Gone between the listing and the read, or ended: a zombie reads as in the root cgroup,
-        // where the kernel puts a task as it exits. What was read while it lived still holds.
-        if (cgroup == null || same && cgroup.path().isRoot()) {
+        if (cgroup == null) {
+            // Gone between the listing and the read: what was read while it lived still holds.
             return same ? entry.known.labels() : unreadable;
+        }
+        if (same && cgroup.path().isRoot()) {
+            // Ended: a zombie reads as in the root cgroup, where the kernel puts a task as it exits.
+            // What was read while it lived holds; the read counts, so that settling ends.
+            remember(pid, new Entry<>(entry.known, entry.chars, now));
+            return entry.known.labels();
         }
         L made = lastByCgroup.computeIfAbsent(cgroup, labels);
         long start = same ? entry.known.startNanos() : startNanos;

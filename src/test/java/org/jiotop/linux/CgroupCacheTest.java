@@ -66,6 +66,13 @@ class CgroupCacheTest {
         place(9, "/");
         assertThat(cache.of(9, START)).isEqualTo("/docker/abc");
         assertThat(cache.last(9)).isEqualTo(new CgroupCache.Known<>(START, "/docker/abc"));
+        // A process in the root cgroup from its start is read no more once it has settled.
+        place(10, "/");
+        cache.of(10, START);
+        now = START + CgroupCache.SETTLE_NANOS;
+        cache.of(10, START);
+        cache.of(10, START);
+        assertThat(reads.get(10)).isEqualTo(2);
     }
 
     @Test
