@@ -10,7 +10,6 @@ import org.jiotop.model.SortKey;
 import org.jiotop.output.BatchFormat;
 import org.jiotop.output.CsvFormat;
 import org.jiotop.output.DeviceCsv;
-import org.jiotop.output.DevicePanel;
 import org.jiotop.output.JsonLinesFormat;
 import org.jiotop.output.SummaryLines;
 
@@ -170,7 +169,7 @@ final class BatchRunner {
             default -> format.write(report, (int) Math.min(i, Integer.MAX_VALUE), replaying
                     ? () -> LocalTime.ofInstant(sampled, ZoneId.systemDefault()) : LocalTime::now,
                     line -> out.append(line).append('\n'),
-                    disks == null ? List.of() : DevicePanel.lines(disks.devices(), Integer.MAX_VALUE));
+                    disks == null ? null : disks.devices());
         }
         out.flush();
     }

@@ -1,5 +1,6 @@
 package org.jiotop.output;
 
+import org.jiotop.model.DeviceRates;
 import org.jiotop.model.GroupKind;
 import org.jiotop.model.Report;
 import org.jiotop.model.Row;
@@ -56,12 +57,17 @@ public final class BatchFormat {
 
     /** The same lines, each handed over as soon as it is made: a report is never held as text. */
     public void write(Report report, int index, Supplier<LocalTime> now, Consumer<String> out) {
-        write(report, index, now, out, List.of());
+        write(report, index, now, out, null);
     }
 
-    /** The same lines with {@code panel} (the device panel) after the summary lines. */
-    public void write(Report report, int index, Supplier<LocalTime> now, Consumer<String> out, List<String> panel) {
+    /**
+     * The same lines with the device panel of {@code devices} (null: none) after the summary lines;
+     * its title line follows {@code -q} as the tasks' does.
+     */
+    public void write(Report report, int index, Supplier<LocalTime> now, Consumer<String> out,
+            List<DeviceRates> devices) {
         String stamp = timestamps ? clock(now.get()) + " " : "";
+        boolean titled = quiet == 0 || (quiet == 1 && index == 0);
         if (quiet <= 2) {
             out.accept(stamp + SummaryLines.total(report, sizes));
             out.accept(stamp + SummaryLines.current(report, sizes));
@@ -72,12 +78,13 @@ public final class BatchFormat {
             if (note != null) {
                 out.accept(stamp + note);
             }
-            for (String line : panel) {
+            for (String line : devices == null ? List.<String>of()
+                    : DevicePanel.lines(devices, Integer.MAX_VALUE, titled)) {
                 out.accept(stamp + line);
             }
         }
         int idWidth = Column.idWidth(pidMaxDigits, report);
-        if (quiet == 0 || (quiet == 1 && index == 0)) {
+        if (titled) {
             out.accept((timestamps ? "    TIME" : "") + title(report.kind(), idWidth));
         }
         Cells cells = new Cells(sizes, !report.accumulated(), true);

@@ -25,19 +25,26 @@ public final class DevicePanel {
      * caller orders the devices): nothing when not even the title and one device fit.
      */
     public static List<String> lines(List<DeviceRates> devices, int max) {
+        return lines(devices, max, true);
+    }
+
+    /** The same, with the title line only when {@code titled}: batch text's {@code -q} leaves it out. */
+    public static List<String> lines(List<DeviceRates> devices, int max, boolean titled) {
         int nameWidth = LEAST_NAME_WIDTH;
         for (DeviceRates r : devices) {
             nameWidth = Math.max(nameWidth, DisplayWidth.of(r.name()));
         }
         List<String> out = new ArrayList<>();
-        if (max < 2) {
+        if (max < (titled ? 2 : 1)) {
             return out;
         }
-        StringBuilder title = Text.left(new StringBuilder(), DeviceField.NAME_TITLE, nameWidth);
-        for (DeviceField f : DeviceField.values()) {
-            Text.right(title.append(' '), f.title, WIDTH);
+        if (titled) {
+            StringBuilder title = Text.left(new StringBuilder(), DeviceField.NAME_TITLE, nameWidth);
+            for (DeviceField f : DeviceField.values()) {
+                Text.right(title.append(' '), f.title, WIDTH);
+            }
+            out.add(title.toString());
         }
-        out.add(title.toString());
         boolean marked = false;
         for (DeviceRates r : devices) {
             boolean mark = r.parallel();

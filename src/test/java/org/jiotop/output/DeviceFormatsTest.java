@@ -55,12 +55,36 @@ class DeviceFormatsTest {
     @Test
     void batchTextPutsThePanelAfterTheSummaryLines() {
         List<String> out = new ArrayList<>();
-        new BatchFormat(5, SizeStyle.IOTOP, false, 0).write(EMPTY, 0, () -> null, out::add,
-                DevicePanel.lines(DEVICES.devices(), Integer.MAX_VALUE));
+        new BatchFormat(5, SizeStyle.IOTOP, false, 0).write(EMPTY, 0, () -> null, out::add, DEVICES.devices());
         assertThat(out.get(0)).startsWith("Total DISK READ");
         assertThat(out.get(1)).startsWith("Current DISK READ");
         assertThat(out.get(2)).startsWith("Device ");
         assertThat(out.get(6)).contains("TID", "COMMAND");
+    }
+
+    @Test
+    void batchTextTitlesThePanelAsItTitlesTheTasks() {
+        for (int quiet = 0; quiet <= 2; quiet++) {
+            for (int index = 0; index <= 1; index++) {
+                List<String> out = new ArrayList<>();
+                new BatchFormat(5, SizeStyle.IOTOP, false, quiet).write(EMPTY, index, () -> null, out::add,
+                        DEVICES.devices());
+                String what = "-q x" + quiet + ", report " + index;
+                boolean titled = out.stream().anyMatch(l -> l.contains("COMMAND"));
+                assertThat(titled).as(what).isEqualTo(quiet == 0 || quiet == 1 && index == 0);
+                assertThat(out.stream().filter(l -> l.startsWith("Device ")).count()).as(what).isEqualTo(titled ? 1 : 0);
+                assertThat(out).as(what).contains(DevicePanel.NOTE)
+                        .anyMatch(l -> l.startsWith("sda "));
+            }
+        }
+    }
+
+    @Test
+    void anEmptyPanelStillHasItsTitle() {
+        List<String> out = new ArrayList<>();
+        new BatchFormat(5, SizeStyle.IOTOP, false, 0).write(EMPTY, 0, () -> null, out::add, List.of());
+        assertThat(out).anyMatch(l -> l.startsWith("Device "));
+        assertThat(DevicePanel.lines(List.of(SDA), 1, false)).hasSize(1).first().asString().startsWith("sda");
     }
 
     @Test
