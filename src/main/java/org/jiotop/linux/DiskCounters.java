@@ -17,6 +17,12 @@ public record DiskCounters(String name, int major, int minor, String disk, boole
         return !name.equals(disk);
     }
 
+    /** The same counters of a device that serves requests in parallel. */
+    DiskCounters inParallel() {
+        return new DiskCounters(name, major, minor, disk, true, reads, readSectors, readMillis, writes, writeSectors,
+                writeMillis, busyMillis, queueMillis);
+    }
+
     /** Whether the device has done no I/O since it appeared (iostat leaves such devices out). */
     public boolean unused() {
         return reads == 0 && writes == 0 && readSectors == 0 && writeSectors == 0 && busyMillis == 0;

@@ -18,14 +18,17 @@ import java.util.Set;
  * Kernels print 14 fields a line (2.6.25 to 4.17), 18 (with discards, 4.18) or 20 (with flushes,
  * 5.5); the first 14 mean the same in all three and are all that iostat's figures need. Older
  * kernels' 7-field partition lines carry no times and are skipped. Once a second is cheap enough
- * for java.nio: one small file and one directory per interval, and each device's
- * {@code rotational} read once.
+ * for java.nio: one small file and one directory per interval, and the {@code rotational} of each
+ * disk that has done I/O. That is read again each interval: it changes under the same name and
+ * number, when a loop device is attached to a file (it takes the backing disk's) or a hot-swapped
+ * disk of another kind takes its predecessor's name.
  */
 public final class DiskStatsReader {
     /** Fields a line needs: major, minor, name and the eleven counters through time_in_queue. */
     private static final int FIELDS = 14;
     private final Path diskstats;
     private final Path sysBlock;
+    /** This interval's readings of {@code rotational}, so that partitions share their disk's. */
     private final Map<String, Boolean> parallel = new HashMap<>();
 
     public DiskStatsReader(Path procRoot, Path sysRoot) {
@@ -46,6 +49,7 @@ public final class DiskStatsReader {
             return List.of();
         }
         Set<String> disks = disks();
+        parallel.clear();
         List<DiskCounters> out = new ArrayList<>();
         for (String line : text.split("\n")) {
             DiskCounters c = parse(line, disks);
@@ -68,9 +72,11 @@ public final class DiskStatsReader {
         try {
             String name = f[2];
             String disk = disks == null || disks.contains(sysName(name)) ? name : diskOf(name, disks);
-            return new DiskCounters(name, Integer.parseInt(f[0]), Integer.parseInt(f[1]), disk,
-                    isParallel(disk), unsigned(f[3]), unsigned(f[5]), unsigned(f[6]), unsigned(f[7]),
+            DiskCounters c = new DiskCounters(name, Integer.parseInt(f[0]), Integer.parseInt(f[1]), disk,
+                    false, unsigned(f[3]), unsigned(f[5]), unsigned(f[6]), unsigned(f[7]),
                     unsigned(f[9]), unsigned(f[10]), unsigned(f[12]), unsigned(f[13]));
+            // An idle device is left out of the figures: the many unused loop devices cost no read.
+            return c.unused() || !isParallel(disk) ? c : c.inParallel();
         } catch (NumberFormatException e) {
             return null;
         }

@@ -1,7 +1,9 @@
 package org.jiotop.linux;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,6 +43,19 @@ class DiskStatsReaderTest {
     void nonRotationalDisksAndTheirPartitionsServeInParallel() {
         assertThat(read("kernel6", "b")).filteredOn(DiskCounters::parallel).extracting(DiskCounters::name)
                 .containsExactly("nvme0n1", "nvme0n1p1", "dm-0");
+    }
+
+    @Test
+    void aDiskThatStopsServingInParallelUnderTheSameNameIsNoLongerMarked(@TempDir Path root) throws Exception {
+        // A loop device has its backing disk's rotational from the moment it is attached.
+        Files.createDirectories(root.resolve("proc"));
+        Files.writeString(root.resolve("proc/diskstats"), "7 1 loop1 0 0 0 0 300 0 38400 12 0 12 12 0 0 0 0 0 0\n");
+        Path rotational = Files.createDirectories(root.resolve("sys/block/loop1/queue")).resolve("rotational");
+        Files.writeString(rotational, "0\n");
+        DiskStatsReader reader = new DiskStatsReader(root.resolve("proc"), root.resolve("sys"));
+        assertThat(reader.read()).singleElement().extracting(DiskCounters::parallel).isEqualTo(true);
+        Files.writeString(rotational, "1\n");
+        assertThat(reader.read()).singleElement().extracting(DiskCounters::parallel).isEqualTo(false);
     }
 
     @Test
