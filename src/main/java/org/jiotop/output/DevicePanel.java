@@ -3,6 +3,7 @@ package org.jiotop.output;
 import org.jiotop.model.DeviceRates;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ public final class DevicePanel {
     static final String MARK = "*";
     public static final String NOTE = MARK + " not rotational, serves requests in parallel: %util says busy, not"
             + " saturated";
+    /** iostat's width of a figure; a column is wider when one of its figures needs it. */
     private static final int WIDTH = 8;
     private static final int LEAST_NAME_WIDTH = 8;
 
@@ -30,30 +32,42 @@ public final class DevicePanel {
 
     /** The same, with the title line only when {@code titled}: batch text's {@code -q} leaves it out. */
     public static List<String> lines(List<DeviceRates> devices, int max, boolean titled) {
-        int nameWidth = LEAST_NAME_WIDTH;
-        for (DeviceRates r : devices) {
-            nameWidth = Math.max(nameWidth, DisplayWidth.of(r.name()));
-        }
         List<String> out = new ArrayList<>();
         if (max < (titled ? 2 : 1)) {
             return out;
         }
+        DeviceField[] fields = DeviceField.values();
+        int nameWidth = LEAST_NAME_WIDTH;
+        int[] widths = new int[fields.length];
+        Arrays.fill(widths, WIDTH);
+        List<String[]> figures = new ArrayList<>(devices.size());
+        for (DeviceRates r : devices) {
+            nameWidth = Math.max(nameWidth, DisplayWidth.of(r.name()));
+            String[] f = new String[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                f[i] = Units.fixed2(fields[i].of(r) / fields[i].textUnit);
+                // An NVMe drive does hundreds of thousands of requests a second: wider than iostat's 8 columns.
+                widths[i] = Math.max(widths[i], f[i].length());
+            }
+            figures.add(f);
+        }
         if (titled) {
             StringBuilder title = Text.left(new StringBuilder(), DeviceField.NAME_TITLE, nameWidth);
-            for (DeviceField f : DeviceField.values()) {
-                Text.right(title.append(' '), f.title, WIDTH);
+            for (int i = 0; i < fields.length; i++) {
+                Text.right(title.append(' '), fields[i].title, widths[i]);
             }
             out.add(title.toString());
         }
         boolean marked = false;
-        for (DeviceRates r : devices) {
+        for (int d = 0; d < devices.size(); d++) {
+            DeviceRates r = devices.get(d);
             boolean mark = r.parallel();
             if (out.size() + (marked || mark ? 1 : 0) >= max) {
                 break;
             }
             StringBuilder b = Text.left(new StringBuilder(), r.name(), nameWidth);
-            for (DeviceField f : DeviceField.values()) {
-                Text.right(b.append(' '), Units.fixed2(f.of(r) / f.textUnit), WIDTH);
+            for (int i = 0; i < fields.length; i++) {
+                Text.right(b.append(' '), figures.get(d)[i], widths[i]);
             }
             out.add(mark ? b.append(MARK).toString() : b.toString());
             marked |= mark;

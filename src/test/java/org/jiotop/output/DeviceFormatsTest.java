@@ -42,6 +42,16 @@ class DeviceFormatsTest {
     }
 
     @Test
+    void textWidensAColumnForAFigureWiderThanIostatsEight() {
+        DeviceRates fast = new DeviceRates("nvme1n1", false, false, 812_345.678, 3, 3_327_368_000.0, 12_288, 0.07,
+                0.02, 56.9, 100);
+        assertThat(DevicePanel.lines(List.of(SDA, fast), Integer.MAX_VALUE)).containsExactly(
+                "Device         r/s      w/s    rMB/s    wMB/s  r_await  w_await   aqu-sz    %util",
+                "sda         100.00   200.00     0.78   100.00     5.00    10.00     2.50    75.00",
+                "nvme1n1  812345.68     3.00  3173.23     0.01     0.07     0.02    56.90   100.00");
+    }
+
+    @Test
     void textKeepsRoomForTheNoteWhenCut() {
         assertThat(DevicePanel.lines(List.of(NVME, SDA), 3)).containsExactly(
                 "Device        r/s      w/s    rMB/s    wMB/s  r_await  w_await   aqu-sz    %util",
