@@ -112,14 +112,14 @@ public enum Column {
             "read system calls (not block requests) per second (with -a, in all)") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
-            return calls(r.logical().readSyscalls(), c);
+            return calls(r.logical().readSyscalls(), c, width);
         }
     },
     WRITE_SYSCALLS(SortKey.WRITE_SYSCALLS, 'y', "WR SYSCALLS", 11, Align.RIGHT, null,
             "write system calls (not block requests) per second (with -a, in all)") {
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
-            return calls(r.logical().writeSyscalls(), c);
+            return calls(r.logical().writeSyscalls(), c, width);
         }
     },
     READ_CHARS(SortKey.READ_CHARS, 'l', "LOGICAL RD", 11, Align.RIGHT, null,
@@ -224,9 +224,17 @@ public enum Column {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** System calls: per second with two decimals, or a whole count when accumulated. */
-    private static String calls(double n, Cells c) {
-        return c.perSecond() ? Units.fixed2(n) + "/s" : Long.toString(Math.round(n));
+    /**
+     * System calls: per second with two decimals, or a whole count when accumulated. A row that
+     * makes a million calls a second or more (a group of busy processes does) loses the decimals
+     * rather than push the columns after it out of line.
+     */
+    private static String calls(double n, Cells c, int width) {
+        if (!c.perSecond()) {
+            return Long.toString(Math.round(n));
+        }
+        String exact = Units.fixed2(n) + "/s";
+        return exact.length() <= width ? exact : Math.round(n) + "/s";
     }
 
     /** The title over rows of {@code kind}. */

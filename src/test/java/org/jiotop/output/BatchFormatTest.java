@@ -108,6 +108,25 @@ class BatchFormatTest {
                 .as("python iotop's row is left as it is").contains("?unavailable?  ");
     }
 
+    /** A million calls a second and more (a busy group) still end under the column's title. */
+    @Test
+    void millionsOfCallsASecondStayUnderTheirTitle() {
+        List<Row> rows = new ArrayList<>();
+        for (Row row : report(false, false, true).rows()) {
+            rows.add(row.withLogical(new LogicalRates(2_345_678.9, 999_999.99, 0, 0)));
+        }
+        Report shown = new Report(0, 1_000_000_000L, false, false, true, 49_115_000, 91_960_000, 65_900_000,
+                108_970_000, -1, rows);
+        List<String> lines = render(new BatchFormat(5, SizeStyle.IOTOP, false, 0,
+                java.util.EnumSet.of(Column.READ_SYSCALLS, Column.WRITE_SYSCALLS)), shown, 1).lines().toList();
+        String title = lines.get(2);
+        String row = lines.get(3);
+        int read = title.indexOf("RD SYSCALLS") + "RD SYSCALLS".length();
+        assertThat(row.substring(0, read)).endsWith(" 2345679/s");
+        int written = title.indexOf("WR SYSCALLS") + "WR SYSCALLS".length();
+        assertThat(row.substring(0, written)).endsWith(" 999999.99/s");
+    }
+
     private static Report groups(GroupKind kind, String... labels) {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < labels.length; i++) {
