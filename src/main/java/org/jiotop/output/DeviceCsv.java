@@ -25,7 +25,10 @@ public final class DeviceCsv {
             for (DeviceField f : DeviceField.values()) {
                 b.append(',').append(JsonLinesFormat.plain(f.of(r)));
             }
-            out.accept(b.append(',').append(r.parallel()).toString());
+            for (DeviceField.Flag f : DeviceField.Flag.values()) {
+                b.append(',').append(f.of(r));
+            }
+            out.accept(b.toString());
         }
     }
 }

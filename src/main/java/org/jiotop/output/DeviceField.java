@@ -2,12 +2,13 @@ package org.jiotop.output;
 
 import org.jiotop.model.DeviceRates;
 
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The figures of a device, once: iostat's title for the text panel, the name in JSON and CSV, and
  * the unit the panel shows it in (bytes per second as MiB/s, as {@code iostat -m}; the data
- * formats keep bytes). The device's name comes first and {@link #PARALLEL} last in every format.
+ * formats keep bytes). The device's name comes first and its {@link Flag}s last in the data formats.
  */
 public enum DeviceField {
     READS("r/s", "reads_per_second", 1, DeviceRates::readsPerSecond),
@@ -22,8 +23,26 @@ public enum DeviceField {
     /** The name's title and field name. */
     public static final String NAME_TITLE = "Device";
     public static final String NAME_FIELD = "name";
-    /** Whether %util is misleading: the device serves requests in parallel. */
-    public static final String PARALLEL = "parallel";
+
+    /** What a device is, true or false, in the data formats (text marks the first with its note). */
+    public enum Flag {
+        /** %util is misleading: the device serves requests in parallel. */
+        PARALLEL("parallel", DeviceRates::parallel),
+        /** A partition, whose I/O its disk's line already counts (shown with {@code --partitions}). */
+        PARTITION("partition", DeviceRates::partition);
+
+        public final String dataName;
+        private final Predicate<DeviceRates> value;
+
+        Flag(String dataName, Predicate<DeviceRates> value) {
+            this.dataName = dataName;
+            this.value = value;
+        }
+
+        public boolean of(DeviceRates r) {
+            return value.test(r);
+        }
+    }
 
     public final String title;
     public final String dataName;
@@ -41,12 +60,15 @@ public enum DeviceField {
         return value.applyAsDouble(r);
     }
 
-    /** {@code name,reads_per_second,…,parallel}: the device fields of a CSV header. */
+    /** {@code name,reads_per_second,…,parallel,partition}: the device fields of a CSV header. */
     static String csvHeader() {
         StringBuilder b = new StringBuilder(NAME_FIELD);
         for (DeviceField f : values()) {
             b.append(',').append(f.dataName);
         }
-        return b.append(',').append(PARALLEL).toString();
+        for (Flag f : Flag.values()) {
+            b.append(',').append(f.dataName);
+        }
+        return b.toString();
     }
 }

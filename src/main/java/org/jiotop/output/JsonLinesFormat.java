@@ -90,7 +90,9 @@ public final class JsonLinesFormat {
             for (DeviceField f : DeviceField.values()) {
                 decimal(g, f.dataName, f.of(r));
             }
-            g.writeBooleanProperty(DeviceField.PARALLEL, r.parallel());
+            for (DeviceField.Flag f : DeviceField.Flag.values()) {
+                g.writeBooleanProperty(f.dataName, f.of(r));
+            }
             g.writeEndObject();
         }
         g.writeEndArray();

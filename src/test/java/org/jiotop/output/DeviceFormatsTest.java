@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,12 +104,13 @@ class DeviceFormatsTest {
         new JsonLinesFormat().write(EMPTY, AT, b, DEVICES);
         List<Map<String, Object>> devices = devices(b.toString(StandardCharsets.UTF_8));
         assertThat(devices).hasSize(2);
-        assertThat(devices.get(0)).containsExactlyEntriesOf(Map.of("name", "sda", "reads_per_second", 100.0,
-                "writes_per_second", 200.0, "read_bytes_per_second", 819_200.0, "write_bytes_per_second",
-                104_857_600.0, "read_await_ms", 5.0, "write_await_ms", 10.0, "queue_size", 2.5, "util_percent",
-                75.0, "parallel", false).entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
-        assertThat(devices.get(1)).containsEntry("parallel", true).containsEntry("util_percent", 100.0);
+        assertThat(devices.get(0)).containsExactlyEntriesOf(new TreeMap<>(Map.ofEntries(Map.entry("name", "sda"),
+                Map.entry("reads_per_second", 100.0), Map.entry("writes_per_second", 200.0),
+                Map.entry("read_bytes_per_second", 819_200.0), Map.entry("write_bytes_per_second", 104_857_600.0),
+                Map.entry("read_await_ms", 5.0), Map.entry("write_await_ms", 10.0), Map.entry("queue_size", 2.5),
+                Map.entry("util_percent", 75.0), Map.entry("parallel", false), Map.entry("partition", false))));
+        assertThat(devices.get(1)).containsEntry("parallel", true).containsEntry("util_percent", 100.0)
+                .containsEntry("partition", false);
         assertThat(new JsonLinesFormat().line(EMPTY, AT)).doesNotContain("devices");
     }
 
@@ -121,7 +123,8 @@ class DeviceFormatsTest {
                 .parse(new StringReader(String.join("\n", lines))).getRecords();
         assertThat(records.getFirst().getParser().getHeaderNames()).containsExactly("version", "timestamp",
                 "interval_seconds", "name", "reads_per_second", "writes_per_second", "read_bytes_per_second",
-                "write_bytes_per_second", "read_await_ms", "write_await_ms", "queue_size", "util_percent", "parallel");
+                "write_bytes_per_second", "read_await_ms", "write_await_ms", "queue_size", "util_percent", "parallel",
+                "partition");
         assertThat(records).hasSize(2);
         CSVRecord nvme = records.get(1);
         assertThat(nvme.get("version")).isEqualTo(String.valueOf(JsonLinesFormat.VERSION));
@@ -130,6 +133,21 @@ class DeviceFormatsTest {
         assertThat(nvme.get("name")).isEqualTo("nvme0n1");
         assertThat(Double.parseDouble(nvme.get("write_bytes_per_second"))).isEqualTo(2_048_000.0);
         assertThat(nvme.get("parallel")).isEqualTo("true");
+    }
+
+    @Test
+    void aPartitionsLineSaysSoInJsonAndCsv() throws Exception {
+        DeviceRates sda1 = new DeviceRates("sda1", true, false, 100, 0, 819_200, 0, 5, 0, 0.5, 50);
+        DeviceReport withPartition = new DeviceReport(2_000_000_000L, List.of(SDA, sda1));
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        new JsonLinesFormat().write(EMPTY, AT, b, withPartition);
+        assertThat(devices(b.toString(StandardCharsets.UTF_8))).extracting(d -> d.get("partition"))
+                .containsExactly(false, true);
+        List<String> lines = new ArrayList<>(List.of(DeviceCsv.HEADER));
+        DeviceCsv.write(withPartition, AT, lines::add);
+        assertThat(CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(String.join("\n", lines)))
+                .getRecords()).extracting(r -> r.get("name") + " " + r.get("partition"))
+                .containsExactly("sda false", "sda1 true");
     }
 
     /** The objects of the top-level {@code devices} array, their fields sorted by name. */
