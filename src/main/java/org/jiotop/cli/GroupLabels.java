@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The group label of each process row, handed to the model as data: the user's name, or the
@@ -85,9 +86,19 @@ final class GroupLabels {
         this.recorded = recorded;
     }
 
-    /** Who owns the process of {@code a}, as {@link #of} labels it: what a recording keeps. */
-    CgroupLabels ownerOf(TaskActivity a) {
-        return owner(a, Map.of()).labels();
+    /**
+     * Who owns each process of an interval's {@code tasks}, as {@link #of} labels it: what a
+     * recording keeps. An exited process is looked for through the parents that ended in the same
+     * interval, as the views do: the owner kept for it is the one they show.
+     */
+    Function<TaskActivity, CgroupLabels> ownersOf(List<TaskActivity> tasks) {
+        Map<Integer, TaskSample> ended = new HashMap<>();
+        for (TaskActivity a : tasks) {
+            if (a.exited() && a.sample().id() == a.sample().tgid()) {
+                ended.put(a.sample().id(), a.sample());
+            }
+        }
+        return a -> owner(a, ended).labels();
     }
 
     Labelled of(List<Row> processes, GroupKind kind) {

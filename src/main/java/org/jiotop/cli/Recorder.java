@@ -62,7 +62,8 @@ final class Recorder implements AutoCloseable {
         }
         labels.nextInterval();
         try {
-            writer.append(interval, time, seen, processes, a -> labels.of(a, processes), owners::ownerOf, idleLabels);
+            writer.append(interval, time, seen, processes, a -> labels.of(a, processes),
+                    owners.ownersOf(interval.tasks()), idleLabels);
         } catch (RecordingException e) {
             failed = true;
             err.println("jiotop: recording stopped: " + e.getMessage());

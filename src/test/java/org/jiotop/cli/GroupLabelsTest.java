@@ -2,6 +2,7 @@ package org.jiotop.cli;
 
 import org.jiotop.linux.CgroupHierarchy;
 import org.jiotop.linux.CgroupIoReader;
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.CgroupPath;
 import org.jiotop.linux.IoCounts;
 import org.jiotop.linux.TaskCgroup;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +127,18 @@ class GroupLabelsTest {
                 process(7020, 7021, 9_000_000_000L, true));
         assertThat(labels.of(later, GroupKind.CONTAINER).labels()).as("a loop of reused IDs ends unknown")
                 .containsExactly(DOCKER, DOCKER, DOCKER, "?", "?");
+    }
+
+    @Test
+    void aRecordingKeepsTheOwnerTheViewsShowForACommandWhoseShellEndedUnseen() throws IOException {
+        GroupLabels labels = labels();
+        labels.of(List.of(process(101, 1, 0, false)), GroupKind.CONTAINER);
+        List<Row> later = List.of(process(101, 1, 0, false), process(7011, 7010, 9_000_000_000L, true),
+                process(7010, 101, 9_000_000_000L, true));
+        // --record asks first, one process at a time as it writes them, then the views label the rows.
+        Function<TaskActivity, CgroupLabels> recorded = labels.ownersOf(later.stream().map(Row::activity).toList());
+        assertThat(recorded.apply(later.get(1).activity()).container()).isEqualTo(DOCKER);
+        assertThat(labels.of(later, GroupKind.CONTAINER).labels()).containsExactly(DOCKER, DOCKER, DOCKER);
     }
 
     @Test
