@@ -9,6 +9,11 @@ final class CgroupRules {
     private static final String[] UNIT_SUFFIXES = {".service", ".scope", ".slice"};
     /** The systemd scopes a runtime puts a container in, {@code <prefix><64 hex>.scope}. */
     private static final String[] CONTAINER_SCOPES = {"docker-", "cri-containerd-", "crio-", "libpod-"};
+    /**
+     * The cgroups CRI-O and podman make under their cgroupfs manager, {@code <prefix><64 hex>}
+     * without {@code .scope}: {@code /kubepods/<qos>/pod<uid>/crio-<id>}, {@code /libpod_parent/libpod-<id>}.
+     */
+    private static final String[] CONTAINER_CGROUPS = {"crio-", "libpod-"};
     private static final String PODMAN_PAYLOAD = "libpod-payload-";
     private static final String LXC_PAYLOAD = "lxc.payload.";
     private static final String SCOPE = ".scope";
@@ -40,6 +45,11 @@ final class CgroupRules {
         for (int i = p.count() - 1; i >= 0; i--) {
             for (String prefix : CONTAINER_SCOPES) {
                 if (p.isHexId(i, prefix, ID_DIGITS, SCOPE)) {
+                    return p.ascii(i, prefix.length(), SHOWN_DIGITS);
+                }
+            }
+            for (String prefix : CONTAINER_CGROUPS) {
+                if (p.isHexId(i, prefix, ID_DIGITS, "")) {
                     return p.ascii(i, prefix.length(), SHOWN_DIGITS);
                 }
             }

@@ -61,6 +61,19 @@ class CgroupLabelsTest {
     }
 
     @Test
+    void criOAndPodmanUnderTheirCgroupfsManagerNameTheirContainers() {
+        // /kubepods/besteffort/pod<uid>/crio-<id>, its monitor's crio-conmon-<id>, /libpod_parent/libpod-<id>/ctr
+        CgroupLabels crio = CgroupLabels.of(PROC.read(130));
+        assertThat(crio.container()).isEqualTo("c0ffee00c0ff");
+        assertThat(crio.pod()).isEqualTo("12345678-90ab-cdef-1234-567890abcdef");
+        CgroupLabels monitor = CgroupLabels.of(PROC.read(131));
+        assertThat(monitor.container()).isEqualTo(CgroupLabels.NONE);
+        assertThat(monitor.pod()).isEqualTo("12345678-90ab-cdef-1234-567890abcdef");
+        assertThat(CgroupLabels.of(PROC.read(132)).container()).isEqualTo("a1b2c3d4e5f6");
+        assertThat(labels("/crio-" + "c".repeat(63)).container()).isEqualTo(CgroupLabels.NONE);
+    }
+
+    @Test
     void aLongPathIsCutInTheMiddleWithinTheCommandBound() {
         CgroupLabels labels = CgroupLabels.of(PROC.read(124));
         String b = "b".repeat(4096);
