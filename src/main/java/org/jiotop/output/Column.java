@@ -20,7 +20,8 @@ public enum Column {
     /**
      * As wide as the largest ID can be ({@link #idWidth}), growing when a larger one shows up; for
      * group rows, their label, left-aligned, the column as wide as the widest (at most
-     * {@link #LABEL_COLUMNS}, a longer label cut) and titled by the kind.
+     * {@link #LABEL_COLUMNS}, a longer label cut in the middle: kubelet's cgroups differ only
+     * past their first 40 columns) and titled by the kind.
      */
     ID(SortKey.ID, '1', "TID", 3, Align.RIGHT, null,
             "the thread's ID (PID with -P; the group's label with --group)") {
@@ -41,7 +42,7 @@ public enum Column {
 
         @Override
         public String text(Row r, TaskLabels l, Cells c) {
-            return r.group() != null ? DisplayWidth.head(r.group().label(), LABEL_COLUMNS) : Integer.toString(r.id());
+            return r.group() != null ? DisplayWidth.middle(r.group().label(), LABEL_COLUMNS) : Integer.toString(r.id());
         }
     },
     PRIO(SortKey.PRIO, '2', "PRIO", 4, Align.RIGHT, "  PRIO",

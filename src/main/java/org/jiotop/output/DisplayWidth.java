@@ -77,6 +77,20 @@ public final class DisplayWidth {
     }
 
     /**
+     * {@code text} at most {@code columns} wide: when wider, its start and its end with {@code ~}
+     * between them, the start taking half the width, so that texts that differ only at their end (a
+     * cgroup's path, a command's last argument) still read apart. Wide characters are kept whole,
+     * so a cut text can fall a column short.
+     */
+    public static String middle(String text, int columns) {
+        if (of(text) <= columns) {
+            return text;
+        }
+        String head = head(text, columns / 2);
+        return head + "~" + text.substring(suffixStart(text, columns - 1 - of(head)));
+    }
+
+    /**
      * Whether every char is a cluster of its own one column wide: printable ASCII and Latin-1, and
      * the Latin letters up to U+02FF (combining marks start at U+0300). Most text is, and needs no
      * cluster breaking.

@@ -373,19 +373,15 @@ public final class LiveScreen {
     }
 
     /**
-     * Cuts the middle out of {@code text} to fit {@code width} columns, marking the cut with
-     * {@code ~}: the start takes half the width, the end the rest. Wide characters are kept whole,
-     * so the two parts can fall a column short; a space at the end then makes the width up, so that
-     * a cut command always ends at the screen's edge.
+     * Cuts the middle out of {@code text} to fit {@code width} columns ({@link DisplayWidth#middle});
+     * when wide characters leave the cut text a column short, a space at the end makes the width
+     * up, so that a cut command always ends at the screen's edge.
      */
     static String middleCut(String text, int width) {
         if (DisplayWidth.of(text) <= width) {
             return text;
         }
-        String head = DisplayWidth.head(text, width / 2);
-        int headWidth = DisplayWidth.of(head);
-        String tail = text.substring(DisplayWidth.suffixStart(text, width - 1 - headWidth));
-        int missing = width - 1 - headWidth - DisplayWidth.of(tail);
-        return head + "~" + tail + " ".repeat(Math.max(0, missing));
+        String cut = DisplayWidth.middle(text, width);
+        return cut + " ".repeat(Math.max(0, width - DisplayWidth.of(cut)));
     }
 }

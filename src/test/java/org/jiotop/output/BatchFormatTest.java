@@ -160,6 +160,17 @@ class BatchFormatTest {
     }
 
     @Test
+    void cgroupsThatDifferOnlyPastTheLabelWidthStillReadApart() {
+        String pod = "/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod7c0b5a1e_3f2d.slice/";
+        String first = pod + "cri-containerd-" + "a".repeat(64) + ".scope";
+        String second = pod + "cri-containerd-" + "b".repeat(64) + ".scope";
+        List<String> rows = renderGroups(groups(GroupKind.CGROUP, first, second)).lines().skip(3).toList();
+        String cell = rows.get(0).substring(0, Column.LABEL_COLUMNS);
+        assertThat(cell).startsWith("/kubepods.slice/kube").endsWith("aaaa.scope").contains("~");
+        assertThat(rows.get(1).substring(0, Column.LABEL_COLUMNS)).isNotEqualTo(cell).endsWith("bbbb.scope");
+    }
+
+    @Test
     void processesInKilobytesWithWidePidColumn() throws IOException {
         assertThat(render(new BatchFormat(7, new SizeStyle(true, 1024, 2), false, 0), report(true, false, true), 1))
                 .isEqualTo(golden("processes-k-pidmax7.txt"));
