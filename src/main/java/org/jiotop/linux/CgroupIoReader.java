@@ -59,10 +59,13 @@ public final class CgroupIoReader {
     /**
      * The counters of the cgroup a task's owner is told from, or null: {@code io.stat} when the
      * path is v2's, else blkio's when the task's blkio path is that same path. (A task's blkio
-     * path may be another cgroup, or the root, whose counters are not its group's.)
+     * path may be another cgroup, or the root, whose counters are not its group's.) Not the v2
+     * root's {@code io.stat}: the kernel fills it from the disks' own statistics, so it holds
+     * every cgroup's I/O, not that of the tasks in the root (v1's root counts its own).
      */
     public CgroupIo of(TaskCgroup task) {
-        CgroupIo io = task.hierarchy() == CgroupHierarchy.V2 ? ioStat(task.path()) : null;
+        boolean v2 = task.hierarchy() == CgroupHierarchy.V2 && !task.path().isRoot();
+        CgroupIo io = v2 ? ioStat(task.path()) : null;
         return io == null && task.path().equals(task.blkio()) ? blkio(task.path()) : io;
     }
 

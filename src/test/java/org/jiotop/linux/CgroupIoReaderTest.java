@@ -61,6 +61,17 @@ class CgroupIoReaderTest {
     }
 
     @Test
+    void theV2RootHasNoCountersOfItsOwnButV1sHas() {
+        // The v2 root's io.stat is the disks' statistics, every cgroup's I/O (fixture: 9 GiB written).
+        assertThat(reader.ioStat(CgroupPath.ROOT).total().writeBytes()).isEqualTo(9L << 30);
+        assertThat(reader.of(new TaskCgroup(CgroupHierarchy.V2, CgroupPath.ROOT, null))).isNull();
+        // Hybrid: the task is in v1 blkio's root too, whose counters are its own tasks' I/O.
+        CgroupIo v1 = reader.of(new TaskCgroup(CgroupHierarchy.V2, CgroupPath.ROOT, CgroupPath.ROOT));
+        assertThat(v1.source()).isEqualTo(CgroupHierarchy.BLKIO);
+        assertThat(v1.total().writeBytes()).isEqualTo(8192);
+    }
+
+    @Test
     void malformedLinesAndValuesAreSkipped() {
         byte[] stat = ("x:1 rbytes=5\n8:0 rbytes=7 wbytes=oops rios= bogus\n8 rbytes=9\n"
                 + "8:1 rbytes=99999999999999999999\n").getBytes(StandardCharsets.US_ASCII);
