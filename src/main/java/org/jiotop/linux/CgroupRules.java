@@ -6,7 +6,8 @@ package org.jiotop.linux;
  * inner one. {@link CgroupLabels#NONE} when no name matches.
  */
 final class CgroupRules {
-    private static final String[] UNIT_SUFFIXES = {".service", ".scope", ".slice"};
+    /** The unit types whose processes systemd runs in a cgroup of their own, as systemd.unit(5) names them. */
+    private static final String[] UNIT_SUFFIXES = {".service", ".scope", ".slice", ".mount", ".socket", ".swap"};
     /** The systemd scopes a runtime puts a container in, {@code <prefix><64 hex>.scope}. */
     private static final String[] CONTAINER_SCOPES = {"docker-", "cri-containerd-", "crio-", "libpod-"};
     /**
@@ -28,7 +29,11 @@ final class CgroupRules {
     private CgroupRules() {
     }
 
-    /** The innermost systemd unit: a name ending in {@code .service}, {@code .scope} or {@code .slice}. */
+    /**
+     * The innermost systemd unit: a name ending in {@code .service}, {@code .scope}, {@code .slice},
+     * or {@code .mount}, {@code .socket} or {@code .swap}, whose helpers (a FUSE daemon a mount
+     * started, for one) run in the unit's cgroup too.
+     */
     static String unit(PathParts p) {
         for (int i = p.count() - 1; i >= 0; i--) {
             for (String suffix : UNIT_SUFFIXES) {

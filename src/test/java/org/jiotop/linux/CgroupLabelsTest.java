@@ -74,6 +74,15 @@ class CgroupLabelsTest {
     }
 
     @Test
+    void everyUnitTypeWithProcessesNamesItsUnit() {
+        // A FUSE daemon a mount unit started stays in the mount's cgroup for as long as it is mounted.
+        assertThat(labels("/system.slice/mnt-data.mount").unit()).isEqualTo("mnt-data.mount");
+        assertThat(labels("/system.slice/cups.socket").unit()).isEqualTo("cups.socket");
+        assertThat(labels("/system.slice/dev-zram0.swap").unit()).isEqualTo("dev-zram0.swap");
+        assertThat(labels("/system.slice/backup.mount/x.d").unit()).isEqualTo("backup.mount");
+    }
+
+    @Test
     void aLongPathIsCutInTheMiddleWithinTheCommandBound() {
         CgroupLabels labels = CgroupLabels.of(PROC.read(124));
         String b = "b".repeat(4096);
