@@ -80,6 +80,8 @@ public final class Recording {
         private SegmentStart firstSegment;
         private RecordedInterval next;
         private String damage;
+        /** Its reader is closed: asking again, as a replay played past its end does, finds nothing more. */
+        private boolean ended;
 
         private Intervals(FrameReader frames) {
             this.frames = frames;
@@ -87,7 +89,7 @@ public final class Recording {
 
         @Override
         public boolean hasNext() {
-            if (next == null && damage == null) {
+            if (next == null && !ended) {
                 next = advance();
             }
             return next != null;
@@ -129,14 +131,15 @@ public final class Recording {
                 damage = "ends in a record that does not parse (" + e.getMessage() + ") before byte "
                         + frames.validEnd();
             } catch (RecordingException e) {
-                damage = e.getMessage();
+                damage = e.reason();
             }
-            frames.close();
+            close();
             return null;
         }
 
         @Override
         public void close() {
+            ended = true;
             frames.close();
         }
     }

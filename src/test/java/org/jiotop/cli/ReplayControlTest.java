@@ -33,6 +33,7 @@ class ReplayControlTest {
     Path dir;
     private Monitor monitor;
     private ReplayControl control;
+    private Replay replay;
 
     private Path file;
 
@@ -51,7 +52,7 @@ class ReplayControlTest {
             }
         }
         Options options = OptionParser.parse("-b", "--replay", file.toString());
-        Replay replay = Replay.open(options);
+        replay = Replay.open(options);
         monitor = new Monitor(null, options, new int[0], UserDb.system(), Set.of()).replay(replay);
         control = new ReplayControl(replay, monitor);
         monitor.sample();
@@ -109,6 +110,20 @@ class ReplayControlTest {
                 .isEqualTo("Total  2026-12-06 03:00:00 playing");
         assertThat(control.advance()).isTrue();
         assertThat(shown()).isEqualTo(FIRST.plusSeconds(60));
+    }
+
+    /** Played again at its end, the whole recording was still read: quitting then says nothing of damage. */
+    @Test
+    void playingOnPastTheEndFindsNoDamage() throws Exception {
+        for (int i = 1; i < 5; i++) {
+            assertThat(control.advance()).isTrue();
+        }
+        assertThat(control.advance()).isFalse();
+        press(" ");
+        assertThat(control.advance()).as("nothing after the last").isFalse();
+        press(" ]");
+        assertThat(shown()).isEqualTo(FIRST.plusSeconds(240));
+        assertThat(replay.damage()).isNull();
     }
 
     @Test
