@@ -76,6 +76,41 @@ class ReportCommandTest {
         assertThat(text).contains("Span0:00:30");
     }
 
+    /**
+     * A busy machine's hour: 1,200 intervals in each of which 20 new processes (a build's compilers)
+     * write a page and exit. The launcher gives jiotop a heap of 24 MiB and 1 KiB per task on the
+     * machine; the page is made within 32 MiB.
+     */
+    @Test
+    void thousandsOfShortLivedProcessesFitInJiotopsHeap() throws Exception {
+        Path file = dir.resolve("build.jiotop");
+        SegmentStart start = new SegmentStart("0.1.0", "ci-3", 4194304, true, WALL, BASE);
+        int pid = 1000;
+        try (RecordingWriter w = RecordingWriter.open(file, 0, start)) {
+            for (int s = 0; s < 1200; s++) {
+                long end = BASE + (s + 1) * 1_000_000_000L;
+                List<TaskActivity> tasks = new ArrayList<>();
+                for (int k = 0; k < 20; k++, pid++) {
+                    IoDelta d = new IoDelta(0, 4096, 0, 0, 0);
+                    tasks.add(new TaskActivity(new TaskSample(pid, pid, 1, end - 500_000_000L, 0, false, 0, 4096, 0,
+                            0, 0), d, d, end - 500_000_000L, "cc1".getBytes()));
+                }
+                w.append(new Interval(end - 1_000_000_000L, end, tasks, 0, 80, false, 0),
+                        Instant.ofEpochMilli(WALL + 1000L * (s + 1)), Visibility.TASKSTATS, true,
+                        a -> new TaskLabels(TaskPriority.EXITED, "root", "cc1 -quiet", "cc1"), false);
+            }
+        }
+        Path out = dir.resolve("build.html");
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx32m",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report",
+                file.toString(), "-o", out.toString()).redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(said).isZero();
+        assertThat(said).isEmpty();
+        assertThat(parse(out).getDocumentElement().getTextContent()).contains("Intervals1200", "cc1 (1000)",
+                "23900 more processes moved less.");
+    }
+
     @Test
     void aTornEndIsReportedUpToTheDamageAndSaidInOneLine() throws Exception {
         Path file = recording(10);

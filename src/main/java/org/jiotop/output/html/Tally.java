@@ -23,34 +23,53 @@ final class Tally {
     /** The most points a chart's line has: more than a printed page can tell apart. */
     static final int POINTS = 600;
 
-    /** One process, user or group: its name, the user it ran as (for a process), and its bytes. */
+    /**
+     * One process, user or group: its name, the user it ran as (for a process), its bytes, and those
+     * of each stretch it moved any in. Only those stretches are held: a busy machine's recording names
+     * thousands of processes that did I/O in a stretch or two each, and a figure for every stretch of
+     * each would not fit in jiotop's heap.
+     */
     final class Series {
         final String name;
         final String user;
-        final double[] read;
-        final double[] written;
         long readBytes;
         long writtenBytes;
         /** Processes it sums (for a user or group). */
         int members;
+        /** The stretches with bytes, in the order added (ascending), and the bytes of each. */
+        private int[] at = new int[1];
+        private long[] read = new long[1];
+        private long[] written = new long[1];
+        private int held;
 
         Series(String name, String user) {
             this.name = name;
             this.user = user;
-            this.read = new double[points];
-            this.written = new double[points];
         }
 
+        /** Adds bytes to stretch {@code point}, the last one added to or a later one. */
         void add(int point, long r, long w) {
             readBytes += r;
             writtenBytes += w;
-            read[point] += r;
-            written[point] += w;
+            if (held == 0 || at[held - 1] != point) {
+                if (held == at.length) {
+                    at = Arrays.copyOf(at, held * 2);
+                    read = Arrays.copyOf(read, held * 2);
+                    written = Arrays.copyOf(written, held * 2);
+                }
+                at[held++] = point;
+            }
+            read[held - 1] += r;
+            written[held - 1] += w;
         }
 
         /** Bytes per second in each stretch. */
         double[] rates(boolean write) {
-            return Tally.this.rates(write ? written : read);
+            double[] bytes = new double[points];
+            for (int i = 0; i < held; i++) {
+                bytes[at[i]] += write ? written[i] : read[i];
+            }
+            return Tally.this.rates(bytes);
         }
 
         long bytes(boolean write) {
@@ -158,7 +177,8 @@ final class Tally {
      */
     List<Series> top(Map<String, Series> all, boolean write, int n, String others) {
         List<Series> out = new ArrayList<>();
-        Series rest = new Series(others, null);
+        long[] restRead = new long[points];
+        long[] restWritten = new long[points];
         for (Series s : byBytes(all, write)) {
             if (s.bytes(write) == 0) {
                 break;
@@ -166,9 +186,16 @@ final class Tally {
             if (out.size() < n) {
                 out.add(s);
             } else {
-                for (int p = 0; p < points; p++) {
-                    rest.add(p, (long) s.read[p], (long) s.written[p]);
+                for (int i = 0; i < s.held; i++) {
+                    restRead[s.at[i]] += s.read[i];
+                    restWritten[s.at[i]] += s.written[i];
                 }
+            }
+        }
+        Series rest = new Series(others, null);
+        for (int p = 0; p < points; p++) {
+            if (restRead[p] != 0 || restWritten[p] != 0) {
+                rest.add(p, restRead[p], restWritten[p]);
             }
         }
         if (rest.bytes(write) > 0) {
