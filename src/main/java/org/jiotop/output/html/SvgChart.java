@@ -15,8 +15,8 @@ import java.util.Locale;
 final class SvgChart {
     static final int WIDTH = 960;
     static final int HEIGHT = 260;
-    private static final int LEFT = 90;
-    private static final int RIGHT = 20;
+    static final int LEFT = 90;
+    static final int RIGHT = 20;
     private static final int TOP = 14;
     private static final int BOTTOM = 30;
     /** Colours told apart in print and by most colour-blind readers (Okabe-Ito, then darker tones). */
@@ -49,6 +49,8 @@ final class SvgChart {
         }
         double top = max > 0 ? max : 1;
         double[] x = xs(times);
+        // One interval is drawn as a level across the chart: as one point, it would draw nothing.
+        double[] drawn = n == 1 ? new double[]{LEFT, WIDTH - RIGHT} : x;
         out.raw("<figure>").element("figcaption", title)
                 .raw("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT
                         + "\" width=\"" + WIDTH + "\" height=\"" + HEIGHT + "\">")
@@ -57,12 +59,12 @@ final class SvgChart {
         for (int k = series.size() - 1; k >= 0; k--) {
             String colour = colour(k);
             StringBuilder points = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                point(points, x[i], upper[k][i], top);
+            for (int i = 0; i < drawn.length; i++) {
+                point(points, drawn[i], upper[k][Math.min(i, n - 1)], top);
             }
             if (stacked) {
-                for (int i = n - 1; i >= 0; i--) {
-                    point(points, x[i], k > 0 ? upper[k - 1][i] : 0, top);
+                for (int i = drawn.length - 1; i >= 0; i--) {
+                    point(points, drawn[i], k > 0 ? upper[k - 1][Math.min(i, n - 1)] : 0, top);
                 }
                 out.raw("<polygon fill=\"" + colour + "\" fill-opacity=\"0.85\" stroke=\"" + colour
                         + "\" stroke-width=\"0.5\" points=\"" + points.toString().strip() + "\">");

@@ -18,6 +18,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +134,24 @@ class HtmlReportTest {
                 List.of(new RecordedReports.Timed(Recordings.START, threads))));
         assertThat(t.processes.keySet()).containsExactly("python3 (700)");
         assertThat(t.processes.get("python3 (700)").writtenBytes).isEqualTo(3 * Recordings.MIB);
+    }
+
+    /** A recording of one interval: each line and area spans the chart, where one point would draw nothing. */
+    @Test
+    void aRecordingOfOneIntervalIsDrawnAcrossEachChart() throws Exception {
+        Document d = parse(HtmlReport.render(Recordings.of(1), SizeStyle.IOTOP));
+        int shapes = 0;
+        for (String shape : List.of("polyline", "polygon")) {
+            NodeList nodes = d.getElementsByTagNameNS(SVG, shape);
+            for (int i = 0; i < nodes.getLength(); i++, shapes++) {
+                String points = ((Element) nodes.item(i)).getAttribute("points");
+                assertThat(Arrays.stream(points.split(" ")).map(p -> Double.parseDouble(p.split(",")[0])))
+                        .as(shape + " " + points).contains((double) SvgChart.LEFT,
+                                (double) SvgChart.WIDTH - SvgChart.RIGHT);
+            }
+        }
+        // The Total's two lines, and the areas of the readers and writers of processes and of groups.
+        assertThat(shapes).isGreaterThan(6);
     }
 
     @Test
