@@ -3,6 +3,7 @@ package org.jiotop.output.html;
 import org.jiotop.output.SizeStyle;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Locale;
 
 /**
  * A chart of rates over time as inline SVG: lines, or areas stacked on one another; the time axis
- * in UTC at the intervals' times, the rate axis from zero to the largest figure, and a legend.
+ * in UTC at the intervals' times (dated when they fall on more than one day), the rate axis from zero
+ * to the largest figure, and a legend.
  */
 final class SvgChart {
     static final int WIDTH = 960;
@@ -23,6 +25,9 @@ final class SvgChart {
     private static final List<String> COLOURS = List.of("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9",
             "#d55e00", "#f0e442", "#000000", "#7f3c8d", "#11a579", "#999999");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    /** For times that fall on more than one day, where the time of day alone would not say which. */
+    private static final DateTimeFormatter DATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
     /** One line or area: its name and a figure per interval. */
@@ -109,12 +114,15 @@ final class SvgChart {
                     .text(sizes.format(value, true)).raw("</text>");
         }
         if (times.length > 0) {
+            LocalDate firstDay = LocalDate.ofInstant(times[0], ZoneOffset.UTC);
+            DateTimeFormatter format = firstDay.equals(LocalDate.ofInstant(times[times.length - 1], ZoneOffset.UTC))
+                    ? CLOCK : DATED;
             int[] marks = times.length == 1 ? new int[]{0} : new int[]{0, (times.length - 1) / 2, times.length - 1};
             for (int i : marks) {
                 String anchor = i == 0 && times.length > 1 ? "start"
                         : i == times.length - 1 && i > 0 ? "end" : "middle";
                 out.raw(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">", x[i], bottom + 18,
-                        anchor)).text(CLOCK.format(times[i])).raw("</text>");
+                        anchor)).text(format.format(times[i])).raw("</text>");
             }
         }
         out.raw(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"#333\"/>", LEFT,

@@ -154,6 +154,22 @@ class HtmlReportTest {
         assertThat(shapes).isGreaterThan(6);
     }
 
+    /** Three intervals a day apart: the time of day alone would be the same under each. */
+    @Test
+    void theTimeAxisOfARecordingOverDaysSaysTheDays() throws Exception {
+        List<RecordedReports.Timed> days = new ArrayList<>();
+        int day = 0;
+        for (RecordedReports.Timed t : Recordings.of(3).intervals()) {
+            days.add(new RecordedReports.Timed(Recordings.START.plusSeconds(86_400L * day++ + 1), t.tasks(),
+                    t.groups()));
+        }
+        Document d = parse(HtmlReport.render(RecordedReports.of("h", "0.1.0", days), SizeStyle.IOTOP));
+        assertThat(texts(d, SVG, "text")).contains("2026-12-06 03:00:01", "2026-12-07 03:00:01", "2026-12-08 03:00:01");
+        // Within a day, the time of day says it.
+        assertThat(texts(parse(HtmlReport.render(Recordings.of(60), SizeStyle.IOTOP)), SVG, "text"))
+                .contains("03:00:01", "03:01:00").noneMatch(t -> t.startsWith("2026-"));
+    }
+
     @Test
     void anEmptyRecordingSaysSo() throws Exception {
         Document d = parse(HtmlReport.render(RecordedReports.of("h", "", List.of()), SizeStyle.IOTOP));
