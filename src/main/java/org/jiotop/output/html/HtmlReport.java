@@ -32,6 +32,7 @@ public final class HtmlReport {
             dl.facts dd{margin:0}figure{margin:1em 0;page-break-inside:avoid;break-inside:avoid}
             figcaption{font-weight:bold;margin-bottom:.3em}svg{max-width:100%;height:auto;display:block}
             ul.legend{list-style:none;padding:0;margin:.3em 0;font-size:.85em;columns:3}
+            ul.legend li,td:first-child{overflow-wrap:anywhere}ul.legend li{break-inside:avoid}td.n{white-space:nowrap}
             .swatch{display:inline-block;width:.9em;height:.9em;margin-right:.4em;vertical-align:middle;
             -webkit-print-color-adjust:exact;print-color-adjust:exact}
             table{border-collapse:collapse;font-size:.85em;margin:.5em 0;page-break-inside:auto}

@@ -41,11 +41,16 @@ final class Recordings {
     }
 
     static RecordedReports of(int seconds) {
+        return of(seconds, "dd");
+    }
+
+    /** As {@link #of(int)}, the writer named {@code writer} instead of {@code dd}. */
+    static RecordedReports of(int seconds, String writer) {
         List<RecordedReports.Timed> intervals = new ArrayList<>();
         for (int s = 0; s < seconds; s++) {
             long dd = s < seconds / 2 ? 8 * MIB : 0;
             List<Row> rows = new ArrayList<>();
-            rows.add(row(4242, "root", "dd", 0, dd));
+            rows.add(row(4242, "root", writer, 0, dd));
             rows.add(row(812, "postgres", "postgres", 2 * MIB, 0));
             long workers = 0;
             for (int w = 0; w < 14; w++) {
