@@ -32,7 +32,7 @@ final class Help {
     static String text() {
         StringBuilder b = new StringBuilder("""
                 Usage: jiotop [OPTIONS]
-                       jiotop report FILE -o OUT.html   (a recording as an HTML page)
+                       jiotop report FILE -o OUT.html [--group=KIND]   (a recording as an HTML page)
                 """);
         for (Map.Entry<Set<Mode>, List<Option>> section : sections().entrySet()) {
             String where = Mode.describe(section.getKey());

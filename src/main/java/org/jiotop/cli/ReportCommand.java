@@ -1,6 +1,12 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.UserDb;
+import org.jiotop.model.GroupKind;
+import org.jiotop.model.Groups;
+import org.jiotop.model.Report;
+import org.jiotop.model.ReportBuilder;
 import org.jiotop.model.ReportSettings;
+import org.jiotop.model.Row;
 import org.jiotop.model.RowFilter;
 import org.jiotop.model.SortKey;
 import org.jiotop.output.SizeStyle;
@@ -18,21 +24,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
  * {@code jiotop report FILE -o OUT}: a recording as one HTML page ({@link HtmlReport}). Reads the
  * file twice, once for its span and once for its intervals, holding only the running sums; writes
  * OUT whole or not at all ({@code -o -}: standard output). A damaged end is reported up to the
- * damage, which one line on stderr names.
+ * damage, which one line on stderr names. With {@code --group=KIND} it also sums the processes of a
+ * recording of processes by their recorded owners, as a replay with that option does.
  */
 final class ReportCommand {
     static final String NAME = "report";
-    static final String USAGE = "usage: jiotop report FILE -o OUT.html";
+    static final String USAGE = "usage: jiotop report FILE -o OUT.html [--group=KIND]";
     /** Every row with I/O, bandwidth figures, in ID order: the page sums them itself. */
     private static final ReportSettings ALL_ROWS = new ReportSettings(false, true, ReportSettings.Figures.BANDWIDTH,
             Set.of(), RowFilter.NONE, SortKey.ID, false, false);
+    /** Every process, idle ones too: a group counts its processes. */
+    private static final ReportSettings ALL_PROCESSES = new ReportSettings(true, false,
+            ReportSettings.Figures.BANDWIDTH, Set.of(), RowFilter.NONE, SortKey.ID, false, false);
 
     private ReportCommand() {
     }
@@ -41,14 +53,26 @@ final class ReportCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         String file = null;
         String output = null;
+        GroupKind kind = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 out.println(USAGE);
                 out.println("Writes the recording FILE (made with --record) as one HTML page: Total read\n"
-                        + "and write over time, the top 10 readers and writers, totals per process, user\n"
-                        + "and group. -o - writes it to standard output.");
+                        + "and write over time, the top 10 readers and writers, totals per process and\n"
+                        + "user. --group=KIND (" + String.join(", ", groupWords()) + ") adds them per group of\n"
+                        + "that kind, from a recording of processes (made with -P or --group). -o - writes\n"
+                        + "it to standard output.");
                 return Main.EXIT_OK;
+            } else if (a.equals("--group") || a.startsWith("--group=")) {
+                if (a.equals("--group") && i + 1 >= args.length) {
+                    return usage(err, "option --group needs a value");
+                }
+                String word = a.equals("--group") ? args[++i] : a.substring("--group=".length());
+                kind = GroupKind.of(word);
+                if (kind == null || !groupWords().contains(word)) {
+                    return usage(err, "--group takes " + String.join(", ", groupWords()) + ", not '" + word + "'");
+                }
             } else if (a.equals("-o") || a.equals("--output")) {
                 if (i + 1 >= args.length) {
                     return usage(err, "option " + a + " needs a value");
@@ -72,11 +96,17 @@ final class ReportCommand {
         }
         try {
             Recording recording = Recording.open(Path.of(file));
+            if (kind != null && recording.firstSegment() != null && !recording.firstSegment().processes()) {
+                err.println("jiotop: " + file + " holds threads: its report has no groups (record with -P or"
+                        + " --group)");
+                return Main.EXIT_USAGE;
+            }
             RecordingInfo info = recording.info();
             String page;
             try (Recording.Intervals pass = recording.intervals()) {
+                Iterator<RecordedReports.Timed> reports = reports(pass, kind);
                 page = HtmlReport.render(new RecordedReports(info.host(), info.jiotopVersion(), info.measuredFrom(),
-                        info.end(), info.intervals(), () -> reports(pass)), SizeStyle.IOTOP);
+                        info.end(), info.intervals(), () -> reports), SizeStyle.IOTOP);
                 if (pass.damage() != null) {
                     err.println("jiotop: " + file + ": " + pass.damage() + "; reported what came before");
                 }
@@ -96,7 +126,22 @@ final class ReportCommand {
         return Main.EXIT_USAGE;
     }
 
-    private static Iterator<RecordedReports.Timed> reports(Recording.Intervals pass) {
+    /** The kinds {@code --group} takes: those told from a process's cgroup (users have a table anyway). */
+    private static List<String> groupWords() {
+        List<String> words = new ArrayList<>();
+        for (String word : GroupKind.words()) {
+            if (GroupKind.of(word).byCgroup()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** Each interval's rows, and with {@code kind} its groups (an interval of threads has none). */
+    private static Iterator<RecordedReports.Timed> reports(Recording.Intervals pass, GroupKind kind) {
+        RecordedInterval[] current = new RecordedInterval[1];
+        // One for the whole pass: an exited process keeps the owner it was given while it is listed.
+        GroupLabels owners = kind == null ? null : new GroupLabels(UserDb.system(), t -> current[0].ownerOf(t));
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -106,7 +151,14 @@ final class ReportCommand {
             @Override
             public RecordedReports.Timed next() {
                 RecordedInterval i = pass.next();
-                return new RecordedReports.Timed(i.time(), i.report(ALL_ROWS));
+                current[0] = i;
+                Report groups = null;
+                if (owners != null && i.processes()) {
+                    List<Row> processes = ReportBuilder.monitoredRows(i.interval(), ALL_PROCESSES);
+                    List<Row> rows = Groups.sum(processes, owners.of(processes, kind).labels());
+                    groups = ReportBuilder.build(i.interval(), ALL_PROCESSES, rows).withKind(kind);
+                }
+                return new RecordedReports.Timed(i.time(), i.report(ALL_ROWS), groups);
             }
         };
     }

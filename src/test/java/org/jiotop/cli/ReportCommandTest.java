@@ -1,5 +1,6 @@
 package org.jiotop.cli;
 
+import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.TaskLabels;
 import org.jiotop.linux.TaskPriority;
 import org.jiotop.linux.TaskSample;
@@ -53,6 +54,75 @@ class ReportCommandTest {
             }
         }
         return file;
+    }
+
+    /**
+     * {@code seconds} intervals of processes: {@code postgres} (pid 400) in container {@code db} writing
+     * 2 MiB a second, {@code nginx} (pid 500) in container {@code web} reading 1 MiB a second, and an
+     * idle {@code cron} (pid 600) in no container.
+     */
+    private Path processRecording(int seconds) throws Exception {
+        Path file = dir.resolve("p.jiotop");
+        SegmentStart start = new SegmentStart("0.1.0", "db-7", 32768, true, WALL, BASE);
+        try (RecordingWriter w = RecordingWriter.open(file, 0, start)) {
+            for (int s = 0; s < seconds; s++) {
+                long end = BASE + (s + 1) * 1_000_000_000L;
+                List<TaskActivity> tasks = new ArrayList<>();
+                long[][] io = {{400, 0, 2L << 20}, {500, 1L << 20, 0}, {600, 0, 0}};
+                for (long[] p : io) {
+                    IoDelta d = new IoDelta(p[1], p[2], 0, 0, 0);
+                    IoDelta acc = new IoDelta(p[1] * (s + 1), p[2] * (s + 1), 0, 0, 0);
+                    tasks.add(new TaskActivity(new TaskSample((int) p[0], (int) p[0], 1, BASE, 0, false,
+                            acc.readBytes(), acc.writeBytes(), 0, 0, 0), d, acc, BASE));
+                }
+                w.append(new Interval(end - 1_000_000_000L, end, tasks, 0, 4096, false, 0),
+                        Instant.ofEpochMilli(WALL + 1000L * (s + 1)), Visibility.TASKSTATS, true,
+                        a -> new TaskLabels(TaskPriority.UNKNOWN, "root", "cmd" + a.sample().id(),
+                                "cmd" + a.sample().id()),
+                        a -> switch (a.sample().id()) {
+                            case 400 -> new CgroupLabels("docker-db.scope", "db", CgroupLabels.NONE, "/db");
+                            case 500 -> new CgroupLabels("docker-web.scope", "web", CgroupLabels.NONE, "/web");
+                            default -> new CgroupLabels("cron.service", CgroupLabels.NONE, CgroupLabels.NONE,
+                                    "/system.slice/cron.service");
+                        }, false);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void groupsOfARecordingOfProcessesAreSummedByTheKindAskedFor() throws Exception {
+        Path out = dir.resolve("report.html");
+        MainTest.Result r = MainTest.run("report", processRecording(10).toString(), "-o", out.toString(),
+                "--group=container");
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        String text = parse(out).getDocumentElement().getTextContent();
+        assertThat(text).contains("Top 10 writers (groups)", "Totals per group");
+        // db wrote 10 x 2 MiB, web read 10 x 1 MiB; cron's row is the "-" group, one process each.
+        String groups = text.substring(text.indexOf("Totals per group"));
+        assertThat(groups).contains("db1" + "0.00 B" + "20.00 M", "web1" + "10.00 M" + "0.00 B", "-1" + "0.00 B");
+        MainTest.Result none = MainTest.run("report", dir.resolve("p.jiotop").toString(), "-o", out.toString());
+        assertThat(none.status()).isZero();
+        assertThat(parse(out).getDocumentElement().getTextContent()).doesNotContain("Totals per group");
+    }
+
+    @Test
+    void groupsNeedARecordingOfProcessesAndAKindOfOwner() throws Exception {
+        Path out = dir.resolve("report.html");
+        MainTest.Result threads = MainTest.run("report", recording(3).toString(), "-o", out.toString(),
+                "--group", "unit");
+        assertThat(threads.status()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(threads.err()).isEqualTo("jiotop: " + dir.resolve("r.jiotop")
+                + " holds threads: its report has no groups (record with -P or --group)\n");
+        for (String kind : List.of("user", "thread", "process", "box", "")) {
+            MainTest.Result r = MainTest.run("report", processRecording(1).toString(), "-o", out.toString(),
+                    "--group=" + kind);
+            assertThat(r.status()).as(kind).isEqualTo(Main.EXIT_USAGE);
+            assertThat(r.err()).as(kind).isEqualTo("jiotop: report: --group takes cgroup, unit, container, pod,"
+                    + " not '" + kind + "' (" + ReportCommand.USAGE + ")\n");
+        }
+        assertThat(Files.exists(out)).isFalse();
     }
 
     private static Document parse(Path page) throws Exception {
@@ -136,7 +206,7 @@ class ReportCommandTest {
     void mistakesAreOneLineAndNoPageIsLeft() throws Exception {
         Path out = dir.resolve("report.html");
         for (String[] args : new String[][]{{"report"}, {"report", "x.jiotop"}, {"report", "-o"},
-                {"report", "a", "b", "-o", "c"}, {"report", "--bogus"}}) {
+                {"report", "a", "b", "-o", "c"}, {"report", "--bogus"}, {"report", "x", "-o", "y", "--group"}}) {
             MainTest.Result r = MainTest.run(args);
             assertThat(r.status()).as(String.join(" ", args)).isEqualTo(Main.EXIT_USAGE);
             assertThat(r.err().lines()).as(String.join(" ", args)).hasSize(1);
