@@ -77,8 +77,9 @@ public final class HtmlReport {
                 .raw("</dl>\n");
     }
 
-    private static String span(Duration d) {
-        long s = d.toSeconds();
+    /** To the nearest second: a span of 1.9 s is 0:00:02, not 0:00:01. */
+    static String span(Duration d) {
+        long s = (d.toMillis() + 500) / 1000;
         return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 

@@ -17,6 +17,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -108,6 +109,14 @@ class HtmlReportTest {
         // The only addresses are the XML namespaces, which are names, not fetched.
         assertThat(page.replace("http://www.w3.org/1999/xhtml", "").replace("http://www.w3.org/2000/svg", ""))
                 .doesNotContain("http:", "https:");
+    }
+
+    @Test
+    void theSpanIsRoundedToTheNearestSecond() {
+        assertThat(HtmlReport.span(Duration.ofMillis(1_900))).isEqualTo("0:00:02");
+        assertThat(HtmlReport.span(Duration.ofMillis(500))).isEqualTo("0:00:01");
+        assertThat(HtmlReport.span(Duration.ofMillis(499))).isEqualTo("0:00:00");
+        assertThat(HtmlReport.span(Duration.ofSeconds(3 * 3600 + 59 * 60 + 59).plusMillis(600))).isEqualTo("4:00:00");
     }
 
     @Test
