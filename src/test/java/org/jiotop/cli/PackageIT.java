@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,6 +213,47 @@ class PackageIT {
         List<String> files = installed.stream().filter(f -> Files.isRegularFile(Path.of(f), LinkOption.NOFOLLOW_LINKS))
                 .map(f -> f.substring(1)).sorted().toList();
         assertThat(sums.stream().map(line -> line.substring(34)).sorted().toList()).isEqualTo(files);
+    }
+
+    /**
+     * What the installed maintainer script {@code script} asks of systemd, run with {@code args}
+     * as if systemd ran: in a mount namespace of its own, where /run/systemd/system exists and
+     * systemctl, deb-systemd-invoke and deb-systemd-helper only say how they were called.
+     */
+    private static List<String> askedOfSystemd(String script, String... args) throws Exception {
+        Path fakes = Files.createTempDirectory("package-it-systemd");
+        try {
+            Path said = fakes.resolve("said");
+            Path fake = fakes.resolve("fake");
+            Files.writeString(fake, "#!/bin/sh\necho \"${0##*/} $*\" >> " + said + "\n");
+            Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String tool : List.of("systemctl", "deb-systemd-invoke", "deb-systemd-helper")) {
+                Files.createSymbolicLink(fakes.resolve(tool), fake);
+            }
+            String run = "mount -t tmpfs none /run/systemd && mkdir /run/systemd/system && exec "
+                    + "/var/lib/dpkg/info/jiotop." + script + " \"$@\"";
+            List<String> command = new ArrayList<>(List.of("/usr/bin/unshare", "-m", "--propagation", "private",
+                    "/bin/sh", "-c", run, script));
+            command.addAll(List.of(args));
+            Run r = run(fakes + ":" + SYSTEM_PATH, command.toArray(String[]::new));
+            assertThat(r.status()).as(r.err()).isZero();
+            return Files.exists(said) ? Files.readAllLines(said) : List.of();
+        } finally {
+            try (var files = Files.walk(fakes)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
+    void anUpgradeRestartsTheExporterIfItRunsAndAFirstInstallStartsNothing() throws Exception {
+        Assumptions.assumeTrue(new File("/usr/bin/unshare").canExecute(), "unshare");
+        assertThat(askedOfSystemd("postinst", "configure", "0.0.9")).contains(
+                "systemctl --system daemon-reload", "deb-systemd-invoke try-restart jiotop.service");
+        assertThat(askedOfSystemd("postinst", "configure")).contains("systemctl --system daemon-reload")
+                .noneMatch(line -> line.startsWith("deb-systemd-invoke"));
+        assertThat(askedOfSystemd("prerm", "upgrade", "0.1.1")).as("the old version is not stopped before").isEmpty();
     }
 
     @Test
