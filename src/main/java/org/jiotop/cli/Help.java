@@ -30,10 +30,8 @@ final class Help {
     }
 
     static String text() {
-        StringBuilder b = new StringBuilder("""
-                Usage: jiotop [OPTIONS]
-                       jiotop report FILE -o OUT.html [--group=KIND]   (a recording as an HTML page)
-                """);
+        StringBuilder b = new StringBuilder("Usage: jiotop [OPTIONS]\n       " + ReportCommand.SYNOPSIS
+                + "   (a recording as an HTML page)\n");
         for (Map.Entry<Set<Mode>, List<Option>> section : sections().entrySet()) {
             String where = Mode.describe(section.getKey());
             b.append('\n').append(where == null ? "Options" : capitalized(where) + " only").append(":\n");
@@ -96,6 +94,13 @@ final class Help {
             column = 0;
         }
         wrap(b, text, column, INDENT);
+    }
+
+    /** {@code text} as lines filled to the width. */
+    static String wrapped(String text) {
+        StringBuilder b = new StringBuilder();
+        wrap(b, text, 0, 0);
+        return b.toString();
     }
 
     /** {@code text} from {@code column} on, its lines filled to the width and continued at {@code indent}. */

@@ -27,6 +27,10 @@ final class ManPage {
                 .SH SYNOPSIS
                 .B jiotop
                 .RI [ OPTIONS ]
+                .br
+                """);
+        b.append(".B \"").append(escape(ReportCommand.SYNOPSIS)).append("\"\n");
+        b.append("""
                 .SH DESCRIPTION
                 .B jiotop
                 shows the disk I/O of the tasks on the machine, as iotop does: the kernel's taskstats
@@ -41,6 +45,8 @@ final class ManPage {
                 .PP
                 """);
         b.append(escape(Help.SOURCES)).append('\n');
+        b.append(".PP\n.B \"").append(escape(ReportCommand.SYNOPSIS)).append("\"\n.br\n")
+                .append(escape(ReportCommand.ABOUT)).append('\n');
         b.append("""
                 .SH OPTIONS
                 An option given where it does not apply is an error. Long options may be shortened to

@@ -38,7 +38,14 @@ import java.util.Set;
  */
 final class ReportCommand {
     static final String NAME = "report";
-    static final String USAGE = "usage: jiotop report FILE -o OUT.html [--group=KIND]";
+    /** How it is called: the help's, the man page's and its own usage line. */
+    static final String SYNOPSIS = "jiotop " + NAME + " FILE -o OUT.html [--group=KIND]";
+    static final String USAGE = "usage: " + SYNOPSIS;
+    /** What it does: its own -h's words and the man page's. */
+    static final String ABOUT = "Writes the recording FILE (made with --record) as one HTML page: Total read and write"
+            + " over time, the top 10 readers and writers, totals per process and user. --group=KIND ("
+            + String.join(", ", groupWords()) + ") adds them per group of that kind, from a recording of processes"
+            + " (made with -P or --group). -o - writes it to standard output.";
     /** Every row with I/O, bandwidth figures, in ID order: the page sums them itself. */
     private static final ReportSettings ALL_ROWS = new ReportSettings(false, true, ReportSettings.Figures.BANDWIDTH,
             Set.of(), RowFilter.NONE, SortKey.ID, false, false);
@@ -58,11 +65,7 @@ final class ReportCommand {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 out.println(USAGE);
-                out.println("Writes the recording FILE (made with --record) as one HTML page: Total read\n"
-                        + "and write over time, the top 10 readers and writers, totals per process and\n"
-                        + "user. --group=KIND (" + String.join(", ", groupWords()) + ") adds them per group of\n"
-                        + "that kind, from a recording of processes (made with -P or --group). -o - writes\n"
-                        + "it to standard output.");
+                out.print(Help.wrapped(ABOUT));
                 return Main.EXIT_OK;
             } else if (a.equals("--group") || a.startsWith("--group=")) {
                 if (a.equals("--group") && i + 1 >= args.length) {

@@ -98,6 +98,21 @@ class PackageFilesTest {
     }
 
     @Test
+    void theManPageAndTheHelpShowTheReportCommand() throws Exception {
+        PackageFiles.write(tmp);
+        ProcessBuilder pb = new ProcessBuilder("man", "-l", tmp.resolve("man8/jiotop.8").toString());
+        pb.environment().put("MANWIDTH", "100");
+        Assumptions.assumeTrue(new File("/usr/bin/man").canExecute(), "man is installed");
+        Process p = pb.redirectErrorStream(true).start();
+        String page = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        String synopsis = page.substring(page.indexOf("SYNOPSIS"), page.indexOf("DESCRIPTION"));
+        assertThat(synopsis).contains("jiotop [OPTIONS]", "jiotop report FILE -o OUT.html");
+        assertThat(page.replaceAll("\\s+", " ")).contains("Writes the recording FILE (made with --record) as one HTML");
+        assertThat(Help.text()).contains("\n       jiotop report FILE -o OUT.html ");
+    }
+
+    @Test
     void theManPageDescribesEveryColumnOfTheSchemaAndWhereItIsShown() {
         String roff = ManPage.roff();
         String columns = roff.substring(roff.indexOf(".SH COLUMNS"), roff.indexOf(".SH KEYS"));
