@@ -46,6 +46,12 @@ final class ReportCommand {
             + " over time, the top 10 readers and writers, totals per process and user. --group=KIND ("
             + String.join(", ", groupWords()) + ") adds them per group of that kind, from a recording of processes"
             + " (made with -P or --group). -o - writes it to standard output.";
+    /** The names of its options, for the parser and the completions: the page to write, and help. */
+    static final List<String> OUTPUT = List.of("-o", "--output");
+    static final String OUTPUT_HELP = "the HTML page to write, - for standard output";
+    static final List<String> HELP = List.of("-h", "--help");
+    static final String GROUP = "--group";
+    static final String GROUP_HELP = "also the top readers and writers among groups of this kind";
     /** Every row with I/O, bandwidth figures, in ID order: the page sums them itself. */
     private static final ReportSettings ALL_ROWS = new ReportSettings(false, true, ReportSettings.Figures.BANDWIDTH,
             Set.of(), RowFilter.NONE, SortKey.ID, false, false);
@@ -63,20 +69,20 @@ final class ReportCommand {
         GroupKind kind = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("-h") || a.equals("--help")) {
+            if (HELP.contains(a)) {
                 out.println(USAGE);
                 out.print(Help.wrapped(ABOUT));
                 return Main.EXIT_OK;
-            } else if (a.equals("--group") || a.startsWith("--group=")) {
-                if (a.equals("--group") && i + 1 >= args.length) {
-                    return usage(err, "option --group needs a value");
+            } else if (a.equals(GROUP) || a.startsWith(GROUP + "=")) {
+                if (a.equals(GROUP) && i + 1 >= args.length) {
+                    return usage(err, "option " + GROUP + " needs a value");
                 }
-                String word = a.equals("--group") ? args[++i] : a.substring("--group=".length());
+                String word = a.equals(GROUP) ? args[++i] : a.substring(GROUP.length() + 1);
                 kind = GroupKind.of(word);
                 if (kind == null || !groupWords().contains(word)) {
-                    return usage(err, "--group takes " + String.join(", ", groupWords()) + ", not '" + word + "'");
+                    return usage(err, GROUP + " takes " + String.join(", ", groupWords()) + ", not '" + word + "'");
                 }
-            } else if (a.equals("-o") || a.equals("--output")) {
+            } else if (OUTPUT.contains(a)) {
                 if (i + 1 >= args.length) {
                     return usage(err, "option " + a + " needs a value");
                 }
@@ -130,7 +136,7 @@ final class ReportCommand {
     }
 
     /** The kinds {@code --group} takes: those told from a process's cgroup (users have a table anyway). */
-    private static List<String> groupWords() {
+    static List<String> groupWords() {
         List<String> words = new ArrayList<>();
         for (String word : GroupKind.words()) {
             if (GroupKind.of(word).byCgroup()) {

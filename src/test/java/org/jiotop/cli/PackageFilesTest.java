@@ -138,14 +138,23 @@ class PackageFilesTest {
 
     /** What bash completes for the words given, the last one being completed. */
     private String bashCompletes(String... words) throws Exception {
+        return String.join(" ", bashReplies(words));
+    }
+
+    /** What bash completes for the words given, one reply each, in the order given. */
+    private List<String> bashReplies(String... words) throws Exception {
         PackageFiles.write(tmp);
-        String script = "source " + tmp.resolve("bash/jiotop") + "; COMP_WORDS=(jiotop " + String.join(" ", words)
-                + "); COMP_CWORD=" + words.length + "; _jiotop; complete -p jiotop >&2; echo \"${COMPREPLY[*]}\"";
+        StringBuilder quoted = new StringBuilder();
+        for (String w : words) {
+            quoted.append(" '").append(w.replace("'", "'\\''")).append('\'');
+        }
+        String script = "source " + tmp.resolve("bash/jiotop") + "; COMP_WORDS=(jiotop" + quoted + "); COMP_CWORD="
+                + words.length + "; _jiotop; complete -p jiotop >&2; printf '%s\\n' \"${COMPREPLY[@]}\"";
         Process p = new ProcessBuilder("bash", "--norc", "-c", script).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as(out).isZero();
         assertThat(out).startsWith("complete -F _jiotop jiotop\n");
-        return out.substring(out.indexOf('\n') + 1).strip();
+        return out.substring(out.indexOf('\n') + 1).lines().filter(l -> !l.isEmpty()).toList();
     }
 
     @Test
@@ -155,6 +164,25 @@ class PackageFilesTest {
         assertThat(bashCompletes("--export-p")).isEqualTo("--export-pids --export-pids-max");
         assertThat(bashCompletes("--format", "j")).isEqualTo("json");
         assertThat(bashCompletes("-d", "")).as("a number is not guessed").isEmpty();
+    }
+
+    @Test
+    void bashCompletesFileNamesTheReportCommandAndValuesAfterAnEqualsSign() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("recordings"));
+        Files.writeString(dir.resolve("night one.rec"), "");
+        Files.writeString(dir.resolve("noon.rec"), "");
+        String prefix = dir + "/n";
+        assertThat(bashReplies("--replay", prefix)).containsExactlyInAnyOrder(dir + "/night one.rec",
+                dir + "/noon.rec");
+        assertThat(bashCompletes("--record", dir + "/noo")).isEqualTo(dir + "/noon.rec");
+        assertThat(bashCompletes("rep")).isEqualTo("report");
+        assertThat(bashCompletes("-b", "rep")).as("report comes first or not at all").isEmpty();
+        assertThat(bashCompletes("report", dir + "/noo")).isEqualTo(dir + "/noon.rec");
+        assertThat(bashCompletes("report", dir + "/noon.rec", "-o", dir + "/noo")).isEqualTo(dir + "/noon.rec");
+        assertThat(bashCompletes("report", "--o")).isEqualTo("--output");
+        // What bash makes of --format=j and --format=: the '=' is a word of its own.
+        assertThat(bashCompletes("--format", "=", "j")).isEqualTo("json");
+        assertThat(bashCompletes("--format", "=")).isEqualTo("text json csv");
     }
 
     /** zsh run as a user runs it, in a terminal, its completion system loaded from the script written. */
@@ -175,6 +203,18 @@ class PackageFilesTest {
                     .containsPattern("--devices +-- also the block devices' figures");
             zsh.keys("C-u", "jiotop --format ", "Tab");
             assertThat(zsh.await(s -> s.contains("json"), patience)).containsPattern("csv +json +text");
+            Path dir = Files.createDirectories(tmp.resolve("recordings"));
+            Files.writeString(dir.resolve("noon.rec"), "");
+            zsh.keys("C-u", "C-l", "jiotop --replay " + dir + "/no", "Tab");
+            assertThat(zsh.await(s -> s.contains("noon.rec"), patience)).contains("--replay " + dir + "/noon.rec");
+            zsh.keys("C-u", "C-l", "jiotop rep", "Tab");
+            assertThat(zsh.await(s -> s.contains("jiotop report"), patience)).contains("jiotop report");
+            zsh.keys("C-u", "C-l", "jiotop report " + dir + "/no", "Tab");
+            assertThat(zsh.await(s -> s.contains("noon.rec"), patience)).contains("report " + dir + "/noon.rec");
+            zsh.keys("C-u", "C-l", "jiotop report " + dir + "/noon.rec -o " + dir + "/no", "Tab");
+            String wanted = "-o " + dir + "/noon.rec";
+            assertThat(zsh.await(s -> s.replace("\n", "").contains(wanted), patience).replace("\n", ""))
+                    .as("the line, wrapped at the window's width").contains(wanted);
         }
     }
 
