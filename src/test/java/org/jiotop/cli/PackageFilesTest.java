@@ -180,6 +180,8 @@ class PackageFilesTest {
         assertThat(bashCompletes("report", dir + "/noo")).isEqualTo(dir + "/noon.rec");
         assertThat(bashCompletes("report", dir + "/noon.rec", "-o", dir + "/noo")).isEqualTo(dir + "/noon.rec");
         assertThat(bashCompletes("report", "--o")).isEqualTo("--output");
+        assertThat(bashCompletes("report", "--gr")).isEqualTo("--group");
+        assertThat(bashCompletes("report", "--group", "=", "c")).isEqualTo("cgroup container");
         // What bash makes of --format=j and --format=: the '=' is a word of its own.
         assertThat(bashCompletes("--format", "=", "j")).isEqualTo("json");
         assertThat(bashCompletes("--format", "=")).isEqualTo("text json csv");
@@ -215,6 +217,8 @@ class PackageFilesTest {
             String wanted = "-o " + dir + "/noon.rec";
             assertThat(zsh.await(s -> s.replace("\n", "").contains(wanted), patience).replace("\n", ""))
                     .as("the line, wrapped at the window's width").contains(wanted);
+            zsh.keys("C-u", "C-l", "jiotop report x --group=", "Tab");
+            assertThat(zsh.await(s -> s.contains("container"), patience)).containsPattern("cgroup +container +pod +unit");
         }
     }
 
