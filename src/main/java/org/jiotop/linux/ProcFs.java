@@ -22,7 +22,8 @@ public final class ProcFs {
     /** Longest command line read; anything longer is cut (and shown with a marker). */
     public static final int MAX_CMDLINE = 128 * 1024;
     private static final int SMALL_FILE = 16 * 1024;
-
+    /** What {@link #read(int, int, String, byte[])} gives for a file /proc keeps from this user (hidepid). */
+    static final int REFUSED = -2;
     private static final int DIRENTS = 32 * 1024;
 
     private final Path root;
@@ -184,8 +185,8 @@ public final class ProcFs {
     }
 
     /**
-     * Reads {@code /proc/PID/NAME}, with a {@code tid} above 0 {@code /proc/PID/task/TID/NAME},
-     * with a {@code pid} of 0 {@code /proc/NAME}, into {@code into}; the length read, or -1.
+     * Reads {@code /proc/PID/NAME}, with a {@code tid} above 0 {@code /proc/PID/task/TID/NAME}, with a
+     * {@code pid} of 0 {@code /proc/NAME}, into {@code into}; the length read, or -1, or {@link #REFUSED}.
      */
     int read(int pid, int tid, String file, byte[] into) {
         begin();
@@ -197,7 +198,8 @@ public final class ProcFs {
             id(tid);
         }
         name(file);
-        return read(into);
+        int n = read(into);
+        return n < 0 && (libc.errno() == Errno.EPERM || libc.errno() == Errno.EACCES) ? REFUSED : n;
     }
 
     /** {@code /proc/PID/io}, or null when it is gone or unreadable (as /proc/1/io is here). */

@@ -89,7 +89,8 @@ public final class ProcfsScanner implements Sampler {
         for (int pid : only == null ? proc.pids() : processesOf(only)) {
             int uid = uid(pid);
             if (uid < 0) {
-                continue; // gone
+                countIfRefused(uid);
+                continue;
             }
             seen++;
             int threads = proc.listTids(pid);
@@ -172,6 +173,7 @@ public final class ProcfsScanner implements Sampler {
         for (int pid : only == null ? proc.pids() : only) {
             int uid = uid(pid);
             if (uid < 0 || !stat(pid, 0)) {
+                countIfRefused(uid);
                 continue;
             }
             seen++;
@@ -241,9 +243,22 @@ public final class ProcfsScanner implements Sampler {
         listed[count++] = id;
     }
 
+    /** The owner of process {@code pid}; -1 when it is gone, {@link ProcFs#REFUSED} when /proc hides it. */
     private int uid(int pid) {
         int n = proc.read(pid, 0, "status", text);
-        return n < 0 ? -1 : ProcParsers.parseStatusUid(text, n);
+        return n < 0 ? n : ProcParsers.parseStatusUid(text, n);
+    }
+
+    /**
+     * Counts a process whose status {@link #uid} could not read as unreadable when /proc refused it
+     * rather than the process ended: with {@code hidepid=noaccess}, every process is listed but this
+     * user may enter only the folders of those it may trace.
+     */
+    private void countIfRefused(int uid) {
+        if (uid == ProcFs.REFUSED) {
+            seen++;
+            unreadable++;
+        }
     }
 
     /** Reads the stat of a process ({@code tid} 0) or thread into the fields; false when it is gone. */

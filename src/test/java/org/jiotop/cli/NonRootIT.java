@@ -81,7 +81,13 @@ class NonRootIT {
 
     /** The installed jiotop as nobody with {@code caps}, its reports taken as they come. */
     private Run jiotopAsNobody(String caps, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(Child.asNobody(caps));
+        return jiotopAsNobody(List.of(), caps, args);
+    }
+
+    /** As {@link #jiotopAsNobody(String, String...)}, started by the command {@code before}. */
+    private Run jiotopAsNobody(List<String> before, String caps, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(before);
+        cmd.addAll(Child.asNobody(caps));
         cmd.add(home.resolve("jiotop").toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
@@ -157,6 +163,37 @@ class NonRootIT {
             for (Report report : r.reports()) {
                 assertThat(report.note()).startsWith("not root: 1 process readable");
                 assertRate(report, roots.pid(), kernel);
+            }
+        }
+    }
+
+    /**
+     * A /proc mounted with hidepid=noaccess (in a mount namespace of its own) lists every process
+     * but lets nobody into the folders of root's: those are unreadable processes, not ended ones.
+     */
+    @Test
+    void whereProcHidesRootsProcessesTheyAreCountedAsUnreadable() throws Exception {
+        Capability.assume(Capability.SYS_ADMIN);
+        List<String> hidden = List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                "mount -t proc -o hidepid=noaccess proc /proc && exec \"$@\"", "sh");
+        Pattern unreadable = Pattern.compile("not root: [1-9]\\d* of \\d+ processes not readable; run as root for all");
+        try (Child own = Child.javaAsNobody("", SteadyWriter.class, scratch.resolve("own").toString(),
+                Long.toString(RATE));
+             Child roots = Child.java(SteadyWriter.class, scratch.resolve("root").toString(), Long.toString(RATE))) {
+            own.readLine();
+            roots.readLine();
+            Run chosen = jiotopAsNobody(hidden, "", "-b", "-P", "-k", "-d", "0.5", "-n", "2",
+                    "-p", Integer.toString(own.pid()), "-p", Integer.toString(roots.pid()));
+            assertThat(chosen.status()).as(chosen.err()).isZero();
+            assertThat(chosen.reports()).hasSize(2).allSatisfy(report -> {
+                assertThat(report.note()).isEqualTo("not root: 1 of 2 processes not readable; run as root for all");
+                assertThat(report.row(own.pid())).isNotNull();
+            });
+            for (String mode : List.of("-P", "--group=thread")) {
+                Run all = jiotopAsNobody(hidden, "", "-b", mode, "-d", "0.5", "-n", "2");
+                assertThat(all.status()).as(all.err()).isZero();
+                assertThat(all.reports()).as(mode).hasSize(2)
+                        .allSatisfy(report -> assertThat(report.note()).matches(unreadable));
             }
         }
     }
