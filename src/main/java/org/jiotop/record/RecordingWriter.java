@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -174,12 +172,7 @@ public final class RecordingWriter implements AutoCloseable {
 
     /** What went wrong, not the path the JDK's message often is. */
     private static String reason(IOException e) {
-        return switch (e) {
-            case NoSuchFileException n -> "no such directory";
-            case AccessDeniedException a -> "permission denied";
-            case FileSystemException f when f.getReason() != null -> f.getReason();
-            default -> String.valueOf(e.getMessage());
-        };
+        return e instanceof NoSuchFileException ? "no such directory" : RecordingException.reason(e);
     }
 
     private void rotate() throws IOException {

@@ -198,6 +198,24 @@ class NonRootIT {
         }
     }
 
+    /** A recording root keeps to itself (mode 0600), which nobody asks to replay or report on. */
+    @Test
+    void aRecordingNobodyMayNotReadIsSaidToBeSo() throws Exception {
+        Path recording = scratch.resolve("root.rec");
+        int status = Main.run(new String[]{"-b", "-n", "1", "-d", "0.1", "--record", recording.toString()},
+                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()),
+                ProcFs.system());
+        assertThat(status).isZero();
+        Files.setPosixFilePermissions(recording, PosixFilePermissions.fromString("rw-------"));
+        String said = "jiotop: " + recording + ": cannot be read (permission denied)\n";
+        Run replay = jiotopAsNobody("", "-b", "--replay", recording.toString());
+        assertThat(replay.err()).isEqualTo(said);
+        assertThat(replay.status()).isEqualTo(Main.EXIT_CANNOT_RUN);
+        Run report = jiotopAsNobody("", "report", recording.toString(), "-o", tmp.resolve("page.html").toString());
+        assertThat(report.err()).isEqualTo(said);
+        assertThat(report.status()).isEqualTo(Main.EXIT_CANNOT_RUN);
+    }
+
     @Test
     void ioShareOfANobodyReaderMatchesTaskstats() throws Exception {
         Capability.assume(Capability.NET_ADMIN, Capability.SYS_ADMIN, Capability.DAC_OVERRIDE);
