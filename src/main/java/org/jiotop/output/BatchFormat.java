@@ -74,7 +74,7 @@ public final class BatchFormat {
             if (report.lostExitReports() > 0) {
                 out.accept(stamp + SummaryLines.lostExitReports(report.lostExitReports()));
             }
-            String note = SourceNote.of(report.visibility());
+            String note = SourceNote.of(report.visibility(), report.processes());
             if (note != null) {
                 out.accept(stamp + note);
             }

@@ -87,7 +87,7 @@ public final class LiveScreen {
         if (report != null && report.lostExitReports() > 0) {
             top.add(plain(SummaryLines.lostExitReports(report.lostExitReports())));
         }
-        String note = report == null ? null : SourceNote.of(report.visibility());
+        String note = report == null ? null : SourceNote.of(report.visibility(), report.processes());
         if (note != null) {
             top.add(plain(note));
         }

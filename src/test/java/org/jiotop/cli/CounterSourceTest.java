@@ -46,13 +46,13 @@ class CounterSourceTest {
                 .isEqualTo(Visibility.Why.ABSENT);
         assertThat(fallback(Errno.EPERM, "-b", "--procfs")).as("--procfs never asks taskstats")
                 .isEqualTo(Visibility.Why.ASKED);
-        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 2, 10, Visibility.Why.ABSENT)))
+        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 2, 10, Visibility.Why.ABSENT), true))
                 .isEqualTo("no taskstats: 2 of 10 processes not readable");
-        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 0, 10, Visibility.Why.ABSENT)))
+        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 0, 10, Visibility.Why.ABSENT), true))
                 .startsWith("no taskstats: all 10 processes readable");
-        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 0, 1, Visibility.Why.ASKED)))
+        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 0, 1, Visibility.Why.ASKED), true))
                 .startsWith("--procfs: 1 process readable (");
-        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 1, 1, Visibility.Why.ASKED)))
+        assertThat(SourceNote.of(new Visibility(Visibility.Source.PROCFS, 1, 1, Visibility.Why.ASKED), true))
                 .startsWith("--procfs: 1 of 1 process not readable;");
     }
 

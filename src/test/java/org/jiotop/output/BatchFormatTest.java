@@ -237,6 +237,18 @@ class BatchFormatTest {
                 .isEqualTo("--procfs: 1 of 412 processes not readable; run without --procfs for all");
     }
 
+    /** Per thread, a thread's last I/O leaves with it: only /proc/PID/io keeps what exited. */
+    @Test
+    void theNoteSaysExitedTasksCountThroughTheirParentsOnlyPerProcess() {
+        Visibility all = new Visibility(Visibility.Source.PROCFS, 0, 412);
+        BatchFormat text = new BatchFormat(5, SizeStyle.IOTOP, false, 0);
+        assertThat(render(text, report(true, false, false).withVisibility(all), 1).lines().toList().get(2))
+                .isEqualTo("not root: all 412 processes readable (exited tasks count through their parents)");
+        assertThat(render(text, report(false, false, false).withVisibility(all), 1).lines().toList().get(2))
+                .isEqualTo("not root: all 412 processes readable"
+                        + " (exited tasks count only with -P, through their parents)");
+    }
+
     @Test
     void procfsWithoutDelayAccountingKeepsPythonIotopsCell() throws IOException {
         Report r = report(false, false, false).withVisibility(new Visibility(Visibility.Source.PROCFS, 0, 412));
