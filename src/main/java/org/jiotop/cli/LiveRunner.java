@@ -216,7 +216,7 @@ final class LiveRunner {
             state.tell("Delay accounting turned " + (on ? "off" : "on")
                     + (on ? "" : "; it covers tasks started from now on"), now);
         } catch (IOException e) {
-            state.tell("Cannot switch kernel.task_delayacct (root only): " + e.getMessage(), now);
+            state.tell("Cannot switch kernel.task_delayacct (root only): " + SmallFile.reason(e), now);
         }
     }
 
@@ -228,7 +228,7 @@ final class LiveRunner {
             state.tell("Settings saved to " + config.path()
                     + (filterLeftOut ? " (not the filter: it holds a line break)" : ""), now);
         } catch (IOException e) {
-            state.tell("Cannot save settings to " + config.path() + ": " + e.getMessage(), now);
+            state.tell("Cannot save settings to " + config.path() + ": " + SmallFile.reason(e), now);
         }
     }
 }

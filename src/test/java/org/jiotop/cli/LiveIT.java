@@ -336,7 +336,11 @@ class LiveIT {
                     .singleElement().asString().doesNotContain("SWAPIN");
             tmux.keys("C-t");
             assertThat(tmux.await(s -> s.contains("Cannot switch"), WAIT))
-                    .contains("Cannot switch kernel.task_delayacct (root only)");
+                    .contains("Cannot switch kernel.task_delayacct (root only): permission denied");
+            // Root's HOME, which nobody may not write to: the reason, not the folder's path again.
+            tmux.keys("W");
+            assertThat(tmux.await(s -> s.contains("Cannot save"), WAIT))
+                    .containsPattern("Cannot save settings to /\\S+/config: permission denied");
             tmux.keys("i");
             tmux.await(s -> s.contains("TID to ionice:"), WAIT);
             tmux.keys(Integer.toString(own.pid()), "Enter");
