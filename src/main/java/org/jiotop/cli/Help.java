@@ -31,7 +31,7 @@ final class Help {
 
     static String text() {
         StringBuilder b = new StringBuilder("Usage: jiotop [OPTIONS]\n       " + ReportCommand.SYNOPSIS
-                + "   (a recording as an HTML page)\n");
+                + "  (a recording as HTML)\n");
         for (Map.Entry<Set<Mode>, List<Option>> section : sections().entrySet()) {
             String where = Mode.describe(section.getKey());
             b.append('\n').append(where == null ? "Options" : capitalized(where) + " only").append(":\n");
