@@ -41,7 +41,7 @@ final class FrameReader implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new RecordingException(file, "no such file");
         } catch (IOException e) {
-            throw new RecordingException(file, "cannot be read (" + RecordingException.reason(e) + ")");
+            throw new RecordingException(file, "cannot be read (" + RecordingException.reasonOf(e) + ")");
         }
         return checked(file, raw);
     }
@@ -54,7 +54,7 @@ final class FrameReader implements AutoCloseable {
         try {
             channel.position(0);
         } catch (IOException e) {
-            throw new RecordingException(file, "cannot be read (" + RecordingException.reason(e) + ")");
+            throw new RecordingException(file, "cannot be read (" + RecordingException.reasonOf(e) + ")");
         }
         return checked(file, new InputStream() {
             private final InputStream in = Channels.newInputStream(channel);
@@ -78,7 +78,7 @@ final class FrameReader implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e instanceof RecordingException re ? re
-                    : new RecordingException(file, "cannot be read (" + RecordingException.reason(e) + ")");
+                    : new RecordingException(file, "cannot be read (" + RecordingException.reasonOf(e) + ")");
         }
         return r;
     }
@@ -136,7 +136,7 @@ final class FrameReader implements AutoCloseable {
         } catch (EOFException e) {
             return stop("a record cut short");
         } catch (IOException e) {
-            throw new RecordingException(file, "cannot be read (" + RecordingException.reason(e) + ")");
+            throw new RecordingException(file, "cannot be read (" + RecordingException.reasonOf(e) + ")");
         }
     }
 

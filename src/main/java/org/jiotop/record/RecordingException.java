@@ -23,7 +23,7 @@ public final class RecordingException extends IOException {
      * Why {@code e} failed, in words: the JDK's message of a file-system error is the path alone
      * (a recording another user keeps to themselves gave "cannot be read (/path)").
      */
-    static String reason(Exception e) {
+    static String reasonOf(Exception e) {
         return switch (e) {
             case AccessDeniedException a -> "permission denied";
             case FileSystemException f when f.getReason() != null -> f.getReason();

@@ -172,7 +172,7 @@ public final class RecordingWriter implements AutoCloseable {
 
     /** What went wrong, not the path the JDK's message often is. */
     private static String reason(IOException e) {
-        return e instanceof NoSuchFileException ? "no such directory" : RecordingException.reason(e);
+        return e instanceof NoSuchFileException ? "no such directory" : RecordingException.reasonOf(e);
     }
 
     private void rotate() throws IOException {
