@@ -28,7 +28,7 @@ public final class CgroupCache<L> {
     static final long CHARS = 4L << 20;
     private static final int SHARED = 256;
     /** How young a process may still be moved into the cgroup it was started for. */
-    static final long SETTLE_NANOS = 5_000_000_000L;
+    public static final long SETTLE_NANOS = 5_000_000_000L;
 
     /** What was read for a process started at {@code startNanos} (monotonic, as {@link TaskSample}'s). */
     public record Known<L>(long startNanos, L labels) {

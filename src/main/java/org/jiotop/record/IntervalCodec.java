@@ -1,5 +1,6 @@
 package org.jiotop.record;
 
+import org.jiotop.linux.CgroupCache;
 import org.jiotop.linux.CgroupLabels;
 import org.jiotop.linux.LogicalIo;
 import org.jiotop.linux.TaskId;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -59,7 +61,9 @@ final class IntervalCodec {
 
         /**
          * Appends the interval's records (TASK records first) to {@code frames}; {@code owners} tells
-         * a process's owner (null for none) when its TASK record is written.
+         * a process's owner (null for none) when its TASK record is written, and while it is young
+         * enough to be moved into its cgroup still ({@link CgroupCache#SETTLE_NANOS}), when a change
+         * of owner writes its record again.
          */
         void encode(Interval interval, Instant wall, Visibility seen, Function<TaskActivity, TaskLabels> labels,
                     Function<TaskActivity, CgroupLabels> owners, boolean idleLabels, Frames frames) {
@@ -80,14 +84,19 @@ final class IntervalCodec {
                 // An idle task's labels are read again only when asked: a kernel thread's name changes
                 // with its work, but reading ten thousand tasks' labels costs more than a refresh.
                 TaskLabels l = k == null || row || idleLabels ? labels.apply(a) : null;
-                if (k == null || (l != null && !k.labels.equals(l))) {
-                    k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task, l, before);
+                // Threads share their process's cgroup: only a process's first thread carries it.
+                boolean settling = k != null && s.id() == s.tgid() && !a.exited()
+                        && interval.endNanos() - k.task.startNanos() < CgroupCache.SETTLE_NANOS;
+                CgroupLabels moved = settling ? owners.apply(a) : null;
+                boolean ownerChanged = settling && !Objects.equals(moved, k.owner);
+                if (k == null || (l != null && !k.labels.equals(l)) || ownerChanged) {
+                    CgroupLabels owner = ownerChanged ? moved : s.id() == s.tgid() ? owners.apply(a) : null;
+                    k = new Known(k == null ? nextRef++ : k.ref, k == null ? s.taskId() : k.task,
+                            l != null ? l : k.labels, before, owner);
                     known.put(s.id(), k);
                     ByteSink body = frames.begin();
-                    // Threads share their process's cgroup: only a process's first thread carries it.
-                    CgroupLabels owner = s.id() == s.tgid() ? owners.apply(a) : null;
                     new TaskEntry(k.ref, s.id(), s.tgid(), s.ppid(), s.uid(), k.task.startNanos(),
-                            a.accumulatedSinceNanos(), l, owner).write(body, start.monotonicNanos(), strings);
+                            a.accumulatedSinceNanos(), k.labels, owner).write(body, start.monotonicNanos(), strings);
                     frames.end();
                 }
                 k.generation = generation;
@@ -208,14 +217,17 @@ final class IntervalCodec {
             final int ref;
             final TaskId task;
             final TaskLabels labels;
+            /** The owner its last TASK record carries (null for a thread, or none). */
+            final CgroupLabels owner;
             IoDelta accumulated;
             long generation;
 
-            Known(int ref, TaskId task, TaskLabels labels, IoDelta accumulated) {
+            Known(int ref, TaskId task, TaskLabels labels, IoDelta accumulated, CgroupLabels owner) {
                 this.ref = ref;
                 this.task = task;
                 this.labels = labels;
                 this.accumulated = accumulated;
+                this.owner = owner;
             }
         }
     }

@@ -186,6 +186,29 @@ class RecordingTest {
     }
 
     @Test
+    void aProcessMovedWhileYoungIsReadBackInItsNewCgroupAndOnceSettledKeepsIt() throws IOException {
+        Path file = dir.resolve("moved.jiotop");
+        // Process 100 starts in its parent's cgroup and is moved into its container after a second, as
+        // runc's init is; once it is 5 s old, where it is moved to no longer counts.
+        int[] step = new int[1];
+        try (RecordingWriter w = RecordingWriter.open(file, 0, START)) {
+            for (step[0] = 0; step[0] < 8; step[0]++) {
+                w.append(interval(step[0], 3), Instant.ofEpochMilli(1_765_000_000_000L + 1000L * step[0]),
+                        Visibility.TASKSTATS, false, LABELS, a -> new CgroupLabels("-", step[0] == 0 ? "-"
+                                : step[0] < 6 ? "c1" : "c2", "-", "/x" + Math.min(step[0], 1)), true);
+            }
+        }
+        List<String> containers = new ArrayList<>();
+        for (RecordedInterval r : read(file)) {
+            TaskSample leader = r.interval().tasks().stream().filter(a -> a.sample().id() == 100).findFirst()
+                    .orElseThrow().sample();
+            containers.add(r.ownerOf(leader).container());
+            assertThat(r.labelsOf(leader)).isNotNull();
+        }
+        assertThat(containers).containsExactly("-", "c1", "c1", "c1", "c1", "c1", "c1", "c1");
+    }
+
+    @Test
     void aRowTakesFewBytes() throws IOException {
         Path file = write(200, 60);
         long rows = 0;
