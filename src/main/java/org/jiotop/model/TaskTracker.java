@@ -270,6 +270,11 @@ public final class TaskTracker {
         for (TaskExit e : scan.exits()) {
             TaskSample f = e.last();
             KnownTask k = lastSeen(f);
+            TaskSample endedNow = k == null ? null : exited.get(f.id());
+            if (endedNow != null && sameTaskAsExit(k.last(), endedNow)) {
+                // Its task's report came first: this is a later task that took the freed ID.
+                k = null;
+            }
             IoDelta delta;
             IoDelta acc;
             long since;

@@ -67,6 +67,20 @@ class TaskTrackerExitsTest {
     }
 
     @Test
+    void aThreadIdReusedWithinAnIntervalByAnotherThreadThatAlsoEndedIsANewTask() {
+        TaskTracker tracker = new TaskTracker(2, true);
+        long first = 9 * S + 500_000_000;
+        tracker.advance(scan(10 * S, task(7, first, 0, 1000, 0, 0, 0)));
+        // 7 wrote 2000 more and ended; a thread started half a second later took its ID, wrote 500, ended.
+        Interval i = tracker.advance(withExits(scan(11 * S), exit(7, 7, 1, first + 1_000_000, 0, 3000, "dd"),
+                exit(7, 7, 1, 10 * S + 500_000_000, 0, 500, "cp")));
+        List<TaskActivity> rows = i.tasks().stream().filter(a -> a.sample().id() == 7).toList();
+        assertThat(rows).extracting(a -> new String(a.exitedName())).containsExactly("dd", "cp");
+        assertThat(rows).extracting(a -> a.delta().writeBytes()).containsExactly(2000L, 500L);
+        assertThat(rows).extracting(a -> a.accumulated().writeBytes()).containsExactly(2000L, 500L);
+    }
+
+    @Test
     void zombieStillListedIsCountedOnce() {
         TaskTracker tracker = new TaskTracker();
         tracker.advance(scan(10 * S, task(9, S, 0, 1000, 0, 0, 0)));
