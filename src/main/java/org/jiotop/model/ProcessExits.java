@@ -107,7 +107,7 @@ final class ProcessExits {
         }
         Map<Integer, TaskExit> heldNames = held.isEmpty() ? Map.of() : settleHeld(ending);
         for (Map.Entry<Integer, List<TaskExit>> p : ending.entrySet()) {
-            ended(p.getKey(), heldNames.get(p.getKey()), p.getValue());
+            endedEach(p.getKey(), heldNames.get(p.getKey()), p.getValue());
         }
         for (Map.Entry<Integer, TaskExit> p : heldNames.entrySet()) {
             if (!ending.containsKey(p.getKey())) {
@@ -209,6 +209,42 @@ final class ProcessExits {
             }
         }
         return names;
+    }
+
+    /**
+     * The processes that had ID {@code tgid} and left the listing, each {@link #ended} on its own:
+     * a freed ID can be taken by another process that also ends before the next scan. Each leader's
+     * report ends one of them; a thread's report goes with the latest leader that started before it.
+     */
+    private void endedEach(int tgid, TaskExit heldName, List<TaskExit> reports) {
+        List<TaskExit> leaders = new ArrayList<>();
+        if (heldName != null && leader(heldName)) {
+            leaders.add(heldName);
+        }
+        for (TaskExit e : reports) {
+            if (leader(e) && e != heldName) {
+                leaders.add(e);
+            }
+        }
+        if (leaders.size() < 2) {
+            ended(tgid, heldName, reports);
+            return;
+        }
+        List<List<TaskExit>> parts = new ArrayList<>();
+        for (int i = 0; i < leaders.size(); i++) {
+            parts.add(new ArrayList<>());
+        }
+        for (TaskExit e : reports) {
+            int at = leaders.size() - 1;
+            while (at > 0 && !(leader(e) ? leaders.get(at) == e
+                    : TaskId.startedNotBefore(e.last().startNanos(), leaders.get(at).last().startNanos()))) {
+                at--;
+            }
+            parts.get(at).add(e);
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            ended(tgid, i == 0 ? heldName : null, parts.get(i));
+        }
     }
 
     /**

@@ -40,6 +40,8 @@ public final class TaskTracker {
     private long firstScanNanos = Long.MAX_VALUE;
     /** Exited tasks by ID, so a zombie still listed is not taken for a live task. */
     private final Map<Integer, TaskSample> exited = new HashMap<>();
+    /** The tasks that ended in the scan being accounted, by ID: a later report with the ID is another task's. */
+    private final Map<Integer, TaskSample> endedInScan = new HashMap<>();
     private final ExitedRows exitedRows;
     private final ProcessExits processExits = new ProcessExits(this);
 
@@ -91,14 +93,22 @@ public final class TaskTracker {
         return previous != null && s.startNanos() > previous.monotonicNanos() - TaskId.TOLERANCE_NANOS;
     }
 
-    /** What was last seen alive of the task whose exit report this is: null if never seen. */
+    /**
+     * What was last seen alive of the task whose exit report this is: null if never seen, or if
+     * that task already ended in the scan being accounted (this one took its ID after it).
+     */
     KnownTask lastSeen(TaskSample exit) {
         KnownTask k = known.get(exit.id());
-        if (k != null && sameTaskAsExit(k.last(), exit)) {
-            return k;
+        if (k == null || !sameTaskAsExit(k.last(), exit)) {
+            Gone g = vanished.get(exit.id());
+            k = g != null && sameTaskAsExit(g.known.last(), exit) ? g.known : null;
         }
-        Gone g = vanished.get(exit.id());
-        return g != null && sameTaskAsExit(g.known.last(), exit) ? g.known : null;
+        return k == null || endedNow(k) ? null : k;
+    }
+
+    private boolean endedNow(KnownTask k) {
+        TaskSample end = endedInScan.get(k.last().id());
+        return end != null && sameTaskAsExit(k.last(), end);
     }
 
     /** What was last seen of the process whose thread's exit report this is (no leader's came): null if never seen. */
@@ -139,6 +149,7 @@ public final class TaskTracker {
     /** Task {@code last} ended in the scan being accounted: its final sample. */
     void markEnded(TaskSample last) {
         exited.put(last.id(), last);
+        endedInScan.put(last.id(), last);
         vanished.remove(last.id());
     }
 
@@ -153,6 +164,7 @@ public final class TaskTracker {
         IntMap<KnownTask> next = spare;
         next.clear();
         carried = 0;
+        endedInScan.clear();
         List<TaskActivity> activity = this.activity;
         activity.clear();
         List<TaskSample> tasks = scan.tasks();
@@ -270,11 +282,6 @@ public final class TaskTracker {
         for (TaskExit e : scan.exits()) {
             TaskSample f = e.last();
             KnownTask k = lastSeen(f);
-            TaskSample endedNow = k == null ? null : exited.get(f.id());
-            if (endedNow != null && sameTaskAsExit(k.last(), endedNow)) {
-                // Its task's report came first: this is a later task that took the freed ID.
-                k = null;
-            }
             IoDelta delta;
             IoDelta acc;
             long since;

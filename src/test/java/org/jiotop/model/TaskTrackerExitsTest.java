@@ -412,6 +412,21 @@ class TaskTrackerExitsTest {
     @org.junit.jupiter.api.Nested
     class ParentReapsChild {
         @Test
+        void anIdReusedByAChildThatAlsoEndedWithinTheIntervalIsAProcessOfItsOwn() {
+            TaskTracker t = accumulating();
+            t.advance(processScan(10 * S, process(P, 1, 0, 0, 0)));
+            t.advance(processScan(11 * S, process(P, 1, 0, 0, 0), process(C, P, CS, 0, 1000)));
+            // C wrote 3000 more and was reaped; a child that took its ID wrote 500 and was reaped too.
+            Interval i = t.advance(withExits(processScan(12 * S, process(P, 1, 0, 0, 4500)),
+                    childExit(4000), exit(C, C, P, 11 * S + 500_000_000, 0, 500, "cp")));
+            List<TaskActivity> rows = i.tasks().stream().filter(a -> a.sample().id() == C).toList();
+            assertThat(rows).extracting(a -> new String(a.exitedName())).containsExactly("dd", "cp");
+            assertThat(rows).extracting(a -> a.delta().writeBytes()).containsExactly(3000L, 500L);
+            assertThat(rows).extracting(a -> a.accumulated().writeBytes()).containsExactly(4000L, 500L);
+            assertThat(written(i, P)).isZero();
+        }
+
+        @Test
         void aChildReapedDuringTheScanThatReadsTheParent() {
             // Never seen alive: its report and the parent's counters with it come in one scan.
             TaskTracker t = accumulating();
