@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -168,5 +170,21 @@ class ExportSetupTest {
             assertThat(exporter.stderr()).isEqualTo("jiotop: serving metrics on " + exporter.url() + "\n");
             assertThat(idle.getInputStream().read()).as("the idle connection is closed").isEqualTo(-1);
         }
+    }
+
+    /**
+     * systemd takes only 0 and death by SIGTERM as a clean stop; a JVM exits with 128 + 15 instead,
+     * which the unit must list, or every {@code systemctl stop} leaves it failed.
+     */
+    @Test
+    void theSystemdUnitTakesTheStatusSigtermLeavesAsSuccess() throws Exception {
+        int status;
+        try (ExporterProcess exporter = ExporterProcess.start(tmp, "-d", "0.2")) {
+            status = exporter.terminate();
+        }
+        List<String> success = Files.readString(Path.of("deploy/systemd/jiotop.service")).lines()
+                .filter(l -> l.startsWith("SuccessExitStatus="))
+                .flatMap(l -> Arrays.stream(l.substring(l.indexOf('=') + 1).strip().split("\\s+"))).toList();
+        assertThat(success).as("SuccessExitStatus of deploy/systemd/jiotop.service").contains(Integer.toString(status));
     }
 }
