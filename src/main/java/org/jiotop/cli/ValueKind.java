@@ -135,7 +135,8 @@ enum ValueKind {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("option " + option + ": invalid count: '" + value + "' (want a whole number >= 0)");
+        throw new UsageException("option " + option + ": invalid count: '" + value + "' (want a whole number from 0 to "
+                + Long.MAX_VALUE + ")");
     }
 
     private static String oneOf(String option, String value, List<String> allowed) throws UsageException {

@@ -128,7 +128,7 @@ class OptionParserTest {
             "--iter                 | option --iter needs a value",
             "-n x                   | option -n: invalid count: 'x'",
             "-n -1                  | option -n: invalid count: '-1'",
-            "-n 99999999999999999999 | option -n: invalid count",
+            "-n 99999999999999999999 | option -n: invalid count: '99999999999999999999' (want a whole number from 0 to",
             "-n 1.5                 | option -n: invalid count: '1.5'",
             "-d 0                   | option -d: invalid delay: '0'",
             "-d -1                  | option -d: invalid delay: '-1'",
