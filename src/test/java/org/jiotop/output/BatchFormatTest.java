@@ -88,13 +88,7 @@ class BatchFormatTest {
     /** Without delay accounting a shown column stays under its title, after the narrower ?unavailable? cell. */
     @Test
     void shownColumnsStayUnderTheirTitlesWithoutDelayAccounting() {
-        Report r = report(false, false, false);
-        List<Row> rows = new ArrayList<>();
-        for (Row row : r.rows()) {
-            rows.add(row.withLogical(new LogicalRates(0.5, 22_451.25, 0, 91_960_000)));
-        }
-        Report shown = new Report(0, 1_000_000_000L, false, false, false, 49_115_000, 91_960_000, 65_900_000,
-                108_970_000, -1, rows);
+        Report shown = withLogical(false, new LogicalRates(0.5, 22_451.25, 0, 91_960_000));
         List<String> lines = render(new BatchFormat(5, SizeStyle.IOTOP, false, 0,
                 java.util.EnumSet.of(Column.READ_SYSCALLS, Column.WRITE_CHARS)), shown, 1).lines().toList();
         String title = lines.get(2);
@@ -108,15 +102,20 @@ class BatchFormatTest {
                 .as("python iotop's row is left as it is").contains("?unavailable?  ");
     }
 
+    /** The rows of {@link #report} with {@code logical} rates, with or without delay accounting. */
+    private static Report withLogical(boolean delayAccounting, LogicalRates logical) {
+        List<Row> rows = new ArrayList<>();
+        for (Row row : report(false, false, delayAccounting).rows()) {
+            rows.add(row.withLogical(logical));
+        }
+        return new Report(0, 1_000_000_000L, false, false, delayAccounting, 49_115_000, 91_960_000, 65_900_000,
+                108_970_000, -1, rows);
+    }
+
     /** A million calls a second and more (a busy group) still end under the column's title. */
     @Test
     void millionsOfCallsASecondStayUnderTheirTitle() {
-        List<Row> rows = new ArrayList<>();
-        for (Row row : report(false, false, true).rows()) {
-            rows.add(row.withLogical(new LogicalRates(2_345_678.9, 999_999.99, 0, 0)));
-        }
-        Report shown = new Report(0, 1_000_000_000L, false, false, true, 49_115_000, 91_960_000, 65_900_000,
-                108_970_000, -1, rows);
+        Report shown = withLogical(true, new LogicalRates(2_345_678.9, 999_999.99, 0, 0));
         List<String> lines = render(new BatchFormat(5, SizeStyle.IOTOP, false, 0,
                 java.util.EnumSet.of(Column.READ_SYSCALLS, Column.WRITE_SYSCALLS)), shown, 1).lines().toList();
         String title = lines.get(2);
