@@ -81,7 +81,7 @@ final class GroupDevices {
                 continue;
             }
             source = source == null ? now.source() : source;
-            sum = sum.plus(now.total().since(before.total()));
+            sum = sum.plus(now.since(before));
         }
         return known ? r.withGroup(r.group().withDevice(source, sum, seconds)) : r;
     }

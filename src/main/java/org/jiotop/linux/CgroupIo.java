@@ -12,6 +12,26 @@ public record CgroupIo(CgroupHierarchy source, IoCounts total, List<DeviceIo> de
         devices = List.copyOf(devices);
     }
 
+    /**
+     * What was counted since {@code earlier}, device by device: a device that appeared since counts
+     * whole (a cgroup's counters start on a device with its first I/O there), one that went away
+     * (a disk unplugged) takes nothing from the others'.
+     */
+    public IoCounts since(CgroupIo earlier) {
+        IoCounts sum = IoCounts.ZERO;
+        for (DeviceIo now : devices) {
+            IoCounts before = IoCounts.ZERO;
+            for (DeviceIo then : earlier.devices) {
+                if (then.major() == now.major() && then.minor() == now.minor()) {
+                    before = then.counts();
+                    break;
+                }
+            }
+            sum = sum.plus(now.counts().since(before));
+        }
+        return sum;
+    }
+
     static CgroupIo of(CgroupHierarchy source, List<DeviceIo> devices) {
         IoCounts total = IoCounts.ZERO;
         for (DeviceIo d : devices) {

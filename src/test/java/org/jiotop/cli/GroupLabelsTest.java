@@ -201,6 +201,22 @@ class GroupLabelsTest {
     }
 
     @Test
+    void aDiskUnpluggedTakesNothingFromTheOtherDisksCounts() throws IOException {
+        Path scope = Files.createDirectories(tmp.resolve("v2" + DOCKER_SCOPE));
+        Files.writeString(scope.resolve("io.stat"), "8:0 rbytes=0 wbytes=4096 rios=0 wios=1\n"
+                + "8:16 rbytes=0 wbytes=900000000 rios=0 wios=300\n");
+        GroupDevices devices = new GroupDevices(new CgroupIoReader(tmp.resolve("v2"), null));
+        Map<String, Set<TaskCgroup>> where = Map.of(DOCKER, Set.of(new TaskCgroup(CgroupHierarchy.V2,
+                CgroupPath.of(DOCKER_SCOPE), null)));
+        List<Row> groups = Groups.sum(List.of(process(1, 0, 0, false)), List.of(DOCKER));
+        devices.attach(groups, where, 0, 1, 1.0);
+        // The USB disk 8:16 went away; sda wrote 1 MiB more.
+        Files.writeString(scope.resolve("io.stat"), "8:0 rbytes=0 wbytes=1052672 rios=0 wios=257\n");
+        assertThat(devices.attach(groups, where, 1, 2, 1.0).getFirst().group().device())
+                .isEqualTo(new IoCounts(0, 1 << 20, 0, 256, 0, 0));
+    }
+
+    @Test
     void inV1EachCgroupCountsItsOwnIoSoNestedOnesAddUp() throws IOException {
         Path blkio = tmp.resolve("blkio");
         Path scope = Files.createDirectories(blkio.resolve(DOCKER_SCOPE.substring(1)));

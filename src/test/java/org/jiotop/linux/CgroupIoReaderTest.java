@@ -28,6 +28,19 @@ class CgroupIoReaderTest {
     }
 
     @Test
+    void whatWasCountedSinceIsTakenDeviceByDevice() {
+        IoCounts sdaBefore = new IoCounts(1000, 2000, 1, 2, 0, 0);
+        IoCounts sdaNow = new IoCounts(1500, 2600, 2, 4, 0, 0);
+        IoCounts usb = new IoCounts(0, 900_000, 0, 30, 0, 0);
+        IoCounts nvme = new IoCounts(4096, 0, 1, 0, 0, 0);
+        CgroupIo before = CgroupIo.of(CgroupHierarchy.V2, List.of(new DeviceIo(8, 0, sdaBefore),
+                new DeviceIo(8, 16, usb)));
+        // The USB disk was unplugged; an NVMe drive did its first I/O for the cgroup.
+        CgroupIo now = CgroupIo.of(CgroupHierarchy.V2, List.of(new DeviceIo(8, 0, sdaNow), new DeviceIo(259, 0, nvme)));
+        assertThat(now.since(before)).isEqualTo(new IoCounts(500 + 4096, 600, 1 + 1, 2, 0, 0));
+    }
+
+    @Test
     void theDevicesAreSummedAndTheSourceNamed() {
         CgroupIo v2 = reader.ioStat(DOCKER_A);
         CgroupIo v1 = reader.blkio(DOCKER_B);
