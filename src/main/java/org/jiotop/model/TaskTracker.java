@@ -42,6 +42,8 @@ public final class TaskTracker {
     private final Map<Integer, TaskSample> exited = new HashMap<>();
     /** The tasks that ended in the scan being accounted, by ID: a later report with the ID is another task's. */
     private final Map<Integer, TaskSample> endedInScan = new HashMap<>();
+    /** Thread mode: the exit reports of the scan being accounted, by ID. */
+    private final Map<Integer, TaskSample> reportedNow = new HashMap<>();
     private final ExitedRows exitedRows;
     private final ProcessExits processExits = new ProcessExits(this);
 
@@ -80,6 +82,21 @@ public final class TaskTracker {
     /** Whether {@code exit}, from the kernel's exit report, is the end of the task {@code seen} alive. */
     public static boolean sameTaskAsExit(TaskSample seen, TaskSample exit) {
         return seen.taskId().endedAs(exit.taskId());
+    }
+
+    /**
+     * Whether {@code seen}, sampled after the kernel reported {@code exit}, is what is left of that
+     * task (a zombie) rather than a live task with its ID and start. A thread other than the leader
+     * that execs takes the leader's ID and start time, after the leader's exit was reported; in
+     * thread mode they differ in their counters, as a task's bytes and characters are final once
+     * its exit is reported. (A process's counters are its threads' and children's, so not in
+     * process mode, where an exec leaves the process the same.)
+     */
+    private static boolean zombieOf(TaskSample seen, TaskSample exit, boolean processes) {
+        return sameTaskAsExit(seen, exit) && (processes || seen.readBytes() == exit.readBytes()
+                && seen.writeBytes() == exit.writeBytes()
+                && seen.logical().readChars() == exit.logical().readChars()
+                && seen.logical().writeChars() == exit.logical().writeChars());
     }
 
     /**
@@ -168,13 +185,23 @@ public final class TaskTracker {
         List<TaskActivity> activity = this.activity;
         activity.clear();
         List<TaskSample> tasks = scan.tasks();
+        reportedNow.clear();
+        if (!scan.processes()) {
+            for (TaskExit e : scan.exits()) {
+                reportedNow.put(e.last().id(), e.last());
+            }
+        }
         for (int i = 0; i < tasks.size(); i++) {
             TaskSample s = tasks.get(i);
             TaskSample gone = exited.isEmpty() ? null : exited.get(s.id());
-            if (gone != null && sameTaskAsExit(s, gone)) {
+            if (gone != null && zombieOf(s, gone, scan.processes())) {
                 continue;
             }
             KnownTask k = known.get(s.id());
+            TaskSample reported = reportedNow.isEmpty() ? null : reportedNow.get(s.id());
+            if (k != null && reported != null && sameTaskAsExit(s, reported) && !zombieOf(s, reported, false)) {
+                k = null; // another thread took the ID of the one that ended: what it did before is not known
+            }
             if (k != null) {
                 carried++;
             }
@@ -298,7 +325,7 @@ public final class TaskTracker {
             }
             // A task reported here had exited before this scan queried tasks: drop any zombie sample.
             KnownTask now = next.get(f.id());
-            if (now != null && sameTaskAsExit(now.last(), f)) {
+            if (now != null && zombieOf(now.last(), f, false)) {
                 next.remove(f.id());
                 if (known.containsKey(f.id())) {
                     carried--;

@@ -95,6 +95,22 @@ class TaskTrackerExitsTest {
     }
 
     @Test
+    void aThreadThatExecsAndTakesItsLeadersIdIsListedWhileItLives() {
+        TaskTracker tracker = new TaskTracker(2, false);
+        tracker.advance(scan(10 * S, thread(100, 100, S, 1000), thread(102, 100, 2 * S, 5000)));
+        // 102 execs: the kernel ends the leader, reports it, and gives 102 the leader's ID and start.
+        Interval exec = tracker.advance(withExits(scan(11 * S, thread(100, 100, S, 5200)),
+                exit(100, 100, 1, S + 1_000_000, 0, 1500, "server")));
+        List<TaskActivity> rows = exec.tasks().stream().filter(a -> a.sample().id() == 100).toList();
+        assertThat(rows).extracting(TaskActivity::exited).containsExactlyInAnyOrder(true, false);
+        assertThat(rows).extracting(a -> a.delta().writeBytes()).containsExactlyInAnyOrder(500L, 0L);
+        Interval after = tracker.advance(scan(12 * S, thread(100, 100, S, 5500)));
+        TaskActivity live = after.tasks().stream().filter(a -> a.sample().id() == 100 && !a.exited())
+                .findFirst().orElseThrow();
+        assertThat(live.delta().writeBytes()).isEqualTo(300);
+    }
+
+    @Test
     void exitOfATaskNeverSeenAndOlderThanTheLastScanIsIgnored() {
         TaskTracker tracker = new TaskTracker();
         tracker.advance(scan(10 * S));
