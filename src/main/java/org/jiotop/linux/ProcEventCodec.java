@@ -54,7 +54,8 @@ final class ProcEventCodec {
         int end = at + length;
         while (at + GenlCodec.NLMSG_HDRLEN <= end) {
             int size = LittleEndian.i32(b, at + KernelLayouts.NLMSGHDR_LEN);
-            if (size < GenlCodec.NLMSG_HDRLEN || at + size > end) {
+            // Compared with what is left, not summed with at: a length near 2^31 would wrap the sum.
+            if (size < GenlCodec.NLMSG_HDRLEN || size > end - at) {
                 return;
             }
             if (LittleEndian.u16(b, at + KernelLayouts.NLMSGHDR_TYPE) == ProcEventLayout.NLMSG_DONE) {

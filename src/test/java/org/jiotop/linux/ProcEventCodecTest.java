@@ -114,6 +114,17 @@ class ProcEventCodecTest {
     }
 
     @Test
+    void aLengthBeyondTheIntRangeEndsTheDatagramWithoutAnError() {
+        byte[] a = event(1, 1, FORK, 0, 1, 1, 2, 2);
+        byte[] buf = new byte[4 + a.length];
+        System.arraycopy(a, 0, buf, 4, a.length);
+        ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN).putInt(4, Integer.MAX_VALUE);
+        Recorder r = new Recorder();
+        ProcEventCodec.decode(buf, 4, a.length, r);
+        assertThat(r.calls).isEmpty();
+    }
+
+    @Test
     void everyMessageOfADatagramIsDecoded() {
         byte[] a = event(1, 1, FORK, 0, 1, 1, 2, 2);
         byte[] b = event(1, 2, EXEC, 0, 2, 2);
