@@ -91,13 +91,9 @@ class BatchFormatTest {
         Report shown = withLogical(false, new LogicalRates(0.5, 22_451.25, 0, 91_960_000));
         List<String> lines = render(new BatchFormat(5, SizeStyle.IOTOP, false, 0,
                 java.util.EnumSet.of(Column.READ_SYSCALLS, Column.WRITE_CHARS)), shown, 1).lines().toList();
-        String title = lines.get(2);
-        String row = lines.get(3);
-        assertThat(row).contains("?unavailable? ");
-        int syscalls = title.indexOf("RD SYSCALLS") + "RD SYSCALLS".length();
-        assertThat(row.substring(0, syscalls)).endsWith("0.50/s");
-        int written = title.indexOf("LOGICAL WR") + "LOGICAL WR".length();
-        assertThat(row.substring(0, written)).endsWith("87.70 M/s");
+        assertThat(lines.get(3)).contains("?unavailable? ");
+        assertThat(underTitle(lines, "RD SYSCALLS")).endsWith("0.50/s");
+        assertThat(underTitle(lines, "LOGICAL WR")).endsWith("87.70 M/s");
         assertThat(render(new BatchFormat(5, SizeStyle.IOTOP, false, 0), shown, 1).lines().toList().get(3))
                 .as("python iotop's row is left as it is").contains("?unavailable?  ");
     }
@@ -118,12 +114,13 @@ class BatchFormatTest {
         Report shown = withLogical(true, new LogicalRates(2_345_678.9, 999_999.99, 0, 0));
         List<String> lines = render(new BatchFormat(5, SizeStyle.IOTOP, false, 0,
                 java.util.EnumSet.of(Column.READ_SYSCALLS, Column.WRITE_SYSCALLS)), shown, 1).lines().toList();
-        String title = lines.get(2);
-        String row = lines.get(3);
-        int read = title.indexOf("RD SYSCALLS") + "RD SYSCALLS".length();
-        assertThat(row.substring(0, read)).endsWith(" 2345679/s");
-        int written = title.indexOf("WR SYSCALLS") + "WR SYSCALLS".length();
-        assertThat(row.substring(0, written)).endsWith(" 999999.99/s");
+        assertThat(underTitle(lines, "RD SYSCALLS")).endsWith(" 2345679/s");
+        assertThat(underTitle(lines, "WR SYSCALLS")).endsWith(" 999999.99/s");
+    }
+
+    /** The first row up to where {@code column}'s title ends (line 2 is the title line): its cell ends there. */
+    private static String underTitle(List<String> lines, String column) {
+        return lines.get(3).substring(0, lines.get(2).indexOf(column) + column.length());
     }
 
     private static Report groups(GroupKind kind, String... labels) {
