@@ -138,9 +138,9 @@ final class ReportCommand {
     /** The kinds {@code --group} takes: those told from a process's cgroup (users have a table anyway). */
     static List<String> groupWords() {
         List<String> words = new ArrayList<>();
-        for (String word : GroupKind.words()) {
-            if (GroupKind.of(word).byCgroup()) {
-                words.add(word);
+        for (GroupKind kind : GroupKind.values()) {
+            if (kind.byCgroup()) {
+                words.add(kind.word());
             }
         }
         return words;

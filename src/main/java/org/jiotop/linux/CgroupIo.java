@@ -7,9 +7,18 @@ import java.util.List;
  * They include I/O no task's counters hold, such as writeback charged to the cgroup.
  * {@code source} is {@link CgroupHierarchy#V2} ({@code io.stat}) or {@link CgroupHierarchy#BLKIO}.
  */
-public record CgroupIo(CgroupHierarchy source, IoCounts total, List<DeviceIo> devices) {
+public record CgroupIo(CgroupHierarchy source, List<DeviceIo> devices) {
     public CgroupIo {
         devices = List.copyOf(devices);
+    }
+
+    /** The counters summed over the devices. */
+    public IoCounts total() {
+        IoCounts total = IoCounts.ZERO;
+        for (DeviceIo d : devices) {
+            total = total.plus(d.counts());
+        }
+        return total;
     }
 
     /**
@@ -30,13 +39,5 @@ public record CgroupIo(CgroupHierarchy source, IoCounts total, List<DeviceIo> de
             sum = sum.plus(now.counts().since(before));
         }
         return sum;
-    }
-
-    static CgroupIo of(CgroupHierarchy source, List<DeviceIo> devices) {
-        IoCounts total = IoCounts.ZERO;
-        for (DeviceIo d : devices) {
-            total = total.plus(d.counts());
-        }
-        return new CgroupIo(source, total, devices);
     }
 }

@@ -42,7 +42,7 @@ final class CgroupIoParsers {
                 }
             }
         }
-        return CgroupIo.of(CgroupHierarchy.V2, list(devices));
+        return new CgroupIo(CgroupHierarchy.V2, list(devices));
     }
 
     /**
@@ -54,7 +54,7 @@ final class CgroupIoParsers {
         Map<Long, long[]> devices = new LinkedHashMap<>();
         blkio(devices, bytes, bytesLength, BLKIO_BYTES);
         blkio(devices, serviced, servicedLength, BLKIO_COUNTS);
-        return CgroupIo.of(CgroupHierarchy.BLKIO, list(devices));
+        return new CgroupIo(CgroupHierarchy.BLKIO, list(devices));
     }
 
     private static void blkio(Map<Long, long[]> devices, byte[] text, int length, int[] into) {

@@ -33,10 +33,10 @@ class CgroupIoReaderTest {
         IoCounts sdaNow = new IoCounts(1500, 2600, 2, 4, 0, 0);
         IoCounts usb = new IoCounts(0, 900_000, 0, 30, 0, 0);
         IoCounts nvme = new IoCounts(4096, 0, 1, 0, 0, 0);
-        CgroupIo before = CgroupIo.of(CgroupHierarchy.V2, List.of(new DeviceIo(8, 0, sdaBefore),
+        CgroupIo before = new CgroupIo(CgroupHierarchy.V2, List.of(new DeviceIo(8, 0, sdaBefore),
                 new DeviceIo(8, 16, usb)));
         // The USB disk was unplugged; an NVMe drive did its first I/O for the cgroup.
-        CgroupIo now = CgroupIo.of(CgroupHierarchy.V2, List.of(new DeviceIo(8, 0, sdaNow), new DeviceIo(259, 0, nvme)));
+        CgroupIo now = new CgroupIo(CgroupHierarchy.V2, List.of(new DeviceIo(8, 0, sdaNow), new DeviceIo(259, 0, nvme)));
         assertThat(now.since(before)).isEqualTo(new IoCounts(500 + 4096, 600, 1 + 1, 2, 0, 0));
     }
 
@@ -52,9 +52,9 @@ class CgroupIoReaderTest {
     @Test
     void aCgroupWithoutIoIsZeroAndAMissingFileAbsent() {
         assertThat(reader.ioStat(CgroupPath.of("/system.slice/idle.service")))
-                .isEqualTo(new CgroupIo(CgroupHierarchy.V2, IoCounts.ZERO, List.of()));
+                .isEqualTo(new CgroupIo(CgroupHierarchy.V2, List.of()));
         assertThat(reader.blkio(CgroupPath.of("/idle")))
-                .isEqualTo(new CgroupIo(CgroupHierarchy.BLKIO, IoCounts.ZERO, List.of()));
+                .isEqualTo(new CgroupIo(CgroupHierarchy.BLKIO, List.of()));
         // A v2 cgroup without the io controller, one that does not exist, one file of the two.
         assertThat(reader.ioStat(CgroupPath.of("/system.slice/nginx.service"))).isNull();
         assertThat(reader.ioStat(CgroupPath.of("/nowhere"))).isNull();
